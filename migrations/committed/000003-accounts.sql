@@ -1,5 +1,5 @@
 --! Previous: sha1:fe02c895e5f5039c4f610399b6e59af9dd2a485b
---! Hash: sha1:a34f977ab12a20d363895daef75d5ef7aa900ec2
+--! Hash: sha1:d76a72445e57bd6531ca5979d332391f24bc90b0
 --! Message: accounts: users, preferences, goals, push tokens
 
 -- accounts area: app.users (union of the MealPal and Epicura documents, credentials excluded),
@@ -19,7 +19,7 @@ create function app.is_valid_time_zone(p_zone text) returns boolean
   language plpgsql
   stable
   strict
-  parallel safe
+  parallel restricted
   set search_path = ''
 as $$
 begin
@@ -37,7 +37,7 @@ exception
 end
 $$;
 comment on function app.is_valid_time_zone(text) is
-  'True when the text is a canonical IANA time zone name known to the server (''UTC'' or Area/Location such as ''Asia/Kolkata''); false for abbreviations, offsets, POSIX specs and unknown names. STABLE because it reads the server''s tz database. About 10 µs (pg_timezone_names costs ~50 ms, too slow for a CHECK).';
+  'True when the text is a canonical IANA time zone name known to the server (''UTC'' or Area/Location such as ''Asia/Kolkata''); false for abbreviations, offsets, POSIX specs and unknown names. STABLE because it reads the server''s tz database. About 20 µs (a look-up in pg_timezone_names costs ~50 ms, too slow for a CHECK). PARALLEL RESTRICTED: its exception block starts a subtransaction.';
 
 -- users ---------------------------------------------------------------------------------------
 create table app.users (

@@ -1,5 +1,5 @@
---! Previous: sha1:a34f977ab12a20d363895daef75d5ef7aa900ec2
---! Hash: sha1:056f89cc02cdc4d2e9407a49ab1d74fd6afcba09
+--! Previous: sha1:d76a72445e57bd6531ca5979d332391f24bc90b0
+--! Hash: sha1:5d27a9a6ace77af31038349f7c8d1b4a5ade9568
 --! Message: meals: meal logs and their foods
 
 -- meals area (MealPal): app.meal_logs with soft delete, app.meal_foods (the foods of a meal).

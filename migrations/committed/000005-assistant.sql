@@ -1,5 +1,5 @@
---! Previous: sha1:056f89cc02cdc4d2e9407a49ab1d74fd6afcba09
---! Hash: sha1:e0f63638a9c175d318441753d9b5a421a07e051a
+--! Previous: sha1:5d27a9a6ace77af31038349f7c8d1b4a5ade9568
+--! Hash: sha1:bd61e4b2d1f2d87c0f8ec9459f3c6555feab617a
 --! Message: assistant: conversations, messages, embeddings, API usage
 
 -- assistant area (MealPal): AI chat (conversations, messages), RAG embeddings (pgvector) and

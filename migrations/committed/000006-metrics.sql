@@ -1,5 +1,5 @@
---! Previous: sha1:e0f63638a9c175d318441753d9b5a421a07e051a
---! Hash: sha1:49590d9f2942a4d2401a7f104aa02349b429dfee
+--! Previous: sha1:bd61e4b2d1f2d87c0f8ec9459f3c6555feab617a
+--! Hash: sha1:172b8b6b13559e09c24f78eeed8c63e813f61bb8
 --! Message: metrics: daily nutrition and daily AI cost
 
 -- The metrics the MealPal document names, as tables a job keeps up to date:

@@ -1,5 +1,5 @@
---! Previous: sha1:49590d9f2942a4d2401a7f104aa02349b429dfee
---! Hash: sha1:2d95261d9bfbbec7a3db3d3b46bb2b221a7b1469
+--! Previous: sha1:172b8b6b13559e09c24f78eeed8c63e813f61bb8
+--! Hash: sha1:a2c6f507816572f645fac934e48092f0fab3fc82
 --! Message: recipes: recipes, full-text search, sync tombstones
 
 -- recipes area (Epicura): app.recipes exactly as the document, its indexes and generated

@@ -1,5 +1,5 @@
---! Previous: sha1:2d95261d9bfbbec7a3db3d3b46bb2b221a7b1469
---! Hash: sha1:acd47afee232a54480e83845583b336c29b4f78b
+--! Previous: sha1:a2c6f507816572f645fac934e48092f0fab3fc82
+--! Hash: sha1:8d2f437ccdc041cfa68ca0f97df88ac63c4ebb12
 --! Message: appliances: appliances, cooking sessions, firmware releases
 
 -- appliances area (Epicura): app.appliances (one row per pairing of a device with a person),

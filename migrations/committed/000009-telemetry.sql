@@ -1,5 +1,5 @@
---! Previous: sha1:acd47afee232a54480e83845583b336c29b4f78b
---! Hash: sha1:3ac13bab13382cbf6791c8ab39162eec3d21766c
+--! Previous: sha1:8d2f437ccdc041cfa68ca0f97df88ac63c4ebb12
+--! Hash: sha1:b1e36f2ea914a7b4386295c5ec2ce2e97755b618
 --! Message: telemetry: monthly-partitioned telemetry events
 
 -- telemetry area (Epicura): app.telemetry_events, partitioned by range on recorded_at exactly as
