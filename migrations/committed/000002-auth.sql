@@ -1,5 +1,5 @@
---! Previous: sha1:b5f67ce3d822194efb930ba29d131d12d300ea22
---! Hash: sha1:fe02c895e5f5039c4f610399b6e59af9dd2a485b
+--! Previous: sha1:ec34d49701b924bc57b3c46f694215d87b0261aa
+--! Hash: sha1:231daec656b559b2abc3abfa47ab90e45037263c
 --! Message: auth schema: Better-Auth tables
 
 -- Better-Auth's tables (core: user, session, account, verification; jwt plugin: jwks; two-factor

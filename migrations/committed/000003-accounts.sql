@@ -1,5 +1,5 @@
---! Previous: sha1:fe02c895e5f5039c4f610399b6e59af9dd2a485b
---! Hash: sha1:d76a72445e57bd6531ca5979d332391f24bc90b0
+--! Previous: sha1:231daec656b559b2abc3abfa47ab90e45037263c
+--! Hash: sha1:e5c451c12c6e7cae004e37aef084d6a9c3267e28
 --! Message: accounts: users, preferences, goals, push tokens
 
 -- accounts area: app.users (union of the MealPal and Epicura documents, credentials excluded),

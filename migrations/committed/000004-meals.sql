@@ -1,5 +1,5 @@
---! Previous: sha1:d76a72445e57bd6531ca5979d332391f24bc90b0
---! Hash: sha1:5d27a9a6ace77af31038349f7c8d1b4a5ade9568
+--! Previous: sha1:e5c451c12c6e7cae004e37aef084d6a9c3267e28
+--! Hash: sha1:b99b5e9c5da78f1e4386baed30b535f60091286f
 --! Message: meals: meal logs and their foods
 
 -- meals area (MealPal): app.meal_logs with soft delete, app.meal_foods (the foods of a meal).

@@ -1,5 +1,5 @@
---! Previous: sha1:5d27a9a6ace77af31038349f7c8d1b4a5ade9568
---! Hash: sha1:bd61e4b2d1f2d87c0f8ec9459f3c6555feab617a
+--! Previous: sha1:b99b5e9c5da78f1e4386baed30b535f60091286f
+--! Hash: sha1:39097620ab2b2641e6f31aca696dcfa627df8719
 --! Message: assistant: conversations, messages, embeddings, API usage
 
 -- assistant area (MealPal): AI chat (conversations, messages), RAG embeddings (pgvector) and

@@ -1,5 +1,5 @@
---! Previous: sha1:bd61e4b2d1f2d87c0f8ec9459f3c6555feab617a
---! Hash: sha1:172b8b6b13559e09c24f78eeed8c63e813f61bb8
+--! Previous: sha1:39097620ab2b2641e6f31aca696dcfa627df8719
+--! Hash: sha1:f17507a56ab9ff6d5b23543c9841a7384298e00a
 --! Message: metrics: daily nutrition and daily AI cost
 
 -- The metrics the MealPal document names, as tables a job keeps up to date:

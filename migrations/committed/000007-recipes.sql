@@ -1,5 +1,5 @@
---! Previous: sha1:172b8b6b13559e09c24f78eeed8c63e813f61bb8
---! Hash: sha1:a2c6f507816572f645fac934e48092f0fab3fc82
+--! Previous: sha1:f17507a56ab9ff6d5b23543c9841a7384298e00a
+--! Hash: sha1:19a126f49e0f6e5c3cdf0c2218a449cfeb3bfda5
 --! Message: recipes: recipes, full-text search, sync tombstones
 
 -- recipes area (Epicura): app.recipes exactly as the document, its indexes and generated
@@ -139,7 +139,7 @@ create index idx_recipes_published on app.recipes (is_published) where is_publis
 create index idx_recipes_data on app.recipes using gin (recipe_data jsonb_path_ops);
 create index idx_recipes_tags on app.recipes using gin (tags);
 create index idx_recipes_fts on app.recipes using gin (search_vector);
-create index idx_recipes_sync on app.recipes (updated_at) where is_published = true;
+create index idx_recipes_updated on app.recipes (updated_at);
 create index idx_recipes_created_by on app.recipes (created_by) where created_by is not null;
 
 comment on table app.recipes is
@@ -167,7 +167,7 @@ comment on column app.recipes.updated_at is 'Last real edit, stamped with clock_
 comment on column app.recipes.search_vector is 'Generated (STORED): to_tsvector(''english'', name || category || cuisine), as the Epicura document. Query with search_vector @@ to_tsquery(''english'', ''dal | lentil'') (GIN index idx_recipes_fts).';
 comment on constraint recipes_recipe_data_check on app.recipes is 'recipe_data must pass app.recipe_data_is_valid; app.recipe_data_problems(recipe_data) says why not.';
 comment on constraint recipes_nutrition_check on app.recipes is 'Per-serving nutrition values are >= 0 when given.';
-comment on index app.idx_recipes_sync is 'Recipe sync: published recipes changed since a time.';
+comment on index app.idx_recipes_updated is 'Recipes changed since a time: the sync protocol (with is_published) and the admin portal''s recent edits.';
 comment on index app.idx_recipes_created_by is 'Finds an admin''s recipes (ON DELETE SET NULL of created_by, GDPR export).';
 
 -- recipe_tombstones ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
---! Previous: sha1:a2c6f507816572f645fac934e48092f0fab3fc82
---! Hash: sha1:8d2f437ccdc041cfa68ca0f97df88ac63c4ebb12
+--! Previous: sha1:19a126f49e0f6e5c3cdf0c2218a449cfeb3bfda5
+--! Hash: sha1:660326fa6e2603962a88d119e56f278099c8e5b9
 --! Message: appliances: appliances, cooking sessions, firmware releases
 
 -- appliances area (Epicura): app.appliances (one row per pairing of a device with a person),

@@ -1,5 +1,5 @@
---! Previous: sha1:8d2f437ccdc041cfa68ca0f97df88ac63c4ebb12
---! Hash: sha1:b1e36f2ea914a7b4386295c5ec2ce2e97755b618
+--! Previous: sha1:660326fa6e2603962a88d119e56f278099c8e5b9
+--! Hash: sha1:a80b795c485233f8580b310ccedbf7ef22b92fd3
 --! Message: telemetry: monthly-partitioned telemetry events
 
 -- telemetry area (Epicura): app.telemetry_events, partitioned by range on recorded_at exactly as

@@ -1,0 +1,104 @@
+// The person context and the role a transaction acts as. Every call a service makes runs in one
+// transaction that starts with `SET LOCAL ROLE <role>` and, for a person, sets the transaction-local
+// `app.user_id`; both end with the transaction, so nothing can leak to the next user of a pooled
+// connection, whatever the callback does or throws.
+import type pg from 'pg';
+import { isConnectionFailure, isRetryable, mapDbError, ValidationError } from '../errors.ts';
+import type { AppRole } from './migrate.ts';
+
+/** What the generated pgtyped queries need: something with `query(text, values)`. */
+export type DbClient = pg.PoolClient;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Throws a ValidationError naming `field` unless `value` is a UUID in canonical text form. */
+export function assertUuid(value: unknown, field = 'userId'): string {
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw new ValidationError(field, 'uuid', `${field} must be a UUID (8-4-4-4-12 hexadecimal digits), got ${describe(value)}`);
+  }
+  return value.toLowerCase();
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
+  return value === null ? 'null' : typeof value;
+}
+
+export interface TransactionOptions {
+  /** SET LOCAL ROLE for the transaction; omit to act as the connection's own role (migrations, tests). */
+  role?: AppRole;
+  /** The person (app.user_id) of the transaction. */
+  userId?: string;
+  /** Isolation level (default: the server's, READ COMMITTED). */
+  isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  readOnly?: boolean;
+  /**
+   * Runs the whole callback again after a serialization failure or deadlock (40001/40P01),
+   * up to this many times (default 3). The callback must not have effects outside the database.
+   */
+  retries?: number;
+}
+
+/**
+ * Runs `fn` in one transaction on a connection of `pool`. Commits when `fn` resolves, rolls back
+ * when it throws (the error is mapped to a typed KitchenDbError). A connection that failed is
+ * discarded, not returned to the pool.
+ */
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  options: TransactionOptions,
+  fn: (client: DbClient) => Promise<T>,
+): Promise<T> {
+  const userId = options.userId === undefined ? undefined : assertUuid(options.userId);
+  const retries = options.retries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    let client: DbClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw mapDbError(error);
+    }
+    let broken: Error | undefined;
+    try {
+      const begin = ['begin'];
+      if (options.isolation) begin.push(`isolation level ${options.isolation}`);
+      if (options.readOnly) begin.push('read only');
+      await client.query(begin.join(' '));
+      if (options.role) await client.query(`set local role ${options.role}`);
+      if (userId) await client.query(`select pg_catalog.set_config('app.user_id', $1, true)`, [userId]);
+      const result = await fn(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      if (isConnectionFailure(error)) broken = error as Error;
+      else await client.query('rollback').catch((e: Error) => (broken = e));
+      if (!broken && isRetryable(error) && attempt < retries) {
+        await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+        continue;
+      }
+      throw mapDbError(error);
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** Runs `fn` as the person `userId` (role app_user, row-level security applies). */
+export function withUser<T>(pool: pg.Pool, userId: string, fn: (client: DbClient) => Promise<T>, options: Omit<TransactionOptions, 'role' | 'userId'> = {}): Promise<T> {
+  return withTransaction(pool, { ...options, role: 'app_user', userId }, fn);
+}
+
+/** Runs `fn` as the admin portal (role app_admin). */
+export function asAdmin<T>(pool: pg.Pool, fn: (client: DbClient) => Promise<T>, options: Omit<TransactionOptions, 'role'> = {}): Promise<T> {
+  return withTransaction(pool, { ...options, role: 'app_admin' }, fn);
+}
+
+/** Runs `fn` as the job worker (role app_worker). */
+export function asWorker<T>(pool: pg.Pool, fn: (client: DbClient) => Promise<T>, options: Omit<TransactionOptions, 'role'> = {}): Promise<T> {
+  return withTransaction(pool, { ...options, role: 'app_worker' }, fn);
+}
+
+/** Runs `fn` as compliance staff (role app_compliance: only the GDPR functions). */
+export function asCompliance<T>(pool: pg.Pool, fn: (client: DbClient) => Promise<T>, options: Omit<TransactionOptions, 'role'> = {}): Promise<T> {
+  return withTransaction(pool, { ...options, role: 'app_compliance' }, fn);
+}

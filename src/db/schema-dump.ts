@@ -1,0 +1,43 @@
+// The committed schema snapshot (sql/schema.sql) for DBAs to review as a diff.
+// It always comes from pg_dump 18 compiled to WebAssembly (@electric-sql/pglite-tools) run against
+// the embedded engine after all migrations: a native pg_dump has the machine's version (15 on
+// Debian 12, 17 on Debian 13) and its output differs by version, so a snapshot made natively would
+// flap with the machine. One fixed pg_dump gives the same bytes everywhere.
+import { migrateDatabase } from './migrate.ts';
+import { resolveDatabase, type ResolvedDatabase } from './resolve.ts';
+
+export const SCHEMA_DUMP_ARGS = [
+  '--schema-only',
+  '--no-owner',
+  // graphile-migrate's bookkeeping and pg-boss's tables are not ours to review here.
+  '--exclude-schema=graphile_migrate',
+  '--exclude-schema=pgboss',
+];
+
+/**
+ * pg_dump of a migrated embedded database. Pass one that is already migrated, or nothing to get a
+ * fresh in-memory engine migrated from the committed migrations.
+ */
+export async function dumpSchema(embedded?: ResolvedDatabase): Promise<string> {
+  const own = embedded ? undefined : await resolveDatabase({ purpose: 'test', env: { KITCHEN_DB_ENGINE: 'embedded' }, log: () => {} });
+  const db = embedded ?? own!;
+  try {
+    if (own) await migrateDatabase(own.url);
+    const { pgDump } = await import('@electric-sql/pglite-tools/pg_dump');
+    const file = await pgDump({ pg: db.embedded!.db, args: SCHEMA_DUMP_ARGS });
+    return normalise(await file.text());
+  } finally {
+    await own?.close();
+  }
+}
+
+/** Drops the lines that vary between runs of the same pg_dump (none today but the restrict key). */
+function normalise(dump: string): string {
+  return (
+    dump
+      // pg_dump 17.6+/18 writes a random \restrict key per run (CVE-2025-8714); it carries no schema.
+      .replace(/^\\(un)?restrict [A-Za-z0-9]+\n/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from './support/db.ts';
+import { currentUserId } from '../src/generated/accounts.queries.ts';
+
+const db = useTestDatabase();
+
+describe('foundation', () => {
+  it('has the schemas, extensions and roles of DESIGN.md', async () => {
+    const { rows: schemas } = await db().pool.query(`select nspname from pg_namespace where nspname in ('app','app_private','auth') order by 1`);
+    expect(schemas.map((r) => r.nspname)).toEqual(['app', 'app_private', 'auth']);
+    const { rows: ext } = await db().pool.query(`select extname from pg_extension where extname in ('vector','citext') order by 1`);
+    expect(ext.map((r) => r.extname)).toEqual(['citext', 'vector']);
+    const { rows: roles } = await db().pool.query(
+      `select rolname, rolcanlogin, rolbypassrls, rolsuper from pg_roles where rolname in ('app_user','app_admin','app_worker','app_compliance','auth_service') order by 1`,
+    );
+    expect(roles.map((r) => r.rolname)).toEqual(['app_admin', 'app_compliance', 'app_user', 'app_worker', 'auth_service']);
+    for (const r of roles) expect([r.rolcanlogin, r.rolbypassrls, r.rolsuper]).toEqual([false, false, false]);
+  });
+
+  it('round-trips the person context through a generated query, and fails closed without it', async () => {
+    const id = '8d0f5a8e-6f4b-4c36-9d0b-2f7e1c3a9b11';
+    const inside = await db().asUser(id, (c) => currentUserId.run(undefined, c));
+    expect(inside).toEqual([{ userId: id }]);
+    const outside = await currentUserId.run(undefined, db().pool);
+    expect(outside).toEqual([{ userId: null }]);
+  });
+
+  it('never leaks the person to the next user of a pooled connection (pool of 1)', async () => {
+    const { createPool } = await import('../src/db/pool.ts');
+    const { withUser } = await import('../src/db/context.ts');
+    const pool = await createPool(db().url, { max: 1 });
+    try {
+      const a = '11111111-1111-4111-8111-111111111111';
+      await withUser(pool, a, (c) => currentUserId.run(undefined, c));
+      await expect(withUser(pool, a, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+      const after = await pool.query(`select app.current_user_id() as id, current_user as role`);
+      expect(after.rows[0].id).toBeNull();
+      expect(after.rows[0].role).not.toBe('app_user');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('rejects a malformed person id before it reaches SQL', async () => {
+    await expect(db().asUser("1' or '1'='1", async () => 1)).rejects.toMatchObject({ name: 'ValidationError', field: 'userId', rule: 'uuid' });
+  });
+});

@@ -1,0 +1,23 @@
+// Each test file: `const db = useTestDatabase();` then use `db()` inside tests. The file gets its
+// own migrated database (copied from the run's template) in beforeAll, dropped in afterAll.
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../src/testing.ts';
+
+export function useTestDatabase(): () => TestDatabase {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase({ template: inject('kitchenTemplate') });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  return () => {
+    if (!db) throw new Error('useTestDatabase(): the database exists only inside tests and hooks');
+    return db;
+  };
+}
+
+/** The engine of this run ('server' | 'docker' | 'embedded'), for tests that only make sense on one. */
+export function engine(): TestDatabase['engine'] {
+  return inject('kitchenTemplate').kind;
+}
