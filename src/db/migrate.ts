@@ -122,7 +122,8 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
     if (error instanceof KitchenDbError) throw error;
     const e = error as { code?: string; message?: string };
     if (e.code && /^(08|57P|28|3D)/.test(e.code)) throw connectionError(error, 'PostgreSQL', url, 'the connection');
-    throw new KitchenDbError('internal', `migration failed${applied.length ? ` in ${applied.at(-1)}` : ''}: ${e.message ?? String(error)}`, {
+    const last = applied.length ? ` (last migration started: ${applied.at(-1)})` : '';
+    throw new KitchenDbError('internal', `migration failed: ${e.message ?? String(error)}${last}`, {
       rule: 'migration',
       cause: error,
     });
