@@ -1,5 +1,5 @@
 --! Previous: sha1:f17507a56ab9ff6d5b23543c9841a7384298e00a
---! Hash: sha1:19a126f49e0f6e5c3cdf0c2218a449cfeb3bfda5
+--! Hash: sha1:5f3275b5104f1ece10d07fe79dc92d5fe2ed7c7a
 --! Message: recipes: recipes, full-text search, sync tombstones
 
 -- recipes area (Epicura): app.recipes exactly as the document, its indexes and generated

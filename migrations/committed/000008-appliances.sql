@@ -1,5 +1,5 @@
---! Previous: sha1:19a126f49e0f6e5c3cdf0c2218a449cfeb3bfda5
---! Hash: sha1:660326fa6e2603962a88d119e56f278099c8e5b9
+--! Previous: sha1:5f3275b5104f1ece10d07fe79dc92d5fe2ed7c7a
+--! Hash: sha1:b98b5a0c5418b760d8e3a0c5e883ac1850648d19
 --! Message: appliances: appliances, cooking sessions, firmware releases
 
 -- appliances area (Epicura): app.appliances (one row per pairing of a device with a person),

@@ -1,5 +1,5 @@
---! Previous: sha1:660326fa6e2603962a88d119e56f278099c8e5b9
---! Hash: sha1:a80b795c485233f8580b310ccedbf7ef22b92fd3
+--! Previous: sha1:b98b5a0c5418b760d8e3a0c5e883ac1850648d19
+--! Hash: sha1:946d186c13803f59f8dfc8a64285b570fb80c8c9
 --! Message: telemetry: monthly-partitioned telemetry events
 
 -- telemetry area (Epicura): app.telemetry_events, partitioned by range on recorded_at exactly as
