@@ -420,6 +420,12 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   'app.telemetry_events': () => ({ appliance_id: APPLIANCE, user_id: ASHA, event_type: 'heartbeat', payload: '{}' }),
 };
 
+function valid(table: string): Record<string, unknown> {
+  const row = VALID[table];
+  if (!row) throw new Error(`no valid base row for ${table}`);
+  return row();
+}
+
 /** [table, override, expected constraint] — each must be rejected by exactly that CHECK. */
 const CHECK_CASES: [string, Record<string, unknown>, string][] = [
   ['app.users', { email: `${'a'.repeat(250)}@example.com` }, 'users_email_length_check'],
@@ -605,7 +611,7 @@ describe('tables and columns of the documents', () => {
       [table],
     );
     const actual = Object.fromEntries(rows.map((r) => [r.name, [r.name, r.type, r.not_null, r.def]]));
-    for (const col of SPEC[table]) expect(actual[col[0]], `${table}.${col[0]}`).toEqual(col);
+    for (const col of SPEC[table] ?? []) expect(actual[col[0]], `${table}.${col[0]}`).toEqual(col);
   });
 
   it('app.users has no password column (credentials live in auth.account)', async () => {
@@ -777,7 +783,7 @@ describe('CHECK constraints reject out-of-range values by name', () => {
 
   it.each(CHECK_CASES)('%s %j → %s', async (table, override, constraint) => {
     await rolledBack(async () => {
-      const error = await attempt(...insertSql(table, { ...VALID[table](), ...override }));
+      const error = await attempt(...insertSql(table, { ...valid(table), ...override }));
       expect(error?.message).toBeDefined();
       expect({ code: error?.code, constraint: error?.constraint }).toEqual({ code: '23514', constraint });
     });
@@ -786,7 +792,7 @@ describe('CHECK constraints reject out-of-range values by name', () => {
   it('each valid base row is accepted (so the cases above fail for their override only)', async () => {
     await rolledBack(async () => {
       for (const table of Object.keys(VALID)) {
-        const error = await attempt(...insertSql(table, VALID[table]()));
+        const error = await attempt(...insertSql(table, valid(table)));
         expect(error, `${table}: ${error?.message}`).toBeUndefined();
       }
     });
@@ -812,14 +818,14 @@ describe('CHECK constraints reject out-of-range values by name', () => {
 
   it('unique and foreign keys keep user_id consistent', async () => {
     await rolledBack(async () => {
-      expect((await attempt(...insertSql('app.users', { ...VALID['app.users'](), email: 'ASHA@EXAMPLE.COM' })))?.constraint).toBe('idx_users_email');
-      expect((await attempt(...insertSql('app.user_goals', { ...VALID['app.user_goals'](), is_active: true })))).toBeUndefined();
-      expect((await attempt(...insertSql('app.user_goals', { ...VALID['app.user_goals'](), is_active: true })))?.constraint).toBe('idx_user_goals_one_active');
-      expect((await attempt(...insertSql('app.meal_foods', { ...VALID['app.meal_foods'](), user_id: BEN })))?.constraint).toBe('meal_foods_meal_log_id_user_id_fkey');
-      expect((await attempt(...insertSql('app.messages', { ...VALID['app.messages'](), user_id: BEN })))?.constraint).toBe('messages_conversation_id_user_id_fkey');
-      expect((await attempt(...insertSql('app.cooking_sessions', { ...VALID['app.cooking_sessions'](), user_id: BEN })))?.constraint).toBe('cooking_sessions_appliance_id_user_id_fkey');
-      expect((await attempt(...insertSql('app.telemetry_events', { ...VALID['app.telemetry_events'](), user_id: BEN })))?.constraint).toBe('telemetry_events_appliance_id_user_id_fkey');
-      expect((await attempt(...insertSql('app.appliances', { ...VALID['app.appliances'](), device_id: 'EPIC-001' })))?.constraint).toBe('idx_appliances_device_id');
+      expect((await attempt(...insertSql('app.users', { ...valid('app.users'), email: 'ASHA@EXAMPLE.COM' })))?.constraint).toBe('idx_users_email');
+      expect((await attempt(...insertSql('app.user_goals', { ...valid('app.user_goals'), is_active: true })))).toBeUndefined();
+      expect((await attempt(...insertSql('app.user_goals', { ...valid('app.user_goals'), is_active: true })))?.constraint).toBe('idx_user_goals_one_active');
+      expect((await attempt(...insertSql('app.meal_foods', { ...valid('app.meal_foods'), user_id: BEN })))?.constraint).toBe('meal_foods_meal_log_id_user_id_fkey');
+      expect((await attempt(...insertSql('app.messages', { ...valid('app.messages'), user_id: BEN })))?.constraint).toBe('messages_conversation_id_user_id_fkey');
+      expect((await attempt(...insertSql('app.cooking_sessions', { ...valid('app.cooking_sessions'), user_id: BEN })))?.constraint).toBe('cooking_sessions_appliance_id_user_id_fkey');
+      expect((await attempt(...insertSql('app.telemetry_events', { ...valid('app.telemetry_events'), user_id: BEN })))?.constraint).toBe('telemetry_events_appliance_id_user_id_fkey');
+      expect((await attempt(...insertSql('app.appliances', { ...valid('app.appliances'), device_id: 'EPIC-001' })))?.constraint).toBe('idx_appliances_device_id');
     });
   });
 });
