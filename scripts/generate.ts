@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveDatabase, type ResolvedDatabase } from '../src/db/resolve.ts';
-import { migrateDatabase, PACKAGE_ROOT } from '../src/db/migrate.ts';
+import { migrateDatabase, OWNER_ROLE, PACKAGE_ROOT } from '../src/db/migrate.ts';
 import { dumpSchema } from '../src/db/schema-dump.ts';
 
 const check = process.argv.includes('--check');
@@ -52,7 +52,7 @@ async function generateQueries(db: ResolvedDatabase): Promise<void> {
 const t0 = Date.now();
 const db = await resolveDatabase({ purpose: 'generate' });
 try {
-  await migrateDatabase(db.url);
+  await migrateDatabase(db.url, db.kind === 'embedded' ? { owner: OWNER_ROLE } : {});
   await generateQueries(db);
   // The snapshot always comes from the embedded engine's pg_dump, whatever served pgtyped.
   outputs.set('sql/schema.sql', await dumpSchema(db.kind === 'embedded' ? db : undefined));

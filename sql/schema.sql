@@ -387,6 +387,56 @@ $$;
 COMMENT ON FUNCTION app_private.delete_embeddings() IS 'AFTER DELETE trigger on app.meal_logs and app.messages (argument: the source_kind): deletes the embeddings of the deleted row, so no chunk of a deleted message or meal survives it. Runs as the deleting role.';
 
 --
+-- Name: enable_person_rls(regclass, name); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enable_person_rls(p_table regclass, p_key name DEFAULT 'user_id'::name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  part regclass;
+  owner_role name;
+  me constant text := '(select app.current_user_id())';
+begin
+  -- The table itself and, for a partitioned table, every partition: a partition queried directly
+  -- uses its own settings, not its parent's.
+  for part in
+    select p_table
+    union
+    select relid from pg_catalog.pg_partition_tree(p_table)  -- empty for a plain table
+  loop
+    select r.rolname into owner_role
+    from pg_catalog.pg_class c join pg_catalog.pg_roles r on r.oid = c.relowner
+    where c.oid = part;
+    execute pg_catalog.format('alter table %s enable row level security, force row level security', part);
+    execute pg_catalog.format('drop policy if exists person_select on %s', part);
+    execute pg_catalog.format('drop policy if exists person_insert on %s', part);
+    execute pg_catalog.format('drop policy if exists person_update on %s', part);
+    execute pg_catalog.format('drop policy if exists person_delete on %s', part);
+    execute pg_catalog.format('drop policy if exists admin_select on %s', part);
+    execute pg_catalog.format('drop policy if exists worker_all on %s', part);
+    execute pg_catalog.format('drop policy if exists owner_access on %s', part);
+    execute pg_catalog.format('create policy person_select on %s for select to app_user using (%I = %s)', part, p_key, me);
+    execute pg_catalog.format('create policy person_insert on %s for insert to app_user with check (%I = %s)', part, p_key, me);
+    execute pg_catalog.format('create policy person_update on %s for update to app_user using (%I = %s) with check (%I = %s)', part, p_key, me, p_key, me);
+    execute pg_catalog.format('create policy person_delete on %s for delete to app_user using (%I = %s)', part, p_key, me);
+    execute pg_catalog.format('create policy admin_select on %s for select to app_admin using (true)', part);
+    execute pg_catalog.format('create policy worker_all on %s for all to app_worker using (true) with check (true)', part);
+    execute pg_catalog.format(
+      'create policy owner_access on %s for all to %I using (pg_catalog.current_setting(''app.owner_access'', true) = ''on'') with check (pg_catalog.current_setting(''app.owner_access'', true) = ''on'')',
+      part, owner_role);
+  end loop;
+end
+$$;
+
+--
+-- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select app.current_user_id()), admin_select for app_admin, worker_all for app_worker, owner_access for the owner inside functions that SET app.owner_access = on. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+
+--
 -- Name: meal_logs_soft_delete(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -627,6 +677,8 @@ CREATE TABLE app.api_usage (
     CONSTRAINT api_usage_request_id_check CHECK (((char_length(request_id) >= 1) AND (char_length(request_id) <= 200)))
 );
 
+ALTER TABLE ONLY app.api_usage FORCE ROW LEVEL SECURITY;
+
 --
 -- Name: TABLE api_usage; Type: COMMENT; Schema: app; Owner: -
 --
@@ -729,6 +781,8 @@ CREATE TABLE app.appliances (
     CONSTRAINT appliances_unpaired_at_check CHECK ((unpaired_at >= paired_at)),
     CONSTRAINT appliances_wifi_mac_check CHECK (((wifi_mac)::text ~ '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$'::text))
 );
+
+ALTER TABLE ONLY app.appliances FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE appliances; Type: COMMENT; Schema: app; Owner: -
@@ -840,6 +894,8 @@ CREATE TABLE app.conversations (
     CONSTRAINT conversations_title_check CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))
 );
 
+ALTER TABLE ONLY app.conversations FORCE ROW LEVEL SECURITY;
+
 --
 -- Name: TABLE conversations; Type: COMMENT; Schema: app; Owner: -
 --
@@ -910,6 +966,8 @@ CREATE TABLE app.cooking_sessions (
     CONSTRAINT cooking_sessions_total_duration_s_check CHECK ((total_duration_s >= 0)),
     CONSTRAINT cooking_sessions_user_rating_check CHECK (((user_rating >= 1) AND (user_rating <= 5)))
 );
+
+ALTER TABLE ONLY app.cooking_sessions FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE cooking_sessions; Type: COMMENT; Schema: app; Owner: -
@@ -1026,6 +1084,8 @@ CREATE TABLE app.daily_ai_cost (
     CONSTRAINT daily_ai_cost_tokens_check CHECK (((input_tokens >= 0) AND (output_tokens >= 0)))
 );
 
+ALTER TABLE ONLY app.daily_ai_cost FORCE ROW LEVEL SECURITY;
+
 --
 -- Name: TABLE daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
 --
@@ -1105,6 +1165,8 @@ CREATE TABLE app.daily_nutrition (
     CONSTRAINT daily_nutrition_meal_count_check CHECK ((meal_count > 0)),
     CONSTRAINT daily_nutrition_totals_check CHECK (((calories >= (0)::numeric) AND (protein_g >= (0)::numeric) AND (carbs_g >= (0)::numeric) AND (fat_g >= (0)::numeric) AND (fiber_g >= (0)::numeric) AND (sugar_g >= (0)::numeric) AND (sodium_mg >= (0)::numeric)))
 );
+
+ALTER TABLE ONLY app.daily_nutrition FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE daily_nutrition; Type: COMMENT; Schema: app; Owner: -
@@ -1204,6 +1266,8 @@ CASE source_kind
 END),
     CONSTRAINT embeddings_source_kind_check CHECK ((source_kind = ANY (ARRAY['meal_log'::text, 'message'::text, 'knowledge'::text])))
 );
+
+ALTER TABLE ONLY app.embeddings FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE embeddings; Type: COMMENT; Schema: app; Owner: -
@@ -1396,6 +1460,8 @@ CREATE TABLE app.meal_foods (
     CONSTRAINT meal_foods_unit_check CHECK (((char_length(btrim(unit)) >= 1) AND (char_length(btrim(unit)) <= 30)))
 );
 
+ALTER TABLE ONLY app.meal_foods FORCE ROW LEVEL SECURITY;
+
 --
 -- Name: TABLE meal_foods; Type: COMMENT; Schema: app; Owner: -
 --
@@ -1480,6 +1546,8 @@ CREATE TABLE app.meal_logs (
     CONSTRAINT meal_logs_notes_check CHECK ((char_length(notes) <= 4000)),
     CONSTRAINT meal_logs_nutrition_totals_check CHECK (app.nutrition_is_valid(nutrition_totals))
 );
+
+ALTER TABLE ONLY app.meal_logs FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE meal_logs; Type: COMMENT; Schema: app; Owner: -
@@ -1582,6 +1650,8 @@ CREATE TABLE app.messages (
     CONSTRAINT messages_role_check CHECK ((role = ANY (ARRAY['user'::text, 'assistant'::text])))
 );
 
+ALTER TABLE ONLY app.messages FORCE ROW LEVEL SECURITY;
+
 --
 -- Name: TABLE messages; Type: COMMENT; Schema: app; Owner: -
 --
@@ -1644,6 +1714,8 @@ CREATE TABLE app.push_tokens (
     CONSTRAINT push_tokens_platform_check CHECK (((platform)::text = ANY ((ARRAY['ios'::character varying, 'android'::character varying])::text[]))),
     CONSTRAINT push_tokens_token_check CHECK (((char_length(token) >= 1) AND (char_length(token) <= 4096)))
 );
+
+ALTER TABLE ONLY app.push_tokens FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE push_tokens; Type: COMMENT; Schema: app; Owner: -
@@ -1758,6 +1830,8 @@ CREATE TABLE app.recipes (
     CONSTRAINT recipes_time_minutes_check CHECK (((time_minutes > 0) AND (time_minutes <= 1440))),
     CONSTRAINT recipes_version_check CHECK ((version >= 1))
 );
+
+ALTER TABLE ONLY app.recipes FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE recipes; Type: COMMENT; Schema: app; Owner: -
@@ -1914,6 +1988,8 @@ CREATE TABLE app.telemetry_events (
 )
 PARTITION BY RANGE (recorded_at);
 
+ALTER TABLE ONLY app.telemetry_events FORCE ROW LEVEL SECURITY;
+
 --
 -- Name: TABLE telemetry_events; Type: COMMENT; Schema: app; Owner: -
 --
@@ -1980,50 +2056,6 @@ CREATE SEQUENCE app.telemetry_events_id_seq
 ALTER SEQUENCE app.telemetry_events_id_seq OWNED BY app.telemetry_events.id;
 
 --
--- Name: telemetry_events_2026_11; Type: TABLE; Schema: app; Owner: -
---
-
-CREATE TABLE app.telemetry_events_2026_11 (
-    id bigint DEFAULT nextval('app.telemetry_events_id_seq'::regclass) CONSTRAINT telemetry_events_id_not_null NOT NULL,
-    appliance_id uuid CONSTRAINT telemetry_events_appliance_id_not_null NOT NULL,
-    session_id uuid,
-    user_id uuid CONSTRAINT telemetry_events_user_id_not_null NOT NULL,
-    event_type character varying(50) CONSTRAINT telemetry_events_event_type_not_null NOT NULL,
-    payload jsonb CONSTRAINT telemetry_events_payload_not_null NOT NULL,
-    recorded_at timestamp with time zone DEFAULT now() CONSTRAINT telemetry_events_recorded_at_not_null NOT NULL,
-    CONSTRAINT telemetry_events_event_type_check CHECK (((event_type)::text = ANY ((ARRAY['temperature'::character varying, 'status'::character varying, 'stage_change'::character varying, 'alert'::character varying, 'heartbeat'::character varying])::text[]))),
-    CONSTRAINT telemetry_events_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
-);
-
---
--- Name: TABLE telemetry_events_2026_11; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON TABLE app.telemetry_events_2026_11 IS 'Monthly partition of app.telemetry_events: recorded_at in [2026-11-01, 2026-12-01) UTC.';
-
---
--- Name: telemetry_events_2026_12; Type: TABLE; Schema: app; Owner: -
---
-
-CREATE TABLE app.telemetry_events_2026_12 (
-    id bigint DEFAULT nextval('app.telemetry_events_id_seq'::regclass) CONSTRAINT telemetry_events_id_not_null NOT NULL,
-    appliance_id uuid CONSTRAINT telemetry_events_appliance_id_not_null NOT NULL,
-    session_id uuid,
-    user_id uuid CONSTRAINT telemetry_events_user_id_not_null NOT NULL,
-    event_type character varying(50) CONSTRAINT telemetry_events_event_type_not_null NOT NULL,
-    payload jsonb CONSTRAINT telemetry_events_payload_not_null NOT NULL,
-    recorded_at timestamp with time zone DEFAULT now() CONSTRAINT telemetry_events_recorded_at_not_null NOT NULL,
-    CONSTRAINT telemetry_events_event_type_check CHECK (((event_type)::text = ANY ((ARRAY['temperature'::character varying, 'status'::character varying, 'stage_change'::character varying, 'alert'::character varying, 'heartbeat'::character varying])::text[]))),
-    CONSTRAINT telemetry_events_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
-);
-
---
--- Name: TABLE telemetry_events_2026_12; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON TABLE app.telemetry_events_2026_12 IS 'Monthly partition of app.telemetry_events: recorded_at in [2026-12-01, 2027-01-01) UTC.';
-
---
 -- Name: telemetry_events_default; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -2038,6 +2070,8 @@ CREATE TABLE app.telemetry_events_default (
     CONSTRAINT telemetry_events_event_type_check CHECK (((event_type)::text = ANY ((ARRAY['temperature'::character varying, 'status'::character varying, 'stage_change'::character varying, 'alert'::character varying, 'heartbeat'::character varying])::text[]))),
     CONSTRAINT telemetry_events_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
+
+ALTER TABLE ONLY app.telemetry_events_default FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
@@ -2077,6 +2111,8 @@ CREATE TABLE app.user_goals (
     CONSTRAINT user_goals_target_sugar_g_check CHECK (((target_sugar_g >= (0)::numeric) AND (target_sugar_g <= (1000)::numeric))),
     CONSTRAINT user_goals_target_weight_kg_check CHECK (((target_weight_kg >= (20)::numeric) AND (target_weight_kg <= (400)::numeric)))
 );
+
+ALTER TABLE ONLY app.user_goals FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE user_goals; Type: COMMENT; Schema: app; Owner: -
@@ -2212,6 +2248,8 @@ CREATE TABLE app.user_preferences (
     CONSTRAINT user_preferences_theme_check CHECK (((theme)::text = ANY ((ARRAY['light'::character varying, 'dark'::character varying])::text[])))
 );
 
+ALTER TABLE ONLY app.user_preferences FORCE ROW LEVEL SECURITY;
+
 --
 -- Name: TABLE user_preferences; Type: COMMENT; Schema: app; Owner: -
 --
@@ -2335,6 +2373,8 @@ CREATE TABLE app.users (
     CONSTRAINT users_tier_check CHECK ((tier = ANY (ARRAY['free'::text, 'premium'::text]))),
     CONSTRAINT users_time_zone_check CHECK (app.is_valid_time_zone(time_zone))
 );
+
+ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: TABLE users; Type: COMMENT; Schema: app; Owner: -
@@ -2836,18 +2876,6 @@ COMMENT ON COLUMN auth.verification."createdAt" IS 'When the value was issued.';
 COMMENT ON COLUMN auth.verification."updatedAt" IS 'Last change, maintained by Better-Auth.';
 
 --
--- Name: telemetry_events_2026_11; Type: TABLE ATTACH; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.telemetry_events ATTACH PARTITION app.telemetry_events_2026_11 FOR VALUES FROM ('2026-11-01 00:00:00+00') TO ('2026-12-01 00:00:00+00');
-
---
--- Name: telemetry_events_2026_12; Type: TABLE ATTACH; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.telemetry_events ATTACH PARTITION app.telemetry_events_2026_12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
-
---
 -- Name: telemetry_events_default; Type: TABLE ATTACH; Schema: app; Owner: -
 --
 
@@ -3011,20 +3039,6 @@ ALTER TABLE ONLY app.recipes
 
 ALTER TABLE ONLY app.telemetry_events
     ADD CONSTRAINT telemetry_events_pkey PRIMARY KEY (id, recorded_at);
-
---
--- Name: telemetry_events_2026_11 telemetry_events_2026_11_pkey; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.telemetry_events_2026_11
-    ADD CONSTRAINT telemetry_events_2026_11_pkey PRIMARY KEY (id, recorded_at);
-
---
--- Name: telemetry_events_2026_12 telemetry_events_2026_12_pkey; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.telemetry_events_2026_12
-    ADD CONSTRAINT telemetry_events_2026_12_pkey PRIMARY KEY (id, recorded_at);
 
 --
 -- Name: telemetry_events_default telemetry_events_default_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -3317,22 +3331,22 @@ CREATE INDEX idx_recipes_fts ON app.recipes USING gin (search_vector);
 CREATE INDEX idx_recipes_published ON app.recipes USING btree (is_published) WHERE (is_published = true);
 
 --
--- Name: idx_recipes_sync; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX idx_recipes_sync ON app.recipes USING btree (updated_at) WHERE (is_published = true);
-
---
--- Name: INDEX idx_recipes_sync; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON INDEX app.idx_recipes_sync IS 'Recipe sync: published recipes changed since a time.';
-
---
 -- Name: idx_recipes_tags; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_recipes_tags ON app.recipes USING gin (tags);
+
+--
+-- Name: idx_recipes_updated; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_recipes_updated ON app.recipes USING btree (updated_at);
+
+--
+-- Name: INDEX idx_recipes_updated; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipes_updated IS 'Recipes changed since a time: the sync protocol (with is_published) and the admin portal''s recent edits.';
 
 --
 -- Name: idx_sessions_appliance; Type: INDEX; Schema: app; Owner: -
@@ -3431,54 +3445,6 @@ CREATE INDEX idx_user_goals_user ON app.user_goals USING btree (user_id, starts_
 CREATE UNIQUE INDEX idx_users_email ON app.users USING btree (email);
 
 --
--- Name: telemetry_events_2026_11_appliance_id_recorded_at_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_11_appliance_id_recorded_at_idx ON app.telemetry_events_2026_11 USING btree (appliance_id, recorded_at DESC);
-
---
--- Name: telemetry_events_2026_11_payload_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_11_payload_idx ON app.telemetry_events_2026_11 USING gin (payload jsonb_path_ops);
-
---
--- Name: telemetry_events_2026_11_session_id_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_11_session_id_idx ON app.telemetry_events_2026_11 USING btree (session_id) WHERE (session_id IS NOT NULL);
-
---
--- Name: telemetry_events_2026_11_user_id_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_11_user_id_idx ON app.telemetry_events_2026_11 USING btree (user_id);
-
---
--- Name: telemetry_events_2026_12_appliance_id_recorded_at_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_12_appliance_id_recorded_at_idx ON app.telemetry_events_2026_12 USING btree (appliance_id, recorded_at DESC);
-
---
--- Name: telemetry_events_2026_12_payload_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_12_payload_idx ON app.telemetry_events_2026_12 USING gin (payload jsonb_path_ops);
-
---
--- Name: telemetry_events_2026_12_session_id_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_12_session_id_idx ON app.telemetry_events_2026_12 USING btree (session_id) WHERE (session_id IS NOT NULL);
-
---
--- Name: telemetry_events_2026_12_user_id_idx; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX telemetry_events_2026_12_user_id_idx ON app.telemetry_events_2026_12 USING btree (user_id);
-
---
 -- Name: telemetry_events_default_appliance_id_recorded_at_idx; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -3531,66 +3497,6 @@ CREATE INDEX "twoFactor_userId_idx" ON auth."twoFactor" USING btree ("userId");
 --
 
 CREATE INDEX verification_identifier_idx ON auth.verification USING btree (identifier);
-
---
--- Name: telemetry_events_2026_11_appliance_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_appliance_time ATTACH PARTITION app.telemetry_events_2026_11_appliance_id_recorded_at_idx;
-
---
--- Name: telemetry_events_2026_11_payload_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_payload ATTACH PARTITION app.telemetry_events_2026_11_payload_idx;
-
---
--- Name: telemetry_events_2026_11_pkey; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.telemetry_events_pkey ATTACH PARTITION app.telemetry_events_2026_11_pkey;
-
---
--- Name: telemetry_events_2026_11_session_id_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_session ATTACH PARTITION app.telemetry_events_2026_11_session_id_idx;
-
---
--- Name: telemetry_events_2026_11_user_id_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_user ATTACH PARTITION app.telemetry_events_2026_11_user_id_idx;
-
---
--- Name: telemetry_events_2026_12_appliance_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_appliance_time ATTACH PARTITION app.telemetry_events_2026_12_appliance_id_recorded_at_idx;
-
---
--- Name: telemetry_events_2026_12_payload_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_payload ATTACH PARTITION app.telemetry_events_2026_12_payload_idx;
-
---
--- Name: telemetry_events_2026_12_pkey; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.telemetry_events_pkey ATTACH PARTITION app.telemetry_events_2026_12_pkey;
-
---
--- Name: telemetry_events_2026_12_session_id_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_session ATTACH PARTITION app.telemetry_events_2026_12_session_id_idx;
-
---
--- Name: telemetry_events_2026_12_user_id_idx; Type: INDEX ATTACH; Schema: app; Owner: -
---
-
-ALTER INDEX app.idx_telemetry_user ATTACH PARTITION app.telemetry_events_2026_12_user_id_idx;
 
 --
 -- Name: telemetry_events_default_appliance_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app; Owner: -
@@ -3888,58 +3794,942 @@ ALTER TABLE ONLY auth."twoFactor"
     ADD CONSTRAINT "twoFactor_userId_fkey" FOREIGN KEY ("userId") REFERENCES auth."user"(id) ON DELETE CASCADE;
 
 --
+-- Name: recipes admin_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_all ON app.recipes TO app_admin USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY admin_all ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_all ON app.recipes IS 'The admin portal creates, edits, publishes, unpublishes and deletes recipes.';
+
+--
+-- Name: embeddings admin_knowledge; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_knowledge ON app.embeddings TO app_admin USING ((user_id IS NULL)) WITH CHECK ((user_id IS NULL));
+
+--
+-- Name: POLICY admin_knowledge ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_knowledge ON app.embeddings IS 'The admin portal curates the shared knowledge base (user_id IS NULL) only; people''s embeddings stay read-only to it.';
+
+--
+-- Name: api_usage admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.api_usage FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: appliances admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.appliances FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: conversations admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.conversations FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: cooking_sessions admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.cooking_sessions FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: daily_ai_cost admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.daily_ai_cost FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: daily_nutrition admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.daily_nutrition FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: embeddings admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.embeddings FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: meal_foods admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.meal_foods FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: meal_logs admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.meal_logs FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: messages admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.messages FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: push_tokens admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.push_tokens FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: telemetry_events admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.telemetry_events FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: telemetry_events_default admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.telemetry_events_default FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: user_goals admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.user_goals FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: user_preferences admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.user_preferences FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: users admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.users FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: api_usage; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.api_usage ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: appliances; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.appliances ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: conversations; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.conversations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: cooking_sessions; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.cooking_sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: daily_ai_cost; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.daily_ai_cost ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: daily_nutrition; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.daily_nutrition ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: embeddings; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.embeddings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: meal_foods; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.meal_foods ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: meal_logs; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.meal_logs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: messages; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: api_usage owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.api_usage TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: appliances owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.appliances TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: conversations owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.conversations TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: cooking_sessions owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.cooking_sessions TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: daily_ai_cost owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.daily_ai_cost TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: daily_nutrition owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.daily_nutrition TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: embeddings owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.embeddings TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: meal_foods owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.meal_foods TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: meal_logs owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.meal_logs TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: messages owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.messages TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: push_tokens owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.push_tokens TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: recipes owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.recipes TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.recipes IS 'The owner, only inside SECURITY DEFINER functions that SET app.owner_access = on (e.g. the sync-stamp trigger).';
+
+--
+-- Name: telemetry_events owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.telemetry_events TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: telemetry_events_default owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.telemetry_events_default TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: user_goals owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.user_goals TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: user_preferences owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.user_preferences TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: users owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.users TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: api_usage person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: appliances person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.appliances FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: conversations person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.conversations FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: cooking_sessions person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.cooking_sessions FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_ai_cost person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.daily_ai_cost FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_nutrition person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.daily_nutrition FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: embeddings person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: meal_foods person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.meal_foods FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: meal_logs person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.meal_logs FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: messages person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: push_tokens person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.push_tokens FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.telemetry_events FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events_default person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.telemetry_events_default FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_goals person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.user_goals FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_preferences person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.user_preferences FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: users person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: api_usage person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: appliances person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.appliances FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: conversations person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.conversations FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: cooking_sessions person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.cooking_sessions FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_ai_cost person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.daily_ai_cost FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_nutrition person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.daily_nutrition FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: embeddings person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: meal_foods person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.meal_foods FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: meal_logs person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.meal_logs FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: messages person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: push_tokens person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.push_tokens FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.telemetry_events FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events_default person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.telemetry_events_default FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_goals person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.user_goals FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_preferences person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.user_preferences FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: users person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.users FOR INSERT TO app_user WITH CHECK ((id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: api_usage person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: appliances person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.appliances FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: conversations person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.conversations FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: cooking_sessions person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.cooking_sessions FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_ai_cost person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.daily_ai_cost FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_nutrition person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.daily_nutrition FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: embeddings person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING (((user_id IS NULL) OR (user_id = ( SELECT app.current_user_id() AS current_user_id))));
+
+--
+-- Name: POLICY person_select ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.embeddings IS 'A person reads their own embeddings and the shared knowledge base (user_id IS NULL); writes stay limited to their own rows.';
+
+--
+-- Name: meal_foods person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.meal_foods FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: meal_logs person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.meal_logs FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: messages person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: push_tokens person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.push_tokens FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.telemetry_events FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events_default person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.telemetry_events_default FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_goals person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.user_goals FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_preferences person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: users person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.users FOR SELECT TO app_user USING ((id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: api_usage person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: appliances person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.appliances FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: conversations person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.conversations FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: cooking_sessions person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.cooking_sessions FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_ai_cost person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.daily_ai_cost FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: daily_nutrition person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.daily_nutrition FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: embeddings person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: meal_foods person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.meal_foods FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: meal_logs person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.meal_logs FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: messages person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: push_tokens person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.push_tokens FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.telemetry_events FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: telemetry_events_default person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.telemetry_events_default FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_goals person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.user_goals FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: user_preferences person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.user_preferences FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: users person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.users FOR UPDATE TO app_user USING ((id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((id = ( SELECT app.current_user_id() AS current_user_id)));
+
+--
+-- Name: recipes published_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY published_select ON app.recipes FOR SELECT TO app_user USING (is_published);
+
+--
+-- Name: POLICY published_select ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY published_select ON app.recipes IS 'People (and their devices) see published recipes only.';
+
+--
+-- Name: push_tokens; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.push_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: recipes; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.recipes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: telemetry_events; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.telemetry_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: telemetry_events_default; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.telemetry_events_default ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_goals; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.user_goals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_preferences; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.user_preferences ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: users; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: api_usage worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.api_usage TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: appliances worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.appliances TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: conversations worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.conversations TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: cooking_sessions worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.cooking_sessions TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: daily_ai_cost worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.daily_ai_cost TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: daily_nutrition worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.daily_nutrition TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: embeddings worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.embeddings TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: meal_foods worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.meal_foods TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: meal_logs worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.meal_logs TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: messages worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.messages TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: push_tokens worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.push_tokens TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: telemetry_events worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.telemetry_events TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: telemetry_events_default worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.telemetry_events_default TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: user_goals worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.user_goals TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: user_preferences worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.user_preferences TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: users worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.users TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: recipes worker_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_select ON app.recipes FOR SELECT TO app_worker USING (true);
+
+--
+-- Name: POLICY worker_select ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_select ON app.recipes IS 'The worker reads recipes (e.g. to embed them); it never writes them.';
+
+--
+-- Name: SCHEMA app; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA app TO app_user;
+GRANT USAGE ON SCHEMA app TO app_admin;
+GRANT USAGE ON SCHEMA app TO app_worker;
+GRANT USAGE ON SCHEMA app TO app_compliance;
+
+--
+-- Name: SCHEMA auth; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA auth TO auth_service;
+
+--
 -- Name: FUNCTION conversation_title(p_text text); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.conversation_title(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.conversation_title(p_text text) TO app_user;
+GRANT ALL ON FUNCTION app.conversation_title(p_text text) TO app_admin;
+GRANT ALL ON FUNCTION app.conversation_title(p_text text) TO app_worker;
 
 --
 -- Name: FUNCTION is_semver(p_version text); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.is_semver(p_version text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.is_semver(p_version text) TO app_user;
+GRANT ALL ON FUNCTION app.is_semver(p_version text) TO app_admin;
+GRANT ALL ON FUNCTION app.is_semver(p_version text) TO app_worker;
 
 --
 -- Name: FUNCTION is_valid_time_zone(p_zone text); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.is_valid_time_zone(p_zone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.is_valid_time_zone(p_zone text) TO app_user;
+GRANT ALL ON FUNCTION app.is_valid_time_zone(p_zone text) TO app_admin;
+GRANT ALL ON FUNCTION app.is_valid_time_zone(p_zone text) TO app_worker;
 
 --
 -- Name: FUNCTION nutrition_is_valid(p_nutrition jsonb); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) TO app_user;
+GRANT ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) TO app_admin;
+GRANT ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) TO app_worker;
 
 --
 -- Name: FUNCTION recipe_data_is_valid(p_data jsonb); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) TO app_user;
+GRANT ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) TO app_admin;
+GRANT ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) TO app_worker;
 
 --
 -- Name: FUNCTION recipe_data_problems(p_data jsonb); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.recipe_data_problems(p_data jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_data_problems(p_data jsonb) TO app_user;
+GRANT ALL ON FUNCTION app.recipe_data_problems(p_data jsonb) TO app_admin;
+GRANT ALL ON FUNCTION app.recipe_data_problems(p_data jsonb) TO app_worker;
 
 --
 -- Name: FUNCTION recipe_sync_lock(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.recipe_sync_lock() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_sync_lock() TO app_user;
+GRANT ALL ON FUNCTION app.recipe_sync_lock() TO app_admin;
 
 --
 -- Name: FUNCTION semver_sort_key(p_version text); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.semver_sort_key(p_version text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_user;
+GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_admin;
+GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_worker;
 
 --
 -- Name: FUNCTION delete_embeddings(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_embeddings() FROM PUBLIC;
+
+--
+-- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) FROM PUBLIC;
 
 --
 -- Name: FUNCTION meal_logs_soft_delete(); Type: ACL; Schema: app_private; Owner: -
@@ -3972,10 +4762,215 @@ REVOKE ALL ON FUNCTION app_private.refresh_daily_metrics(p_user_id uuid, p_day d
 REVOKE ALL ON FUNCTION app_private.set_updated_at() FROM PUBLIC;
 
 --
+-- Name: TABLE api_usage; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE app.api_usage TO app_user;
+GRANT SELECT ON TABLE app.api_usage TO app_admin;
+GRANT SELECT,INSERT ON TABLE app.api_usage TO app_worker;
+
+--
+-- Name: TABLE appliances; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app.appliances TO app_user;
+GRANT SELECT ON TABLE app.appliances TO app_admin;
+GRANT SELECT ON TABLE app.appliances TO app_worker;
+
+--
+-- Name: COLUMN appliances.status; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE app.appliances TO app_worker;
+
+--
+-- Name: TABLE conversations; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.conversations TO app_user;
+GRANT SELECT ON TABLE app.conversations TO app_admin;
+GRANT SELECT ON TABLE app.conversations TO app_worker;
+
+--
+-- Name: TABLE cooking_sessions; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app.cooking_sessions TO app_user;
+GRANT SELECT ON TABLE app.cooking_sessions TO app_admin;
+
+--
+-- Name: TABLE daily_ai_cost; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.daily_ai_cost TO app_user;
+GRANT SELECT ON TABLE app.daily_ai_cost TO app_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.daily_ai_cost TO app_worker;
+
+--
+-- Name: TABLE daily_nutrition; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.daily_nutrition TO app_user;
+GRANT SELECT ON TABLE app.daily_nutrition TO app_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.daily_nutrition TO app_worker;
+
+--
+-- Name: TABLE embeddings; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_worker;
+
+--
+-- Name: TABLE firmware_releases; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.firmware_releases TO app_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.firmware_releases TO app_admin;
+
+--
+-- Name: TABLE meal_foods; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.meal_foods TO app_user;
+GRANT SELECT ON TABLE app.meal_foods TO app_admin;
+GRANT SELECT ON TABLE app.meal_foods TO app_worker;
+
+--
+-- Name: TABLE meal_logs; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app.meal_logs TO app_user;
+GRANT SELECT ON TABLE app.meal_logs TO app_admin;
+GRANT SELECT ON TABLE app.meal_logs TO app_worker;
+
+--
+-- Name: TABLE messages; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE app.messages TO app_user;
+GRANT SELECT ON TABLE app.messages TO app_admin;
+GRANT SELECT ON TABLE app.messages TO app_worker;
+
+--
+-- Name: TABLE push_tokens; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.push_tokens TO app_user;
+GRANT SELECT ON TABLE app.push_tokens TO app_admin;
+GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_worker;
+
+--
+-- Name: TABLE recipe_tombstones; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.recipe_tombstones TO app_user;
+GRANT SELECT ON TABLE app.recipe_tombstones TO app_admin;
+
+--
+-- Name: TABLE recipes; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.recipes TO app_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.recipes TO app_admin;
+GRANT SELECT ON TABLE app.recipes TO app_worker;
+
+--
+-- Name: TABLE telemetry_events; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE app.telemetry_events TO app_user;
+GRANT SELECT ON TABLE app.telemetry_events TO app_admin;
+
+--
+-- Name: SEQUENCE telemetry_events_id_seq; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT USAGE ON SEQUENCE app.telemetry_events_id_seq TO app_user;
+
+--
+-- Name: TABLE telemetry_events_default; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.telemetry_events_default TO app_admin;
+
+--
+-- Name: TABLE user_goals; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.user_goals TO app_user;
+GRANT SELECT ON TABLE app.user_goals TO app_admin;
+
+--
+-- Name: TABLE user_preferences; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app.user_preferences TO app_user;
+GRANT SELECT ON TABLE app.user_preferences TO app_admin;
+GRANT SELECT ON TABLE app.user_preferences TO app_worker;
+
+--
+-- Name: TABLE users; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.users TO app_user;
+GRANT SELECT ON TABLE app.users TO app_admin;
+GRANT SELECT ON TABLE app.users TO app_worker;
+
+--
+-- Name: COLUMN users.name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(name) ON TABLE app.users TO app_user;
+
+--
+-- Name: COLUMN users.time_zone; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(time_zone) ON TABLE app.users TO app_user;
+
+--
+-- Name: TABLE account; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.account TO auth_service;
+
+--
+-- Name: TABLE jwks; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.jwks TO auth_service;
+
+--
+-- Name: TABLE session; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.session TO auth_service;
+
+--
+-- Name: TABLE "twoFactor"; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth."twoFactor" TO auth_service;
+
+--
+-- Name: TABLE "user"; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth."user" TO auth_service;
+
+--
+-- Name: TABLE verification; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE auth.verification TO auth_service;
+
+--
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: -
 --
 
-ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE kitchen_owner REVOKE ALL ON FUNCTIONS FROM PUBLIC;
 
 --
 -- PostgreSQL database dump complete

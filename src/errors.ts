@@ -90,21 +90,26 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
- * The field a constraint protects. kitchen-db names constraints `<table>_<field>_<rule>`
- * (PostgreSQL's own default for CHECK and UNIQUE), so the field is the middle part.
+ * The field a constraint protects, in the API's camelCase. kitchen-db names constraints
+ * `<table>_<column>_check|key|fkey` (PostgreSQL's own default style), so the field is the middle.
  */
 export function fieldOfConstraint(constraint: string | undefined, table: string | undefined): string | undefined {
   if (!constraint) return undefined;
   let rest = constraint;
   if (table && rest.startsWith(table + '_')) rest = rest.slice(table.length + 1);
-  rest = rest.replace(/_(check|key|fkey|pkey|excl|format|range|length|not_null|valid|positive|object|ok)$/, '');
-  return rest || constraint;
+  rest = rest.replace(/_(check|key|fkey|pkey|excl)$/, '');
+  return camelField(rest || constraint);
+}
+
+/** snake_case column → the camelCase name the TypeScript API uses for the same field. */
+export function camelField(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** First `Key (a, b)=(…)` column list of a unique/foreign-key violation detail. */
 function keyColumns(detail: string | undefined): string | undefined {
   const m = /Key \(([^)]+)\)/.exec(detail ?? '');
-  return m?.[1]?.replace(/"/g, '');
+  return m?.[1]?.replace(/"/g, '').split(', ').map(camelField).join(', ');
 }
 
 /**
@@ -128,11 +133,11 @@ export function mapDbError(error: unknown, context: { field?: string } = {}): Ki
       return new NotFoundError(field, e.constraint ?? 'foreign_key', `${field} refers to a row that does not exist${where} (${e.constraint ?? 'foreign key'})`, error);
     }
     case '23514': {
-      const field = e.column ?? fieldOfConstraint(e.constraint, table) ?? context.field ?? 'unknown';
+      const field = (e.column && camelField(e.column)) ?? fieldOfConstraint(e.constraint, table) ?? context.field ?? 'unknown';
       return new ValidationError(field, e.constraint ?? 'check', `${field} breaks rule ${e.constraint ?? 'check'}${where}: ${e.message ?? ''}`.trim(), error);
     }
     case '23502': {
-      const field = e.column ?? context.field ?? 'unknown';
+      const field = (e.column && camelField(e.column)) ?? context.field ?? 'unknown';
       return new ValidationError(field, 'not_null', `${field} is required${where}`, error);
     }
     case '42501':
@@ -145,7 +150,7 @@ export function mapDbError(error: unknown, context: { field?: string } = {}): Ki
   }
   // Class 22: data exceptions (bad text representation, out of range, too long, bad JSON, NUL bytes…).
   if (code.startsWith('22')) {
-    const field = e.column ?? context.field ?? fieldOfConstraint(e.constraint, table) ?? 'input';
+    const field = (e.column && camelField(e.column)) ?? context.field ?? fieldOfConstraint(e.constraint, table) ?? 'input';
     return new ValidationError(field, `sqlstate_${code}`, `${field}: ${e.message ?? 'invalid value'}`, error);
   }
   if (isConnectionFailure(error)) {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { asAdmin, asCompliance, asWorker, withUser, type DbClient } from './db/context.ts';
 import { startEmbedded } from './db/embedded.ts';
-import { committedMigrations, ensureRoles, migrateDatabase, MIGRATIONS_FOLDER, pendingMigrations } from './db/migrate.ts';
+import { committedMigrations, ensureRoles, migrateDatabase, MIGRATIONS_FOLDER, OWNER_ROLE, pendingMigrations } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';
 import { resolveDatabase, type EngineKind } from './db/resolve.ts';
 
@@ -54,7 +54,7 @@ export interface TestDatabase {
 
 /** Stable name for a template of exactly these committed migrations. */
 function templateName(): string {
-  const h = createHash('sha1');
+  const h = createHash('sha1').update(`owner:${OWNER_ROLE}`);
   for (const f of committedMigrations()) h.update(f).update(readFileSync(join(MIGRATIONS_FOLDER, 'committed', f)));
   return `kitchen_db_template_${h.digest('hex').slice(0, 12)}`;
 }
@@ -83,7 +83,7 @@ export async function prepareTestTemplate(options: { log?: (line: string) => voi
   const resolved = await resolveDatabase({ purpose: 'test', ...(options.log ? { log: options.log } : {}) });
   if (resolved.kind === 'embedded') {
     try {
-      await migrateDatabase(resolved.url);
+      await migrateDatabase(resolved.url, { owner: OWNER_ROLE });
       const blob = await resolved.embedded!.db.dumpDataDir('none');
       const dir = mkdtempSync(join(tmpdir(), 'kitchen-db-template-'));
       const tarball = join(dir, 'template.tar');
@@ -111,7 +111,7 @@ export async function prepareTestTemplate(options: { log?: (line: string) => voi
       await c.query(`drop database if exists ${name} with (force)`);
       await c.query(`create database ${name}`);
       try {
-        await migrateDatabase(templateUrl);
+        await migrateDatabase(templateUrl, { owner: OWNER_ROLE });
       } catch (error) {
         await c.query(`drop database if exists ${name} with (force)`);
         throw error;

@@ -1,7 +1,7 @@
 // What every database command needs: the resolved engine (DATABASE_URL, else the embedded engine
 // in a data folder), optionally migrated, and a pool — closed again however the command ends.
 import type pg from 'pg';
-import { migrateDatabase, type MigrateOptions, type MigrateResult } from '../db/migrate.ts';
+import { migrateDatabase, OWNER_ROLE, type MigrateOptions, type MigrateResult } from '../db/migrate.ts';
 import { createPool } from '../db/pool.ts';
 import { resolveDatabase, type ResolvedDatabase } from '../db/resolve.ts';
 
@@ -29,7 +29,9 @@ export async function withSession<T>(
   try {
     // The embedded engine is ours alone: bring it up to date on every command. A real server is
     // migrated only by `kitchen-db migrate` (a deliberate step in a deploy pipeline).
-    const migrateOptions = typeof options.migrate === 'object' ? options.migrate : {};
+    // The embedded engine's objects belong to kitchen_owner, as in tests; on a real server the
+    // connecting role is the migration role.
+    const migrateOptions = { ...(typeof options.migrate === 'object' ? options.migrate : {}), ...(db.kind === 'embedded' ? { owner: OWNER_ROLE } : {}) };
     const migrated = options.migrate || db.kind === 'embedded' ? await migrateDatabase(db.url, migrateOptions) : undefined;
     const pool = await createPool(db.url, { source: db.kind === 'server' ? 'DATABASE_URL' : 'the embedded engine' });
     try {

@@ -17,9 +17,21 @@ export const ROLES_SQL = fileURLToPath(new URL('../../sql/roles.sql', import.met
 export const APP_ROLES = ['app_user', 'app_admin', 'app_worker', 'app_compliance', 'auth_service'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
+/**
+ * The migration role kitchen-db uses on databases it manages itself (tests, the embedded engine):
+ * a plain NOLOGIN role that owns every object, as on a managed server where the migration role is
+ * no superuser. Row-level security is FORCEd, so it applies to this owner too.
+ */
+export const OWNER_ROLE = 'kitchen_owner';
+
 export interface MigrateOptions {
   /** Connection that may create roles (superuser or CREATEROLE); defaults to `url`. */
   rootUrl?: string;
+  /**
+   * Run the migrations as this role (SET ROLE on each connection) instead of the connecting user.
+   * The root connection (a superuser) creates the role, the extensions and the database grant.
+   */
+  owner?: string;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -32,9 +44,10 @@ export interface MigrateResult {
 }
 
 /** graphile-migrate settings for a connection string; the migrations ship with the package. */
-export function migrateSettings(url: string, log?: (line: string) => void): Settings {
+export function migrateSettings(url: string, log?: (line: string) => void, owner?: string): Settings {
   return {
     connectionString: url,
+    ...(owner ? { pgSettings: { role: owner } } : {}),
     // Never used for `migrate`; graphile-migrate only checks that it differs from the main URL.
     rootConnectionString: 'kitchen-db-unused-root',
     migrationsFolder: MIGRATIONS_FOLDER,
@@ -82,6 +95,25 @@ export async function ensureRoles(rootUrl: string): Promise<string[]> {
   });
 }
 
+/**
+ * For a database migrated as `owner`: the role, the extensions that need a superuser (vector is
+ * not a trusted extension), and the right to create schemas. Run on the connection `url`, which
+ * must be a superuser's (tests and the embedded engine only).
+ */
+async function prepareOwner(url: string, owner: string): Promise<void> {
+  await withClient(url, 'the root connection', async (client) => {
+    await client.query(`do $$ begin
+        if not exists (select from pg_catalog.pg_roles where rolname = '${owner}') then
+          create role ${owner} nologin;
+        end if;
+      end $$`);
+    await client.query(`comment on role ${owner} is 'kitchen-db: migration role (owns every object) on databases kitchen-db manages itself: tests and the embedded engine.'`);
+    await client.query('create extension if not exists vector with schema public');
+    await client.query('create extension if not exists citext with schema public');
+    await client.query(`grant create on database "${(await client.query('select current_database() as d')).rows[0].d}" to ${owner}`);
+  });
+}
+
 /** One-line errors for the mistakes people make: no pgvector, an old server. */
 export async function preflight(url: string): Promise<void> {
   await withClient(url, 'the connection', async (client) => {
@@ -110,6 +142,7 @@ export async function preflight(url: string): Promise<void> {
 export async function migrateDatabase(url: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const rolesCreated = await ensureRoles(options.rootUrl ?? url);
   await preflight(url);
+  if (options.owner) await prepareOwner(url, options.owner);
   const applied: string[] = [];
   const log = (line: string) => {
     const m = /Running migration '([^']+)'/.exec(line);
@@ -117,7 +150,7 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
     options.log?.(line);
   };
   try {
-    await gmMigrate(migrateSettings(url, log));
+    await gmMigrate(migrateSettings(url, log, options.owner));
   } catch (error) {
     if (error instanceof KitchenDbError) throw error;
     const e = error as { code?: string; message?: string };

@@ -1,0 +1,107 @@
+--! Previous: sha1:946d186c13803f59f8dfc8a64285b570fb80c8c9
+--! Hash: sha1:0a22eba7e130ac162535ea4e41b9950b61c3aa7e
+--! Message: row-level security
+
+-- Row-level security keyed on user_id, for every table that holds a person's data.
+--
+-- Who sees what (privileges are granted in the next migration; a policy alone grants nothing):
+--   app_user   its own rows: user_id = (select app.current_user_id()) — the scalar subquery makes
+--              the setting be read once per statement, not once per row. No setting → no rows.
+--   app_admin  every row, read-only (admin_select).
+--   app_worker every row; what it may do is limited by its grants (worker_all).
+--   the owner  (the migration role) nothing, like everyone else (FORCE), except inside the
+--              SECURITY DEFINER functions that declare `SET app.owner_access = on` (owner_access).
+--              A transaction-local setting would not do: anyone may set a custom setting, so the
+--              policy is also restricted TO the owner role.
+set local lock_timeout = '5s';
+set local statement_timeout = '60s';
+
+create function app_private.enable_person_rls(p_table regclass, p_key name default 'user_id') returns void
+  language plpgsql
+  set search_path = ''
+as $$
+declare
+  part regclass;
+  owner_role name;
+  me constant text := '(select app.current_user_id())';
+begin
+  -- The table itself and, for a partitioned table, every partition: a partition queried directly
+  -- uses its own settings, not its parent's.
+  for part in
+    select p_table
+    union
+    select relid from pg_catalog.pg_partition_tree(p_table)  -- empty for a plain table
+  loop
+    select r.rolname into owner_role
+    from pg_catalog.pg_class c join pg_catalog.pg_roles r on r.oid = c.relowner
+    where c.oid = part;
+    execute pg_catalog.format('alter table %s enable row level security, force row level security', part);
+    execute pg_catalog.format('drop policy if exists person_select on %s', part);
+    execute pg_catalog.format('drop policy if exists person_insert on %s', part);
+    execute pg_catalog.format('drop policy if exists person_update on %s', part);
+    execute pg_catalog.format('drop policy if exists person_delete on %s', part);
+    execute pg_catalog.format('drop policy if exists admin_select on %s', part);
+    execute pg_catalog.format('drop policy if exists worker_all on %s', part);
+    execute pg_catalog.format('drop policy if exists owner_access on %s', part);
+    execute pg_catalog.format('create policy person_select on %s for select to app_user using (%I = %s)', part, p_key, me);
+    execute pg_catalog.format('create policy person_insert on %s for insert to app_user with check (%I = %s)', part, p_key, me);
+    execute pg_catalog.format('create policy person_update on %s for update to app_user using (%I = %s) with check (%I = %s)', part, p_key, me, p_key, me);
+    execute pg_catalog.format('create policy person_delete on %s for delete to app_user using (%I = %s)', part, p_key, me);
+    execute pg_catalog.format('create policy admin_select on %s for select to app_admin using (true)', part);
+    execute pg_catalog.format('create policy worker_all on %s for all to app_worker using (true) with check (true)', part);
+    execute pg_catalog.format(
+      'create policy owner_access on %s for all to %I using (pg_catalog.current_setting(''app.owner_access'', true) = ''on'') with check (pg_catalog.current_setting(''app.owner_access'', true) = ''on'')',
+      part, owner_role);
+  end loop;
+end
+$$;
+comment on function app_private.enable_person_rls(regclass, name) is
+  'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select app.current_user_id()), admin_select for app_admin, worker_all for app_worker, owner_access for the owner inside functions that SET app.owner_access = on. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+
+-- Person-owned tables: one row = one person's data.
+select app_private.enable_person_rls(t) from (values
+  ('app.user_preferences'::regclass),
+  ('app.user_goals'),
+  ('app.push_tokens'),
+  ('app.meal_logs'),
+  ('app.meal_foods'),
+  ('app.conversations'),
+  ('app.messages'),
+  ('app.embeddings'),
+  ('app.api_usage'),
+  ('app.daily_nutrition'),
+  ('app.daily_ai_cost'),
+  ('app.appliances'),
+  ('app.cooking_sessions'),
+  ('app.telemetry_events')
+) as v(t);
+
+-- app.users is keyed on its own id.
+select app_private.enable_person_rls('app.users', 'id');
+
+-- Embeddings: rows with a NULL user_id are the shared knowledge base, readable by every person and
+-- written only by the admin portal and the worker.
+drop policy person_select on app.embeddings;
+create policy person_select on app.embeddings for select to app_user
+  using (user_id is null or user_id = (select app.current_user_id()));
+create policy admin_knowledge on app.embeddings for all to app_admin
+  using (user_id is null) with check (user_id is null);
+comment on policy person_select on app.embeddings is
+  'A person reads their own embeddings and the shared knowledge base (user_id IS NULL); writes stay limited to their own rows.';
+comment on policy admin_knowledge on app.embeddings is
+  'The admin portal curates the shared knowledge base (user_id IS NULL) only; people''s embeddings stay read-only to it.';
+
+-- Recipes are shared, not person-owned: people read the published ones, the admin portal manages
+-- them all. (firmware_releases and recipe_tombstones hold nothing personal or unpublished: plain
+-- grants, no row-level security.)
+alter table app.recipes enable row level security, force row level security;
+create policy published_select on app.recipes for select to app_user using (is_published);
+create policy admin_all on app.recipes for all to app_admin using (true) with check (true);
+create policy worker_select on app.recipes for select to app_worker using (true);
+create policy owner_access on app.recipes for all to current_user
+  using (pg_catalog.current_setting('app.owner_access', true) = 'on')
+  with check (pg_catalog.current_setting('app.owner_access', true) = 'on');
+comment on policy published_select on app.recipes is 'People (and their devices) see published recipes only.';
+comment on policy admin_all on app.recipes is 'The admin portal creates, edits, publishes, unpublishes and deletes recipes.';
+comment on policy worker_select on app.recipes is 'The worker reads recipes (e.g. to embed them); it never writes them.';
+comment on policy owner_access on app.recipes is 'The owner, only inside SECURITY DEFINER functions that SET app.owner_access = on (e.g. the sync-stamp trigger).';
