@@ -16,6 +16,7 @@ import { asAdmin, asCompliance, asWorker, withUser, type DbClient } from './db/c
 import { startEmbedded } from './db/embedded.ts';
 import { committedMigrations, ensureRoles, migrateDatabase, MIGRATIONS_FOLDER, OWNER_ROLE, pendingMigrations } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';
+import { kitchenDbFromPool, type KitchenDb } from './kitchen.ts';
 import { resolveDatabase, type EngineKind } from './db/resolve.ts';
 
 /** A migrated template, as plain data so vitest's globalSetup can `provide` it to test files. */
@@ -43,6 +44,8 @@ export interface TestDatabase {
   url: string;
   /** A pool on it (superuser: bypasses row-level security — use asUser for the person's view). */
   pool: pg.Pool;
+  /** The typed API on this database, as a service would use it (kdb.asUser(id, (me) => me.meals…)). */
+  kdb: KitchenDb;
   /** Runs `fn` in one transaction as the person (role app_user, app.user_id set). */
   asUser<T>(userId: string, fn: (client: DbClient) => Promise<T>): Promise<T>;
   asAdmin<T>(fn: (client: DbClient) => Promise<T>): Promise<T>;
@@ -153,6 +156,7 @@ export async function createTestDatabase(options: { template?: TestTemplate } = 
     engine: template.kind,
     url,
     pool,
+    kdb: kitchenDbFromPool(pool),
     asUser: (userId, fn) => withUser(pool, userId, fn),
     asAdmin: (fn) => asAdmin(pool, fn),
     asWorker: (fn) => asWorker(pool, fn),

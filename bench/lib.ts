@@ -1,0 +1,152 @@
+// Shared benchmark harness. Every benchmark in bench/ is a module that exports
+//   export const meta: BenchMeta;                  // name, title, how to reproduce
+//   export async function run(ctx: BenchContext): Promise<BenchRow[]>;
+// and ends with `if (isMain(import.meta.url)) await runStandalone(meta, run);` so that
+// `node bench/<name>.ts [--quick]` runs it alone. `npm run bench` (bench/run.ts) runs them all
+// and writes BENCHMARKS.md. Rules: print only what was measured; a reference is measured in the
+// same run; figures are medians over several runs with min and max; a missed target is shown.
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
+
+export interface BenchMeta {
+  name: string;
+  title: string;
+  /** The command that reproduces it. */
+  reproduce: string;
+}
+
+export interface BenchContext {
+  /** A fresh, migrated database of its own (superuser pool; use db.asUser for RLS paths). */
+  db: TestDatabase;
+  /** 1 = the documented default sizes; the quick run uses a small fraction. */
+  scale: number;
+  quick: boolean;
+  /** Repetitions for medians (≥ 3). */
+  runs: number;
+  log(message: string): void;
+}
+
+export interface BenchRow {
+  /** What was measured, e.g. "meal history, pgtyped". */
+  what: string;
+  /** The kind of figure: "rows/s", "p50 ms", "recall@10", … */
+  figure: string;
+  median: number;
+  min: number;
+  max: number;
+  /** The reference measured in the same run, and the ratio median/reference.median. */
+  reference?: { what: string; median: number };
+  ratio?: number;
+  /** The target, e.g. { on: 'ratio', op: '<=', value: 1.2 } or { on: 'median', op: '<', value: 10 }. */
+  target?: { on: 'ratio' | 'median' | 'max'; op: '<=' | '>=' | '<' | '>'; value: number };
+  met?: boolean;
+  note?: string;
+}
+
+export function scaled(defaultSize: number, ctx: Pick<BenchContext, 'scale'>, minimum = 1): number {
+  return Math.max(minimum, Math.round(defaultSize * ctx.scale));
+}
+
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export function median(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** A row from one figure measured `runs` times (median, min, max) with target checking. */
+export function row(
+  what: string,
+  figure: string,
+  samples: number[],
+  extra: Omit<BenchRow, 'what' | 'figure' | 'median' | 'min' | 'max' | 'ratio' | 'met'> & { referenceSamples?: number[] } = {},
+): BenchRow {
+  const { referenceSamples, ...rest } = extra;
+  const r: BenchRow = { what, figure, median: median(samples), min: Math.min(...samples), max: Math.max(...samples), ...rest };
+  if (referenceSamples && rest.reference) rest.reference.median = median(referenceSamples);
+  if (r.reference) r.ratio = r.median / r.reference.median;
+  if (r.target) {
+    const v = r.target.on === 'ratio' ? r.ratio! : r.target.on === 'max' ? r.max : r.median;
+    const { op, value } = r.target;
+    r.met = op === '<=' ? v <= value : op === '>=' ? v >= value : op === '<' ? v < value : v > value;
+  }
+  return r;
+}
+
+/** Milliseconds taken by `fn`. */
+export async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Latencies (ms) of `n` sequential calls. */
+export async function latencies(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(await time(() => fn(i)));
+  return out;
+}
+
+const fmt = (n: number | undefined): string =>
+  n === undefined || Number.isNaN(n) ? '—' : Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();
+
+export function targetText(t: BenchRow['target']): string {
+  return t ? `${t.on === 'ratio' ? 'ratio' : t.on} ${t.op} ${t.value}` : '';
+}
+
+/** The report table in Markdown (also readable on a terminal). */
+export function formatRows(rows: BenchRow[]): string {
+  const head = '| what | figure | median | min | max | reference (same run) | ratio | target | |\n|---|---|---:|---:|---:|---|---:|---|---|';
+  const lines = rows.map((r) =>
+    [
+      r.what,
+      r.figure,
+      fmt(r.median),
+      fmt(r.min),
+      fmt(r.max),
+      r.reference ? `${r.reference.what}: ${fmt(r.reference.median)}` : '',
+      r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
+      targetText(r.target),
+      r.met === undefined ? '' : r.met ? 'met' : '**MISSED**',
+    ].join(' | '),
+  );
+  return [head, ...lines.map((l) => `| ${l} |`)].join('\n') + rows.filter((r) => r.note).map((r) => `\n- ${r.what}: ${r.note}`).join('');
+}
+
+export function machine(): { cores: number; memoryGiB: number; cpu: string } {
+  return { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), cpu: cpus()[0]?.model ?? 'unknown' };
+}
+
+export async function serverVersion(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ v: string }>('select version() as v');
+  return rows[0]!.v.replace(/ on .*/, '');
+}
+
+export function isMain(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && fileURLToPath(moduleUrl) === process.argv[1];
+}
+
+/** `node bench/<name>.ts [--quick] [--scale=0.1] [--runs=5]`: one benchmark on its own database. */
+export async function runStandalone(meta: BenchMeta, run: (ctx: BenchContext) => Promise<BenchRow[]>): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const scaleArg = process.argv.find((a) => a.startsWith('--scale='));
+  const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+  const scale = scaleArg ? Number(scaleArg.slice(8)) : quick ? 0.02 : 1;
+  const runs = runsArg ? Number(runsArg.slice(7)) : quick ? 3 : 5;
+  const db = await createTestDatabase();
+  try {
+    console.error(`${meta.title}: engine ${db.engine}, ${await serverVersion(db.pool)}, scale ${scale}, runs ${runs}`);
+    const rows = await run({ db, scale, quick, runs, log: (m) => console.error(`  ${m}`) });
+    console.log(`\n## ${meta.title}\n\n${formatRows(rows)}\n\nReproduce: \`${meta.reproduce}\`\n`);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,74 @@
+// The one entry point a service uses:
+//   const kdb = await createKitchenDb({ connectionString: process.env.DATABASE_URL });
+//   const meals = await kdb.asUser(userId, (me) => me.meals.list({ limit: 20 }));
+// Every asUser/asAdmin/asWorker/asCompliance call is one transaction with the matching role (and,
+// for a person, app.user_id), so row-level security decides what the callback sees.
+import type pg from 'pg';
+import { bind, type Bound } from './api.ts';
+import { withTransaction, type DbClient, type TransactionOptions } from './db/context.ts';
+import { createPool } from './db/pool.ts';
+import { ValidationError } from './errors.ts';
+import * as accounts from './accounts.ts';
+import * as appliances from './appliances.ts';
+import * as assistant from './assistant.ts';
+import * as gdpr from './gdpr.ts';
+import * as meals from './meals.ts';
+import * as recipes from './recipes.ts';
+import * as telemetry from './telemetry.ts';
+
+const areas = { accounts, meals, assistant, recipes, appliances, telemetry, gdpr };
+type Areas = typeof areas;
+type Scope<G extends 'forUser' | 'forAdmin' | 'forWorker' | 'forCompliance'> = {
+  [A in keyof Areas]: Bound<Areas[A][G]>;
+} & { /** The transaction's client, for the generated queries of src/generated/. */ client: DbClient };
+
+export type UserScope = Scope<'forUser'>;
+export type AdminScope = Scope<'forAdmin'>;
+export type WorkerScope = Scope<'forWorker'>;
+export type ComplianceScope = Scope<'forCompliance'>;
+
+function scope<G extends 'forUser' | 'forAdmin' | 'forWorker' | 'forCompliance'>(group: G, client: DbClient): Scope<G> {
+  const out: Record<string, unknown> = { client };
+  for (const [name, mod] of Object.entries(areas)) out[name] = bind(mod[group], client);
+  return out as Scope<G>;
+}
+
+export interface KitchenDbOptions {
+  /** Defaults to DATABASE_URL. */
+  connectionString?: string;
+  /** Pool size (default 10). */
+  max?: number;
+}
+
+type TxOptions = Omit<TransactionOptions, 'role' | 'userId'>;
+
+export interface KitchenDb {
+  pool: pg.Pool;
+  asUser<T>(userId: string, fn: (me: UserScope) => Promise<T>, options?: TxOptions): Promise<T>;
+  asAdmin<T>(fn: (admin: AdminScope) => Promise<T>, options?: TxOptions): Promise<T>;
+  asWorker<T>(fn: (worker: WorkerScope) => Promise<T>, options?: TxOptions): Promise<T>;
+  asCompliance<T>(fn: (compliance: ComplianceScope) => Promise<T>, options?: TxOptions): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Wraps an existing pool (created with createPool, for kitchen-db's type parsing). */
+export function kitchenDbFromPool(pool: pg.Pool, owned = false): KitchenDb {
+  return {
+    pool,
+    asUser: (userId, fn, options = {}) => withTransaction(pool, { ...options, role: 'app_user', userId }, (c) => fn(scope('forUser', c))),
+    asAdmin: (fn, options = {}) => withTransaction(pool, { ...options, role: 'app_admin' }, (c) => fn(scope('forAdmin', c))),
+    asWorker: (fn, options = {}) => withTransaction(pool, { ...options, role: 'app_worker' }, (c) => fn(scope('forWorker', c))),
+    asCompliance: (fn, options = {}) =>
+      withTransaction(pool, { ...options, role: 'app_compliance' }, (c) => fn(scope('forCompliance', c))),
+    close: async () => {
+      if (owned) await pool.end();
+    },
+  };
+}
+
+export async function createKitchenDb(options: KitchenDbOptions = {}): Promise<KitchenDb> {
+  const url = options.connectionString ?? process.env.DATABASE_URL;
+  if (!url) throw new ValidationError('connectionString', 'required', 'connectionString (or DATABASE_URL) is required');
+  const pool = await createPool(url, { max: options.max ?? 10, source: options.connectionString ? 'connectionString' : 'DATABASE_URL' });
+  return kitchenDbFromPool(pool, true);
+}
