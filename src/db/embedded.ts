@@ -14,6 +14,8 @@ export interface EmbeddedOptions {
   loadDataDir?: Blob;
   /** Concurrent client connections the socket accepts (PGlite still runs one query at a time). */
   maxConnections?: number;
+  /** Start without pgvector and citext (only to test what happens on a server that lacks them). */
+  withoutExtensions?: boolean;
 }
 
 export interface EmbeddedServer {
@@ -33,7 +35,7 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { vector, citext },
+    extensions: options.withoutExtensions ? {} : { vector, citext },
     // A local development engine: durability across crashes matters less than speed.
     relaxedDurability: true,
   });
