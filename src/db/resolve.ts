@@ -33,9 +33,10 @@ export function chooseEngine(
   dockerAnswers: boolean,
 ): EngineChoice {
   const variable = purpose === 'test' ? 'TEST_DATABASE_URL' : 'DATABASE_URL';
+  if (env.KITCHEN_DB_ENGINE === 'embedded') return { kind: 'embedded', reason: 'KITCHEN_DB_ENGINE=embedded' };
   const url = env[variable]?.trim();
   if (url) return { kind: 'server', reason: variable, url, source: variable };
-  if (purpose === 'test' && env.KITCHEN_DB_ENGINE !== 'embedded' && dockerAnswers) {
+  if (purpose === 'test' && dockerAnswers) {
     return { kind: 'docker', reason: 'a Docker engine answered' };
   }
   return {

@@ -1,0 +1,3 @@
+-- Work in progress: one idea per migration. Start with:
+-- set local lock_timeout = '5s';
+-- set local statement_timeout = '60s';
