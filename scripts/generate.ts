@@ -1,7 +1,8 @@
 // `npm run generate`: every generated artefact, from a freshly migrated database.
 //   - src/generated/*.queries.ts  pgtyped over queries/*.sql, against the resolver's database
 //                                 (DATABASE_URL, else the embedded engine);
-//   - sql/schema.sql              pg_dump --schema-only of the embedded engine (see dumpSchema).
+//   - sql/schema.sql              pg_dump --schema-only of the embedded engine (see dumpSchema);
+//   - docs/schema.md, docs/er.md  the schema reference and ER diagram, from the embedded engine.
 // `--check` regenerates into memory and exits 1 if any committed file differs (CI).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { resolveDatabase, type ResolvedDatabase } from '../src/db/resolve.ts';
 import { migrateDatabase, OWNER_ROLE, PACKAGE_ROOT } from '../src/db/migrate.ts';
 import { dumpSchema } from '../src/db/schema-dump.ts';
+import { generateDocs } from '../src/docs.ts';
+import pg from 'pg';
 
 const check = process.argv.includes('--check');
 const root = PACKAGE_ROOT;
@@ -56,6 +59,17 @@ try {
   await generateQueries(db);
   // The snapshot always comes from the embedded engine's pg_dump, whatever served pgtyped.
   outputs.set('sql/schema.sql', await dumpSchema(db.kind === 'embedded' ? db : undefined));
+  if (db.kind === 'embedded') {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      for (const [path, text] of Object.entries(await generateDocs(client))) outputs.set(path, text);
+    } finally {
+      await client.end();
+    }
+  } else {
+    console.error('generate: docs/ and sql/schema.sql come from the embedded engine; unset DATABASE_URL to refresh docs/');
+  }
 } finally {
   await db.close();
 }
