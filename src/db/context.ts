@@ -3,7 +3,7 @@
 // `app.user_id`; both end with the transaction, so nothing can leak to the next user of a pooled
 // connection, whatever the callback does or throws.
 import type pg from 'pg';
-import { isConnectionFailure, isRetryable, mapDbError, ValidationError } from '../errors.ts';
+import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from '../errors.ts';
 import type { AppRole } from './migrate.ts';
 
 /** What the generated pgtyped queries need: something with `query(text, values)`. */
@@ -59,6 +59,12 @@ export async function withTransaction<T>(
       throw mapDbError(error);
     }
     let broken: Error | undefined;
+    // A checked-out client whose connection drops emits 'error'; node-postgres leaves that to the
+    // borrower, and without a listener Node would crash the process. Record it and discard the client.
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       const begin = ['begin'];
       if (options.isolation) begin.push(`isolation level ${options.isolation}`);
@@ -67,7 +73,14 @@ export async function withTransaction<T>(
       if (options.role) await client.query(`set local role ${options.role}`);
       if (userId) await client.query(`select pg_catalog.set_config('app.user_id', $1, true)`, [userId]);
       const result = await fn(client);
-      await client.query('commit');
+      const done = await client.query('commit');
+      if (done.command === 'ROLLBACK') {
+        // PostgreSQL answers COMMIT with ROLLBACK when a statement failed and the callback caught
+        // the error: nothing was written, so the caller must not be told that it was.
+        throw new KitchenDbError('internal', 'the transaction was rolled back: a statement inside it failed and the callback caught the error, so nothing was written', {
+          rule: 'transaction_aborted',
+        });
+      }
       return result;
     } catch (error) {
       if (isConnectionFailure(error)) broken = error as Error;
@@ -78,6 +91,7 @@ export async function withTransaction<T>(
       }
       throw mapDbError(error);
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
