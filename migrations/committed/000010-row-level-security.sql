@@ -1,5 +1,5 @@
 --! Previous: sha1:946d186c13803f59f8dfc8a64285b570fb80c8c9
---! Hash: sha1:0a22eba7e130ac162535ea4e41b9950b61c3aa7e
+--! Hash: sha1:c4039d76392e04996b51873727776bf1f4da2358
 --! Message: row-level security
 
 -- Row-level security keyed on user_id, for every table that holds a person's data.
@@ -9,10 +9,16 @@
 --              the setting be read once per statement, not once per row. No setting → no rows.
 --   app_admin  every row, read-only (admin_select).
 --   app_worker every row; what it may do is limited by its grants (worker_all).
---   the owner  (the migration role) nothing, like everyone else (FORCE), except inside the
---              SECURITY DEFINER functions that declare `SET app.owner_access = on` (owner_access).
---              A transaction-local setting would not do: anyone may set a custom setting, so the
---              policy is also restricted TO the owner role.
+--   the owner  (the migration role) nothing, like everyone else (FORCE), except while
+--              app.owner_access is 'on' (owner_access): SECURITY DEFINER functions that must see
+--              every person's rows turn it on with set_config('app.owner_access', 'on', true) in
+--              their body and restore the previous value before returning. (Not with a
+--              `SET app.owner_access = on` clause: PostgreSQL 15+ lets only a superuser, or a role
+--              granted SET ON PARAMETER, put a custom placeholder in a function's SET clause, and
+--              the migration role of a managed server is neither.) Anyone may set a custom
+--              setting, so the policy is also restricted TO the owner role: for app_user & co. the
+--              setting changes nothing. Views owned by the owner would therefore be a way in:
+--              every view must be security_invoker (static check in test/security.test.ts).
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
 
@@ -56,7 +62,7 @@ begin
 end
 $$;
 comment on function app_private.enable_person_rls(regclass, name) is
-  'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select app.current_user_id()), admin_select for app_admin, worker_all for app_worker, owner_access for the owner inside functions that SET app.owner_access = on. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+  'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select app.current_user_id()), admin_select for app_admin, worker_all for app_worker, owner_access for the owner while app.owner_access = ''on'' (SECURITY DEFINER functions turn it on with set_config in their body). Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
 
 -- Person-owned tables: one row = one person's data.
 select app_private.enable_person_rls(t) from (values
@@ -104,4 +110,4 @@ create policy owner_access on app.recipes for all to current_user
 comment on policy published_select on app.recipes is 'People (and their devices) see published recipes only.';
 comment on policy admin_all on app.recipes is 'The admin portal creates, edits, publishes, unpublishes and deletes recipes.';
 comment on policy worker_select on app.recipes is 'The worker reads recipes (e.g. to embed them); it never writes them.';
-comment on policy owner_access on app.recipes is 'The owner, only inside SECURITY DEFINER functions that SET app.owner_access = on (e.g. the sync-stamp trigger).';
+comment on policy owner_access on app.recipes is 'The owner, only while app.owner_access = ''on'' (SECURITY DEFINER functions set it with set_config in their body and restore it before returning).';

@@ -1,5 +1,5 @@
---! Previous: sha1:0a22eba7e130ac162535ea4e41b9950b61c3aa7e
---! Hash: sha1:361f469adb09707747a7c540e7f4100f15866425
+--! Previous: sha1:c4039d76392e04996b51873727776bf1f4da2358
+--! Hash: sha1:4adeb2a90403529f20a241fab96b892fa5d57c26
 --! Message: grants
 
 -- Exactly the privileges each application role needs (row-level security then narrows the rows).
@@ -7,6 +7,11 @@
 -- migration that creates them; auth_service gets the auth schema only.
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
+
+-- The person context. Policies call it with the querying role's rights. The foundation granted it
+-- to PUBLIC; nothing in app is granted to PUBLIC (static check), so the roles that query get it.
+revoke execute on function app.current_user_id() from public;
+grant execute on function app.current_user_id() to app_user, app_admin, app_worker;
 
 -- Helpers called inside CHECK constraints and trigger bodies: PostgreSQL checks EXECUTE for the
 -- role that writes the row, so every role that writes those tables needs them.
