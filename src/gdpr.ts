@@ -1,5 +1,267 @@
-// gdpr area: to be written (issue 5/6/7). Exports forUser / forAdmin / forWorker / forCompliance.
-export const forUser = {};
+// gdpr area: export, purge, deletion requests, audit. Every function here calls one SQL function of
+// migrations 000020–000026 (queries/gdpr.sql); the SQL does the work, checks the rules and writes
+// the audit trail.
+//   forCompliance (role app_compliance): findUser, summary, exportUserData, exportUserTable,
+//                 purgeUser, pendingDeletions, auditLog — and streamUserTable (not bound: an async
+//                 generator over exportUserTable pages, for exports that do not fit in memory);
+//   forUser       (the signed-in person): requestAccountDeletion, cancelAccountDeletion;
+//   forWorker     (the job worker): purgeDueAccounts.
+// Export documents keep the database's snake_case column names: they are files for people and
+// other systems (GDPR Art. 20), not API objects.
+import type { DbClient } from './db/context.ts';
+import { assertUuid } from './db/context.ts';
+import { ConflictError, mapDbError, ValidationError } from './errors.ts';
+import * as q from './generated/gdpr.queries.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Shapes (as the SQL functions return them)
+// ---------------------------------------------------------------------------------------------
+
+/** Manifest of an export (app_private.gdpr_manifest). */
+export interface GdprManifest {
+  format: 'kitchen-db/gdpr-export';
+  format_version: 1;
+  /** ISO 8601 with offset. */
+  generated_at: string;
+  user_id: string;
+  /** False when there is no such person (the counts are then all zero). */
+  found: boolean;
+  /** Rows per table, e.g. { "app.meal_logs": 12, "auth.session": 2 }. */
+  tables: Record<string, number>;
+  total_rows: number;
+  /** Per table, the primary-key columns rows are ordered and paged by. */
+  primary_keys: Record<string, string[]>;
+  left_out: {
+    columns: { table: string; column: string; reason: string }[];
+    tables: { table: string; reason: string }[];
+  };
+  notes: string[];
+}
+
+export type ExportRow = Record<string, unknown>;
+
+/** app.export_user_data: the manifest and every row, per table. */
+export interface GdprExport {
+  manifest: GdprManifest;
+  data: Record<string, ExportRow[]>;
+}
+
+/** One page of app.export_user_table. */
+export interface ExportPage {
+  rows: { key: Record<string, unknown>; data: ExportRow }[];
+  /** The key to pass as `after` for the next page; null when this page was the last. */
+  next: Record<string, unknown> | null;
+}
+
+/** app.purge_user (and each purge of app.purge_due_accounts). */
+export interface PurgeResult {
+  user_id: string;
+  found: boolean;
+  purged_at: string;
+  reason: 'compliance' | 'deletion_request_due';
+  /** Rows deleted per table (reference tables: references set to NULL). */
+  tables: Record<string, number>;
+  total_rows: number;
+}
+
+export interface DuePurgeResult {
+  now: string;
+  purged: number;
+  /** Accounts still due (more than `limit` were due, or busy): call again. */
+  remaining: number;
+  tables: Record<string, number>;
+  total_rows: number;
+}
+
+export interface GdprPerson {
+  userId: string;
+  email: string;
+  name: string;
+  isActive: boolean;
+  createdAt: Date;
+}
+
+export interface DeletionRequest {
+  userId: string;
+  email: string;
+  requestedAt: Date;
+  dueAt: Date;
+  /** The grace period is over; the worker purges it on its next run. */
+  isDue: boolean;
+}
+
+export interface AuditEntry {
+  /** Sequence number (bigint, as text). */
+  id: string;
+  occurredAt: Date;
+  action: 'summary' | 'export' | 'export_page' | 'purge' | 'deletion_requested' | 'deletion_cancelled';
+  /** Keyed hash of the person id (64 hex digits), never the id itself. */
+  subject: string;
+  sessionRole: string;
+  actingRole: string;
+  xactId: string;
+  detail: Record<string, unknown>;
+}
+
+export const MAX_PAGE_SIZE = 10_000;
+
+// ---------------------------------------------------------------------------------------------
+// Input checks (cheap rules in TypeScript; the SQL checks again)
+// ---------------------------------------------------------------------------------------------
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A person key as compliance staff type it: a UUID or an e-mail address. Throws ValidationError otherwise. */
+export function parseUserKey(value: unknown, field = 'user'): { kind: 'id' | 'email'; key: string } {
+  if (typeof value === 'string') {
+    const v = value.trim();
+    if (UUID_LIKE.test(v)) return { kind: 'id', key: v.toLowerCase() };
+    if (EMAIL.test(v) && v.length <= 255) return { kind: 'email', key: v };
+  }
+  throw new ValidationError(
+    field,
+    'uuid_or_email',
+    `${field} must be a person id (a UUID, 8-4-4-4-12 hexadecimal digits) or an e-mail address, got ${typeof value === 'string' ? JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value) : typeof value}`,
+  );
+}
+
+function pageSize(limit: number | undefined): number {
+  const n = limit ?? 1000;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
+    throw new ValidationError('limit', 'range', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`);
+  }
+  return n;
+}
+
+/** Runs a query and maps a database error with the given field (ValidationError etc.). */
+async function run<T>(field: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw mapDbError(error, { field });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compliance
+// ---------------------------------------------------------------------------------------------
+
+/** The person with this id or e-mail address, or null. Throws ValidationError for anything else. */
+async function findUser(client: DbClient, key: string): Promise<GdprPerson | null> {
+  const parsed = parseUserKey(key);
+  const rows = await run('user', () => q.findUser.run({ key: parsed.key }, client));
+  return rows[0] ?? null;
+}
+
+/** Rows per table (and what is left out) without the rows; audited. `purpose` is recorded in the audit. */
+async function summary(client: DbClient, userId: string, purpose: 'inspect' | 'export' | 'purge' = 'inspect'): Promise<GdprManifest> {
+  const id = assertUuid(userId);
+  const [row] = await run('userId', () => q.userSummary.run({ userId: id, purpose }, client));
+  return row!.manifest as unknown as GdprManifest;
+}
+
+/** Everything about the person in one document (fine for ordinary people; see streamUserTable). Audited. */
+async function exportUserData(client: DbClient, userId: string): Promise<GdprExport> {
+  const id = assertUuid(userId);
+  const [row] = await run('userId', () => q.exportUserData.run({ userId: id }, client));
+  return row!.export as unknown as GdprExport;
+}
+
+/** One page of one table of the export, in primary-key order after `after`. Audited (one row per page). */
+async function exportUserTable(
+  client: DbClient,
+  input: { userId: string; table: string; after?: Record<string, unknown> | null; limit?: number },
+): Promise<ExportPage> {
+  const id = assertUuid(input.userId);
+  const limit = pageSize(input.limit);
+  const rows = await run('table', () =>
+    q.exportUserTable.run({ userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
+  );
+  const page = rows.map((r) => ({ key: r.rowKey as Record<string, unknown>, data: r.rowData as ExportRow }));
+  return { rows: page, next: page.length === limit ? page[page.length - 1]!.key : null };
+}
+
+/**
+ * Every row of one table of the person's export, page by page (bounded memory: one page at a
+ * time). Run it inside one transaction (REPEATABLE READ for a consistent export across tables).
+ */
+export async function* streamUserTable(
+  client: DbClient,
+  userId: string,
+  table: string,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<ExportRow[], void, void> {
+  let after: Record<string, unknown> | null = null;
+  for (;;) {
+    const page: ExportPage = await exportUserTable(client, { userId, table, after, limit: options.pageSize ?? 1000 });
+    if (page.rows.length) yield page.rows.map((r) => r.data);
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+/** Erases the person (app and auth, one transaction: the caller's). Idempotent: zeros when already gone. Audited. */
+async function purgeUser(client: DbClient, userId: string): Promise<PurgeResult> {
+  const id = assertUuid(userId);
+  const [row] = await run('userId', () => q.purgeUser.run({ userId: id }, client));
+  return row!.result as unknown as PurgeResult;
+}
+
+/** Pending deletion requests, soonest due first. */
+async function pendingDeletions(client: DbClient): Promise<DeletionRequest[]> {
+  return run('deletion', () => q.pendingDeletions.run(undefined, client));
+}
+
+/** The audit trail, newest first (at most `limit`, default 100; only one person's with `userId`). */
+async function auditLog(client: DbClient, input: { limit?: number; userId?: string; before?: string } = {}): Promise<AuditEntry[]> {
+  const limit = pageSize(input.limit ?? 100);
+  const userId = input.userId === undefined ? null : assertUuid(input.userId);
+  if (input.before !== undefined && !/^[0-9]+$/.test(input.before)) {
+    throw new ValidationError('before', 'integer', `before must be an audit entry id (a whole number), got ${JSON.stringify(input.before)}`);
+  }
+  const rows = await run('audit', () => q.auditLog.run({ limit, userId, before: input.before ?? null }, client));
+  return rows as AuditEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The person
+// ---------------------------------------------------------------------------------------------
+
+/** The signed-in person asks for their account to be erased; returns the pending request (idempotent). */
+async function requestAccountDeletion(client: DbClient): Promise<{ requestedAt: Date; dueAt: Date }> {
+  const [row] = await run('deletion', () => q.requestAccountDeletion.run(undefined, client));
+  return row!;
+}
+
+/** Withdraws the pending request within the grace period; false when none was pending. */
+async function cancelAccountDeletion(client: DbClient): Promise<boolean> {
+  try {
+    const [row] = await q.cancelAccountDeletion.run(undefined, client);
+    return row!.cancelled;
+  } catch (error) {
+    if ((error as { code?: string }).code === '55000') {
+      throw new ConflictError('deletion', 'grace_period_over', (error as Error).message, error);
+    }
+    throw mapDbError(error, { field: 'deletion' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker
+// ---------------------------------------------------------------------------------------------
+
+/** Erases up to `limit` accounts past their grace period (as of now()); call again while `remaining` > 0. */
+async function purgeDueAccounts(client: DbClient, input: { limit?: number } = {}): Promise<DuePurgeResult> {
+  const limit = input.limit ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new ValidationError('limit', 'range', `limit must be an integer from 1 to 1000, got ${String(input.limit)}`);
+  }
+  const [row] = await run('limit', () => q.purgeDueAccounts.run({ limit }, client));
+  return row!.result as unknown as DuePurgeResult;
+}
+
+export const forUser = { requestAccountDeletion, cancelAccountDeletion };
 export const forAdmin = {};
-export const forWorker = {};
-export const forCompliance = {};
+export const forWorker = { purgeDueAccounts };
+export const forCompliance = { findUser, summary, exportUserData, exportUserTable, purgeUser, pendingDeletions, auditLog };

@@ -1,6 +1,7 @@
 // `kitchen-db` — the command line for operators, DBAs and compliance staff.
 import { Command, CommanderError } from 'commander';
 import { registerDatabaseCommands } from './commands/database.ts';
+import { registerGdprCommands } from './commands/gdpr.ts';
 import { EXIT, reportError } from './output.ts';
 
 export function buildProgram(): Command {
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerDatabaseCommands(program);
+  registerGdprCommands(program);
   return program;
 }
 
