@@ -1,0 +1,121 @@
+--! Previous: sha1:8049f1ca17a191292f517e867b8a26fed4a02cd8
+--! Hash: sha1:66fc3650cf7f10ccf9b1e7d7a73f76636c3fb65d
+--! Message: partitions: app.maintain_partitions() entry point
+
+-- One entry point runs partition maintenance for every registered table and says what it did; the
+-- job worker (schedule) and `kitchen-db partitions maintain` call it as app_worker.
+--
+-- Order, chosen for the locks (every lock is held until the caller's transaction commits):
+--   1. move rows out of DEFAULT and premake months — ATTACH: SHARE UPDATE EXCLUSIVE on the parent
+--      (ingestion goes on), ACCESS EXCLUSIVE on DEFAULT only;
+--   2. retention — DROP/DETACH: ACCESS EXCLUSIVE on the parent, so it comes last and the window
+--      in which ingestion waits is the drop itself plus the commit;
+--   3. report what is still in DEFAULT.
+-- Row-level security is FORCEd on the owner: the function turns app.owner_access on with
+-- set_config() in its body and back off before returning, not with a `SET app.owner_access = on`
+-- clause: PostgreSQL 15 lets only a superuser (or a role granted SET ON PARAMETER) put a custom
+-- placeholder in a function's SET clause ("permission denied to set parameter"), and the
+-- migration role of a managed server is neither.
+-- Concurrency: a transaction-level advisory lock lets one run at a time (a second caller returns
+-- at once with "busy": true); lock_timeout = 2s bounds every wait behind a long reader (a waiting
+-- ACCESS EXCLUSIVE request would queue everyone else behind it) and the step is retried twice,
+-- then reported in "errors" without undoing the other steps.
+set local lock_timeout = '5s';
+set local statement_timeout = '60s';
+
+create function app_private.maintain_partitions(p_now timestamptz default null, p_parent regclass default null) returns jsonb
+  language plpgsql
+  security definer
+  set search_path = ''
+  set timezone = 'UTC'
+  set lock_timeout = '2s'
+as $$
+declare
+  v_access  text := pg_catalog.current_setting('app.owner_access', true);
+  v_now     timestamptz := coalesce(p_now, pg_catalog.now());
+  v_parent  regclass;
+  v_parents regclass[];
+  v_entry   jsonb;
+  v_step    jsonb;
+  v_result  jsonb := '{}';
+  v_tables  jsonb := '[]';
+begin
+  if not pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtextextended('kitchen-db:maintain_partitions', 0)) then
+    return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', true, 'tables', v_tables);
+  end if;
+  -- Policy owner_access (row-level security is FORCEd on the owner too) until this returns; an
+  -- error aborts the (sub)transaction, which reverts the setting.
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+
+  select coalesce(pg_catalog.array_agg(t.parent_table order by t.parent_table::text), '{}') into v_parents
+  from app_private.partitioned_tables t
+  where p_parent is null or t.parent_table = p_parent;
+
+  -- 1. DEFAULT rows, then premake.
+  foreach v_parent in array v_parents loop
+    if not exists (select from pg_catalog.pg_partitioned_table pt where pt.partrelid = v_parent) then
+      v_entry := pg_catalog.jsonb_build_object('table', v_parent::text, 'errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+        'step', 'registry', 'sqlstate', '42P01', 'message', pg_catalog.format('%s is registered but is no longer a partitioned table', v_parent))));
+    else
+      v_step := app_private.partition_default_rows(v_parent, v_now);
+      v_entry := pg_catalog.jsonb_build_object('table', v_parent::text, 'created', v_step -> 'created',
+        'moved_rows', v_step -> 'moved_rows', 'errors', v_step -> 'errors');
+      v_step := app_private.create_partitions(v_parent, v_now);
+      v_entry := v_entry || pg_catalog.jsonb_build_object(
+        'created', (v_entry -> 'created') || (v_step -> 'created'),
+        'errors', (v_entry -> 'errors') || (v_step -> 'errors'));
+    end if;
+    v_result := v_result || pg_catalog.jsonb_build_object(v_parent::text, v_entry);
+  end loop;
+
+  -- 2. Retention, last (ACCESS EXCLUSIVE on the parent).
+  foreach v_parent in array v_parents loop
+    continue when v_result -> v_parent::text ? 'created' is not true;
+    v_step := app_private.apply_retention(v_parent, v_now);
+    v_result := pg_catalog.jsonb_set(v_result, array[v_parent::text], (v_result -> v_parent::text) || pg_catalog.jsonb_build_object(
+      'retention_cutoff', v_step -> 'cutoff',
+      'dropped', v_step -> 'dropped',
+      'detached', v_step -> 'detached',
+      'errors', (v_result -> v_parent::text -> 'errors') || (v_step -> 'errors')));
+  end loop;
+
+  -- 3. What is still in DEFAULT.
+  foreach v_parent in array v_parents loop
+    continue when v_result -> v_parent::text ? 'created' is not true;
+    v_step := app_private.check_default(v_parent, v_now);
+    v_result := pg_catalog.jsonb_set(v_result, array[v_parent::text], (v_result -> v_parent::text) || pg_catalog.jsonb_build_object(
+      'default_rows', v_step -> 'rows',
+      'default', v_step - 'rows'));
+    v_tables := v_tables || pg_catalog.jsonb_build_array(v_result -> v_parent::text);
+  end loop;
+  foreach v_parent in array v_parents loop
+    if v_result -> v_parent::text ? 'created' is not true then
+      v_tables := v_tables || pg_catalog.jsonb_build_array(v_result -> v_parent::text);
+    end if;
+  end loop;
+
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', false, 'tables', v_tables);
+end
+$$;
+comment on function app_private.maintain_partitions(timestamptz, regclass) is
+  'Partition maintenance for every registered table (or only p_parent) as of p_now (default now(); tests inject a date): moves DEFAULT rows into new months, premakes, applies retention, reports DEFAULT. Runs as the owner (SECURITY DEFINER, owner_access for FORCEd row-level security), one run at a time (advisory lock), lock_timeout 2s. '
+  'Returns the JSON documented on app.maintain_partitions(). Not executable by application roles: an injected date could retire live partitions.';
+
+create function app.maintain_partitions() returns jsonb
+  language sql
+  volatile
+  security definer
+  set search_path = ''
+as $$
+  select app_private.maintain_partitions(pg_catalog.now(), null)
+$$;
+comment on function app.maintain_partitions() is
+  'Runs partition maintenance now for every table in app_private.partitioned_tables (the worker''s schedule and `kitchen-db partitions maintain`). Returns '
+  '{ran_at, now, busy, tables: [{table, created: [{partition, from, to, moved_rows}], moved_rows, retention_cutoff, dropped: [name], detached: [name], '
+  'default_rows, default: {default_partition, oldest, newest, before_window, after_window}, errors: [{step, month|partition, sqlstate, message}]}]}. '
+  'busy = another run held the lock and nothing was done. Idempotent; safe during ingestion (see app_private.maintain_partitions). EXECUTE: app_worker.';
+grant execute on function app.maintain_partitions() to app_worker;
+
+-- Premake at once, so a database is ready for the coming months as soon as it is migrated.
+select app_private.maintain_partitions();
