@@ -1,5 +1,5 @@
---! Previous: sha1:6915111978f7f311d50010434b7a48ef727802ef
---! Hash: sha1:8e1de5f8c69369611b67edd23862431578fb2ef5
+--! Previous: sha1:0685aa749aea20c8ac7d9a0802e856f9abb8af1f
+--! Hash: sha1:142c126f6e3a4fdae03a0ea91b01311e87833cc6
 --! Message: gdpr: catalog of where a person's data lives
 
 -- Which tables hold a person's data, read from pg_catalog when a GDPR function runs, so a table
@@ -240,7 +240,7 @@ begin
          '(' || pg_catalog.string_agg(pg_catalog.format('t.%I', c), ', ' order by o) || ') > ('
            || pg_catalog.string_agg(pg_catalog.format('($4 ->> %L)::%s', c, ty), ', ' order by o) || ')'
     into v_key, v_order, v_after
-  from pg_catalog.unnest(t.pk_columns, t.pk_types) with ordinality as k(c, ty, o);
+  from rows from (pg_catalog.unnest(t.pk_columns), pg_catalog.unnest(t.pk_types)) with ordinality as k(c, ty, o);
   v_key := 'pg_catalog.jsonb_build_object(' || v_key || ')';
 
   if t.kind = 'reference' then

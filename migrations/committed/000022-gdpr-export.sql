@@ -1,5 +1,5 @@
---! Previous: sha1:8e1de5f8c69369611b67edd23862431578fb2ef5
---! Hash: sha1:ed6af42fc4268344e87009a2ce4d771dae4c51dc
+--! Previous: sha1:142c126f6e3a4fdae03a0ea91b01311e87833cc6
+--! Hash: sha1:abd04cb8a01f9f1ced592134e71d2ba0b2515806
 --! Message: gdpr: export (whole, or a table in pages) and person look-up
 
 -- GDPR export (Art. 15 access, Art. 20 portability) for compliance staff (app_compliance, which has
@@ -65,7 +65,8 @@ begin
       from app.users as u where u.id = p_key::uuid;
   else
     return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
-      from app.users as u where u.email = p_key::public.citext;
+      -- OPERATOR(public.=): with search_path = '' a bare = would compare citext as text, case-sensitively.
+      from app.users as u where u.email operator(public.=) p_key::public.citext;
   end if;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
 end

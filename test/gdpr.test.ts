@@ -1,0 +1,756 @@
+// GDPR (issue 7): export, purge, deletion requests, audit, the compliance CLI.
+//
+// Catalog-driven: the tables are read from pg_catalog, not listed here. Every table that can hold a
+// person's data gets rows for several people (test/support/person-data.ts has a builder per table
+// and fails for a table without one); the export must contain every one of the person's rows, the
+// purge must leave none of them in any table or partition, and everybody else's rows must come
+// through byte for byte (counted and checksummed before and after).
+import { createHmac, randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../src/db/context.ts';
+import type { GdprExport, GdprManifest, PurgeResult } from '../src/gdpr.ts';
+import { streamUserTable } from '../src/gdpr.ts';
+import { engine, useTestDatabase } from './support/db.ts';
+import { createPerson, type Person } from './support/fixtures.ts';
+import { buildPersonData, catalogTables, missingBuilders } from './support/person-data.ts';
+
+const db = useTestDatabase();
+const BIN = fileURLToPath(new URL('../bin/kitchen-db.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// ---------------------------------------------------------------------------------------------
+// Independent views of the catalog (not app_private.gdpr_tables(), which is under test)
+// ---------------------------------------------------------------------------------------------
+
+interface Relation {
+  /** Qualified, quoted name for SQL. */
+  sql: string;
+  /** The column that names the person, and how. */
+  where: string;
+}
+
+/** The person's keys as a one-row relation `p` (id, auth, email) for the conditions below. */
+const PERSON_KEYS = `(select $1::uuid as id, $2::text as auth, $3::text as email) as p`;
+
+/**
+ * Every relation that stores rows (plain tables and partitions: relkind 'r') anywhere outside the
+ * system schemas, with the condition selecting a person's rows in it: user_id = id, "userId" = auth
+ * id, app.users by id, auth."user" by id, auth.verification by what Better-Auth writes there.
+ */
+async function storedRelations(pool: pg.Pool): Promise<Relation[]> {
+  const { rows } = await pool.query<{ sql: string; schema: string; name: string; has_user_id: boolean; has_auth_user_id: boolean }>(
+    `select c.oid::regclass::text as sql, n.nspname as schema, c.relname as name,
+            exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped) as has_user_id,
+            exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'userId' and not a.attisdropped) as has_auth_user_id
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
+      order by 1`,
+  );
+  const out: Relation[] = [];
+  for (const r of rows) {
+    if (r.has_user_id) out.push({ sql: r.sql, where: 't.user_id = p.id' });
+    else if (r.has_auth_user_id) out.push({ sql: r.sql, where: 't."userId" = p.auth' });
+    else if (r.sql === 'app.users') out.push({ sql: r.sql, where: 't.id = p.id' });
+    else if (r.sql === 'auth."user"') out.push({ sql: r.sql, where: 't.id = p.auth' });
+    else if (r.sql === 'auth.verification') {
+      out.push({ sql: r.sql, where: `(t.identifier in (p.email, 'sign-in-otp-' || p.email) or t.value = p.auth or t.value like '%"email":"' || p.email || '"%')` });
+    } else if (r.sql === 'app.recipes') out.push({ sql: r.sql, where: 't.created_by = p.id' });
+  }
+  return out;
+}
+
+type Snapshot = Map<string, { count: number; checksum: string | null }>;
+
+/** Count and md5 of the person's rows in every stored relation (partitions one by one). */
+async function snapshot(pool: pg.Pool, person: Person): Promise<Snapshot> {
+  const out: Snapshot = new Map();
+  for (const rel of await storedRelations(pool)) {
+    const { rows } = await pool.query<{ count: number; checksum: string | null }>(
+      `select count(*)::int as count, md5(string_agg(t::text, '|' order by t::text)) as checksum from only ${rel.sql} as t, ${PERSON_KEYS} where ${rel.where}`,
+      [person.id, person.authId, person.email],
+    );
+    out.set(rel.sql, rows[0]!);
+  }
+  return out;
+}
+
+const nonEmpty = (s: Snapshot) => [...s].filter(([, v]) => v.count > 0).map(([k]) => k);
+const total = (s: Snapshot) => [...s.values()].reduce((a, v) => a + v.count, 0);
+
+/** Rows of a relation that belong to nobody in `people` (the shared data: recipes, knowledge base …). */
+async function othersChecksums(pool: pg.Pool, exclude: Person): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const rel of await storedRelations(pool)) {
+    if (rel.sql === 'app.recipes') continue; // created_by of the purged person's recipe becomes NULL, by design
+    const { rows } = await pool.query<{ checksum: string | null }>(
+      `select md5(string_agg(t::text, '|' order by t::text)) as checksum from only ${rel.sql} as t, ${PERSON_KEYS} where not coalesce(${rel.where}, false)`,
+      [exclude.id, exclude.authId, exclude.email],
+    );
+    out.set(rel.sql, rows[0]!.checksum);
+  }
+  return out;
+}
+
+async function auditCount(pool: pg.Pool, action?: string): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    `select count(*)::int as n from app_private.gdpr_audit where $1::text is null or action = $1`,
+    [action ?? null],
+  );
+  return rows[0]!.n;
+}
+
+async function subjectOf(pool: pg.Pool, id: string): Promise<string> {
+  const { rows } = await pool.query<{ s: string }>(`select app_private.gdpr_subject($1) as s`, [id]);
+  return rows[0]!.s;
+}
+
+/** Runs `sql` as `role` in a transaction that is rolled back; the SQLSTATE or 'ok'. */
+async function attemptAs(role: string, sql: string, params: unknown[] = [], userId?: string): Promise<string> {
+  const client = await db().pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`set local role ${role}`);
+    if (userId) await client.query(`select set_config('app.user_id', $1, true)`, [userId]);
+    await client.query(sql, params);
+    return 'ok';
+  } catch (error) {
+    return (error as { code?: string }).code ?? 'error';
+  } finally {
+    await client.query('rollback').catch(() => {});
+    client.release();
+  }
+}
+
+async function personWithData(): Promise<Person> {
+  const person = await createPerson(db().pool);
+  await buildPersonData(db().pool, person);
+  return person;
+}
+
+const exportOf = (id: string) => db().kdb.asCompliance((c) => c.gdpr.exportUserData(id), { isolation: 'repeatable read' });
+const purge = (id: string) => db().kdb.asCompliance((c) => c.gdpr.purgeUser(id));
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the catalog of person data', () => {
+  it('lists every app table with user_id (parents, not partitions), app.users, tables referencing app.users, and the auth tables', async () => {
+    const tables = await catalogTables(db().pool);
+    const { rows } = await db().pool.query<{ name: string }>(
+      `select n.nspname || '.' || c.relname as name
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p') and not c.relispartition
+          and ((n.nspname = 'app' and exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))
+               or (n.nspname = 'app' and c.relname = 'users')
+               or (n.nspname = 'auth' and c.relname <> 'jwks'))`,
+    );
+    for (const r of rows) expect(tables, `${r.name} is missing from app_private.gdpr_tables()`).toContain(r.name);
+    // Every foreign key to app.users is covered: as a person table (user_id) or as a reference.
+    const { rows: fks } = await db().pool.query<{ rel: string; col: string }>(
+      `select n.nspname || '.' || c.relname as rel, a.attname as col
+         from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
+         join pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
+        where con.contype = 'f' and con.confrelid = 'app.users'::regclass and not c.relispartition`,
+    );
+    for (const fk of fks) expect(tables).toContain(fk.col === 'user_id' ? fk.rel : `${fk.rel}(${fk.col})`);
+    expect(tables).not.toContain('auth.jwks');
+    expect(tables.filter((t) => /_\d{4}_\d{2}$|_default$/.test(t))).toEqual([]);
+  });
+
+  it('has a fixture builder for every table of the catalog (a new person table needs one in test/support/person-data.ts)', async () => {
+    expect(missingBuilders(await catalogTables(db().pool))).toEqual([]);
+  });
+
+  it('classifies every auth column: exported, or left out as a credential', async () => {
+    // Known to be safe to hand to the person. A column Better-Auth (or a plugin) adds later fails
+    // here until it is added to this list or to app_private.gdpr_redactions.
+    const safe = new Set([
+      'user.id', 'user.name', 'user.email', 'user.emailVerified', 'user.image', 'user.createdAt', 'user.updatedAt', 'user.twoFactorEnabled',
+      'session.id', 'session.expiresAt', 'session.createdAt', 'session.updatedAt', 'session.ipAddress', 'session.userAgent', 'session.userId',
+      'account.id', 'account.accountId', 'account.providerId', 'account.userId', 'account.accessTokenExpiresAt', 'account.refreshTokenExpiresAt',
+      'account.scope', 'account.createdAt', 'account.updatedAt',
+      'verification.id', 'verification.identifier', 'verification.expiresAt', 'verification.createdAt', 'verification.updatedAt',
+      'twoFactor.id', 'twoFactor.userId', 'twoFactor.verified', 'twoFactor.failedVerificationCount', 'twoFactor.lockedUntil',
+    ]);
+    const { rows } = await db().pool.query<{ col: string; redacted: boolean; whole: boolean }>(
+      `select c.relname || '.' || a.attname as col,
+              exists (select from app_private.gdpr_redactions r where r.table_name = 'auth.' || c.relname and r.column_name = a.attname) as redacted,
+              exists (select from app_private.gdpr_redactions r where r.table_name = 'auth.' || c.relname and r.column_name is null) as whole
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid
+        where n.nspname = 'auth' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped`,
+    );
+    const unclassified = rows.filter((r) => !r.whole && !r.redacted && !safe.has(r.col)).map((r) => r.col);
+    expect(unclassified).toEqual([]);
+    // And every redaction names a real column (a rename would silently export the secret).
+    const { rows: stale } = await db().pool.query(
+      `select r.table_name, r.column_name from app_private.gdpr_redactions r
+        where not exists (select from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                           where n.nspname || '.' || c.relname = r.table_name
+                             and (r.column_name is null or exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = r.column_name and not a.attisdropped)))`,
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it('purges children before parents: every foreign key between person tables points to a later table', async () => {
+    const { rows } = await db().pool.query<{ child: string; parent: string; child_rank: number; parent_rank: number }>(
+      `select gc.name as child, gp.name as parent, gc.purge_rank as child_rank, gp.purge_rank as parent_rank
+         from pg_constraint con
+         join app_private.gdpr_tables() gc on gc.relation = con.conrelid::regclass
+         join app_private.gdpr_tables() gp on gp.relation = con.confrelid::regclass
+        where con.contype = 'f' and con.conrelid <> con.confrelid`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(r.child_rank, `${r.child} → ${r.parent}`).toBeLessThan(r.parent_rank);
+  });
+});
+
+describe('the keyed hash of the audit trail', () => {
+  it('is HMAC-SHA-256 (checked against node:crypto) under a per-database random key', async () => {
+    const { rows } = await db().pool.query<{ key: Buffer; h: Buffer; long: Buffer }>(
+      `select s.hmac_key as key, app_private.hmac_sha256(s.hmac_key, convert_to('hello', 'UTF8')) as h,
+              app_private.hmac_sha256(decode(repeat('ab', 100), 'hex'), convert_to('what do ya want for nothing?', 'UTF8')) as long
+         from app_private.gdpr_secret s`,
+    );
+    const { key, h, long } = rows[0]!;
+    expect(key.length).toBe(32);
+    expect(h.toString('hex')).toBe(createHmac('sha256', key).update('hello').digest('hex'));
+    expect(long.toString('hex')).toBe(createHmac('sha256', Buffer.from('ab'.repeat(100), 'hex')).update('what do ya want for nothing?').digest('hex'));
+    const id = randomUUID();
+    expect(await subjectOf(db().pool, id)).toBe(createHmac('sha256', key).update(id).digest('hex'));
+  });
+
+  it('keeps its key where no application role can read it', async () => {
+    for (const role of ['app_user', 'app_admin', 'app_worker', 'app_compliance', 'auth_service']) {
+      expect(await attemptAs(role, 'select hmac_key from app_private.gdpr_secret')).toBe('42501');
+      expect(await attemptAs(role, 'select * from app_private.gdpr_audit')).toBe('42501');
+      expect(await attemptAs(role, `select app_private.gdpr_subject('${randomUUID()}')`)).toBe('42501');
+    }
+  });
+});
+
+describe('export, purge, export', () => {
+  let A: Person;
+  let B: Person;
+  let exported: GdprExport;
+  let beforeA: Snapshot;
+  let beforeB: Snapshot;
+  let others: Map<string, string | null>;
+  let purged: PurgeResult;
+
+  beforeAll(async () => {
+    A = await personWithData();
+    B = await personWithData();
+    // B also shares A's e-mail domain and name prefix: nothing of B may leak into A's export.
+    beforeA = await snapshot(db().pool, A);
+    beforeB = await snapshot(db().pool, B);
+    exported = await exportOf(A.id);
+  });
+
+  it('exports a row of every table of the catalog, counted in the manifest', async () => {
+    const manifest = exported.manifest;
+    expect(manifest).toMatchObject({ format: 'kitchen-db/gdpr-export', format_version: 1, user_id: A.id, found: true });
+    expect(new Date(manifest.generated_at).getTime()).not.toBeNaN();
+    for (const table of await catalogTables(db().pool)) {
+      expect(exported.data[table]?.length, `${table} has no row in the export`).toBeGreaterThan(0);
+      expect(manifest.tables[table]).toBe(exported.data[table]!.length);
+    }
+    expect(manifest.total_rows).toBe(Object.values(exported.data).reduce((n, rows) => n + rows.length, 0));
+    expect(manifest.left_out.tables).toEqual([expect.objectContaining({ table: 'auth.jwks' })]);
+    expect(manifest.left_out.columns).toEqual(expect.arrayContaining([{ table: 'auth.account', column: 'password', reason: expect.any(String) }]));
+    expect(manifest.notes.length).toBeGreaterThan(2);
+  });
+
+  it('holds exactly the rows the tables hold for the person, partitions and soft-deleted rows included', async () => {
+    // Per stored relation (each partition on its own) vs per exported table.
+    const exportedRows = Object.values(exported.data).reduce((n, rows) => n + rows.length, 0);
+    expect(exportedRows).toBe(total(beforeA));
+    const partitions = nonEmpty(beforeA).filter((r) => r.startsWith('app.telemetry_events_'));
+    expect(partitions.length, 'the fixture spreads telemetry over several partitions').toBeGreaterThanOrEqual(2);
+    expect(exported.data['app.telemetry_events']).toHaveLength(3);
+    expect(exported.data['app.meal_logs']!.some((m) => m.is_deleted === true && m.deleted_at)).toBe(true);
+    expect(exported.data['app.users']).toEqual([expect.objectContaining({ id: A.id, email: A.email })]);
+    expect(exported.data['app.recipes(created_by)']).toEqual([{ id: expect.any(String), created_by: A.id }]);
+    expect(exported.data['auth.verification']).toHaveLength(4);
+  });
+
+  it('exports every column except the credentials, and says which were left out', async () => {
+    const { rows } = await db().pool.query<{ name: string; kind: string; columns: string[]; redacted: string[] }>(
+      `select g.name, g.kind, g.redacted,
+              array(select a.attname::text from pg_attribute a where a.attrelid = g.relation and a.attnum > 0 and not a.attisdropped order by 1) as columns
+         from app_private.gdpr_tables() g`,
+    );
+    for (const t of rows) {
+      if (t.kind === 'reference') continue;
+      const expected = t.columns.filter((c) => !t.redacted.includes(c)).sort();
+      for (const row of exported.data[t.name]!) expect(Object.keys(row).sort(), t.name).toEqual(expected);
+    }
+    const text = JSON.stringify(exported);
+    expect(text).not.toMatch(/secret-/); // every credential of the fixtures contains "secret-"
+    expect(text).not.toMatch(/apns-/); // the push token
+    expect(text).not.toContain('AB12CD'); // the pairing code
+  });
+
+  it('holds nothing about anybody else', async () => {
+    const text = JSON.stringify(exported);
+    for (const value of [B.id, B.authId, B.email]) expect(text).not.toContain(value);
+    // No duplicates, and no row of B's (by primary key) in A's export.
+    for (const [table, rows] of Object.entries(exported.data)) {
+      const keys = (exported.manifest.primary_keys[table] ?? []) as string[];
+      const mine = new Set(rows.map((r) => JSON.stringify(keys.map((k) => r[k]))));
+      expect(mine.size, `${table}: duplicate rows in the export`).toBe(rows.length);
+    }
+    const { rows } = await db().pool.query<{ table: string; id: string }>(
+      `select 'app.meal_logs' as table, id::text from app.meal_logs where user_id = $1
+       union all select 'app.messages', id::text from app.messages where user_id = $1
+       union all select 'app.telemetry_events', id::text from app.telemetry_events where user_id = $1
+       union all select 'auth.session', id from auth.session where "userId" = $2`,
+      [B.id, B.authId],
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(exported.data[r.table]!.map((x) => String(x.id)), r.table).not.toContain(r.id);
+  });
+
+  it('gives the same rows page by page (keyset on the primary key), with any page size', async () => {
+    await withTransaction(db().pool, { role: 'app_compliance', isolation: 'repeatable read' }, async (client) => {
+      for (const table of Object.keys(exported.data)) {
+        for (const pageSize of [1, 2, 1000]) {
+          const rows: unknown[] = [];
+          for await (const page of streamUserTable(client, A.id, table, { pageSize })) rows.push(...page);
+          expect(rows, `${table} with pages of ${pageSize}`).toEqual(exported.data[table]);
+        }
+      }
+    });
+  });
+
+  it('refuses a table that is not in the catalog, and silly page sizes', async () => {
+    const page = (table: string, limit = 10) =>
+      attemptAs('app_compliance', `select * from app.export_user_table($1, $2, null, $3)`, [A.id, table, limit]);
+    expect(await page('app.recipes')).toBe('22023');
+    expect(await page('auth.jwks')).toBe('22023');
+    expect(await page('pg_catalog.pg_authid')).toBe('22023');
+    expect(await page('app.users; drop table app.users')).toBe('22023');
+    expect(await page('app.telemetry_events_default')).toBe('22023');
+    expect(await page('app.meal_logs', 0)).toBe('22023');
+    expect(await page('app.meal_logs', 10_001)).toBe('22023');
+    expect(await page('app.meal_logs', 10)).toBe('ok');
+  });
+
+  it('purges the person from every table and partition, app and auth, and reports the counts', async () => {
+    others = await othersChecksums(db().pool, A);
+    const audits = await auditCount(db().pool, 'purge');
+    purged = await purge(A.id);
+    expect(purged).toMatchObject({ user_id: A.id, found: true, reason: 'compliance' });
+    expect(purged.tables).toEqual(exported.manifest.tables);
+    expect(purged.total_rows).toBe(total(beforeA));
+    const after = await snapshot(db().pool, A);
+    expect(nonEmpty(after)).toEqual([]);
+    expect(await auditCount(db().pool, 'purge')).toBe(audits + 1);
+  });
+
+  it('leaves everybody else\'s rows exactly as they were', async () => {
+    const afterB = await snapshot(db().pool, B);
+    expect(afterB).toEqual(beforeB);
+    expect(total(afterB)).toBeGreaterThan(30);
+    expect(await othersChecksums(db().pool, A)).toEqual(others);
+    // The recipe A wrote stays, without its author.
+    const recipeId = exported.data['app.recipes(created_by)']![0]!.id;
+    const { rows } = await db().pool.query(`select created_by from app.recipes where id = $1`, [recipeId]);
+    expect(rows).toEqual([{ created_by: null }]);
+  });
+
+  it('audits without personal data: a keyed hash of the id, who, when, counts', async () => {
+    const subject = await subjectOf(db().pool, A.id);
+    const { rows } = await db().pool.query(`select * from app_private.gdpr_audit where subject = $1 order by id`, [subject]);
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['export', 'export_page', 'purge']));
+    const last = rows.at(-1)!;
+    expect(last).toMatchObject({ action: 'purge', acting_role: 'app_compliance', subject });
+    expect(last.detail).toMatchObject({ reason: 'compliance', found: true, total_rows: purged.total_rows });
+    expect(last.session_role).toEqual(expect.any(String));
+    const all = JSON.stringify((await db().pool.query(`select * from app_private.gdpr_audit`)).rows);
+    for (const value of [A.id, A.authId, A.email, A.name]) expect(all).not.toContain(value);
+    // Compliance finds the trail by the id, after the purge.
+    const log = await db().kdb.asCompliance((c) => c.gdpr.auditLog({ userId: A.id }));
+    expect(log[0]).toMatchObject({ action: 'purge', subject });
+    expect(log.every((e) => e.subject === subject)).toBe(true);
+  });
+
+  it('exports nothing afterwards, and a second purge returns zeros', async () => {
+    const again = await exportOf(A.id);
+    expect(again.manifest).toMatchObject({ found: false, total_rows: 0 });
+    expect(Object.values(again.data).every((rows) => rows.length === 0)).toBe(true);
+    expect(Object.keys(again.data).sort()).toEqual(Object.keys(exported.data).sort());
+    const second = await purge(A.id);
+    expect(second).toMatchObject({ user_id: A.id, found: false, total_rows: 0 });
+    expect(Object.keys(second.tables).sort()).toEqual(Object.keys(purged.tables).sort());
+    expect(Object.values(second.tables).every((n) => n === 0)).toBe(true);
+    expect(await snapshot(db().pool, B)).toEqual(beforeB);
+  });
+});
+
+describe('atomicity', () => {
+  for (const where of ['the last table of the purge', 'app.users'] as const) {
+    it(`a purge that fails on ${where} leaves every row in place (and no audit row)`, async () => {
+      const C = await personWithData();
+      const before = await snapshot(db().pool, C);
+      const { rows } = await db().pool.query<{ relation: string }>(
+        `select relation::text from app_private.gdpr_tables() ${where === 'app.users' ? `where name = 'app.users'` : 'order by purge_rank desc, name desc limit 1'}`,
+      );
+      const target = rows[0]!.relation;
+      if (where !== 'app.users') expect(target).toBe('auth."user"');
+      await db().pool.query(`create function public.gdpr_test_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+      await db().pool.query(`create trigger gdpr_test_fail before delete on ${target} for each row execute function public.gdpr_test_fail()`);
+      const audits = await auditCount(db().pool);
+      try {
+        await expect(purge(C.id)).rejects.toThrow(/injected failure/);
+      } finally {
+        await db().pool.query(`drop trigger gdpr_test_fail on ${target}`);
+        await db().pool.query(`drop function public.gdpr_test_fail()`);
+      }
+      expect(await snapshot(db().pool, C)).toEqual(before);
+      expect(await auditCount(db().pool)).toBe(audits);
+      // And it works once the fault is gone.
+      expect((await purge(C.id)).total_rows).toBe(total(before));
+    });
+  }
+
+  it.skipIf(engine() === 'embedded')(
+    'a write for the person racing the purge waits for it and then fails: nothing is left behind (native only: PGlite runs one transaction at a time)',
+    async () => {
+      const D = await personWithData();
+      const purger = await db().pool.connect();
+      try {
+        await purger.query('begin');
+        await purger.query('set local role app_compliance');
+        await purger.query('select app.purge_user($1)', [D.id]);
+        // The purge holds D's app.users row: this insert's foreign-key check waits for it.
+        const racing = db().pool.query(`insert into app.meal_logs (user_id, meal_time, meal_type) values ($1, now(), 'lunch')`, [D.id]).then(
+          () => 'inserted',
+          (e: { code?: string }) => e.code,
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        await purger.query('commit');
+        expect(await racing).toBe('23503');
+      } finally {
+        purger.release();
+      }
+      expect(nonEmpty(await snapshot(db().pool, D))).toEqual([]);
+    },
+  );
+});
+
+describe('deletion requests', () => {
+  const request = (p: Person) => db().kdb.asUser(p.id, (me) => me.gdpr.requestAccountDeletion());
+  const cancel = (p: Person) => db().kdb.asUser(p.id, (me) => me.gdpr.cancelAccountDeletion());
+  const purgeDue = async (at: string) => {
+    const { rows } = await db().pool.query(`select app_private.purge_due_accounts(now() + $1::interval) as r`, [at]);
+    return rows[0].r as { purged: number; remaining: number; total_rows: number };
+  };
+  const userRow = async (p: Person) =>
+    (await db().pool.query(`select is_active, deletion_requested_at, deletion_due_at, deletion_was_active from app.users where id = $1`, [p.id])).rows[0];
+
+  it('deactivates the account at once and sets the purge 30 days out; asking twice changes nothing', async () => {
+    const P = await personWithData();
+    const first = await request(P);
+    const row = await userRow(P);
+    expect(row).toMatchObject({ is_active: false, deletion_was_active: true });
+    expect(row.deletion_requested_at).toEqual(first.requestedAt);
+    expect(first.dueAt.getTime() - first.requestedAt.getTime()).toBe(30 * 86_400_000);
+    expect(await request(P)).toEqual(first);
+    const pending = await db().kdb.asCompliance((c) => c.gdpr.pendingDeletions());
+    expect(pending).toContainEqual({ userId: P.id, email: P.email, requestedAt: first.requestedAt, dueAt: first.dueAt, isDue: false });
+    await cancel(P);
+  });
+
+  it('request → cancel → nothing is purged, even long after', async () => {
+    const P = await personWithData();
+    const before = await snapshot(db().pool, P);
+    await request(P);
+    expect(await cancel(P)).toBe(true);
+    expect(await userRow(P)).toEqual({ is_active: true, deletion_requested_at: null, deletion_due_at: null, deletion_was_active: null });
+    await purgeDue('400 days');
+    // Everything is still there (app.users itself changed: updated_at, and back to active).
+    const after = await snapshot(db().pool, P);
+    expect(nonEmpty(after)).toEqual(nonEmpty(before));
+    for (const [rel, v] of before) if (rel !== 'app.users') expect(after.get(rel), rel).toEqual(v);
+    expect(await cancel(P)).toBe(false); // nothing pending any more
+  });
+
+  it('request → time passes → purged by purge_due_accounts (clock injected), not a moment early', async () => {
+    const P = await personWithData();
+    const other = await personWithData();
+    const otherBefore = await snapshot(db().pool, other);
+    const before = await snapshot(db().pool, P);
+    await request(P);
+    await purgeDue('29 days 23 hours');
+    expect(total(await snapshot(db().pool, P))).toBe(total(before));
+    const result = await purgeDue('30 days 1 second');
+    expect(result.purged).toBeGreaterThanOrEqual(1);
+    expect(result.remaining).toBe(0);
+    expect(nonEmpty(await snapshot(db().pool, P))).toEqual([]);
+    expect(await snapshot(db().pool, other)).toEqual(otherBefore);
+    const { rows } = await db().pool.query(`select action, detail->>'reason' as reason from app_private.gdpr_audit where subject = $1 order by id`, [
+      await subjectOf(db().pool, P.id),
+    ]);
+    expect(rows).toEqual([
+      { action: 'deletion_requested', reason: null },
+      { action: 'purge', reason: 'deletion_request_due' },
+    ]);
+  });
+
+  it('cannot be cancelled once due; cancelling restores an account an administrator had disabled as disabled', async () => {
+    const P = await personWithData();
+    await request(P);
+    await db().pool.query(
+      `update app.users set deletion_requested_at = now() - interval '31 days', deletion_due_at = now() - interval '1 day' where id = $1`,
+      [P.id],
+    );
+    await expect(cancel(P)).rejects.toMatchObject({ code: 'conflict', rule: 'grace_period_over' });
+    const Q = await personWithData();
+    await db().pool.query(`update app.users set is_active = false where id = $1`, [Q.id]);
+    await request(Q);
+    expect(await cancel(Q)).toBe(true);
+    expect((await userRow(Q)).is_active).toBe(false);
+    // The worker's entry point purges what is due (P), as of now().
+    const due = await db().kdb.asWorker((w) => w.gdpr.purgeDueAccounts({ limit: 1000 }));
+    expect(due.purged).toBeGreaterThanOrEqual(1);
+    expect(nonEmpty(await snapshot(db().pool, P))).toEqual([]);
+    expect(total(await snapshot(db().pool, Q))).toBeGreaterThan(0);
+  });
+
+  it('uses the configured grace period for new requests', async () => {
+    await db().pool.query(`update app_private.gdpr_settings set deletion_grace_period = interval '7 days'`);
+    try {
+      const P = await personWithData();
+      const r = await request(P);
+      expect(r.dueAt.getTime() - r.requestedAt.getTime()).toBe(7 * 86_400_000);
+      await cancel(P);
+    } finally {
+      await db().pool.query(`update app_private.gdpr_settings set deletion_grace_period = interval '30 days'`);
+    }
+    await expect(db().pool.query(`update app_private.gdpr_settings set deletion_grace_period = interval '1 year'`)).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('needs a person: without app.user_id the request is refused', async () => {
+    expect(await attemptAs('app_user', 'select * from app.request_account_deletion()')).toBe('42501');
+    expect(await attemptAs('app_user', 'select app.cancel_account_deletion()')).toBe('42501');
+  });
+});
+
+describe('who may do what', () => {
+  const COMPLIANCE = [
+    'app.export_user_data(uuid)',
+    'app.export_user_table(uuid,text,jsonb,integer)',
+    'app.purge_user(uuid)',
+    'app.gdpr_user_summary(uuid,text)',
+    'app.gdpr_find_user(text)',
+    'app.gdpr_pending_deletions()',
+    'app.gdpr_audit_log(integer,uuid,bigint)',
+  ];
+  const EXPECTED: Record<string, string[]> = {
+    app_compliance: COMPLIANCE,
+    app_user: ['app.request_account_deletion()', 'app.cancel_account_deletion()'],
+    app_worker: ['app.purge_due_accounts(integer)'],
+    app_admin: [],
+    auth_service: [],
+  };
+
+  it('grants each GDPR function to exactly the role that needs it (from the catalog)', async () => {
+    const fns = [...COMPLIANCE, 'app.request_account_deletion()', 'app.cancel_account_deletion()', 'app.purge_due_accounts(integer)'];
+    for (const [role, allowed] of Object.entries(EXPECTED)) {
+      for (const fn of fns) {
+        const { rows } = await db().pool.query<{ ok: boolean }>(`select has_function_privilege($1, $2::regprocedure, 'execute') as ok`, [role, fn]);
+        expect(rows[0]!.ok, `${role} on ${fn}`).toBe(allowed.includes(fn));
+      }
+    }
+  });
+
+  it('lets app_compliance export and purge but read no table; app_user, app_admin and app_worker cannot export or purge', async () => {
+    const P = await personWithData();
+    expect(await attemptAs('app_compliance', 'select app.export_user_data($1)', [P.id])).toBe('ok');
+    expect(await attemptAs('app_compliance', 'select app.purge_user($1)', [P.id])).toBe('ok'); // rolled back
+    expect(await attemptAs('app_compliance', 'select * from app.users')).toBe('42501');
+    expect(await attemptAs('app_compliance', 'select * from auth."user"')).toBe('42501');
+    expect(await attemptAs('app_compliance', 'select app_private.purge_user_core($1, $2)', [P.id, 'x'])).toBe('42501');
+    expect(await attemptAs('app_compliance', `select app_private.purge_due_accounts(now() + interval '1 year')`)).toBe('42501');
+    for (const role of ['app_user', 'app_admin', 'app_worker']) {
+      expect(await attemptAs(role, 'select app.export_user_data($1)', [P.id], P.id), role).toBe('42501');
+      expect(await attemptAs(role, 'select app.purge_user($1)', [P.id], P.id), role).toBe('42501');
+      expect(await attemptAs(role, 'select * from app.export_user_table($1, $2)', [P.id, 'app.meal_logs'], P.id), role).toBe('42501');
+      expect(await attemptAs(role, 'select app.gdpr_user_summary($1)', [P.id], P.id), role).toBe('42501');
+    }
+    await expect(db().kdb.asUser(P.id, (me) => me.client.query('select app.purge_user($1)', [P.id]))).rejects.toMatchObject({ code: 'forbidden' });
+    expect(total(await snapshot(db().pool, P))).toBeGreaterThan(0);
+  });
+
+  it('leaves the purge as the only hard delete of meal logs', async () => {
+    for (const role of ['app_user', 'app_admin', 'app_worker', 'app_compliance', 'auth_service']) {
+      const { rows } = await db().pool.query(`select has_table_privilege($1, 'app.meal_logs', 'delete') as ok`, [role]);
+      expect(rows[0].ok, role).toBe(false);
+    }
+  });
+
+  it('audits every call, and the trail is append-only', async () => {
+    const P = await personWithData();
+    const n = await auditCount(db().pool);
+    await db().kdb.asCompliance((c) => c.gdpr.summary(P.id, 'inspect'));
+    await exportOf(P.id);
+    await db().kdb.asCompliance((c) => c.gdpr.exportUserTable({ userId: P.id, table: 'app.meal_logs', limit: 1 }));
+    await db().kdb.asCompliance((c) => c.gdpr.exportUserTable({ userId: P.id, table: 'app.meal_logs', limit: 1, after: { id: randomUUID() } }));
+    await purge(P.id);
+    const { rows } = await db().pool.query(`select action, acting_role from app_private.gdpr_audit order by id desc limit 5`);
+    expect(rows.reverse()).toEqual([
+      { action: 'summary', acting_role: 'app_compliance' },
+      { action: 'export', acting_role: 'app_compliance' },
+      { action: 'export_page', acting_role: 'app_compliance' },
+      { action: 'export_page', acting_role: 'app_compliance' },
+      { action: 'purge', acting_role: 'app_compliance' },
+    ]);
+    expect(await auditCount(db().pool)).toBe(n + 5);
+    await expect(db().pool.query(`update app_private.gdpr_audit set action = 'export'`)).rejects.toMatchObject({ code: '42501' });
+    await expect(db().pool.query(`delete from app_private.gdpr_audit`)).rejects.toMatchObject({ code: '42501' });
+    await expect(db().pool.query(`truncate app_private.gdpr_audit`)).rejects.toMatchObject({ code: '42501' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The CLI, as compliance staff run it
+// ---------------------------------------------------------------------------------------------
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: db().url, ...env }, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The error line: exactly one line on stderr after the engine line. */
+function errorLines(r: CliResult): string[] {
+  return r.stderr.split('\n').filter((l) => l.startsWith('kitchen-db:'));
+}
+
+describe('kitchen-db gdpr (the CLI)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kitchen-db-gdpr-'));
+  });
+
+  it('exports to NDJSON: a manifest line, then one line per row, all rows, no credentials', async () => {
+    const P = await personWithData();
+    const file = join(dir, 'p.ndjson');
+    const r = await cli(['gdpr', 'export', '--user', P.id, '--out', file, '--page-size', '2']);
+    expect(r.stderr).not.toMatch(/kitchen-db:/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^exported \d+ rows of /);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const manifest = lines[0].manifest as GdprManifest;
+    expect(manifest).toMatchObject({ user_id: P.id, found: true, format_version: 1 });
+    const rows = lines.slice(1) as { table: string; row: Record<string, unknown> }[];
+    expect(rows).toHaveLength(manifest.total_rows);
+    const whole = await exportOf(P.id);
+    for (const [table, expected] of Object.entries(whole.data)) {
+      expect(rows.filter((l) => l.table === table).map((l) => l.row), table).toEqual(expected);
+    }
+    expect(readFileSync(file, 'utf8')).not.toMatch(/secret-/);
+    expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
+  it('exports to one JSON document by e-mail address, shaped like app.export_user_data', async () => {
+    const P = await personWithData();
+    const file = join(dir, 'p.json');
+    const r = await cli(['--json', 'gdpr', 'export', '--user', P.email.toUpperCase(), '--out', file]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ userId: P.id, format: 'json', file });
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as GdprExport;
+    const whole = await exportOf(P.id);
+    expect(doc.data).toEqual(whole.data);
+    expect(doc.manifest.tables).toEqual(whole.manifest.tables);
+    // Does not overwrite a file without --force.
+    const again = await cli(['gdpr', 'export', '--user', P.id, '--out', file]);
+    expect(again.code).toBe(5);
+    expect(errorLines(again)).toEqual([expect.stringContaining('already exists')]);
+  });
+
+  it('exports to standard output when no --out is given', async () => {
+    const P = await personWithData();
+    const r = await cli(['gdpr', 'export', '--user', P.id]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(JSON.parse(lines[0]!).manifest.user_id).toBe(P.id);
+    expect(lines.length - 1).toBe(JSON.parse(lines[0]!).manifest.total_rows);
+  });
+
+  it('says "unknown user" (exit 4), "malformed id" (exit 5), "lost connection" (exit 3) in one line, writing nothing', async () => {
+    const file = join(dir, 'never.ndjson');
+    const unknown = await cli(['gdpr', 'export', '--user', randomUUID(), '--out', file]);
+    expect(unknown.code).toBe(4);
+    expect(errorLines(unknown)).toEqual([expect.stringMatching(/^kitchen-db: no person with id /)]);
+    const unknownMail = await cli(['gdpr', 'purge', '--user', 'nobody@example.test', '--yes']);
+    expect(unknownMail.code).toBe(4);
+    const malformed = await cli(['gdpr', 'export', '--user', 'not-an-id', '--out', file]);
+    expect(malformed.code).toBe(5);
+    expect(errorLines(malformed)).toEqual([expect.stringMatching(/user must be a person id/)]);
+    const lost = await cli(['gdpr', 'purge', '--user', randomUUID(), '--yes'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:9/kitchen' });
+    expect(lost.code).toBe(3);
+    expect(errorLines(lost)).toHaveLength(1);
+    const usage = await cli(['gdpr', 'export']);
+    expect(usage.code).toBe(2);
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
+  it('purge shows what it will delete and refuses without --yes; with --yes it erases the person', async () => {
+    const P = await personWithData();
+    const before = await snapshot(db().pool, P);
+    const dry = await cli(['gdpr', 'purge', '--user', P.id]);
+    expect(dry.code).toBe(2);
+    expect(dry.stdout).toMatch(/would delete:/);
+    expect(dry.stdout).toMatch(/app\.telemetry_events\s+3/);
+    expect(dry.stdout).toMatch(/nothing deleted/);
+    expect(await snapshot(db().pool, P)).toEqual(before);
+    const real = await cli(['--json', 'gdpr', 'purge', '--user', P.email, '--yes']);
+    expect(real.code).toBe(0);
+    const out = JSON.parse(real.stdout);
+    expect(out).toMatchObject({ userId: P.id, deleted: true, result: { found: true, total_rows: total(before) } });
+    expect(nonEmpty(await snapshot(db().pool, P))).toEqual([]);
+    const again = await cli(['gdpr', 'purge', '--user', P.id, '--yes']);
+    expect(again.code).toBe(4); // the person is gone: nothing to find
+  });
+
+  it('lists pending deletion requests and the audit trail (--json and text)', async () => {
+    const P = await personWithData();
+    await db().kdb.asUser(P.id, (me) => me.gdpr.requestAccountDeletion());
+    const requests = await cli(['--json', 'gdpr', 'requests']);
+    expect(requests.code).toBe(0);
+    expect(JSON.parse(requests.stdout)).toContainEqual(expect.objectContaining({ userId: P.id, email: P.email, isDue: false }));
+    const text = await cli(['gdpr', 'requests']);
+    expect(text.stdout).toContain(P.id);
+    expect(text.stdout).toMatch(/in grace period/);
+
+    await cli(['gdpr', 'export', '--user', P.id, '--out', join(dir, 'audit.ndjson')]);
+    const audit = await cli(['--json', 'gdpr', 'audit', '--user', P.id, '--limit', '100']);
+    expect(audit.code).toBe(0);
+    const entries = JSON.parse(audit.stdout) as { action: string; actingRole: string }[];
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['summary', 'export_page', 'deletion_requested']));
+    expect(entries.find((e) => e.action === 'summary')!.actingRole).toBe('app_compliance');
+    const plain = await cli(['gdpr', 'audit', '--limit', '3']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.trim().split('\n')).toHaveLength(3);
+    expect(plain.stdout).not.toContain(P.id);
+    await db().kdb.asUser(P.id, (me) => me.gdpr.cancelAccountDeletion());
+  });
+});
