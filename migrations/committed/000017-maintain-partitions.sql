@@ -1,5 +1,5 @@
 --! Previous: sha1:8049f1ca17a191292f517e867b8a26fed4a02cd8
---! Hash: sha1:66fc3650cf7f10ccf9b1e7d7a73f76636c3fb65d
+--! Hash: sha1:f9520ab620d1eaa729edca13825aef83ebfb0d55
 --! Message: partitions: app.maintain_partitions() entry point
 
 -- One entry point runs partition maintenance for every registered table and says what it did; the
@@ -33,15 +33,16 @@ as $$
 declare
   v_access  text := pg_catalog.current_setting('app.owner_access', true);
   v_now     timestamptz := coalesce(p_now, pg_catalog.now());
-  v_parent  regclass;
   v_parents regclass[];
+  v_parent  regclass;
+  v_entries jsonb[] := '{}';
+  v_ok      boolean[] := '{}';
   v_entry   jsonb;
   v_step    jsonb;
-  v_result  jsonb := '{}';
-  v_tables  jsonb := '[]';
+  v_count   integer;
 begin
   if not pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtextextended('kitchen-db:maintain_partitions', 0)) then
-    return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', true, 'tables', v_tables);
+    return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', true, 'tables', '[]'::jsonb);
   end if;
   -- Policy owner_access (row-level security is FORCEd on the owner too) until this returns; an
   -- error aborts the (sub)transaction, which reverts the setting.
@@ -50,52 +51,68 @@ begin
   select coalesce(pg_catalog.array_agg(t.parent_table order by t.parent_table::text), '{}') into v_parents
   from app_private.partitioned_tables t
   where p_parent is null or t.parent_table = p_parent;
+  v_count := coalesce(pg_catalog.array_length(v_parents, 1), 0);
 
   -- 1. DEFAULT rows, then premake.
-  foreach v_parent in array v_parents loop
-    if not exists (select from pg_catalog.pg_partitioned_table pt where pt.partrelid = v_parent) then
-      v_entry := pg_catalog.jsonb_build_object('table', v_parent::text, 'errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+  for i in 1..v_count loop
+    v_parent := v_parents[i];
+    v_entry := pg_catalog.jsonb_build_object(
+      'table', v_parent::text, 'created', '[]'::jsonb, 'moved_rows', 0, 'retention_cutoff', null::text,
+      'dropped', '[]'::jsonb, 'detached', '[]'::jsonb, 'default_rows', null::text, 'default', null::text, 'errors', '[]'::jsonb);
+    v_ok[i] := exists (select from pg_catalog.pg_partitioned_table pt where pt.partrelid = v_parent);
+    if not v_ok[i] then
+      v_entry := v_entry || pg_catalog.jsonb_build_object('errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
         'step', 'registry', 'sqlstate', '42P01', 'message', pg_catalog.format('%s is registered but is no longer a partitioned table', v_parent))));
     else
-      v_step := app_private.partition_default_rows(v_parent, v_now);
-      v_entry := pg_catalog.jsonb_build_object('table', v_parent::text, 'created', v_step -> 'created',
-        'moved_rows', v_step -> 'moved_rows', 'errors', v_step -> 'errors');
-      v_step := app_private.create_partitions(v_parent, v_now);
-      v_entry := v_entry || pg_catalog.jsonb_build_object(
-        'created', (v_entry -> 'created') || (v_step -> 'created'),
-        'errors', (v_entry -> 'errors') || (v_step -> 'errors'));
+      begin
+        v_step := app_private.partition_default_rows(v_parent, v_now);
+        v_entry := v_entry || pg_catalog.jsonb_build_object(
+          'created', v_step -> 'created', 'moved_rows', v_step -> 'moved_rows', 'errors', v_step -> 'errors');
+        v_step := app_private.create_partitions(v_parent, v_now);
+        v_entry := v_entry || pg_catalog.jsonb_build_object(
+          'created', (v_entry -> 'created') || (v_step -> 'created'),
+          'errors', (v_entry -> 'errors') || (v_step -> 'errors'));
+      exception when others then
+        -- One table's failure (e.g. not owned by this function's owner) does not stop the others.
+        v_ok[i] := false;
+        v_entry := v_entry || pg_catalog.jsonb_build_object('created', '[]'::jsonb, 'moved_rows', 0,
+          'errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object('step', 'create', 'sqlstate', sqlstate, 'message', sqlerrm)));
+      end;
     end if;
-    v_result := v_result || pg_catalog.jsonb_build_object(v_parent::text, v_entry);
+    v_entries[i] := v_entry;
   end loop;
 
   -- 2. Retention, last (ACCESS EXCLUSIVE on the parent).
-  foreach v_parent in array v_parents loop
-    continue when v_result -> v_parent::text ? 'created' is not true;
-    v_step := app_private.apply_retention(v_parent, v_now);
-    v_result := pg_catalog.jsonb_set(v_result, array[v_parent::text], (v_result -> v_parent::text) || pg_catalog.jsonb_build_object(
+  for i in 1..v_count loop
+    continue when not v_ok[i];
+    begin
+      v_step := app_private.apply_retention(v_parents[i], v_now);
+    exception when others then
+      v_step := pg_catalog.jsonb_build_object('cutoff', null::text, 'dropped', '[]'::jsonb, 'detached', '[]'::jsonb,
+        'errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object('step', 'retention', 'sqlstate', sqlstate, 'message', sqlerrm)));
+    end;
+    v_entries[i] := v_entries[i] || pg_catalog.jsonb_build_object(
       'retention_cutoff', v_step -> 'cutoff',
       'dropped', v_step -> 'dropped',
       'detached', v_step -> 'detached',
-      'errors', (v_result -> v_parent::text -> 'errors') || (v_step -> 'errors')));
+      'errors', (v_entries[i] -> 'errors') || (v_step -> 'errors'));
   end loop;
 
   -- 3. What is still in DEFAULT.
-  foreach v_parent in array v_parents loop
-    continue when v_result -> v_parent::text ? 'created' is not true;
-    v_step := app_private.check_default(v_parent, v_now);
-    v_result := pg_catalog.jsonb_set(v_result, array[v_parent::text], (v_result -> v_parent::text) || pg_catalog.jsonb_build_object(
-      'default_rows', v_step -> 'rows',
-      'default', v_step - 'rows'));
-    v_tables := v_tables || pg_catalog.jsonb_build_array(v_result -> v_parent::text);
-  end loop;
-  foreach v_parent in array v_parents loop
-    if v_result -> v_parent::text ? 'created' is not true then
-      v_tables := v_tables || pg_catalog.jsonb_build_array(v_result -> v_parent::text);
-    end if;
+  for i in 1..v_count loop
+    continue when not v_ok[i];
+    begin
+      v_step := app_private.check_default(v_parents[i], v_now);
+      v_entries[i] := v_entries[i] || pg_catalog.jsonb_build_object('default_rows', v_step -> 'rows', 'default', v_step - 'rows');
+    exception when others then
+      v_entries[i] := v_entries[i] || pg_catalog.jsonb_build_object('errors', (v_entries[i] -> 'errors') || pg_catalog.jsonb_build_array(
+        pg_catalog.jsonb_build_object('step', 'check_default', 'sqlstate', sqlstate, 'message', sqlerrm)));
+    end;
   end loop;
 
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
-  return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', false, 'tables', v_tables);
+  return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', false,
+    'tables', pg_catalog.to_jsonb(v_entries));
 end
 $$;
 comment on function app_private.maintain_partitions(timestamptz, regclass) is

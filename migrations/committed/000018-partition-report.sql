@@ -1,5 +1,5 @@
---! Previous: sha1:66fc3650cf7f10ccf9b1e7d7a73f76636c3fb65d
---! Hash: sha1:f567e6c5765664d7a5708a34649007999bd008e0
+--! Previous: sha1:f9520ab620d1eaa729edca13825aef83ebfb0d55
+--! Hash: sha1:4eeadf74b7530dcda3fc8d401c29c4d780977899
 --! Message: partitions: app.partition_report() for `kitchen-db partitions list`
 
 -- Every partition of every registered table with its bounds, size and row count, for operators

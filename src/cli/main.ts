@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerGdprCommands } from './commands/gdpr.ts';
+import { registerPartitionCommands } from './commands/partitions.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 import { EXIT, reportError } from './output.ts';
 
 export function buildProgram(): Command {
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDatabaseCommands(program);
   registerGdprCommands(program);
+  registerPartitionCommands(program);
+  registerWorkerCommand(program);
   return program;
 }
 

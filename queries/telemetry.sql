@@ -1,0 +1,76 @@
+/* @name InsertEvents */
+WITH inserted AS (
+  INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+  SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
+  FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])
+       AS e (session_id, event_type, payload, recorded_at)
+  WHERE EXISTS (
+    SELECT FROM app.appliances a
+    WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
+  )
+  RETURNING 1
+)
+SELECT count(*)::int AS "inserted!" FROM inserted;
+
+/* @name ApplianceForIngest */
+SELECT a.id AS "id!", a.unpaired_at AS "unpairedAt"
+FROM app.appliances a
+WHERE a.id = :applianceId!;
+
+/* @name SessionsOfAppliance */
+SELECT s.id AS "id!"
+FROM app.cooking_sessions s
+WHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId!;
+
+/* @name SessionEvents */
+SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
+       e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
+       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+FROM app.telemetry_events e
+WHERE e.session_id = :sessionId!
+  AND (:afterRecordedAt::timestamptz IS NULL
+       OR e.recorded_at > :afterRecordedAt
+       OR (e.recorded_at = :afterRecordedAt AND e.id > :afterId::bigint))
+ORDER BY e.recorded_at, e.id
+LIMIT :limit!;
+
+/* @name ApplianceEvents */
+SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
+       e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
+       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+FROM app.telemetry_events e
+WHERE e.appliance_id = :applianceId!
+  AND e.recorded_at >= :from!::timestamptz
+  AND e.recorded_at < :to!::timestamptz
+  AND (:beforeRecordedAt::timestamptz IS NULL
+       OR e.recorded_at < :beforeRecordedAt
+       OR (e.recorded_at = :beforeRecordedAt AND e.id < :beforeId::bigint))
+  AND (:eventType::text IS NULL OR e.event_type = :eventType)
+ORDER BY e.recorded_at DESC, e.id DESC
+LIMIT :limit!;
+
+/* @name LatestReadings */
+SELECT a.id AS "applianceId!", a.device_id AS "deviceId!", a.name AS "applianceName",
+       e.id::text AS "eventId!", e.session_id AS "sessionId", e.event_type AS "eventType!",
+       e.payload AS "payload!", e.recorded_at AS "recordedAt!"
+FROM app.appliances a
+CROSS JOIN LATERAL (
+  SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at
+  FROM app.telemetry_events t
+  WHERE t.appliance_id = a.id
+    AND (:eventType::text IS NULL OR t.event_type = :eventType)
+  ORDER BY t.recorded_at DESC, t.id DESC
+  LIMIT 1
+) e
+WHERE a.unpaired_at IS NULL
+ORDER BY a.paired_at, a.id;
+
+/* @name MaintainPartitions */
+SELECT app.maintain_partitions() AS "result!";
+
+/* @name PartitionReport */
+SELECT r.parent_table AS "parentTable!", r.partition_name AS "partitionName!", r.is_default AS "isDefault!",
+       r.lower_bound AS "lowerBound", r.upper_bound AS "upperBound",
+       r.row_count::float8 AS "rowCount", r.row_count_exact AS "rowCountExact!", r.total_bytes::float8 AS "totalBytes!",
+       r.retires_at AS "retiresAt", r.retention_action AS "retentionAction"
+FROM app.partition_report(:exact!) r;

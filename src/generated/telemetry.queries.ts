@@ -1,0 +1,343 @@
+/** Types generated for queries found in "queries/telemetry.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type DateOrString = Date | string;
+
+export type DateOrStringArray = (DateOrString)[];
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type NumberOrString = number | string;
+
+export type stringArray = (string)[];
+
+/** 'InsertEvents' parameters type */
+export interface IInsertEventsParams {
+  applianceId: string;
+  eventTypes: stringArray;
+  payloads: stringArray;
+  recordedAts: DateOrStringArray;
+  sessionIds: stringArray;
+}
+
+/** 'InsertEvents' return type */
+export interface IInsertEventsResult {
+  inserted: number;
+}
+
+/** 'InsertEvents' query type */
+export interface IInsertEventsQuery {
+  params: IInsertEventsParams;
+  result: IInsertEventsResult;
+}
+
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":133,"b":145},{"a":498,"b":510}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":289}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":300,"b":311}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":322,"b":331}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":342,"b":354}]}],"statement":"WITH inserted AS (\n  INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\n  SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\n  FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])\n       AS e (session_id, event_type, payload, recorded_at)\n  WHERE EXISTS (\n    SELECT FROM app.appliances a\n    WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n  )\n  RETURNING 1\n)\nSELECT count(*)::int AS \"inserted!\" FROM inserted"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * WITH inserted AS (
+ *   INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+ *   SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
+ *   FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])
+ *        AS e (session_id, event_type, payload, recorded_at)
+ *   WHERE EXISTS (
+ *     SELECT FROM app.appliances a
+ *     WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
+ *   )
+ *   RETURNING 1
+ * )
+ * SELECT count(*)::int AS "inserted!" FROM inserted
+ * ```
+ */
+export const insertEvents = new PreparedQuery<IInsertEventsParams,IInsertEventsResult>(insertEventsIR);
+
+
+/** 'ApplianceForIngest' parameters type */
+export interface IApplianceForIngestParams {
+  applianceId: string;
+}
+
+/** 'ApplianceForIngest' return type */
+export interface IApplianceForIngestResult {
+  /** Pairing record id (the appliance_id of sessions and telemetry). */
+  id: string;
+  /** When this pairing ended (device removed or re-paired to someone else); NULL = the device's current pairing. Added to the Epicura columns so that history survives re-pairing. */
+  unpairedAt: Date | null;
+}
+
+/** 'ApplianceForIngest' query type */
+export interface IApplianceForIngestQuery {
+  params: IApplianceForIngestParams;
+  result: IApplianceForIngestResult;
+}
+
+const applianceForIngestIR: any = {"usedParamSet":{"applianceId":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":87,"b":99}]}],"statement":"SELECT a.id AS \"id!\", a.unpaired_at AS \"unpairedAt\"\nFROM app.appliances a\nWHERE a.id = :applianceId!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT a.id AS "id!", a.unpaired_at AS "unpairedAt"
+ * FROM app.appliances a
+ * WHERE a.id = :applianceId!
+ * ```
+ */
+export const applianceForIngest = new PreparedQuery<IApplianceForIngestParams,IApplianceForIngestResult>(applianceForIngestIR);
+
+
+/** 'SessionsOfAppliance' parameters type */
+export interface ISessionsOfApplianceParams {
+  applianceId: string;
+  sessionIds: stringArray;
+}
+
+/** 'SessionsOfAppliance' return type */
+export interface ISessionsOfApplianceResult {
+  /** Session id; the device may choose it (uuid) so that re-uploading a log does not duplicate it. */
+  id: string;
+}
+
+/** 'SessionsOfAppliance' query type */
+export interface ISessionsOfApplianceQuery {
+  params: ISessionsOfApplianceParams;
+  result: ISessionsOfApplianceResult;
+}
+
+const sessionsOfApplianceIR: any = {"usedParamSet":{"sessionIds":true,"applianceId":true},"params":[{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":67,"b":78}]},{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122}]}],"statement":"SELECT s.id AS \"id!\"\nFROM app.cooking_sessions s\nWHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT s.id AS "id!"
+ * FROM app.cooking_sessions s
+ * WHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId!
+ * ```
+ */
+export const sessionsOfAppliance = new PreparedQuery<ISessionsOfApplianceParams,ISessionsOfApplianceResult>(sessionsOfApplianceIR);
+
+
+/** 'SessionEvents' parameters type */
+export interface ISessionEventsParams {
+  afterId?: NumberOrString | null | void;
+  afterRecordedAt?: DateOrString | null | void;
+  limit: NumberOrString;
+  sessionId: string;
+}
+
+/** 'SessionEvents' return type */
+export interface ISessionEventsResult {
+  /** Source appliance pairing. */
+  applianceId: string;
+  cursor: string;
+  /** temperature, status, stage_change, alert or heartbeat. */
+  eventType: string;
+  id: string;
+  /** Event-specific data, a JSON object (GIN index idx_telemetry_payload, jsonb_path_ops). */
+  payload: Json;
+  /** Event timestamp (the partition key). An event outside every monthly partition lands in the DEFAULT partition. */
+  recordedAt: Date;
+  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK). */
+  sessionId: string | null;
+}
+
+/** 'SessionEvents' query type */
+export interface ISessionEventsQuery {
+  params: ISessionEventsParams;
+  result: ISessionEventsResult;
+}
+
+const sessionEventsIR: any = {"usedParamSet":{"sessionId":true,"afterRecordedAt":true,"afterId":true,"limit":true},"params":[{"name":"sessionId","required":true,"transform":{"type":"scalar"},"locs":[{"a":355,"b":365}]},{"name":"afterRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":374,"b":389},{"a":438,"b":453},{"a":482,"b":497}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":510,"b":517}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":564,"b":570}]}],"statement":"SELECT e.id::text AS \"id!\", e.appliance_id AS \"applianceId!\", e.session_id AS \"sessionId\",\n       e.event_type AS \"eventType!\", e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\",\n       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '~' || e.id AS \"cursor!\"\nFROM app.telemetry_events e\nWHERE e.session_id = :sessionId!\n  AND (:afterRecordedAt::timestamptz IS NULL\n       OR e.recorded_at > :afterRecordedAt\n       OR (e.recorded_at = :afterRecordedAt AND e.id > :afterId::bigint))\nORDER BY e.recorded_at, e.id\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
+ *        e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
+ *        pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+ * FROM app.telemetry_events e
+ * WHERE e.session_id = :sessionId!
+ *   AND (:afterRecordedAt::timestamptz IS NULL
+ *        OR e.recorded_at > :afterRecordedAt
+ *        OR (e.recorded_at = :afterRecordedAt AND e.id > :afterId::bigint))
+ * ORDER BY e.recorded_at, e.id
+ * LIMIT :limit!
+ * ```
+ */
+export const sessionEvents = new PreparedQuery<ISessionEventsParams,ISessionEventsResult>(sessionEventsIR);
+
+
+/** 'ApplianceEvents' parameters type */
+export interface IApplianceEventsParams {
+  applianceId: string;
+  beforeId?: NumberOrString | null | void;
+  beforeRecordedAt?: DateOrString | null | void;
+  eventType?: string | null | void;
+  from: DateOrString;
+  limit: NumberOrString;
+  to: DateOrString;
+}
+
+/** 'ApplianceEvents' return type */
+export interface IApplianceEventsResult {
+  /** Source appliance pairing. */
+  applianceId: string;
+  cursor: string;
+  /** temperature, status, stage_change, alert or heartbeat. */
+  eventType: string;
+  id: string;
+  /** Event-specific data, a JSON object (GIN index idx_telemetry_payload, jsonb_path_ops). */
+  payload: Json;
+  /** Event timestamp (the partition key). An event outside every monthly partition lands in the DEFAULT partition. */
+  recordedAt: Date;
+  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK). */
+  sessionId: string | null;
+}
+
+/** 'ApplianceEvents' query type */
+export interface IApplianceEventsQuery {
+  params: IApplianceEventsParams;
+  result: IApplianceEventsResult;
+}
+
+const applianceEventsIR: any = {"usedParamSet":{"applianceId":true,"from":true,"to":true,"beforeRecordedAt":true,"beforeId":true,"eventType":true,"limit":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":357,"b":369}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":394,"b":399}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":436,"b":439}]},{"name":"beforeRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":461,"b":477},{"a":526,"b":542},{"a":571,"b":587}]},{"name":"beforeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":600,"b":608}]},{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":627,"b":636},{"a":670,"b":679}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":727,"b":733}]}],"statement":"SELECT e.id::text AS \"id!\", e.appliance_id AS \"applianceId!\", e.session_id AS \"sessionId\",\n       e.event_type AS \"eventType!\", e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\",\n       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '~' || e.id AS \"cursor!\"\nFROM app.telemetry_events e\nWHERE e.appliance_id = :applianceId!\n  AND e.recorded_at >= :from!::timestamptz\n  AND e.recorded_at < :to!::timestamptz\n  AND (:beforeRecordedAt::timestamptz IS NULL\n       OR e.recorded_at < :beforeRecordedAt\n       OR (e.recorded_at = :beforeRecordedAt AND e.id < :beforeId::bigint))\n  AND (:eventType::text IS NULL OR e.event_type = :eventType)\nORDER BY e.recorded_at DESC, e.id DESC\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
+ *        e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
+ *        pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+ * FROM app.telemetry_events e
+ * WHERE e.appliance_id = :applianceId!
+ *   AND e.recorded_at >= :from!::timestamptz
+ *   AND e.recorded_at < :to!::timestamptz
+ *   AND (:beforeRecordedAt::timestamptz IS NULL
+ *        OR e.recorded_at < :beforeRecordedAt
+ *        OR (e.recorded_at = :beforeRecordedAt AND e.id < :beforeId::bigint))
+ *   AND (:eventType::text IS NULL OR e.event_type = :eventType)
+ * ORDER BY e.recorded_at DESC, e.id DESC
+ * LIMIT :limit!
+ * ```
+ */
+export const applianceEvents = new PreparedQuery<IApplianceEventsParams,IApplianceEventsResult>(applianceEventsIR);
+
+
+/** 'LatestReadings' parameters type */
+export interface ILatestReadingsParams {
+  eventType?: string | null | void;
+}
+
+/** 'LatestReadings' return type */
+export interface ILatestReadingsResult {
+  /** Pairing record id (the appliance_id of sessions and telemetry). */
+  applianceId: string;
+  /** Name the person gave the appliance. */
+  applianceName: string | null;
+  /** Hardware device id (e.g. EPIC-001). Unique among current pairings (idx_appliances_device_id, partial on unpaired_at IS NULL): a re-paired device appears once per pairing. */
+  deviceId: string;
+  eventId: string;
+  /** temperature, status, stage_change, alert or heartbeat. */
+  eventType: string;
+  /** Event-specific data, a JSON object (GIN index idx_telemetry_payload, jsonb_path_ops). */
+  payload: Json;
+  /** Event timestamp (the partition key). An event outside every monthly partition lands in the DEFAULT partition. */
+  recordedAt: Date;
+  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK). */
+  sessionId: string | null;
+}
+
+/** 'LatestReadings' query type */
+export interface ILatestReadingsQuery {
+  params: ILatestReadingsParams;
+  result: ILatestReadingsResult;
+}
+
+const latestReadingsIR: any = {"usedParamSet":{"eventType":true},"params":[{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":421,"b":430},{"a":464,"b":473}]}],"statement":"SELECT a.id AS \"applianceId!\", a.device_id AS \"deviceId!\", a.name AS \"applianceName\",\n       e.id::text AS \"eventId!\", e.session_id AS \"sessionId\", e.event_type AS \"eventType!\",\n       e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\"\nFROM app.appliances a\nCROSS JOIN LATERAL (\n  SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at\n  FROM app.telemetry_events t\n  WHERE t.appliance_id = a.id\n    AND (:eventType::text IS NULL OR t.event_type = :eventType)\n  ORDER BY t.recorded_at DESC, t.id DESC\n  LIMIT 1\n) e\nWHERE a.unpaired_at IS NULL\nORDER BY a.paired_at, a.id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT a.id AS "applianceId!", a.device_id AS "deviceId!", a.name AS "applianceName",
+ *        e.id::text AS "eventId!", e.session_id AS "sessionId", e.event_type AS "eventType!",
+ *        e.payload AS "payload!", e.recorded_at AS "recordedAt!"
+ * FROM app.appliances a
+ * CROSS JOIN LATERAL (
+ *   SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at
+ *   FROM app.telemetry_events t
+ *   WHERE t.appliance_id = a.id
+ *     AND (:eventType::text IS NULL OR t.event_type = :eventType)
+ *   ORDER BY t.recorded_at DESC, t.id DESC
+ *   LIMIT 1
+ * ) e
+ * WHERE a.unpaired_at IS NULL
+ * ORDER BY a.paired_at, a.id
+ * ```
+ */
+export const latestReadings = new PreparedQuery<ILatestReadingsParams,ILatestReadingsResult>(latestReadingsIR);
+
+
+/** 'MaintainPartitions' parameters type */
+export type IMaintainPartitionsParams = void;
+
+/** 'MaintainPartitions' return type */
+export interface IMaintainPartitionsResult {
+  result: Json;
+}
+
+/** 'MaintainPartitions' query type */
+export interface IMaintainPartitionsQuery {
+  params: IMaintainPartitionsParams;
+  result: IMaintainPartitionsResult;
+}
+
+const maintainPartitionsIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT app.maintain_partitions() AS \"result!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app.maintain_partitions() AS "result!"
+ * ```
+ */
+export const maintainPartitions = new PreparedQuery<IMaintainPartitionsParams,IMaintainPartitionsResult>(maintainPartitionsIR);
+
+
+/** 'PartitionReport' parameters type */
+export interface IPartitionReportParams {
+  exact: boolean;
+}
+
+/** 'PartitionReport' return type */
+export interface IPartitionReportResult {
+  isDefault: boolean;
+  lowerBound: Date | null;
+  parentTable: string;
+  partitionName: string;
+  retentionAction: string | null;
+  retiresAt: Date | null;
+  rowCount: number | null;
+  rowCountExact: boolean;
+  totalBytes: number;
+  upperBound: Date | null;
+}
+
+/** 'PartitionReport' query type */
+export interface IPartitionReportQuery {
+  params: IPartitionReportParams;
+  result: IPartitionReportResult;
+}
+
+const partitionReportIR: any = {"usedParamSet":{"exact":true},"params":[{"name":"exact","required":true,"transform":{"type":"scalar"},"locs":[{"a":401,"b":407}]}],"statement":"SELECT r.parent_table AS \"parentTable!\", r.partition_name AS \"partitionName!\", r.is_default AS \"isDefault!\",\n       r.lower_bound AS \"lowerBound\", r.upper_bound AS \"upperBound\",\n       r.row_count::float8 AS \"rowCount\", r.row_count_exact AS \"rowCountExact!\", r.total_bytes::float8 AS \"totalBytes!\",\n       r.retires_at AS \"retiresAt\", r.retention_action AS \"retentionAction\"\nFROM app.partition_report(:exact!) r"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT r.parent_table AS "parentTable!", r.partition_name AS "partitionName!", r.is_default AS "isDefault!",
+ *        r.lower_bound AS "lowerBound", r.upper_bound AS "upperBound",
+ *        r.row_count::float8 AS "rowCount", r.row_count_exact AS "rowCountExact!", r.total_bytes::float8 AS "totalBytes!",
+ *        r.retires_at AS "retiresAt", r.retention_action AS "retentionAction"
+ * FROM app.partition_report(:exact!) r
+ * ```
+ */
+export const partitionReport = new PreparedQuery<IPartitionReportParams,IPartitionReportResult>(partitionReportIR);
+
+
