@@ -27,7 +27,12 @@ export async function dumpSchema(embedded?: ResolvedDatabase): Promise<string> {
   try {
     if (own) await migrateDatabase(own.url, { owner: OWNER_ROLE });
     const { pgDump } = await import('@electric-sql/pglite-tools/pg_dump');
-    const file = await pgDump({ pg: db.embedded!.db, args: SCHEMA_DUMP_ARGS });
+    const pglite = db.embedded!.db;
+    const file = await pgDump({ pg: pglite, args: SCHEMA_DUMP_ARGS });
+    // pg_dump runs in-process on PGlite's single session and leaves its snapshot transaction open
+    // and its settings (search_path = '') behind; every socket client shares that session.
+    if (pglite.isInTransaction()) await pglite.exec('rollback');
+    await pglite.exec('reset all');
     return normalise(await file.text());
   } finally {
     await own?.close();
