@@ -1,6 +1,7 @@
 // `kitchen-db` — the command line for operators, DBAs and compliance staff.
 import { Command, CommanderError } from 'commander';
 import { registerDatabaseCommands } from './commands/database.ts';
+import { registerDocsCommand } from './commands/docs.ts';
 import { registerGdprCommands } from './commands/gdpr.ts';
 import { registerPartitionCommands } from './commands/partitions.ts';
 import { registerWorkerCommand } from './commands/worker.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerDatabaseCommands(program);
+  registerDocsCommand(program);
   registerGdprCommands(program);
   registerPartitionCommands(program);
   registerWorkerCommand(program);
