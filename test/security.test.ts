@@ -12,6 +12,11 @@ import { engine, useTestDatabase } from './support/db.ts';
 
 const db = useTestDatabase();
 const SCHEMAS = ['app', 'app_private', 'auth'];
+/**
+ * Functions that deliberately have no SET clause so that the planner inlines them (a SET clause
+ * prevents inlining); their bodies qualify every name instead. Never SECURITY DEFINER.
+ */
+const INLINED = ['app.current_user_id()'];
 
 /** Functions that are ours: in our schemas, or owned by the migration role elsewhere (not an extension's). */
 const OUR_FUNCTIONS = `
@@ -51,14 +56,34 @@ describe('static security checks', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every function of app / app_private / auth pins search_path (team convention)', async () => {
+  it('every function of app / app_private / auth pins search_path (team convention), except the inlined person context', async () => {
     const { rows } = await db().pool.query<{ fn: string; config: string[] | null }>(
       `select p.oid::regprocedure::text as fn, p.proconfig as config ${OUR_FUNCTIONS} and n.nspname = any($1) order by 1`,
       [SCHEMAS],
     );
     expect(rows.length).toBeGreaterThan(5);
-    const problems = rows.filter((r) => pinnedSearchPath(r.config) === undefined).map((r) => `${r.fn}: no \`set search_path = ''\``);
+    const problems = rows
+      .filter((r) => pinnedSearchPath(r.config) === undefined && !INLINED.includes(r.fn))
+      .map((r) => `${r.fn}: no \`set search_path = ''\``);
     expect(problems).toEqual([]);
+  });
+
+  it('app.current_user_id() stays inlinable (SQL, STABLE, no SET clause, not SECURITY DEFINER) and qualifies every name', async () => {
+    const { rows } = await db().pool.query(
+      `select l.lanname as language, p.provolatile as volatility, p.proconfig as config, p.prosecdef as definer, p.prosrc as body
+         from pg_catalog.pg_proc p join pg_catalog.pg_language l on l.oid = p.prolang
+        where p.oid = 'app.current_user_id()'::regprocedure`,
+    );
+    expect(rows[0]).toMatchObject({ language: 'sql', volatility: 's', config: null, definer: false });
+    // No unqualified function, type or operator a search_path could redirect.
+    const body = (rows[0].body as string).replace(/'[^']*'/g, "''");
+    expect(body).not.toMatch(/(?<![.\w])(current_setting|uuid|nullif)\b(?!\))/i);
+    expect(body).not.toMatch(/\s=\s/);
+    // Inlined: the plan shows the expression, not a call.
+    const plan = await db().pool.query(`explain (verbose) select 1 from app.meal_logs where user_id = (select app.current_user_id())`);
+    const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('current_setting');
+    expect(text).not.toContain('current_user_id');
   });
 
   it('no application role is a superuser, bypasses RLS, creates roles or databases, or replicates', async () => {

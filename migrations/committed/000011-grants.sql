@@ -1,5 +1,5 @@
---! Previous: sha1:c4039d76392e04996b51873727776bf1f4da2358
---! Hash: sha1:4adeb2a90403529f20a241fab96b892fa5d57c26
+--! Previous: sha1:df9aa5e6fbb92588f3370e60eda56fc8523f08c5
+--! Hash: sha1:1ab89a7d90b79d73e5885ab866b1375e4f4a1525
 --! Message: grants
 
 -- Exactly the privileges each application role needs (row-level security then narrows the rows).

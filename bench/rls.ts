@@ -1,0 +1,212 @@
+// Row-level security overhead (issue 4): the same per-person queries on app.meal_logs
+//   - as app_user under row-level security (person context set, no user_id in the SQL), and
+//   - as the superuser (no RLS at all) with an explicit `WHERE user_id = $1` — the reference,
+// measured in the same run, interleaved person by person, on the same connection kind.
+// Default size: 10,000 people, 1,000,000 meal logs (scaled by --scale; --quick is tiny).
+//
+// What is timed is the query statement alone, inside its transaction: for RLS the transaction
+// is `BEGIN; SET LOCAL ROLE app_user; set_config('app.user_id', …, true)` and for the reference a
+// plain `BEGIN`; the extra round trips of the person context are reported separately
+// ("whole call"), without a target.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { withUser } from '../src/db/context.ts';
+import { isMain, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+
+export const meta: BenchMeta = {
+  name: 'rls',
+  title: 'Row-level security overhead: meal logs as app_user (RLS) vs superuser with WHERE user_id',
+  reproduce: '. /tmp/kdb-dev-pg.env; node bench/rls.ts   (--quick for a small run, --scale=0.1, --runs=5)',
+};
+
+/** The uuid of bench person g (same as md5('bench' || g)::uuid in SQL). */
+function personId(g: number): string {
+  const h = createHash('md5').update(`bench${g}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const LATEST_RLS = `select id, meal_time, meal_type, nutrition_totals from app.meal_logs
+  where not is_deleted order by meal_time desc limit 20`;
+const LATEST_REF = `select id, meal_time, meal_type, nutrition_totals from app.meal_logs
+  where user_id = $1 and not is_deleted order by meal_time desc limit 20`;
+const MONTH_RLS = `select count(*)::int as meals, coalesce(sum((nutrition_totals ->> 'calories')::numeric), 0)::float8 as calories
+  from app.meal_logs where meal_time >= $1 and meal_time < $2 and not is_deleted`;
+const MONTH_REF = `select count(*)::int as meals, coalesce(sum((nutrition_totals ->> 'calories')::numeric), 0)::float8 as calories
+  from app.meal_logs where user_id = $3 and meal_time >= $1 and meal_time < $2 and not is_deleted`;
+
+async function load(pool: pg.Pool, people: number, meals: number, log: (m: string) => void): Promise<void> {
+  const t0 = Date.now();
+  await pool.query(
+    `insert into auth."user" (id, name, email, "emailVerified")
+     select 'bench_' || g, 'Bench ' || g, 'bench' || g || '@example.test', true from generate_series(1, $1) g`,
+    [people],
+  );
+  await pool.query(
+    `insert into app.users (id, auth_id, email, name)
+     select md5('bench' || g)::uuid, 'bench_' || g, 'bench' || g || '@example.test', 'Bench ' || g from generate_series(1, $1) g`,
+    [people],
+  );
+  // Meals of everyone interleaved (as people log them), spread over the last 365 days. Loaded
+  // with triggers and FK checks off (session_replication_role = replica): the rows are valid by
+  // construction and none is soft-deleted, so the triggers would not change them.
+  const chunk = 200_000;
+  for (let from = 1; from <= meals; from += chunk) {
+    const to = Math.min(meals, from + chunk - 1);
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('set local session_replication_role = replica');
+      await client.query(
+        `insert into app.meal_logs (user_id, meal_time, meal_type, nutrition_totals, created_at)
+         select md5('bench' || (1 + g % $3))::uuid,
+                now() - (random() * interval '365 days'),
+                (array['breakfast', 'lunch', 'dinner', 'snack'])[1 + g % 4],
+                jsonb_build_object('calories', 150 + g % 700, 'protein_g', g % 45, 'carbs_g', g % 90, 'fat_g', g % 30),
+                now()
+           from generate_series($1::int, $2::int) g`,
+        [from, to, people],
+      );
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    log(`loaded ${to.toLocaleString('en-US')} / ${meals.toLocaleString('en-US')} meal logs (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  await pool.query('vacuum (analyze) app.meal_logs');
+  await pool.query('analyze app.users');
+  log(`data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Both plans, for the log: the access path must be the same index for both. */
+async function plans(pool: pg.Pool, id: string, log: (m: string) => void): Promise<void> {
+  const first = (rows: { 'QUERY PLAN': string }[]) =>
+    rows
+      .map((r) => r['QUERY PLAN'])
+      .filter((l) => /Scan|Limit|Aggregate|InitPlan/.test(l))
+      .map((l) => l.trim().replace(/\s+\(cost=.*$/, ''))
+      .join(' → ');
+  const rls = await withUser(pool, id, async (c) => ({
+    latest: (await c.query(`explain ${LATEST_RLS}`)).rows,
+    month: (await c.query(`explain ${MONTH_RLS}`, ['2026-01-01', '2026-02-01'])).rows,
+  }));
+  const ref = {
+    latest: (await pool.query(`explain ${LATEST_REF}`, [id])).rows,
+    month: (await pool.query(`explain ${MONTH_REF}`, ['2026-01-01', '2026-02-01', id])).rows,
+  };
+  log(`plan latest-20, RLS: ${first(rls.latest)}`);
+  log(`plan latest-20, ref: ${first(ref.latest)}`);
+  log(`plan month,     RLS: ${first(rls.month)}`);
+  log(`plan month,     ref: ${first(ref.month)}`);
+}
+
+interface Series {
+  latestRls: number[];
+  latestRef: number[];
+  monthRls: number[];
+  monthRef: number[];
+  callRls: number[];
+  callRef: number[];
+}
+
+/** One run: `n` random people, each measured under RLS and with the reference, order alternating. */
+async function measure(pool: pg.Pool, people: number, n: number, monthsBack: number[]): Promise<Series> {
+  const s: Series = { latestRls: [], latestRef: [], monthRls: [], monthRef: [], callRls: [], callRef: [] };
+  const client = await pool.connect();
+  try {
+    for (let i = 0; i < n; i++) {
+      const id = personId(1 + Math.floor(Math.random() * people));
+      const back = monthsBack[i % monthsBack.length]!;
+      const now = new Date();
+      const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString();
+      const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back + 1, 1)).toISOString();
+      const underRls = async () => {
+        await client.query('begin');
+        await client.query('set local role app_user');
+        await client.query(`select pg_catalog.set_config('app.user_id', $1, true)`, [id]);
+        s.latestRls.push(await time(() => client.query(LATEST_RLS)));
+        s.monthRls.push(await time(() => client.query(MONTH_RLS, [from, to])));
+        await client.query('commit');
+      };
+      const reference = async () => {
+        await client.query('begin');
+        s.latestRef.push(await time(() => client.query(LATEST_REF, [id])));
+        s.monthRef.push(await time(() => client.query(MONTH_REF, [from, to, id])));
+        await client.query('commit');
+      };
+      if (i % 2 === 0) {
+        await underRls();
+        await reference();
+      } else {
+        await reference();
+        await underRls();
+      }
+    }
+  } finally {
+    client.release();
+  }
+  // Whole calls, as a service makes them: withUser (BEGIN, SET LOCAL ROLE, set_config, query,
+  // COMMIT) vs one autocommit query with the explicit filter.
+  for (let i = 0; i < Math.min(n, 500); i++) {
+    const id = personId(1 + Math.floor(Math.random() * people));
+    if (i % 2 === 0) {
+      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS))));
+      s.callRef.push(await time(() => pool.query(LATEST_REF, [id])));
+    } else {
+      s.callRef.push(await time(() => pool.query(LATEST_REF, [id])));
+      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS))));
+    }
+  }
+  return s;
+}
+
+export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const pool = ctx.db.pool;
+  const people = scaled(10_000, ctx, 50);
+  const meals = scaled(1_000_000, ctx, 5_000);
+  const perRun = ctx.quick ? 200 : 2_000;
+  ctx.log(`${people.toLocaleString('en-US')} people, ${meals.toLocaleString('en-US')} meal logs (${(meals / people).toFixed(0)} per person), ${perRun} people per run, ${ctx.runs} runs`);
+  await load(pool, people, meals, ctx.log);
+  await plans(pool, personId(1), ctx.log);
+  const monthsBack = [0, 1, 2, 3, 5, 8, 11];
+
+  // Sanity: the RLS path returns exactly what the explicit filter returns.
+  for (const g of [1, Math.ceil(people / 2), people]) {
+    const id = personId(g);
+    const a = await withUser(pool, id, (c) => c.query(LATEST_RLS));
+    const b = await pool.query(LATEST_REF, [id]);
+    if (JSON.stringify(a.rows) !== JSON.stringify(b.rows) || a.rowCount !== 20) throw new Error(`RLS and the explicit filter disagree for person ${g}`);
+  }
+
+  await measure(pool, people, Math.min(perRun, 500), monthsBack); // warm-up, not reported
+  const runs: Series[] = [];
+  for (let r = 0; r < ctx.runs; r++) {
+    runs.push(await measure(pool, people, perRun, monthsBack));
+    const last = runs.at(-1)!;
+    ctx.log(
+      `run ${r + 1}: latest-20 p50 ${percentile(last.latestRls, 50).toFixed(3)} vs ${percentile(last.latestRef, 50).toFixed(3)} ms, ` +
+        `month p50 ${percentile(last.monthRls, 50).toFixed(3)} vs ${percentile(last.monthRef, 50).toFixed(3)} ms`,
+    );
+  }
+  const per = (key: keyof Series, p: number) => runs.map((s) => percentile(s[key], p));
+  const reference = { what: 'superuser + WHERE user_id = $1', median: 0 };
+  const target = { on: 'ratio' as const, op: '<=' as const, value: 1.2 };
+  const rows: BenchRow[] = [];
+  for (const [label, rls, ref] of [
+    ['latest 20 meals of one person, app_user under RLS', 'latestRls', 'latestRef'],
+    ['meals and calories of one person in a month, app_user under RLS', 'monthRls', 'monthRef'],
+  ] as const) {
+    for (const p of [50, 99]) {
+      rows.push(row(label, `p${p} ms`, per(rls, p), { reference: { ...reference }, referenceSamples: per(ref, p), target }));
+    }
+  }
+  rows.push(
+    row('whole call: withUser(…) latest 20 (BEGIN, SET LOCAL ROLE, set_config, query, COMMIT)', 'p50 ms', per('callRls', 50), {
+      reference: { what: 'one autocommit query with WHERE user_id', median: 0 },
+      referenceSamples: per('callRef', 50),
+      note: 'informational: the person context costs three extra round trips per transaction, not per query; no target',
+    }),
+  );
+  return rows;
+}
+
+if (isMain(import.meta.url)) await runStandalone(meta, run);
