@@ -1,0 +1,276 @@
+// Telemetry ingestion (issue 6): 1,000,000 events from 1,000 appliances (1,000 events each, realistic
+// payloads of the five event types, two thirds of them in a cooking session) into
+// app.telemetry_events with every index of the Epicura document (the primary key, appliance/time,
+// session, GIN payload, user) and its three foreign-key checks per row. Rows/s for:
+//   - single-row INSERT as the person (app_user, RLS), one prepared statement per event, one
+//     transaction per appliance — the naive path, sampled (20 appliances × 1,000 events);
+//   - the package's batch API: kdb.asUser(person, me => me.telemetry.recordEvents({ applianceId,
+//     events })), one call (one transaction) per appliance, validation included;
+//   - the alternative the API does not use: COPY (pg-copy-streams) into a temporary staging table,
+//     then INSERT … SELECT into the table, as app_user (COPY FROM is refused on a table with
+//     row-level security for a role subject to it), validation included;
+//   - `psql \copy` of the same rows into the same table as the superuser (no RLS, no validation):
+//     the practical limit, the reference of the API's ratio (target ≥ 0.8);
+//   - the API and \copy again without the GIN payload index (idx_telemetry_payload), so the DBAs
+//     can weigh it.
+// Each measurement starts from an empty table (TRUNCATE, CHECKPOINT); the order of the methods
+// alternates between runs. Single connection everywhere.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { withUser } from '../src/db/context.ts';
+import { validateEvents, type TelemetryEventInput } from '../src/telemetry.ts';
+import { isMain, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+
+export const meta: BenchMeta = {
+  name: 'telemetry',
+  title: 'Telemetry ingestion: batch API vs psql \\copy (1M events, 1,000 appliances, all indexes)',
+  reproduce: '. /tmp/kdb-dev-pg.env; node bench/telemetry.ts   (--quick for a small run, --scale=0.1, --runs=3)',
+};
+
+interface Device {
+  userId: string;
+  applianceId: string;
+  sessionId: string;
+  events: TelemetryEventInput[];
+}
+
+function payloadFor(eventType: string, k: number): Record<string, unknown> {
+  switch (eventType) {
+    case 'temperature':
+      return { celsius: Math.round((150 + (k % 400) / 10) * 10) / 10, target_celsius: 180, probe: k % 2 ? 'core' : 'pan', stage: 1 + (k % 6) };
+    case 'status':
+      return { state: k % 2 ? 'cooking' : 'idle', lid: 'closed', stirrer_rpm: 40 + (k % 20), power_w: 1200 + (k % 300) };
+    case 'stage_change':
+      return { from_stage: k % 6, to_stage: 1 + (k % 6), stage_name: ['prep', 'heat', 'saute', 'simmer', 'reduce', 'rest'][k % 6], elapsed_s: k * 2 };
+    case 'alert':
+      return { code: k % 2 ? 'LID_OPEN' : 'OVERHEAT', severity: k % 2 ? 'warning' : 'critical', message: 'Check the appliance' };
+    default:
+      return { rssi: -40 - (k % 40), uptime_s: 3600 + k, firmware: '2.4.1', free_heap_kb: 5120 - (k % 512), wifi: 'ok' };
+  }
+}
+
+/** People, appliances (one each), a cooking session each, and their events in memory. */
+async function setup(pool: pg.Pool, appliances: number, perAppliance: number, log: (m: string) => void): Promise<Device[]> {
+  const t0 = Date.now();
+  const { rows: recipe } = await pool.query<{ id: string }>(
+    `insert into app.recipes (name, category, recipe_data, difficulty, time_minutes, is_published)
+     values ('Bench dal', 'curry', '{"stages":[{"name":"simmer"}]}', 'easy', 30, true) returning id`,
+  );
+  const devices: Device[] = [];
+  const now = Date.now();
+  // Each appliance: its events over the last 6 hours (one every ~20 s), types in a cooking-like mix.
+  const mix = ['temperature', 'temperature', 'temperature', 'status', 'temperature', 'stage_change', 'heartbeat', 'temperature', 'alert', 'heartbeat'] as const;
+  for (let a = 0; a < appliances; a++) {
+    const userId = randomUUID();
+    const applianceId = randomUUID();
+    const sessionId = randomUUID();
+    const events: TelemetryEventInput[] = new Array(perAppliance);
+    const step = Math.floor((6 * 3600_000) / perAppliance);
+    for (let k = 0; k < perAppliance; k++) {
+      const eventType = mix[(k + a) % mix.length]!;
+      events[k] = {
+        eventType,
+        payload: payloadFor(eventType, k + a),
+        recordedAt: new Date(now - 6 * 3600_000 + k * step + (a % 1000)),
+        // Two thirds while cooking; heartbeats never in a session.
+        sessionId: eventType !== 'heartbeat' && k % 3 !== 2 ? sessionId : null,
+      };
+    }
+    devices.push({ userId, applianceId, sessionId, events });
+  }
+  const cols = (f: (d: Device, i: number) => string) => devices.map(f);
+  await pool.query(
+    `insert into auth."user" (id, name, email, "emailVerified") select 'tb_' || u, 'Bench', 'tb_' || u || '@example.test', true from unnest($1::uuid[]) u`,
+    [cols((d) => d.userId)],
+  );
+  await pool.query(
+    `insert into app.users (id, auth_id, email, name) select u, 'tb_' || u, 'tb_' || u || '@example.test', 'Bench' from unnest($1::uuid[]) u`,
+    [cols((d) => d.userId)],
+  );
+  await pool.query(
+    `insert into app.appliances (id, user_id, device_id, serial_number, paired_at)
+     select a, u, 'EPIC-B' || i, 'SN-B' || i, now() - interval '30 days' from unnest($1::uuid[], $2::uuid[]) with ordinality as x(a, u, i)`,
+    [cols((d) => d.applianceId), cols((d) => d.userId)],
+  );
+  await pool.query(
+    `insert into app.cooking_sessions (id, user_id, appliance_id, recipe_id, started_at)
+     select s, u, a, $4, now() - interval '7 hours' from unnest($1::uuid[], $2::uuid[], $3::uuid[]) as x(s, u, a)`,
+    [cols((d) => d.sessionId), cols((d) => d.userId), cols((d) => d.applianceId), recipe[0]!.id],
+  );
+  await pool.query('analyze app.users, app.appliances, app.cooking_sessions');
+  // The months the events fall in must have their partitions (else they would go to DEFAULT).
+  for (const offset of [-6 * 3600_000, 0]) {
+    await pool.query(`select app_private.create_monthly_partition('app.telemetry_events', $1::date)`, [new Date(now + offset).toISOString().slice(0, 10)]);
+  }
+  log(`${appliances.toLocaleString('en-US')} people/appliances/sessions and ${(appliances * perAppliance).toLocaleString('en-US')} events ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return devices;
+}
+
+const tsvText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+
+/** The same rows as a COPY text file (appliance_id, session_id, user_id, event_type, payload, recorded_at). */
+async function writeTsv(devices: Device[], file: string): Promise<void> {
+  const out = createWriteStream(file);
+  for (const d of devices) {
+    let chunk = '';
+    for (const e of d.events) {
+      chunk += `${d.applianceId}\t${e.sessionId ?? '\\N'}\t${d.userId}\t${e.eventType}\t${tsvText(JSON.stringify(e.payload))}\t${e.recordedAt.toISOString()}\n`;
+    }
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+function psqlBinary(): string {
+  for (const p of ['/usr/lib/postgresql/15/bin/psql', '/usr/lib/postgresql/17/bin/psql']) if (existsSync(p)) return p;
+  return 'psql';
+}
+
+async function reset(pool: pg.Pool): Promise<void> {
+  await pool.query('truncate app.telemetry_events');
+  await pool.query('checkpoint');
+}
+
+async function count(pool: pg.Pool): Promise<number> {
+  return (await pool.query<{ n: number }>('select count(*)::int as n from app.telemetry_events')).rows[0]!.n;
+}
+
+const INSERT_ONE = `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+  values ($1, $2, (select app.current_user_id()), $3, $4, $5)`;
+
+const STAGING_INSERT = `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+  select $1, s.session_id, (select app.current_user_id()), s.event_type, s.payload, s.recorded_at
+    from telemetry_staging s
+   where exists (select from app.appliances a where a.id = $1 and a.user_id = (select app.current_user_id()) and a.unpaired_at is null)`;
+
+export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const pool = ctx.db.pool;
+  const appliances = scaled(1000, ctx, 10);
+  const perAppliance = 1000;
+  const total = appliances * perAppliance;
+  const devices = await setup(pool, appliances, perAppliance, ctx.log);
+  const dir = mkdtempSync(join(tmpdir(), 'kitchen-db-bench-telemetry-'));
+  const tsv = join(dir, 'events.tsv');
+  await writeTsv(devices, tsv);
+  const psql = psqlBinary();
+  const rate = (rows: number, ms: number) => rows / (ms / 1000);
+
+  const viaApi = async () => {
+    for (const d of devices) {
+      await ctx.db.kdb.asUser(d.userId, (me) => me.telemetry.recordEvents({ applianceId: d.applianceId, events: d.events }));
+    }
+  };
+  const viaCopy = () => {
+    const r = spawnSync(psql, [ctx.db.url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c',
+      `\\copy app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at) from '${tsv}'`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`psql \\copy failed (${psql}): ${r.stderr || r.error?.message}`);
+  };
+  const viaStaging = async () => {
+    for (const d of devices) {
+      await withUser(pool, d.userId, async (c) => {
+        const cols = validateEvents(d.events);
+        await c.query(`create temp table if not exists telemetry_staging (session_id uuid, event_type text, payload jsonb, recorded_at timestamptz) on commit delete rows`);
+        let text = '';
+        for (let i = 0; i < cols.eventTypes.length; i++) {
+          text += `${cols.sessionIds[i] || '\\N'}\t${cols.eventTypes[i]}\t${tsvText(cols.payloads[i]!)}\t${cols.recordedAts[i]}\n`;
+        }
+        await pipeline(Readable.from([text]), c.query(copyFrom('copy telemetry_staging from stdin')));
+        const r = await c.query(STAGING_INSERT, [d.applianceId]);
+        if (r.rowCount !== cols.eventTypes.length) throw new Error('staging insert lost rows');
+      });
+    }
+  };
+
+  const samples = { single: [] as number[], api: [] as number[], staging: [] as number[], copy: [] as number[], apiNoGin: [] as number[], copyNoGin: [] as number[] };
+  const sampleDevices = devices.slice(0, Math.min(20, devices.length));
+  const sampleRows = sampleDevices.length * perAppliance;
+
+  for (let r = 0; r < ctx.runs; r++) {
+    // Single-row INSERT, sampled.
+    await reset(pool);
+    samples.single.push(rate(sampleRows, await time(async () => {
+      for (const d of sampleDevices) {
+        await withUser(pool, d.userId, async (c) => {
+          for (const e of d.events) {
+            await c.query({ name: 'bench_telemetry_one', text: INSERT_ONE, values: [d.applianceId, e.sessionId ?? null, e.eventType, JSON.stringify(e.payload), e.recordedAt.toISOString()] });
+          }
+        });
+      }
+    })));
+
+    const measured: [keyof typeof samples, () => Promise<void> | void][] = [
+      ['api', viaApi],
+      ['copy', viaCopy],
+      ['staging', viaStaging],
+    ];
+    if (r % 2 === 1) measured.reverse();
+    for (const [name, fn] of measured) {
+      await reset(pool);
+      const ms = await time(async () => fn());
+      if ((await count(pool)) !== total) throw new Error(`${name}: expected ${total} rows`);
+      samples[name].push(rate(total, ms));
+      ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s`);
+    }
+
+    // Without the GIN payload index.
+    await pool.query('drop index app.idx_telemetry_payload');
+    try {
+      const noGin: [keyof typeof samples, () => Promise<void> | void][] = [
+        ['apiNoGin', viaApi],
+        ['copyNoGin', viaCopy],
+      ];
+      if (r % 2 === 1) noGin.reverse();
+      for (const [name, fn] of noGin) {
+        await reset(pool);
+        const ms = await time(async () => fn());
+        if ((await count(pool)) !== total) throw new Error(`${name}: expected ${total} rows`);
+        samples[name].push(rate(total, ms));
+        ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s`);
+      }
+    } finally {
+      await pool.query('truncate app.telemetry_events');
+      await pool.query('create index idx_telemetry_payload on app.telemetry_events using gin (payload jsonb_path_ops)');
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+
+  const copyRef = { what: 'psql \\copy, superuser (same run)', median: 0 };
+  const n = total.toLocaleString('en-US');
+  return [
+    row('single-row INSERT as app_user (prepared, 1 transaction per appliance)', 'rows/s', samples.single, {
+      reference: { ...copyRef },
+      referenceSamples: samples.copy,
+      note: `sampled: ${sampleRows.toLocaleString('en-US')} rows (${sampleDevices.length} appliances × ${perAppliance}), not ${n}`,
+    }),
+    row('batch API recordEvents (unnest, app_user + RLS, validation)', 'rows/s', samples.api, {
+      reference: { ...copyRef },
+      referenceSamples: samples.copy,
+      target: { on: 'ratio', op: '>=', value: 0.8 },
+      note: `${n} rows, ${appliances.toLocaleString('en-US')} calls of ${perAppliance} events`,
+    }),
+    row('COPY to temp staging + INSERT…SELECT (app_user + RLS, validation)', 'rows/s', samples.staging, {
+      reference: { ...copyRef },
+      referenceSamples: samples.copy,
+      note: 'the alternative path, not used by the API',
+    }),
+    row('psql \\copy into app.telemetry_events (superuser)', 'rows/s', samples.copy, { note: `${n} rows, ${psql}` }),
+    row('batch API without the GIN payload index', 'rows/s', samples.apiNoGin, {
+      reference: { what: 'batch API with it', median: 0 },
+      referenceSamples: samples.api,
+      note: 'ratio > 1 = what dropping idx_telemetry_payload would gain',
+    }),
+    row('psql \\copy without the GIN payload index', 'rows/s', samples.copyNoGin, {
+      reference: { what: 'psql \\copy with it', median: 0 },
+      referenceSamples: samples.copy,
+    }),
+  ];
+}
+
+if (isMain(import.meta.url)) await runStandalone(meta, run);
