@@ -754,3 +754,31 @@ describe('kitchen-db gdpr (the CLI)', () => {
     await db().kdb.asUser(P.id, (me) => me.gdpr.cancelAccountDeletion());
   });
 });
+
+describe('a partition detached by retention', () => {
+  it('is still exported and purged: it is a table with user_id in app', async () => {
+    const X = await personWithData();
+    const { rows } = await db().pool.query<{ part: string; bound: string }>(
+      `select t.tableoid::regclass::text as part, pg_get_expr(c.relpartbound, c.oid) as bound
+         from app.telemetry_events t join pg_class c on c.oid = t.tableoid
+        where t.user_id = $1 and t.event_type = 'heartbeat'`,
+      [X.id],
+    );
+    const { part, bound } = rows[0]!;
+    expect(bound).toMatch(/^FOR VALUES FROM/);
+    await db().pool.query(`alter table app.telemetry_events detach partition ${part}`);
+    try {
+      const name = part.replace(/"/g, '');
+      expect(await catalogTables(db().pool)).toContain(name);
+      const exported = await exportOf(X.id);
+      expect(exported.data[name]).toEqual([expect.objectContaining({ user_id: X.id, event_type: 'heartbeat' })]);
+      expect(exported.data['app.telemetry_events']).toHaveLength(2);
+      const result = await purge(X.id);
+      expect(result.tables[name]).toBe(1);
+      expect(result.tables['app.telemetry_events']).toBe(2);
+      expect(nonEmpty(await snapshot(db().pool, X))).toEqual([]);
+    } finally {
+      await db().pool.query(`alter table app.telemetry_events attach partition ${part} ${bound}`);
+    }
+  });
+});

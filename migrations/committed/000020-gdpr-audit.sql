@@ -1,5 +1,5 @@
---! Previous: sha1:f567e6c5765664d7a5708a34649007999bd008e0
---! Hash: sha1:6915111978f7f311d50010434b7a48ef727802ef
+--! Previous: sha1:19b3a404b9ff9cb174f92674b8d58be30b0ea33d
+--! Hash: sha1:b82d53df40e90107b08a194acb0368ebfbfc7705
 --! Message: gdpr: audit trail with a keyed hash of the person
 
 -- The GDPR audit trail: one row per call of a GDPR function (summary, export, export page, purge,

@@ -1,5 +1,5 @@
---! Previous: sha1:0685aa749aea20c8ac7d9a0802e856f9abb8af1f
---! Hash: sha1:142c126f6e3a4fdae03a0ea91b01311e87833cc6
+--! Previous: sha1:b82d53df40e90107b08a194acb0368ebfbfc7705
+--! Hash: sha1:b0495fd2792e73b075e2df289120f7e885624124
 --! Message: gdpr: catalog of where a person's data lives
 
 -- Which tables hold a person's data, read from pg_catalog when a GDPR function runs, so a table
@@ -71,21 +71,29 @@ comment on function app_private.gdpr_verification_matches(text, text, text[], te
   'or value = their auth user id (password-reset and delete-account tokens store the user id as value), or value is a JSON object with "email":"<address>" (magic links). Exact matches only: another address that merely contains this one never matches.';
 
 -- The catalog -----------------------------------------------------------------------------------
+create type app_private.gdpr_table as (
+  name        text,
+  relation    regclass,
+  kind        text,
+  key_column  text,
+  pk_columns  text[],
+  pk_types    text[],
+  redacted    text[],
+  export_rank integer,
+  purge_rank  integer
+);
+comment on type app_private.gdpr_table is
+  'One table of the GDPR catalog (app_private.gdpr_tables()): export name (schema.table, or schema.table(column) for a reference), the relation, kind, the column naming the person, primary-key columns and their types, columns left out of exports, export order, purge order.';
+
 create function app_private.gdpr_tables()
-  returns table (
-    name        text,
-    relation    regclass,
-    kind        text,
-    key_column  text,
-    pk_columns  text[],
-    pk_types    text[],
-    redacted    text[],
-    export_rank integer,
-    purge_rank  integer)
-  language sql
+  returns setof app_private.gdpr_table
+  language plpgsql
   stable
   set search_path = ''
 as $$
+begin
+  -- PL/pgSQL rather than SQL: its plan is cached for the session (each export page looks a table up).
+  return query
   with recursive
   users as (select 'app.users'::regclass::oid as oid),
   fk_to_users as (
@@ -180,7 +188,8 @@ as $$
     where i.indrelid = t.rel and i.indisprimary
   ) as pk on true
   where not exists (select from app_private.gdpr_redactions r where r.table_name = t.plain_name and r.column_name is null)
-  order by 8
+  order by 8;
+end
 $$;
 comment on function app_private.gdpr_tables() is
   'Where a person''s data lives, from pg_catalog (see the migration''s header): one row per table with the export''s name for it, its kind (self, person, reference, auth_user, auth_owned, auth_verification), the column that names the person, '
@@ -190,26 +199,38 @@ comment on function app_private.gdpr_tables() is
 -- Dynamic SQL because the table comes from the catalog at run time. Parameters of the returned
 -- text: $1 uuid person id, $2 text auth id, $3 text[] e-mail addresses, $4 jsonb page cursor,
 -- $5 integer page size.
-create function app_private.gdpr_sql(p_name text, p_mode text, p_after boolean default false) returns text
+create function app_private.gdpr_table_named(p_name text) returns app_private.gdpr_table
   language plpgsql
   stable
   set search_path = ''
 as $$
 declare
-  t record;
+  t app_private.gdpr_table;
+begin
+  select g.* into t from app_private.gdpr_tables() as g where g.name = p_name;
+  if not found then
+    raise exception 'unknown table for GDPR export: %', p_name
+      using errcode = 'invalid_parameter_value',
+            hint = 'Table names are those of the export manifest (app.gdpr_user_summary()).';
+  end if;
+  return t;
+end
+$$;
+comment on function app_private.gdpr_table_named(text) is
+  'The catalog row of the table the export calls p_name (see app_private.gdpr_tables()); refuses (SQLSTATE 22023) any other name, so no caller-supplied text ever reaches dynamic SQL.';
+
+create function app_private.gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean default false) returns text
+  language plpgsql
+  stable
+  set search_path = ''
+as $$
+declare
   v_cond text;
   v_row text;
   v_key text;
   v_order text;
   v_after text;
 begin
-  select * into t from app_private.gdpr_tables() g where g.name = p_name;
-  if not found then
-    raise exception 'unknown table for GDPR export: %', p_name
-      using errcode = 'invalid_parameter_value',
-            hint = 'Table names are those of the export manifest (app.gdpr_user_summary()).';
-  end if;
-
   v_cond := case t.kind
     when 'self' then 't.id = $1'
     when 'person' then 't.user_id = $1'
@@ -231,7 +252,7 @@ begin
   end if;
 
   if t.pk_columns is null then
-    raise exception 'table % has no primary key: it cannot be exported in pages', p_name
+    raise exception 'table % has no primary key: it cannot be exported in pages', t.name
       using errcode = 'object_not_in_prerequisite_state';
   end if;
 
@@ -264,8 +285,8 @@ begin
   raise exception 'unknown mode %', p_mode using errcode = 'invalid_parameter_value';
 end
 $$;
-comment on function app_private.gdpr_sql(text, text, boolean) is
-  'The dynamic SQL the GDPR functions run on one table of app_private.gdpr_tables() (mode count, exists, delete, rows, page; p_after adds the keyset condition). Parameters of the text: $1 person id, $2 auth id, $3 e-mail addresses, $4 page cursor (jsonb of the primary key), $5 page size. Rows are to_jsonb(row) minus the redacted columns; reference tables give only their key and the column naming the person.';
+comment on function app_private.gdpr_sql(app_private.gdpr_table, text, boolean) is
+  'The dynamic SQL the GDPR functions run on one table of app_private.gdpr_tables(), given its catalog row (mode count, exists, delete, rows, page; p_after adds the keyset condition). Parameters of the text: $1 person id, $2 auth id, $3 e-mail addresses, $4 page cursor (jsonb of the primary key), $5 page size. Rows are to_jsonb(row) minus the redacted columns; reference tables give only their key and the column naming the person.';
 
 -- The person's identity, as the other functions need it ----------------------------------------
 create function app_private.gdpr_identity(p_user_id uuid, out known boolean, out auth_id text, out emails text[])
@@ -284,5 +305,6 @@ comment on function app_private.gdpr_identity(uuid) is
   'The person''s auth id and e-mail addresses (app.users.email and auth."user".email, which normally agree), for the auth rows of exports and purges. known = false (and no auth id, no address) when app.users has no such id. Callers must have app.owner_access on (row-level security).';
 
 revoke all on table app_private.gdpr_redactions from public;
+revoke all on type app_private.gdpr_table from public;
 revoke all on function app_private.gdpr_verification_matches(text, text, text[], text), app_private.gdpr_tables(),
-  app_private.gdpr_sql(text, text, boolean), app_private.gdpr_identity(uuid) from public;
+  app_private.gdpr_table_named(text), app_private.gdpr_sql(app_private.gdpr_table, text, boolean), app_private.gdpr_identity(uuid) from public;

@@ -1,5 +1,5 @@
---! Previous: sha1:142c126f6e3a4fdae03a0ea91b01311e87833cc6
---! Hash: sha1:abd04cb8a01f9f1ced592134e71d2ba0b2515806
+--! Previous: sha1:b0495fd2792e73b075e2df289120f7e885624124
+--! Hash: sha1:65d5e64c2a26880f034514c23b29794c42fcdd0e
 --! Message: gdpr: export (whole, or a table in pages) and person look-up
 
 -- GDPR export (Art. 15 access, Art. 20 portability) for compliance staff (app_compliance, which has
@@ -84,7 +84,7 @@ as $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
   v_id record;
-  v_table record;
+  v_table app_private.gdpr_table;
   v_counts jsonb := '{}';
   v_rows bigint;
   v_manifest jsonb;
@@ -97,8 +97,8 @@ begin
   end if;
   perform pg_catalog.set_config('app.owner_access', 'on', true);
   v_id := app_private.gdpr_identity(p_user_id);
-  for v_table in select g.name from app_private.gdpr_tables() as g order by g.export_rank loop
-    execute app_private.gdpr_sql(v_table.name, 'count') into v_rows using p_user_id, v_id.auth_id, v_id.emails;
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
+    execute app_private.gdpr_sql(v_table, 'count') into v_rows using p_user_id, v_id.auth_id, v_id.emails;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_rows);
   end loop;
   v_manifest := app_private.gdpr_manifest(p_user_id, v_id.known, v_counts);
@@ -121,7 +121,7 @@ as $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
   v_id record;
-  v_table record;
+  v_table app_private.gdpr_table;
   v_counts jsonb := '{}';
   v_data jsonb := '{}';
   v_rows jsonb;
@@ -132,8 +132,8 @@ begin
   end if;
   perform pg_catalog.set_config('app.owner_access', 'on', true);
   v_id := app_private.gdpr_identity(p_user_id);
-  for v_table in select g.name from app_private.gdpr_tables() as g order by g.export_rank loop
-    execute app_private.gdpr_sql(v_table.name, 'rows') into v_rows, v_count using p_user_id, v_id.auth_id, v_id.emails;
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
+    execute app_private.gdpr_sql(v_table, 'rows') into v_rows, v_count using p_user_id, v_id.auth_id, v_id.emails;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
     v_data := v_data || pg_catalog.jsonb_build_object(v_table.name, v_rows);
   end loop;
@@ -170,7 +170,7 @@ begin
   if p_after is not null and pg_catalog.jsonb_typeof(p_after) <> 'object' then
     raise exception 'p_after must be the row_key of the last row of the previous page' using errcode = 'invalid_parameter_value';
   end if;
-  v_sql := app_private.gdpr_sql(p_table, 'page', p_after is not null);  -- refuses a table not in the catalog
+  v_sql := app_private.gdpr_sql(app_private.gdpr_table_named(p_table), 'page', p_after is not null);  -- refuses a table not in the catalog
   perform pg_catalog.set_config('app.owner_access', 'on', true);
   v_id := app_private.gdpr_identity(p_user_id);
   return query execute v_sql using p_user_id, v_id.auth_id, v_id.emails, p_after, p_limit;

@@ -1,5 +1,5 @@
---! Previous: sha1:ed6af42fc4268344e87009a2ce4d771dae4c51dc
---! Hash: sha1:5196be4be9f975c9f2a1aadf0be0035b088af75f
+--! Previous: sha1:65d5e64c2a26880f034514c23b29794c42fcdd0e
+--! Hash: sha1:64b200fd3b5eb3bd9d58bb3cfcad12154143ebff
 --! Message: gdpr: purge
 
 -- GDPR erasure (Art. 17): app.purge_user(id) hard-deletes the person from every table of
@@ -24,7 +24,7 @@ create function app_private.purge_user_core(p_user_id uuid, p_reason text) retur
 as $$
 declare
   v_id record;
-  v_table record;
+  v_table app_private.gdpr_table;
   v_counts jsonb := '{}';
   v_count bigint;
   v_total bigint := 0;
@@ -35,14 +35,14 @@ begin
   end if;
   perform from app.users as u where u.id = p_user_id for update;
   v_id := app_private.gdpr_identity(p_user_id);
-  for v_table in select g.name from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
-    execute app_private.gdpr_sql(v_table.name, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+    execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
     v_total := v_total + v_count;
   end loop;
-  for v_table in select g.name from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
-    execute app_private.gdpr_sql(v_table.name, 'exists') into v_left using p_user_id, v_id.auth_id, v_id.emails;
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+    execute app_private.gdpr_sql(v_table, 'exists') into v_left using p_user_id, v_id.auth_id, v_id.emails;
     if v_left then
       raise exception 'GDPR purge left rows of the person in % — nothing was deleted', v_table.name
         using errcode = 'internal_error';

@@ -1,5 +1,5 @@
---! Previous: sha1:5196be4be9f975c9f2a1aadf0be0035b088af75f
---! Hash: sha1:103861f3bdbefa5e05db03ac48ac3be909a66c98
+--! Previous: sha1:64b200fd3b5eb3bd9d58bb3cfcad12154143ebff
+--! Hash: sha1:9a8e5d0ad80651d9c43cd83ea8360aacf69bdb88
 --! Message: gdpr: deletion requests with a grace period
 
 -- A person asks for their account to be erased (app.request_account_deletion(), as themselves):

@@ -1,5 +1,5 @@
---! Previous: sha1:103861f3bdbefa5e05db03ac48ac3be909a66c98
---! Hash: sha1:ac1082592bc6d2d603f2b86f1e2a0ea5cf4d267b
+--! Previous: sha1:9a8e5d0ad80651d9c43cd83ea8360aacf69bdb88
+--! Hash: sha1:48f16e488218bb815baef3a7ea2f5052dadce8ae
 --! Message: gdpr: validate the deletion-request check
 
 -- VALIDATE CONSTRAINT scans app.users under SHARE UPDATE EXCLUSIVE: reads and writes go on.

@@ -1,5 +1,5 @@
---! Previous: sha1:ac1082592bc6d2d603f2b86f1e2a0ea5cf4d267b
---! Hash: sha1:8352c24715e3aded41f7f036762911a132f0cbf1
+--! Previous: sha1:48f16e488218bb815baef3a7ea2f5052dadce8ae
+--! Hash: sha1:5a4d0bed92cfda506dd5ba9534cfeec7a5e4c7cd
 --! Message: gdpr: index of due deletion requests
 
 --! no-transaction

@@ -1,0 +1,340 @@
+// GDPR export and purge of a heavy person (issue 7) while other people keep writing.
+//
+// The heavy person (default size, scaled by --scale): 10,000 meal logs (+ 2 foods each, 1 in 10
+// soft-deleted, 1,000 with an embedding), 500 conversations with 20,000 messages, 10,000 API-usage
+// rows, 1,000 days of daily totals, one appliance with 1,000 cooking sessions and 1,000,000
+// telemetry events over the last two years (monthly partitions), plus their auth rows. Eight other
+// people have a little of everything; four of them are "writers": each on its own connection, in
+// a loop of transactions as app_user (insert a meal log, insert 10 telemetry events, commit), from
+// before the export until after the purge.
+//
+// Measured per run (a fresh heavy person each run):
+//   - export: what `kitchen-db gdpr export` does — summary, then every table in pages of 5,000 in
+//     one REPEATABLE READ transaction as app_compliance, NDJSON written to /dev/null — seconds, MB,
+//     and the growth of this process's RSS during it (bounded memory);
+//   - purge: app.purge_user as app_compliance, committed — seconds (target < 5 s);
+//   - the writers' slowest statement while the purge ran vs their median statement before the
+//     export started (the longest lock wait they could have seen), and their slowest during the export.
+import { createWriteStream } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import pg from 'pg';
+import { withTransaction, withUser } from '../src/db/context.ts';
+import { forCompliance, streamUserTable } from '../src/gdpr.ts';
+import { isMain, median, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+
+export const meta: BenchMeta = {
+  name: 'gdpr',
+  title: 'GDPR export and purge of a heavy person while others write',
+  reproduce: '. /tmp/kdb-dev-pg.env; node bench/gdpr.ts   (--quick for a small run, --scale=0.1, --runs=3)',
+};
+
+const VECTOR = `[${Array.from({ length: 1536 }, (_, i) => ((i % 13) / 100).toFixed(2)).join(',')}]`;
+
+interface Sizes {
+  meals: number;
+  conversations: number;
+  messages: number;
+  apiUsage: number;
+  days: number;
+  sessions: number;
+  telemetry: number;
+}
+
+async function createPersonRow(pool: pg.Pool, label: string): Promise<{ id: string; authId: string; email: string }> {
+  const authId = `bench_${label}_${Math.random().toString(36).slice(2, 10)}`;
+  const email = `${authId}@example.test`;
+  await pool.query(`insert into auth."user" (id, name, email, "emailVerified") values ($1, $2, $3, true)`, [authId, label, email]);
+  const { rows } = await pool.query<{ id: string }>(`insert into app.users (auth_id, email, name) values ($1, $2, $3) returning id`, [authId, email, label]);
+  return { id: rows[0]!.id, authId, email };
+}
+
+/** Monthly partitions of app.telemetry_events for the last `months` months (the partition maintenance API). */
+async function premakePartitions(pool: pg.Pool, months: number): Promise<void> {
+  for (let m = 0; m <= months; m++) {
+    await pool.query(
+      `select app_private.create_monthly_partition('app.telemetry_events', (date_trunc('month', now() at time zone 'UTC') - make_interval(months => $1))::date)`,
+      [m],
+    );
+  }
+}
+
+/**
+ * A person with rows everywhere, loaded set-based with triggers and FK checks off
+ * (session_replication_role = replica: valid by construction, and soft-deleted rows carry their
+ * deleted_at). Returns the appliance and one cooking session (for writers).
+ */
+async function loadPerson(pool: pg.Pool, label: string, s: Sizes, recipeId: string): Promise<{ id: string; appliance: string; session: string }> {
+  const p = await createPersonRow(pool, label);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
+    const q = (sql: string, params: unknown[] = []) => client.query(sql, [p.id, ...params]);
+    await q(`insert into app.user_preferences (user_id, diet) values ($1, 'vegetarian')`);
+    await q(`insert into app.user_goals (user_id, goal_type, target_calories) values ($1, 'maintain', 2000)`);
+    await q(`insert into app.push_tokens (user_id, platform, token) values ($1, 'android', 'bench-' || $1::uuid::text)`);
+    await q(
+      `insert into app.meal_logs (user_id, meal_time, meal_type, nutrition_totals, notes, is_deleted, deleted_at)
+       select $1, now() - g * interval '105 minutes', (array['breakfast','lunch','dinner','snack'])[1 + g % 4],
+              jsonb_build_object('calories', 200 + g % 600, 'protein_g', g % 40, 'carbs_g', g % 80, 'fat_g', g % 25),
+              'meal ' || g, g % 10 = 0, case when g % 10 = 0 then now() end
+         from generate_series(1, $2::int) g`,
+      [s.meals],
+    );
+    await q(
+      `insert into app.meal_foods (meal_log_id, user_id, name, quantity, unit, nutrition)
+       select m.id, $1, f.name, 1, 'bowl', '{"calories": 150}' from app.meal_logs m, (values ('Dal'), ('Rice')) f(name) where m.user_id = $1`,
+    );
+    await q(
+      `insert into app.embeddings (user_id, source_kind, source_id, content, embedding, model)
+       select $1, 'meal_log', m.id, m.notes, $2::vector, 'bench' from app.meal_logs m where m.user_id = $1 limit $3`,
+      [VECTOR, Math.ceil(s.meals / 10)],
+    );
+    await q(`insert into app.conversations (user_id, title, last_message_at) select $1, 'chat ' || g, now() from generate_series(1, $2::int) g`, [s.conversations]);
+    await q(
+      `insert into app.messages (conversation_id, user_id, role, content, created_at)
+       select c.id, $1, (array['user','assistant'])[1 + g % 2], 'message ' || g || ' about protein, rice and dal', now() - g * interval '1 minute'
+         from (select id, row_number() over () as n from app.conversations where user_id = $1) c, generate_series(1, $2::int) g`,
+      [Math.ceil(s.messages / s.conversations)],
+    );
+    await q(
+      `insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, created_at)
+       select $1, 'openai', 'gpt-bench', 300, 200, 0.0004, 'chat', now() - g * interval '1 hour' from generate_series(1, $2::int) g`,
+      [s.apiUsage],
+    );
+    await q(
+      `insert into app.daily_nutrition (user_id, day, meal_count, calories) select $1, current_date - g, 3, 1800 from generate_series(1, $2::int) g`,
+      [s.days],
+    );
+    const { rows: a } = await q(
+      `insert into app.appliances (user_id, device_id, serial_number, paired_at) values ($1, 'dev-' || $1::uuid::text, 'SN-' || $1::uuid::text, now() - interval '3 years') returning id`,
+    );
+    const appliance = a[0]!.id as string;
+    // Sessions spread over the last two years; events evenly over the sessions.
+    await q(
+      `insert into app.cooking_sessions (user_id, appliance_id, recipe_id, status, started_at, completed_at)
+       select $1, $2, $3, 'completed', now() - g * (interval '720 days' / $4::int), now() - g * (interval '720 days' / $4::int) + interval '1 hour'
+         from generate_series(1, $4::int) g`,
+      [appliance, recipeId, s.sessions],
+    );
+    await q(
+      `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+       select $2, cs.id, $1, 'temperature', jsonb_build_object('celsius', 20 + j % 80, 'stage', j % 6), cs.started_at + j * interval '1 second'
+         from app.cooking_sessions cs, generate_series(1, $3::int) j
+        where cs.user_id = $1`,
+      [appliance, Math.ceil(s.telemetry / s.sessions)],
+    );
+    await client.query(`insert into auth.session (id, "expiresAt", token, "userId") values ($1, now() + interval '7 days', $1, $2)`, [`s_${p.authId}`, p.authId]);
+    await client.query(`insert into auth.account (id, "accountId", "providerId", "userId", password) values ($1, $2, 'credential', $2, 'hash')`, [`a_${p.authId}`, p.authId]);
+    await client.query(`insert into auth.verification (id, identifier, value, "expiresAt") values ($1, $2, 'code', now() + interval '1 hour')`, [`v_${p.authId}`, p.email]);
+    const { rows: sess } = await q(`select id from app.cooking_sessions where user_id = $1 order by started_at desc limit 1`);
+    await client.query('commit');
+    return { id: p.id, appliance, session: sess[0]!.id as string };
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+interface Sample {
+  /** Absolute times (performance.timeOrigin + performance.now()), comparable across threads. */
+  start: number;
+  end: number;
+  ms: number;
+}
+
+interface WriterPerson {
+  id: string;
+  appliance: string;
+  session: string;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * The writers run in a worker thread with its own event loop: the export's JSON work on the main
+ * thread must not show up as the writers' latency.
+ */
+async function writerThread(url: string, people: WriterPerson[]): Promise<void> {
+  let running = true;
+  parentPort!.on('message', (m: string) => {
+    if (m === 'stop') running = false;
+  });
+  const loops = people.map(async (person) => {
+    const samples: Sample[] = [];
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const timed = async (sql: string, params: unknown[] = []) => {
+      const start = now();
+      await client.query(sql, params);
+      const end = now();
+      samples.push({ start, end, ms: end - start });
+    };
+    try {
+      while (running) {
+        await client.query('begin');
+        await client.query('set local role app_user');
+        await client.query(`select set_config('app.user_id', $1, true)`, [person.id]);
+        await timed(`insert into app.meal_logs (user_id, meal_time, meal_type, nutrition_totals) values (app.current_user_id(), now(), 'snack', '{"calories": 120}')`);
+        await timed(
+          `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload)
+           select $1, $2, app.current_user_id(), 'temperature', jsonb_build_object('celsius', 90 + g) from generate_series(1, 10) g`,
+          [person.appliance, person.session],
+        );
+        await timed('commit');
+      }
+    } finally {
+      await client.end();
+    }
+    return samples;
+  });
+  parentPort!.postMessage((await Promise.all(loops)).flat());
+}
+
+/** Starts the writers' thread; stop() returns every statement they timed. */
+function startWriters(url: string, people: WriterPerson[]): { stop(): Promise<Sample[]> } {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { gdprWriters: { url, people } } });
+  const result = new Promise<Sample[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      const samples = await result;
+      await worker.terminate();
+      return samples;
+    },
+  };
+}
+
+/** The CLI's export path, NDJSON to /dev/null. Returns rows, bytes and the peak RSS growth. */
+async function exportPerson(pool: pg.Pool, userId: string): Promise<{ rows: number; bytes: number; rssGrowthMb: number }> {
+  const sink = createWriteStream('/dev/null');
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  let rows = 0;
+  let bytes = 0;
+  const write = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      bytes += Buffer.byteLength(text);
+      if (sink.write(text)) resolve();
+      else sink.once('drain', resolve).once('error', reject);
+    });
+  try {
+    await withTransaction(pool, { role: 'app_compliance', isolation: 'repeatable read', retries: 0 }, async (client) => {
+      const manifest = await forCompliance.summary(client, userId, 'export');
+      await write(JSON.stringify({ manifest }) + '\n');
+      for (const table of Object.keys(manifest.tables)) {
+        if (!manifest.tables[table]) continue;
+        for await (const page of streamUserTable(client, userId, table, { pageSize: 5000 })) {
+          await write(page.map((r) => JSON.stringify({ table, row: r })).join('\n') + '\n');
+          rows += page.length;
+        }
+      }
+      if (rows !== manifest.total_rows) throw new Error(`exported ${rows} rows, the manifest says ${manifest.total_rows}`);
+    });
+  } finally {
+    clearInterval(sampler);
+    sink.end();
+  }
+  return { rows, bytes, rssGrowthMb: (peak - rss0) / 2 ** 20 };
+}
+
+export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const pool = ctx.db.pool;
+  const heavy: Sizes = {
+    meals: scaled(10_000, ctx, 100),
+    conversations: scaled(500, ctx, 5),
+    messages: scaled(20_000, ctx, 100),
+    apiUsage: scaled(10_000, ctx, 100),
+    days: Math.min(1000, scaled(1000, ctx, 10)),
+    sessions: scaled(1000, ctx, 10),
+    telemetry: scaled(1_000_000, ctx, 1000),
+  };
+  const light: Sizes = { meals: 200, conversations: 5, messages: 100, apiUsage: 100, days: 30, sessions: 5, telemetry: 2000 };
+  ctx.log(`heavy person: ${JSON.stringify(heavy)}; 8 other people (4 writing during export and purge); ${ctx.runs} runs`);
+
+  const t0 = Date.now();
+  await premakePartitions(pool, 25);
+  const { rows: r } = await pool.query<{ id: string }>(
+    `insert into app.recipes (name, category, recipe_data, difficulty, time_minutes, is_published) values ('Bench dal', 'curry', $1, 'easy', 30, true) returning id`,
+    [JSON.stringify({ stages: [{ name: 'simmer', temp_target: 95, duration_seconds: 600 }] })],
+  );
+  const recipeId = r[0]!.id;
+  const others = [];
+  for (let i = 0; i < 8; i++) others.push(await loadPerson(pool, `other${i}`, light, recipeId));
+  ctx.log(`others loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const series = { export: [] as number[], purge: [] as number[], mb: [] as number[], rss: [] as number[], base: [] as number[], duringPurge: [] as number[], duringExport: [] as number[], exportP99: [] as number[] };
+  for (let run = 0; run < ctx.runs; run++) {
+    const t1 = Date.now();
+    const h = await loadPerson(pool, `heavy${run}`, heavy, recipeId);
+    await pool.query('analyze');
+    const { rows: counts } = await pool.query<{ n: number }>(`select count(*)::int as n from app.telemetry_events where user_id = $1`, [h.id]);
+    ctx.log(`run ${run + 1}: heavy person loaded in ${((Date.now() - t1) / 1000).toFixed(1)} s (${counts[0]!.n.toLocaleString('en-US')} telemetry events)`);
+
+    const writers = startWriters(ctx.db.url, others.slice(0, 4));
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // baseline
+    const exportStart = now();
+    let exported = { rows: 0, bytes: 0, rssGrowthMb: 0 };
+    const exportMs = await time(async () => (exported = await exportPerson(pool, h.id)));
+    const exportEnd = now();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const purgeStart = now();
+    let purged: { total_rows: number } = { total_rows: 0 };
+    const purgeMs = await time(async () => (purged = await withTransaction(pool, { role: 'app_compliance', retries: 0 }, (c) => forCompliance.purgeUser(c, h.id))));
+    const purgeEnd = now();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const samples = await writers.stop();
+
+    if (purged.total_rows !== exported.rows) throw new Error(`purge deleted ${purged.total_rows} rows, the export had ${exported.rows}`);
+    const { rows: left } = await pool.query<{ n: number }>(
+      `select (select count(*) from app.telemetry_events where user_id = $1) + (select count(*) from app.meal_logs where user_id = $1) as n`,
+      [h.id],
+    );
+    if (Number(left[0]!.n) !== 0) throw new Error('rows left after the purge');
+    // The writers must still be fine: a purge must not touch them.
+    const still = await withUser(pool, others[0]!.id, (c) => c.query('select count(*)::int as n from app.meal_logs'));
+    if (still.rows[0].n < light.meals) throw new Error('a writer lost rows');
+
+    const before = samples.filter((s) => s.end < exportStart).map((s) => s.ms);
+    const overlapping = (a: number, b: number) => samples.filter((s) => s.start < b && s.end > a).map((s) => s.ms);
+    const inPurge = overlapping(purgeStart, purgeEnd);
+    const inExport = overlapping(exportStart, exportEnd);
+    series.export.push(exportMs / 1000);
+    series.purge.push(purgeMs / 1000);
+    series.mb.push(exported.bytes / 2 ** 20);
+    series.rss.push(exported.rssGrowthMb);
+    series.base.push(median(before));
+    series.duringPurge.push(Math.max(...inPurge));
+    series.duringExport.push(Math.max(...inExport));
+    series.exportP99.push(percentile(inExport, 99));
+    ctx.log(
+      `run ${run + 1}: export ${(exportMs / 1000).toFixed(2)} s (${exported.rows.toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(0)} MB, RSS +${exported.rssGrowthMb.toFixed(0)} MB), ` +
+        `purge ${(purgeMs / 1000).toFixed(2)} s; writer statements: median before ${median(before).toFixed(2)} ms (${before.length}), ` +
+        `max during export ${Math.max(...inExport).toFixed(1)} ms (${inExport.length}), max during purge ${Math.max(...inPurge).toFixed(1)} ms (${inPurge.length})`,
+    );
+  }
+
+  const baseline = { what: 'writers\' median statement before the export, ms', median: 0 };
+  return [
+    row('export of the heavy person (CLI path: pages of 5,000, NDJSON)', 's', series.export, {
+      note: `${median(series.mb).toFixed(0)} MB of NDJSON; this process's RSS grew by at most ${Math.max(...series.rss).toFixed(0)} MB during an export (pages, not the whole export, in memory)`,
+    }),
+    row('purge of the heavy person (app.purge_user, committed)', 's', series.purge, { target: { on: 'median', op: '<', value: 5 } }),
+    row('writers\' slowest statement while the purge ran', 'ms', series.duringPurge, { reference: { ...baseline }, referenceSamples: series.base }),
+    row('writers\' slowest statement while the export ran', 'ms', series.duringExport, { reference: { ...baseline }, referenceSamples: series.base }),
+    row('writers\' p99 statement while the export ran', 'ms', series.exportP99, { reference: { ...baseline }, referenceSamples: series.base }),
+  ];
+}
+
+if (!isMainThread && (workerData as { gdprWriters?: { url: string; people: WriterPerson[] } } | null)?.gdprWriters) {
+  const { url, people } = (workerData as { gdprWriters: { url: string; people: WriterPerson[] } }).gdprWriters;
+  await writerThread(url, people);
+} else if (isMainThread && isMain(import.meta.url)) {
+  await runStandalone(meta, run);
+}
