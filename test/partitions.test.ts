@@ -356,6 +356,41 @@ describe('entry points and privileges', () => {
   );
 
   it.skipIf(engine() === 'embedded')(
+    'while a month is being attached, ingestion into other months goes on; an insert routed to DEFAULT for that month waits, then is retried into the new partition — native server only',
+    async () => {
+      const pool = db().pool;
+      const month = monthStart(-10);
+      const name = `telemetry_events_${suffix(month)}`;
+      await pool.query(`drop table if exists app.${name}`);
+      await record(events(3, (k) => new Date(month.getTime() + 3600_000 + k * 1000))); // in DEFAULT
+      const maint = await pool.connect();
+      try {
+        await maint.query('begin');
+        await maint.query(`select app_private.create_monthly_partition('app.telemetry_events', $1::date)`, [month.toISOString().slice(0, 10)]);
+        // The attach is done but not committed: SHARE UPDATE EXCLUSIVE on the parent, ACCESS
+        // EXCLUSIVE on DEFAULT. An insert into the current month does not wait.
+        expect(await record(events(5, (k) => new Date(Date.now() - 60_000 - k * 1000)))).toEqual({ inserted: 5 });
+        // One for the month being attached is routed to DEFAULT and waits for the lock …
+        const late = record(events(4, (k) => new Date(month.getTime() + 7200_000 + k * 1000)));
+        let waiting = false;
+        for (let i = 0; i < 200 && !waiting; i++) {
+          await new Promise((r) => setTimeout(r, 25));
+          waiting = (await pool.query(`select 1 from pg_catalog.pg_locks where not granted and relation = 'app.telemetry_events_default'::regclass`)).rowCount! > 0;
+        }
+        expect(waiting).toBe(true);
+        await maint.query('commit');
+        // … then fails the DEFAULT partition's new constraint, and recordEvents retries it once.
+        expect(await late).toEqual({ inserted: 4 });
+      } finally {
+        await maint.query('rollback').catch(() => {});
+        maint.release();
+      }
+      expect(await rows(`select tableoid::regclass::text as part, count(*)::int as n from app.telemetry_events
+                          where recorded_at >= $1 and recorded_at < $2 group by 1`, [month, monthStart(-9)])).toEqual([{ part: `app.${name}`, n: 7 }]);
+    },
+  );
+
+  it.skipIf(engine() === 'embedded')(
     'concurrent ingestion during maintenance loses nothing (count before = after) — native server only: the embedded engine runs one transaction at a time',
     async () => {
       const pool = db().pool;
