@@ -1,5 +1,5 @@
---! Previous: sha1:4adeb2a90403529f20a241fab96b892fa5d57c26
---! Hash: sha1:1870388515a78d4feb838f9f53434043b9d2d5ff
+--! Previous: sha1:1ab89a7d90b79d73e5885ab866b1375e4f4a1525
+--! Hash: sha1:88f053e43b76e389bc888fe4e1e0481a0571974b
 --! Message: partitions: registry of monthly-partitioned tables
 
 -- Partition maintenance is driven by a registry, not by table names in code: one row per table that

@@ -1,5 +1,5 @@
---! Previous: sha1:1870388515a78d4feb838f9f53434043b9d2d5ff
---! Hash: sha1:2bb27ce4a09b822302eea93dbb96183d2e099060
+--! Previous: sha1:88f053e43b76e389bc888fe4e1e0481a0571974b
+--! Hash: sha1:4009a3802df744a0d712b873f3e197c7505c1329
 --! Message: partitions: register app.telemetry_events
 
 -- app.telemetry_events (000009) is monthly-partitioned on recorded_at with a DEFAULT partition.

@@ -1,5 +1,5 @@
---! Previous: sha1:2bb27ce4a09b822302eea93dbb96183d2e099060
---! Hash: sha1:533c2ce6c4f2da4e20a33bb4dc3d7aaa97b688ce
+--! Previous: sha1:4009a3802df744a0d712b873f3e197c7505c1329
+--! Hash: sha1:226dd9592914379cac4602df09626dd6aa154369
 --! Message: partitions: create monthly partitions (premake)
 
 -- Creating one monthly partition, and the premake step that keeps the current UTC month and the

@@ -1,5 +1,5 @@
---! Previous: sha1:533c2ce6c4f2da4e20a33bb4dc3d7aaa97b688ce
---! Hash: sha1:93035b8ccf217114986898ada1e00aaabcb1c3de
+--! Previous: sha1:226dd9592914379cac4602df09626dd6aa154369
+--! Hash: sha1:9c8b22d6012947f10ac3d50b4014201d071e0521
 --! Message: partitions: move rows out of the DEFAULT partition, report what stays
 
 -- Rows land in the DEFAULT partition when no monthly partition covers them: a month that was never

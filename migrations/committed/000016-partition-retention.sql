@@ -1,5 +1,5 @@
---! Previous: sha1:93035b8ccf217114986898ada1e00aaabcb1c3de
---! Hash: sha1:8049f1ca17a191292f517e867b8a26fed4a02cd8
+--! Previous: sha1:9c8b22d6012947f10ac3d50b4014201d071e0521
+--! Hash: sha1:17c8ef202e133514cecb03d9b33dbef21be6641a
 --! Message: partitions: retention (drop or detach whole old months)
 
 -- Retention works on whole partitions only: a monthly partition is retired once all of it is older

@@ -1,5 +1,5 @@
---! Previous: sha1:8049f1ca17a191292f517e867b8a26fed4a02cd8
---! Hash: sha1:f9520ab620d1eaa729edca13825aef83ebfb0d55
+--! Previous: sha1:17c8ef202e133514cecb03d9b33dbef21be6641a
+--! Hash: sha1:98b390071e67e7c8d6578f962e228822c2d552ea
 --! Message: partitions: app.maintain_partitions() entry point
 
 -- One entry point runs partition maintenance for every registered table and says what it did; the

@@ -1,5 +1,5 @@
---! Previous: sha1:f9520ab620d1eaa729edca13825aef83ebfb0d55
---! Hash: sha1:4eeadf74b7530dcda3fc8d401c29c4d780977899
+--! Previous: sha1:98b390071e67e7c8d6578f962e228822c2d552ea
+--! Hash: sha1:19b3a404b9ff9cb174f92674b8d58be30b0ea33d
 --! Message: partitions: app.partition_report() for `kitchen-db partitions list`
 
 -- Every partition of every registered table with its bounds, size and row count, for operators
