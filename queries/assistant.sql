@@ -1,0 +1,182 @@
+/* @name InsertConversation */
+INSERT INTO app.conversations AS c (user_id, title)
+VALUES (app.current_user_id(), :title)
+RETURNING c.id, c.title, c.created_at, c.updated_at, c.last_message_at;
+
+/* @name InsertMessages */
+-- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at
+-- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves
+-- last_message_at and titles an untitled conversation from its first user message.
+INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)
+SELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',
+       COALESCE(e.value -> 'metadata', '{}'::jsonb)
+FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
+ORDER BY e.ord
+RETURNING m.id, m.conversation_id, m.role, m.content, m.message_metadata, m.created_at;
+
+/* @name GetConversation */
+SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at
+FROM app.conversations AS c
+WHERE c.id = :id! AND c.user_id = app.current_user_id();
+
+/* @name ListConversations */
+-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS
+-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last
+-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.
+SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at,
+       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime?",
+       lm.role AS "lastMessageRole?", lm.preview AS "lastMessagePreview?"
+FROM app.conversations AS c
+LEFT JOIN LATERAL (
+  SELECT m.role, pg_catalog.left(m.content, 200) AS preview
+  FROM app.messages AS m
+  WHERE m.conversation_id = c.id
+  ORDER BY m.created_at DESC, m.id DESC
+  LIMIT 1
+) AS lm ON true
+WHERE c.user_id = app.current_user_id()
+  AND (:afterId::uuid IS NULL
+       OR (:afterTime::timestamptz IS NOT NULL
+           AND (c.last_message_at < :afterTime
+                OR (c.last_message_at = :afterTime AND c.id < :afterId)
+                OR c.last_message_at IS NULL))
+       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))
+ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC
+LIMIT :limit!;
+
+/* @name ListMessagesNewestFirst */
+SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
+FROM app.messages AS m
+WHERE m.conversation_id = :conversationId!
+  AND m.user_id = app.current_user_id()
+  AND (:afterTime::timestamptz IS NULL
+       OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))
+ORDER BY m.created_at DESC, m.id DESC
+LIMIT :limit!;
+
+/* @name ListMessagesOldestFirst */
+SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
+FROM app.messages AS m
+WHERE m.conversation_id = :conversationId!
+  AND m.user_id = app.current_user_id()
+  AND (:afterTime::timestamptz IS NULL
+       OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))
+ORDER BY m.created_at, m.id
+LIMIT :limit!;
+
+/* @name InsertApiUsage */
+INSERT INTO app.api_usage AS a
+  (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
+VALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,
+        :costUsd!::numeric, :feature, :latencyMs, :requestId)
+RETURNING a.id, a.provider, a.model, a.input_tokens, a.output_tokens, a.cost_usd::text AS "costUsd!",
+          a.feature, a.latency_ms, a.request_id, a.created_at;
+
+/* @name CostSummary */
+-- Per calendar day in the person's time zone, provider and model, from app.api_usage directly
+-- (exact right after a write). cost_usd is a decimal string (numeric(14,6) sums).
+WITH me AS (
+  SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()
+)
+SELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS "day!",
+       a.provider AS "provider!", a.model AS "model!",
+       count(*)::int AS "requests!",
+       sum(a.input_tokens)::float8 AS "inputTokens!", sum(a.output_tokens)::float8 AS "outputTokens!",
+       sum(a.cost_usd)::text AS "costUsd!"
+FROM me
+JOIN app.api_usage AS a ON a.user_id = me.id
+WHERE a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)
+  AND a.created_at < pg_catalog.timezone(me.time_zone, (:to!::date + 1)::timestamp)
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3;
+
+/* @name EmbeddingDimensions */
+-- The dimension of app.embeddings.embedding (pgvector keeps it in the type modifier).
+SELECT a.atttypmod AS "dimensions!"
+FROM pg_catalog.pg_attribute AS a
+WHERE a.attrelid = 'app.embeddings'::regclass AND a.attname = 'embedding';
+
+/* @name UpsertPersonEmbeddings */
+-- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text
+-- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every
+-- source row must exist for that person; if one does not, nothing is written and the "missing"
+-- rows say which. Upsert on (source_kind, source_id, chunk_index, model): re-embedding replaces.
+WITH input AS (
+  SELECT e.ord,
+         COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,
+         e.value ->> 'source_kind' AS source_kind,
+         (e.value ->> 'source_id')::uuid AS source_id,
+         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
+         e.value ->> 'content' AS content,
+         (e.value ->> 'embedding')::public.vector AS embedding,
+         e.value ->> 'model' AS model,
+         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata
+  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)
+), missing AS (
+  SELECT i.ord
+  FROM input AS i
+  WHERE (i.source_kind = 'meal_log'
+         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))
+     OR (i.source_kind = 'message'
+         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))
+), stored AS (
+  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
+  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
+  FROM input AS i
+  WHERE NOT EXISTS (SELECT FROM missing)
+  ORDER BY i.ord
+  ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
+        created_at = pg_catalog.now()
+  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model
+)
+SELECT i.ord::int AS "ord!", s.id AS "id?", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS "missing!"
+FROM input AS i
+LEFT JOIN stored AS s
+  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model
+ORDER BY i.ord;
+
+/* @name InsertKnowledgeEmbeddings */
+-- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are
+-- upserted on (source_kind, source_id, chunk_index, model); rows without one are always inserted.
+WITH input AS (
+  SELECT e.ord,
+         (e.value ->> 'source_id')::uuid AS source_id,
+         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
+         e.value ->> 'content' AS content,
+         (e.value ->> 'embedding')::public.vector AS embedding,
+         e.value ->> 'model' AS model,
+         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata
+  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)
+)
+INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
+SELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
+FROM input AS i
+ORDER BY i.ord
+ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+  SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
+      created_at = pg_catalog.now()
+RETURNING x.id;
+
+/* @name SearchMyEmbeddings */
+-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects
+-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).
+-- Chunks of soft-deleted meals are skipped (they are kept for undo).
+SELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS "distance!",
+       e.source_kind, e.source_id, e.chunk_index, e.metadata
+FROM app.embeddings AS e
+WHERE e.user_id = app.current_user_id()
+  AND e.model = :model!
+  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)
+  AND NOT EXISTS (
+    SELECT FROM app.meal_logs AS m
+    WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)
+ORDER BY e.embedding <=> :embedding!::public.vector, e.id
+LIMIT :limit!;
+
+/* @name SearchKnowledge */
+SELECT k.id AS "id!", k.content AS "content!", k.distance AS "distance!", k.source_kind AS "sourceKind!",
+       k.source_id AS "sourceId?", k.chunk_index AS "chunkIndex!", k.metadata AS "metadata!"
+FROM app.search_knowledge(:embedding!::public.vector, :model!, :limit!, :filter::jsonb, :efSearch) AS k;

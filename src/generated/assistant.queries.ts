@@ -1,0 +1,637 @@
+/** Types generated for queries found in "queries/assistant.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type DateOrString = Date | string;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type NumberOrString = number | string;
+
+/** 'InsertConversation' parameters type */
+export interface IInsertConversationParams {
+  title?: string | null | void;
+}
+
+/** 'InsertConversation' return type */
+export interface IInsertConversationResult {
+  /** When the conversation started. */
+  createdAt: Date;
+  /** Conversation id. */
+  id: string;
+  /** created_at of the newest message (trigger messages_after_insert); NULL before the first message. Orders the conversation list (idx_conversations_user_recent). */
+  lastMessageAt: Date | null;
+  /** Title. When NULL, the first user message sets it (trigger messages_after_insert, app.conversation_title: first ~60 characters, whitespace collapsed, cut on a word boundary). A title given by the person is never overwritten. */
+  title: string | null;
+  /** Last modification of the row, including each new message (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'InsertConversation' query type */
+export interface IInsertConversationQuery {
+  params: IInsertConversationParams;
+  result: IInsertConversationResult;
+}
+
+const insertConversationIR: any = {"usedParamSet":{"title":true},"params":[{"name":"title","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":88}]}],"statement":"INSERT INTO app.conversations AS c (user_id, title)\nVALUES (app.current_user_id(), :title)\nRETURNING c.id, c.title, c.created_at, c.updated_at, c.last_message_at"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO app.conversations AS c (user_id, title)
+ * VALUES (app.current_user_id(), :title)
+ * RETURNING c.id, c.title, c.created_at, c.updated_at, c.last_message_at
+ * ```
+ */
+export const insertConversation = new PreparedQuery<IInsertConversationParams,IInsertConversationResult>(insertConversationIR);
+
+
+/** 'InsertMessages' parameters type */
+export interface IInsertMessagesParams {
+  conversationId: string;
+  messages: Json;
+}
+
+/** 'InsertMessages' return type */
+export interface IInsertMessagesResult {
+  /** Message text, 1 to 100000 characters. */
+  content: string;
+  /** The conversation. */
+  conversationId: string;
+  /** When the message was stored. Defaults to clock_timestamp(), not now(): a question and its answer stored in one transaction (or one multi-row INSERT) still get increasing times, so ORDER BY created_at is the conversation order. */
+  createdAt: Date;
+  /** Message id. */
+  id: string;
+  /** JSON object: citations, referenced meal ids, tool calls, model details. */
+  messageMetadata: Json;
+  /** Author: user (the person) or assistant (the AI). */
+  role: string;
+}
+
+/** 'InsertMessages' query type */
+export interface IInsertMessagesQuery {
+  params: IInsertMessagesParams;
+  result: IInsertMessagesResult;
+}
+
+const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":371,"b":386}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":539,"b":548}]}],"statement":"-- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at\n-- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves\n-- last_message_at and titles an untitled conversation from its first user message.\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)\nSELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb)\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)\nORDER BY e.ord\nRETURNING m.id, m.conversation_id, m.role, m.content, m.message_metadata, m.created_at"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at
+ * -- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves
+ * -- last_message_at and titles an untitled conversation from its first user message.
+ * INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)
+ * SELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',
+ *        COALESCE(e.value -> 'metadata', '{}'::jsonb)
+ * FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * ORDER BY e.ord
+ * RETURNING m.id, m.conversation_id, m.role, m.content, m.message_metadata, m.created_at
+ * ```
+ */
+export const insertMessages = new PreparedQuery<IInsertMessagesParams,IInsertMessagesResult>(insertMessagesIR);
+
+
+/** 'GetConversation' parameters type */
+export interface IGetConversationParams {
+  id: string;
+}
+
+/** 'GetConversation' return type */
+export interface IGetConversationResult {
+  /** When the conversation started. */
+  createdAt: Date;
+  /** Conversation id. */
+  id: string;
+  /** created_at of the newest message (trigger messages_after_insert); NULL before the first message. Orders the conversation list (idx_conversations_user_recent). */
+  lastMessageAt: Date | null;
+  /** Title. When NULL, the first user message sets it (trigger messages_after_insert, app.conversation_title: first ~60 characters, whitespace collapsed, cut on a word boundary). A title given by the person is never overwritten. */
+  title: string | null;
+  /** Last modification of the row, including each new message (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'GetConversation' query type */
+export interface IGetConversationQuery {
+  params: IGetConversationParams;
+  result: IGetConversationResult;
+}
+
+const getConversationIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":109,"b":112}]}],"statement":"SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at\nFROM app.conversations AS c\nWHERE c.id = :id! AND c.user_id = app.current_user_id()"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at
+ * FROM app.conversations AS c
+ * WHERE c.id = :id! AND c.user_id = app.current_user_id()
+ * ```
+ */
+export const getConversation = new PreparedQuery<IGetConversationParams,IGetConversationResult>(getConversationIR);
+
+
+/** 'ListConversations' parameters type */
+export interface IListConversationsParams {
+  afterId?: string | null | void;
+  afterTime?: DateOrString | null | void;
+  limit: NumberOrString;
+}
+
+/** 'ListConversations' return type */
+export interface IListConversationsResult {
+  /** When the conversation started. */
+  createdAt: Date;
+  cursorTime: string | null;
+  /** Conversation id. */
+  id: string;
+  /** created_at of the newest message (trigger messages_after_insert); NULL before the first message. Orders the conversation list (idx_conversations_user_recent). */
+  lastMessageAt: Date | null;
+  lastMessagePreview: string | null;
+  /** Author: user (the person) or assistant (the AI). */
+  lastMessageRole: string | null;
+  /** Title. When NULL, the first user message sets it (trigger messages_after_insert, app.conversation_title: first ~60 characters, whitespace collapsed, cut on a word boundary). A title given by the person is never overwritten. */
+  title: string | null;
+  /** Last modification of the row, including each new message (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'ListConversations' query type */
+export interface IListConversationsQuery {
+  params: IListConversationsParams;
+  result: IListConversationsResult;
+}
+
+const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":true,"limit":true},"params":[{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":816,"b":823},{"a":995,"b":1002},{"a":1136,"b":1143}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":850,"b":859},{"a":922,"b":931},{"a":973,"b":982},{"a":1063,"b":1072}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1207,"b":1213}]}],"statement":"-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS\n-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last\n-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.\nSELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at,\n       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime?\",\n       lm.role AS \"lastMessageRole?\", lm.preview AS \"lastMessagePreview?\"\nFROM app.conversations AS c\nLEFT JOIN LATERAL (\n  SELECT m.role, pg_catalog.left(m.content, 200) AS preview\n  FROM app.messages AS m\n  WHERE m.conversation_id = c.id\n  ORDER BY m.created_at DESC, m.id DESC\n  LIMIT 1\n) AS lm ON true\nWHERE c.user_id = app.current_user_id()\n  AND (:afterId::uuid IS NULL\n       OR (:afterTime::timestamptz IS NOT NULL\n           AND (c.last_message_at < :afterTime\n                OR (c.last_message_at = :afterTime AND c.id < :afterId)\n                OR c.last_message_at IS NULL))\n       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))\nORDER BY c.last_message_at DESC NULLS LAST, c.id DESC\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS
+ * -- LAST, conversations without messages at the end), ties broken by id. The cursor is the last
+ * -- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.
+ * SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at,
+ *        to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime?",
+ *        lm.role AS "lastMessageRole?", lm.preview AS "lastMessagePreview?"
+ * FROM app.conversations AS c
+ * LEFT JOIN LATERAL (
+ *   SELECT m.role, pg_catalog.left(m.content, 200) AS preview
+ *   FROM app.messages AS m
+ *   WHERE m.conversation_id = c.id
+ *   ORDER BY m.created_at DESC, m.id DESC
+ *   LIMIT 1
+ * ) AS lm ON true
+ * WHERE c.user_id = app.current_user_id()
+ *   AND (:afterId::uuid IS NULL
+ *        OR (:afterTime::timestamptz IS NOT NULL
+ *            AND (c.last_message_at < :afterTime
+ *                 OR (c.last_message_at = :afterTime AND c.id < :afterId)
+ *                 OR c.last_message_at IS NULL))
+ *        OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))
+ * ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC
+ * LIMIT :limit!
+ * ```
+ */
+export const listConversations = new PreparedQuery<IListConversationsParams,IListConversationsResult>(listConversationsIR);
+
+
+/** 'ListMessagesNewestFirst' parameters type */
+export interface IListMessagesNewestFirstParams {
+  afterId?: string | null | void;
+  afterTime?: DateOrString | null | void;
+  conversationId: string;
+  limit: NumberOrString;
+}
+
+/** 'ListMessagesNewestFirst' return type */
+export interface IListMessagesNewestFirstResult {
+  /** Message text, 1 to 100000 characters. */
+  content: string;
+  /** When the message was stored. Defaults to clock_timestamp(), not now(): a question and its answer stored in one transaction (or one multi-row INSERT) still get increasing times, so ORDER BY created_at is the conversation order. */
+  createdAt: Date;
+  cursorTime: string;
+  /** Message id. */
+  id: string;
+  /** JSON object: citations, referenced meal ids, tool calls, model details. */
+  messageMetadata: Json;
+  /** Author: user (the person) or assistant (the AI). */
+  role: string;
+}
+
+/** 'ListMessagesNewestFirst' query type */
+export interface IListMessagesNewestFirstQuery {
+  params: IListMessagesNewestFirstParams;
+  result: IListMessagesNewestFirstResult;
+}
+
+const listMessagesNewestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":213,"b":228}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":277,"b":286},{"a":336,"b":345},{"a":375,"b":384}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":387,"b":394}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":449,"b":455}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.created_at DESC, m.id DESC\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+ *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
+ * FROM app.messages AS m
+ * WHERE m.conversation_id = :conversationId!
+ *   AND m.user_id = app.current_user_id()
+ *   AND (:afterTime::timestamptz IS NULL
+ *        OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))
+ * ORDER BY m.created_at DESC, m.id DESC
+ * LIMIT :limit!
+ * ```
+ */
+export const listMessagesNewestFirst = new PreparedQuery<IListMessagesNewestFirstParams,IListMessagesNewestFirstResult>(listMessagesNewestFirstIR);
+
+
+/** 'ListMessagesOldestFirst' parameters type */
+export interface IListMessagesOldestFirstParams {
+  afterId?: string | null | void;
+  afterTime?: DateOrString | null | void;
+  conversationId: string;
+  limit: NumberOrString;
+}
+
+/** 'ListMessagesOldestFirst' return type */
+export interface IListMessagesOldestFirstResult {
+  /** Message text, 1 to 100000 characters. */
+  content: string;
+  /** When the message was stored. Defaults to clock_timestamp(), not now(): a question and its answer stored in one transaction (or one multi-row INSERT) still get increasing times, so ORDER BY created_at is the conversation order. */
+  createdAt: Date;
+  cursorTime: string;
+  /** Message id. */
+  id: string;
+  /** JSON object: citations, referenced meal ids, tool calls, model details. */
+  messageMetadata: Json;
+  /** Author: user (the person) or assistant (the AI). */
+  role: string;
+}
+
+/** 'ListMessagesOldestFirst' query type */
+export interface IListMessagesOldestFirstQuery {
+  params: IListMessagesOldestFirstParams;
+  result: IListMessagesOldestFirstResult;
+}
+
+const listMessagesOldestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":213,"b":228}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":277,"b":286},{"a":336,"b":345},{"a":375,"b":384}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":387,"b":394}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":439,"b":445}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))\nORDER BY m.created_at, m.id\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+ *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
+ * FROM app.messages AS m
+ * WHERE m.conversation_id = :conversationId!
+ *   AND m.user_id = app.current_user_id()
+ *   AND (:afterTime::timestamptz IS NULL
+ *        OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))
+ * ORDER BY m.created_at, m.id
+ * LIMIT :limit!
+ * ```
+ */
+export const listMessagesOldestFirst = new PreparedQuery<IListMessagesOldestFirstParams,IListMessagesOldestFirstResult>(listMessagesOldestFirstIR);
+
+
+/** 'InsertApiUsage' parameters type */
+export interface IInsertApiUsageParams {
+  costUsd: NumberOrString;
+  feature?: string | null | void;
+  inputTokens: number;
+  latencyMs?: number | null | void;
+  model: string;
+  outputTokens: number;
+  provider: string;
+  requestId?: string | null | void;
+  userId?: string | null | void;
+}
+
+/** 'InsertApiUsage' return type */
+export interface IInsertApiUsageResult {
+  costUsd: string;
+  /** When the request was made. */
+  createdAt: Date;
+  /** Product feature that made the request (e.g. chat, meal_analysis, embedding); NULL when unknown. */
+  feature: string | null;
+  /** Usage row id. */
+  id: string;
+  /** Prompt tokens billed, >= 0. */
+  inputTokens: number;
+  /** Provider round-trip time in milliseconds. */
+  latencyMs: number | null;
+  /** Model name as billed by the provider. */
+  model: string;
+  /** Completion tokens billed, >= 0. */
+  outputTokens: number;
+  /** AI provider (e.g. openai, anthropic, bedrock). */
+  provider: string;
+  /** Provider's request id, for support and reconciliation with the provider's bill. */
+  requestId: string | null;
+}
+
+/** 'InsertApiUsage' query type */
+export interface IInsertApiUsageQuery {
+  params: IInsertApiUsageParams;
+  result: IInsertApiUsageResult;
+}
+
+const insertApiUsageIR: any = {"usedParamSet":{"userId":true,"provider":true,"model":true,"inputTokens":true,"outputTokens":true,"costUsd":true,"feature":true,"latencyMs":true,"requestId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":149,"b":155}]},{"name":"provider","required":true,"transform":{"type":"scalar"},"locs":[{"a":188,"b":197}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":200,"b":206}]},{"name":"inputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":209,"b":221}]},{"name":"outputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":237}]},{"name":"costUsd","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":256}]},{"name":"feature","required":false,"transform":{"type":"scalar"},"locs":[{"a":268,"b":275}]},{"name":"latencyMs","required":false,"transform":{"type":"scalar"},"locs":[{"a":278,"b":287}]},{"name":"requestId","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":299}]}],"statement":"INSERT INTO app.api_usage AS a\n  (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)\nVALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,\n        :costUsd!::numeric, :feature, :latencyMs, :requestId)\nRETURNING a.id, a.provider, a.model, a.input_tokens, a.output_tokens, a.cost_usd::text AS \"costUsd!\",\n          a.feature, a.latency_ms, a.request_id, a.created_at"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO app.api_usage AS a
+ *   (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
+ * VALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,
+ *         :costUsd!::numeric, :feature, :latencyMs, :requestId)
+ * RETURNING a.id, a.provider, a.model, a.input_tokens, a.output_tokens, a.cost_usd::text AS "costUsd!",
+ *           a.feature, a.latency_ms, a.request_id, a.created_at
+ * ```
+ */
+export const insertApiUsage = new PreparedQuery<IInsertApiUsageParams,IInsertApiUsageResult>(insertApiUsageIR);
+
+
+/** 'CostSummary' parameters type */
+export interface ICostSummaryParams {
+  from: string;
+  to: string;
+}
+
+/** 'CostSummary' return type */
+export interface ICostSummaryResult {
+  costUsd: string;
+  day: string;
+  inputTokens: number;
+  /** Model name as billed by the provider. */
+  model: string;
+  outputTokens: number;
+  /** AI provider (e.g. openai, anthropic, bedrock). */
+  provider: string;
+  requests: number;
+}
+
+/** 'CostSummary' query type */
+export interface ICostSummaryQuery {
+  params: ICostSummaryParams;
+  result: ICostSummaryResult;
+}
+
+const costSummaryIR: any = {"usedParamSet":{"from":true,"to":true},"params":[{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":696,"b":701}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":777,"b":780}]}],"statement":"-- Per calendar day in the person's time zone, provider and model, from app.api_usage directly\n-- (exact right after a write). cost_usd is a decimal string (numeric(14,6) sums).\nWITH me AS (\n  SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()\n)\nSELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS \"day!\",\n       a.provider AS \"provider!\", a.model AS \"model!\",\n       count(*)::int AS \"requests!\",\n       sum(a.input_tokens)::float8 AS \"inputTokens!\", sum(a.output_tokens)::float8 AS \"outputTokens!\",\n       sum(a.cost_usd)::text AS \"costUsd!\"\nFROM me\nJOIN app.api_usage AS a ON a.user_id = me.id\nWHERE a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)\n  AND a.created_at < pg_catalog.timezone(me.time_zone, (:to!::date + 1)::timestamp)\nGROUP BY 1, 2, 3\nORDER BY 1, 2, 3"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Per calendar day in the person's time zone, provider and model, from app.api_usage directly
+ * -- (exact right after a write). cost_usd is a decimal string (numeric(14,6) sums).
+ * WITH me AS (
+ *   SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()
+ * )
+ * SELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS "day!",
+ *        a.provider AS "provider!", a.model AS "model!",
+ *        count(*)::int AS "requests!",
+ *        sum(a.input_tokens)::float8 AS "inputTokens!", sum(a.output_tokens)::float8 AS "outputTokens!",
+ *        sum(a.cost_usd)::text AS "costUsd!"
+ * FROM me
+ * JOIN app.api_usage AS a ON a.user_id = me.id
+ * WHERE a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)
+ *   AND a.created_at < pg_catalog.timezone(me.time_zone, (:to!::date + 1)::timestamp)
+ * GROUP BY 1, 2, 3
+ * ORDER BY 1, 2, 3
+ * ```
+ */
+export const costSummary = new PreparedQuery<ICostSummaryParams,ICostSummaryResult>(costSummaryIR);
+
+
+/** 'EmbeddingDimensions' parameters type */
+export type IEmbeddingDimensionsParams = void;
+
+/** 'EmbeddingDimensions' return type */
+export interface IEmbeddingDimensionsResult {
+  dimensions: number;
+}
+
+/** 'EmbeddingDimensions' query type */
+export interface IEmbeddingDimensionsQuery {
+  params: IEmbeddingDimensionsParams;
+  result: IEmbeddingDimensionsResult;
+}
+
+const embeddingDimensionsIR: any = {"usedParamSet":{},"params":[],"statement":"-- The dimension of app.embeddings.embedding (pgvector keeps it in the type modifier).\nSELECT a.atttypmod AS \"dimensions!\"\nFROM pg_catalog.pg_attribute AS a\nWHERE a.attrelid = 'app.embeddings'::regclass AND a.attname = 'embedding'"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The dimension of app.embeddings.embedding (pgvector keeps it in the type modifier).
+ * SELECT a.atttypmod AS "dimensions!"
+ * FROM pg_catalog.pg_attribute AS a
+ * WHERE a.attrelid = 'app.embeddings'::regclass AND a.attname = 'embedding'
+ * ```
+ */
+export const embeddingDimensions = new PreparedQuery<IEmbeddingDimensionsParams,IEmbeddingDimensionsResult>(embeddingDimensionsIR);
+
+
+/** 'UpsertPersonEmbeddings' parameters type */
+export interface IUpsertPersonEmbeddingsParams {
+  items: Json;
+}
+
+/** 'UpsertPersonEmbeddings' return type */
+export interface IUpsertPersonEmbeddingsResult {
+  /** Chunk id. */
+  id: string | null;
+  missing: boolean;
+  ord: number;
+}
+
+/** 'UpsertPersonEmbeddings' query type */
+export interface IUpsertPersonEmbeddingsQuery {
+  params: IUpsertPersonEmbeddingsParams;
+  result: IUpsertPersonEmbeddingsResult;
+}
+
+const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":922,"b":928}]}],"statement":"-- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text\n-- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every\n-- source row must exist for that person; if one does not, nothing is written and the \"missing\"\n-- rows say which. Upsert on (source_kind, source_id, chunk_index, model): re-embedding replaces.\nWITH input AS (\n  SELECT e.ord,\n         COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,\n         e.value ->> 'source_kind' AS source_kind,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n), missing AS (\n  SELECT i.ord\n  FROM input AS i\n  WHERE (i.source_kind = 'meal_log'\n         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))\n     OR (i.source_kind = 'message'\n         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))\n), stored AS (\n  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\n  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\n  FROM input AS i\n  WHERE NOT EXISTS (SELECT FROM missing)\n  ORDER BY i.ord\n  ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE\n    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n        created_at = pg_catalog.now()\n  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model\n)\nSELECT i.ord::int AS \"ord!\", s.id AS \"id?\", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS \"missing!\"\nFROM input AS i\nLEFT JOIN stored AS s\n  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model\nORDER BY i.ord"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text
+ * -- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every
+ * -- source row must exist for that person; if one does not, nothing is written and the "missing"
+ * -- rows say which. Upsert on (source_kind, source_id, chunk_index, model): re-embedding replaces.
+ * WITH input AS (
+ *   SELECT e.ord,
+ *          COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,
+ *          e.value ->> 'source_kind' AS source_kind,
+ *          (e.value ->> 'source_id')::uuid AS source_id,
+ *          COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
+ *          e.value ->> 'content' AS content,
+ *          (e.value ->> 'embedding')::public.vector AS embedding,
+ *          e.value ->> 'model' AS model,
+ *          COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata
+ *   FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * ), missing AS (
+ *   SELECT i.ord
+ *   FROM input AS i
+ *   WHERE (i.source_kind = 'meal_log'
+ *          AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))
+ *      OR (i.source_kind = 'message'
+ *          AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))
+ * ), stored AS (
+ *   INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
+ *   SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
+ *   FROM input AS i
+ *   WHERE NOT EXISTS (SELECT FROM missing)
+ *   ORDER BY i.ord
+ *   ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+ *     SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
+ *         created_at = pg_catalog.now()
+ *   RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model
+ * )
+ * SELECT i.ord::int AS "ord!", s.id AS "id?", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS "missing!"
+ * FROM input AS i
+ * LEFT JOIN stored AS s
+ *   ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model
+ * ORDER BY i.ord
+ * ```
+ */
+export const upsertPersonEmbeddings = new PreparedQuery<IUpsertPersonEmbeddingsParams,IUpsertPersonEmbeddingsResult>(upsertPersonEmbeddingsIR);
+
+
+/** 'InsertKnowledgeEmbeddings' parameters type */
+export interface IInsertKnowledgeEmbeddingsParams {
+  items: Json;
+}
+
+/** 'InsertKnowledgeEmbeddings' return type */
+export interface IInsertKnowledgeEmbeddingsResult {
+  /** Chunk id. */
+  id: string;
+}
+
+/** 'InsertKnowledgeEmbeddings' query type */
+export interface IInsertKnowledgeEmbeddingsQuery {
+  params: IInsertKnowledgeEmbeddingsParams;
+  result: IInsertKnowledgeEmbeddingsResult;
+}
+
+const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":589,"b":595}]}],"statement":"-- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are\n-- upserted on (source_kind, source_id, chunk_index, model); rows without one are always inserted.\nWITH input AS (\n  SELECT e.ord,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n)\nINSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nSELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\nFROM input AS i\nORDER BY i.ord\nON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE\n  SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n      created_at = pg_catalog.now()\nRETURNING x.id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are
+ * -- upserted on (source_kind, source_id, chunk_index, model); rows without one are always inserted.
+ * WITH input AS (
+ *   SELECT e.ord,
+ *          (e.value ->> 'source_id')::uuid AS source_id,
+ *          COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
+ *          e.value ->> 'content' AS content,
+ *          (e.value ->> 'embedding')::public.vector AS embedding,
+ *          e.value ->> 'model' AS model,
+ *          COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata
+ *   FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * )
+ * INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
+ * SELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
+ * FROM input AS i
+ * ORDER BY i.ord
+ * ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+ *   SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
+ *       created_at = pg_catalog.now()
+ * RETURNING x.id
+ * ```
+ */
+export const insertKnowledgeEmbeddings = new PreparedQuery<IInsertKnowledgeEmbeddingsParams,IInsertKnowledgeEmbeddingsResult>(insertKnowledgeEmbeddingsIR);
+
+
+/** 'SearchMyEmbeddings' parameters type */
+export interface ISearchMyEmbeddingsParams {
+  embedding: string;
+  limit: NumberOrString;
+  model: string;
+  sourceKind?: string | null | void;
+}
+
+/** 'SearchMyEmbeddings' return type */
+export interface ISearchMyEmbeddingsResult {
+  /** Position of the chunk within its source, from 0. */
+  chunkIndex: number;
+  /** The chunk text that was embedded (returned to the model as context). */
+  content: string;
+  distance: number;
+  /** Chunk id. */
+  id: string;
+  /** JSON object: title, URL, meal_time, language ... of the chunk. */
+  metadata: Json;
+  /** Id of the source row (meal_logs.id or messages.id; required for them). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in the unique key). */
+  sourceId: string | null;
+  /** What was embedded: meal_log (app.meal_logs), message (app.messages) or knowledge (shared knowledge base). */
+  sourceKind: string;
+}
+
+/** 'SearchMyEmbeddings' query type */
+export interface ISearchMyEmbeddingsQuery {
+  params: ISearchMyEmbeddingsParams;
+  result: ISearchMyEmbeddingsResult;
+}
+
+const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true,"sourceKind":true,"limit":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312},{"a":726,"b":736}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":496,"b":502}]},{"name":"sourceKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":511,"b":521},{"a":556,"b":566}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":765,"b":771}]}],"statement":"-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects\n-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).\n-- Chunks of soft-deleted meals are skipped (they are kept for undo).\nSELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS \"distance!\",\n       e.source_kind, e.source_id, e.chunk_index, e.metadata\nFROM app.embeddings AS e\nWHERE e.user_id = app.current_user_id()\n  AND e.model = :model!\n  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)\n  AND NOT EXISTS (\n    SELECT FROM app.meal_logs AS m\n    WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)\nORDER BY e.embedding <=> :embedding!::public.vector, e.id\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects
+ * -- them, the distance is computed for each (no approximate index: HNSW filters after its scan).
+ * -- Chunks of soft-deleted meals are skipped (they are kept for undo).
+ * SELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS "distance!",
+ *        e.source_kind, e.source_id, e.chunk_index, e.metadata
+ * FROM app.embeddings AS e
+ * WHERE e.user_id = app.current_user_id()
+ *   AND e.model = :model!
+ *   AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)
+ *   AND NOT EXISTS (
+ *     SELECT FROM app.meal_logs AS m
+ *     WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)
+ * ORDER BY e.embedding <=> :embedding!::public.vector, e.id
+ * LIMIT :limit!
+ * ```
+ */
+export const searchMyEmbeddings = new PreparedQuery<ISearchMyEmbeddingsParams,ISearchMyEmbeddingsResult>(searchMyEmbeddingsIR);
+
+
+/** 'SearchKnowledge' parameters type */
+export interface ISearchKnowledgeParams {
+  efSearch?: number | null | void;
+  embedding: string;
+  filter?: Json | null | void;
+  limit: number;
+  model: string;
+}
+
+/** 'SearchKnowledge' return type */
+export interface ISearchKnowledgeResult {
+  chunkIndex: number;
+  content: string;
+  distance: number;
+  id: string;
+  metadata: Json;
+  sourceId: string | null;
+  sourceKind: string;
+}
+
+/** 'SearchKnowledge' query type */
+export interface ISearchKnowledgeQuery {
+  params: ISearchKnowledgeParams;
+  result: ISearchKnowledgeResult;
+}
+
+const searchKnowledgeIR: any = {"usedParamSet":{"embedding":true,"model":true,"limit":true,"filter":true,"efSearch":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":225,"b":235}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":259}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":262,"b":268}]},{"name":"filter","required":false,"transform":{"type":"scalar"},"locs":[{"a":271,"b":277}]},{"name":"efSearch","required":false,"transform":{"type":"scalar"},"locs":[{"a":287,"b":295}]}],"statement":"SELECT k.id AS \"id!\", k.content AS \"content!\", k.distance AS \"distance!\", k.source_kind AS \"sourceKind!\",\n       k.source_id AS \"sourceId?\", k.chunk_index AS \"chunkIndex!\", k.metadata AS \"metadata!\"\nFROM app.search_knowledge(:embedding!::public.vector, :model!, :limit!, :filter::jsonb, :efSearch) AS k"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT k.id AS "id!", k.content AS "content!", k.distance AS "distance!", k.source_kind AS "sourceKind!",
+ *        k.source_id AS "sourceId?", k.chunk_index AS "chunkIndex!", k.metadata AS "metadata!"
+ * FROM app.search_knowledge(:embedding!::public.vector, :model!, :limit!, :filter::jsonb, :efSearch) AS k
+ * ```
+ */
+export const searchKnowledge = new PreparedQuery<ISearchKnowledgeParams,ISearchKnowledgeResult>(searchKnowledgeIR);
+
+

@@ -1,0 +1,500 @@
+/** Types generated for queries found in "queries/meals.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type DateOrString = Date | string;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type NumberOrString = number | string;
+
+/** 'InsertMealWithFoods' parameters type */
+export interface IInsertMealWithFoodsParams {
+  aiAnalysis?: Json | null | void;
+  foods: Json;
+  imageUrl?: string | null | void;
+  mealTime: DateOrString;
+  mealType: string;
+  notes?: string | null | void;
+  nutritionTotals?: Json | null | void;
+}
+
+/** 'InsertMealWithFoods' return type */
+export interface IInsertMealWithFoodsResult {
+  /** The full AI response that analysed the meal (a JSON object), kept for audit and re-analysis; NULL for manual entries. */
+  aiAnalysis: Json | null;
+  /** When the meal was logged. */
+  createdAt: Date;
+  /** When the meal was soft-deleted; NULL exactly when is_deleted is false (CHECK meal_logs_deleted_check). */
+  deletedAt: Date | null;
+  foods: Json;
+  /** Meal log id. */
+  id: string;
+  /** URL of the meal photo (S3 object URL). */
+  imageUrl: string | null;
+  /** Soft delete flag. Setting it stamps deleted_at (trigger meal_logs_soft_delete); clearing it undoes the delete. Deleted meals are excluded from daily nutrition. */
+  isDeleted: boolean;
+  /** When the person actually ate (not when it was logged). Daily nutrition assigns it to a calendar day in app.users.time_zone. */
+  mealTime: Date;
+  /** breakfast, lunch, dinner or snack. */
+  mealType: string;
+  /** The person's notes on the meal. */
+  notes: string | null;
+  /** Totals of the meal as a JSON object. Keys (numbers >= 0, each optional): calories (kcal), protein_g, carbs_g, fat_g, and fiber_g, sugar_g (grams), sodium_mg (milligrams); any other key (micros ...) is free. Checked by app.nutrition_is_valid; summed into app.daily_nutrition. GIN index idx_meal_logs_nutrition (jsonb_path_ops) serves @> and jsonpath queries. */
+  nutritionTotals: Json;
+  /** Last modification (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'InsertMealWithFoods' query type */
+export interface IInsertMealWithFoodsQuery {
+  params: IInsertMealWithFoodsParams;
+  result: IInsertMealWithFoodsResult;
+}
+
+const insertMealWithFoodsIR: any = {"usedParamSet":{"foods":true,"mealTime":true,"mealType":true,"nutritionTotals":true,"aiAnalysis":true,"imageUrl":true,"notes":true},"params":[{"name":"foods","required":true,"transform":{"type":"scalar"},"locs":[{"a":593,"b":599}]},{"name":"mealTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":1073,"b":1082}]},{"name":"mealType","required":true,"transform":{"type":"scalar"},"locs":[{"a":1085,"b":1094}]},{"name":"nutritionTotals","required":false,"transform":{"type":"scalar"},"locs":[{"a":1106,"b":1121}]},{"name":"aiAnalysis","required":false,"transform":{"type":"scalar"},"locs":[{"a":1151,"b":1161}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":1171,"b":1179}]},{"name":"notes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1182,"b":1187}]}],"statement":"-- One statement: the meal, its foods (a JSON array, kept in the order given: created_at is the\n-- statement time plus the food's position in microseconds) and, when no totals are given, totals\n-- summed from the foods' nutrition (every numeric key, summed exactly as numeric).\nWITH input AS (\n  SELECT e.ord,\n         e.value ->> 'name' AS name,\n         (e.value ->> 'quantity')::numeric AS quantity,\n         e.value ->> 'unit' AS unit,\n         COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,\n         (e.value ->> 'confidence')::real AS confidence\n  FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)\n), summed AS (\n  SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals\n  FROM (\n    SELECT n.key, sum((n.value)::numeric) AS total\n    FROM input AS i, jsonb_each(i.nutrition) AS n\n    WHERE jsonb_typeof(n.value) = 'number'\n    GROUP BY n.key\n  ) AS k\n), meal AS (\n  INSERT INTO app.meal_logs AS m (user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)\n  SELECT app.current_user_id(), :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),\n         :aiAnalysis::jsonb, :imageUrl, :notes\n  FROM summed AS s\n  RETURNING m.*\n), foods AS (\n  INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  SELECT m.id, m.user_id, i.name, i.quantity, i.unit, i.nutrition, i.confidence,\n         pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'\n  FROM meal AS m, input AS i\n  RETURNING f.id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at\n)\nSELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.ai_analysis, m.image_url, m.notes,\n       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,\n       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                     'nutrition', f.nutrition, 'confidence', f.confidence)\n                                  ORDER BY f.created_at, f.id)\n                 FROM foods AS f), '[]'::jsonb) AS \"foods!\"\nFROM meal AS m"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- One statement: the meal, its foods (a JSON array, kept in the order given: created_at is the
+ * -- statement time plus the food's position in microseconds) and, when no totals are given, totals
+ * -- summed from the foods' nutrition (every numeric key, summed exactly as numeric).
+ * WITH input AS (
+ *   SELECT e.ord,
+ *          e.value ->> 'name' AS name,
+ *          (e.value ->> 'quantity')::numeric AS quantity,
+ *          e.value ->> 'unit' AS unit,
+ *          COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,
+ *          (e.value ->> 'confidence')::real AS confidence
+ *   FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * ), summed AS (
+ *   SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals
+ *   FROM (
+ *     SELECT n.key, sum((n.value)::numeric) AS total
+ *     FROM input AS i, jsonb_each(i.nutrition) AS n
+ *     WHERE jsonb_typeof(n.value) = 'number'
+ *     GROUP BY n.key
+ *   ) AS k
+ * ), meal AS (
+ *   INSERT INTO app.meal_logs AS m (user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)
+ *   SELECT app.current_user_id(), :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),
+ *          :aiAnalysis::jsonb, :imageUrl, :notes
+ *   FROM summed AS s
+ *   RETURNING m.*
+ * ), foods AS (
+ *   INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
+ *   SELECT m.id, m.user_id, i.name, i.quantity, i.unit, i.nutrition, i.confidence,
+ *          pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'
+ *   FROM meal AS m, input AS i
+ *   RETURNING f.id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at
+ * )
+ * SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.ai_analysis, m.image_url, m.notes,
+ *        m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+ *        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,
+ *                                                      'nutrition', f.nutrition, 'confidence', f.confidence)
+ *                                   ORDER BY f.created_at, f.id)
+ *                  FROM foods AS f), '[]'::jsonb) AS "foods!"
+ * FROM meal AS m
+ * ```
+ */
+export const insertMealWithFoods = new PreparedQuery<IInsertMealWithFoodsParams,IInsertMealWithFoodsResult>(insertMealWithFoodsIR);
+
+
+/** 'GetMeal' parameters type */
+export interface IGetMealParams {
+  id: string;
+  includeDeleted: boolean;
+}
+
+/** 'GetMeal' return type */
+export interface IGetMealResult {
+  /** The full AI response that analysed the meal (a JSON object), kept for audit and re-analysis; NULL for manual entries. */
+  aiAnalysis: Json | null;
+  /** When the meal was logged. */
+  createdAt: Date;
+  /** When the meal was soft-deleted; NULL exactly when is_deleted is false (CHECK meal_logs_deleted_check). */
+  deletedAt: Date | null;
+  foods: Json;
+  /** Meal log id. */
+  id: string;
+  /** URL of the meal photo (S3 object URL). */
+  imageUrl: string | null;
+  /** Soft delete flag. Setting it stamps deleted_at (trigger meal_logs_soft_delete); clearing it undoes the delete. Deleted meals are excluded from daily nutrition. */
+  isDeleted: boolean;
+  /** When the person actually ate (not when it was logged). Daily nutrition assigns it to a calendar day in app.users.time_zone. */
+  mealTime: Date;
+  /** breakfast, lunch, dinner or snack. */
+  mealType: string;
+  /** The person's notes on the meal. */
+  notes: string | null;
+  /** Totals of the meal as a JSON object. Keys (numbers >= 0, each optional): calories (kcal), protein_g, carbs_g, fat_g, and fiber_g, sugar_g (grams), sodium_mg (milligrams); any other key (micros ...) is free. Checked by app.nutrition_is_valid; summed into app.daily_nutrition. GIN index idx_meal_logs_nutrition (jsonb_path_ops) serves @> and jsonpath queries. */
+  nutritionTotals: Json;
+  /** Last modification (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'GetMeal' query type */
+export interface IGetMealQuery {
+  params: IGetMealParams;
+  result: IGetMealResult;
+}
+
+const getMealIR: any = {"usedParamSet":{"id":true,"includeDeleted":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":600,"b":603}]},{"name":"includeDeleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":652,"b":667}]}],"statement":"SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.ai_analysis, m.image_url, m.notes,\n       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,\n       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                     'nutrition', f.nutrition, 'confidence', f.confidence)\n                                  ORDER BY f.created_at, f.id)\n                 FROM app.meal_foods AS f\n                 WHERE f.meal_log_id = m.id), '[]'::jsonb) AS \"foods!\"\nFROM app.meal_logs AS m\nWHERE m.id = :id!\n  AND m.user_id = app.current_user_id()\n  AND (:includeDeleted! OR NOT m.is_deleted)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.ai_analysis, m.image_url, m.notes,
+ *        m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+ *        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,
+ *                                                      'nutrition', f.nutrition, 'confidence', f.confidence)
+ *                                   ORDER BY f.created_at, f.id)
+ *                  FROM app.meal_foods AS f
+ *                  WHERE f.meal_log_id = m.id), '[]'::jsonb) AS "foods!"
+ * FROM app.meal_logs AS m
+ * WHERE m.id = :id!
+ *   AND m.user_id = app.current_user_id()
+ *   AND (:includeDeleted! OR NOT m.is_deleted)
+ * ```
+ */
+export const getMeal = new PreparedQuery<IGetMealParams,IGetMealResult>(getMealIR);
+
+
+/** 'ListMeals' parameters type */
+export interface IListMealsParams {
+  afterId?: string | null | void;
+  afterTime?: DateOrString | null | void;
+  from?: DateOrString | null | void;
+  includeDeleted: boolean;
+  limit: NumberOrString;
+  to?: DateOrString | null | void;
+}
+
+/** 'ListMeals' return type */
+export interface IListMealsResult {
+  /** When the meal was logged. */
+  createdAt: Date;
+  cursorTime: string;
+  /** When the meal was soft-deleted; NULL exactly when is_deleted is false (CHECK meal_logs_deleted_check). */
+  deletedAt: Date | null;
+  /** Meal log id. */
+  id: string;
+  /** URL of the meal photo (S3 object URL). */
+  imageUrl: string | null;
+  /** Soft delete flag. Setting it stamps deleted_at (trigger meal_logs_soft_delete); clearing it undoes the delete. Deleted meals are excluded from daily nutrition. */
+  isDeleted: boolean;
+  /** When the person actually ate (not when it was logged). Daily nutrition assigns it to a calendar day in app.users.time_zone. */
+  mealTime: Date;
+  /** breakfast, lunch, dinner or snack. */
+  mealType: string;
+  /** The person's notes on the meal. */
+  notes: string | null;
+  /** Totals of the meal as a JSON object. Keys (numbers >= 0, each optional): calories (kcal), protein_g, carbs_g, fat_g, and fiber_g, sugar_g (grams), sodium_mg (milligrams); any other key (micros ...) is free. Checked by app.nutrition_is_valid; summed into app.daily_nutrition. GIN index idx_meal_logs_nutrition (jsonb_path_ops) serves @> and jsonpath queries. */
+  nutritionTotals: Json;
+  /** Last modification (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'ListMeals' query type */
+export interface IListMealsQuery {
+  params: IListMealsParams;
+  result: IListMealsResult;
+}
+
+const listMealsIR: any = {"usedParamSet":{"includeDeleted":true,"from":true,"to":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"includeDeleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":670,"b":685}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":715,"b":719},{"a":760,"b":764}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":774,"b":776},{"a":816,"b":818}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":828,"b":837},{"a":886,"b":895},{"a":924,"b":933}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":936,"b":943}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":997,"b":1003}]}],"statement":"-- Keyset pagination, newest first, ties on meal_time broken by id: the page after the cursor\n-- (afterTime, afterId) is everything strictly below it in (meal_time, id) order. The extra\n-- \"meal_time <= afterTime\" gives the index idx_meal_logs_user_time a range to start from.\n-- cursorTime is meal_time in UTC with microseconds (a JS Date would drop them).\nSELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.image_url, m.notes,\n       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,\n       to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.meal_logs AS m\nWHERE m.user_id = app.current_user_id()\n  AND (:includeDeleted! OR NOT m.is_deleted)\n  AND (:from::timestamptz IS NULL OR m.meal_time >= :from)\n  AND (:to::timestamptz IS NULL OR m.meal_time < :to)\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.meal_time DESC, m.id DESC\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Keyset pagination, newest first, ties on meal_time broken by id: the page after the cursor
+ * -- (afterTime, afterId) is everything strictly below it in (meal_time, id) order. The extra
+ * -- "meal_time <= afterTime" gives the index idx_meal_logs_user_time a range to start from.
+ * -- cursorTime is meal_time in UTC with microseconds (a JS Date would drop them).
+ * SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.image_url, m.notes,
+ *        m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+ *        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
+ * FROM app.meal_logs AS m
+ * WHERE m.user_id = app.current_user_id()
+ *   AND (:includeDeleted! OR NOT m.is_deleted)
+ *   AND (:from::timestamptz IS NULL OR m.meal_time >= :from)
+ *   AND (:to::timestamptz IS NULL OR m.meal_time < :to)
+ *   AND (:afterTime::timestamptz IS NULL
+ *        OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))
+ * ORDER BY m.meal_time DESC, m.id DESC
+ * LIMIT :limit!
+ * ```
+ */
+export const listMeals = new PreparedQuery<IListMealsParams,IListMealsResult>(listMealsIR);
+
+
+/** 'FindMealsByNutrition' parameters type */
+export interface IFindMealsByNutritionParams {
+  afterId?: string | null | void;
+  afterTime?: DateOrString | null | void;
+  from?: DateOrString | null | void;
+  limit: NumberOrString;
+  predicate: string;
+  to?: DateOrString | null | void;
+}
+
+/** 'FindMealsByNutrition' return type */
+export interface IFindMealsByNutritionResult {
+  /** When the meal was logged. */
+  createdAt: Date;
+  cursorTime: string;
+  /** When the meal was soft-deleted; NULL exactly when is_deleted is false (CHECK meal_logs_deleted_check). */
+  deletedAt: Date | null;
+  /** Meal log id. */
+  id: string;
+  /** URL of the meal photo (S3 object URL). */
+  imageUrl: string | null;
+  /** Soft delete flag. Setting it stamps deleted_at (trigger meal_logs_soft_delete); clearing it undoes the delete. Deleted meals are excluded from daily nutrition. */
+  isDeleted: boolean;
+  /** When the person actually ate (not when it was logged). Daily nutrition assigns it to a calendar day in app.users.time_zone. */
+  mealTime: Date;
+  /** breakfast, lunch, dinner or snack. */
+  mealType: string;
+  /** The person's notes on the meal. */
+  notes: string | null;
+  /** Totals of the meal as a JSON object. Keys (numbers >= 0, each optional): calories (kcal), protein_g, carbs_g, fat_g, and fiber_g, sugar_g (grams), sodium_mg (milligrams); any other key (micros ...) is free. Checked by app.nutrition_is_valid; summed into app.daily_nutrition. GIN index idx_meal_logs_nutrition (jsonb_path_ops) serves @> and jsonpath queries. */
+  nutritionTotals: Json;
+  /** Last modification (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'FindMealsByNutrition' query type */
+export interface IFindMealsByNutritionQuery {
+  params: IFindMealsByNutritionParams;
+  result: IFindMealsByNutritionResult;
+}
+
+const findMealsByNutritionIR: any = {"usedParamSet":{"predicate":true,"from":true,"to":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"predicate","required":true,"transform":{"type":"scalar"},"locs":[{"a":811,"b":821}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":846,"b":850},{"a":891,"b":895}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":905,"b":907},{"a":947,"b":949}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":959,"b":968},{"a":1017,"b":1026},{"a":1055,"b":1064}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1067,"b":1074}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1128,"b":1134}]}],"statement":"-- predicate is a jsonpath predicate over nutrition_totals built by src/meals.ts from a whitelist\n-- of keys and finite numbers, e.g. '$.protein_g >= 30 && $.calories <= 600'. Equality tests\n-- (==) can use the GIN index idx_meal_logs_nutrition (jsonb_path_ops); range tests cannot (GIN\n-- extracts only equality keys), so for one person the btree idx_meal_logs_user_time drives the\n-- scan and the predicate filters. Same keyset pagination as ListMeals.\nSELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.image_url, m.notes,\n       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,\n       to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.meal_logs AS m\nWHERE m.user_id = app.current_user_id()\n  AND NOT m.is_deleted\n  AND m.nutrition_totals @@ :predicate!::text::jsonpath\n  AND (:from::timestamptz IS NULL OR m.meal_time >= :from)\n  AND (:to::timestamptz IS NULL OR m.meal_time < :to)\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.meal_time DESC, m.id DESC\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- predicate is a jsonpath predicate over nutrition_totals built by src/meals.ts from a whitelist
+ * -- of keys and finite numbers, e.g. '$.protein_g >= 30 && $.calories <= 600'. Equality tests
+ * -- (==) can use the GIN index idx_meal_logs_nutrition (jsonb_path_ops); range tests cannot (GIN
+ * -- extracts only equality keys), so for one person the btree idx_meal_logs_user_time drives the
+ * -- scan and the predicate filters. Same keyset pagination as ListMeals.
+ * SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.image_url, m.notes,
+ *        m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+ *        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
+ * FROM app.meal_logs AS m
+ * WHERE m.user_id = app.current_user_id()
+ *   AND NOT m.is_deleted
+ *   AND m.nutrition_totals @@ :predicate!::text::jsonpath
+ *   AND (:from::timestamptz IS NULL OR m.meal_time >= :from)
+ *   AND (:to::timestamptz IS NULL OR m.meal_time < :to)
+ *   AND (:afterTime::timestamptz IS NULL
+ *        OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))
+ * ORDER BY m.meal_time DESC, m.id DESC
+ * LIMIT :limit!
+ * ```
+ */
+export const findMealsByNutrition = new PreparedQuery<IFindMealsByNutritionParams,IFindMealsByNutritionResult>(findMealsByNutritionIR);
+
+
+/** 'UpdateMeal' parameters type */
+export interface IUpdateMealParams {
+  aiAnalysis?: Json | null | void;
+  id: string;
+  imageUrl?: string | null | void;
+  mealTime?: DateOrString | null | void;
+  mealType?: string | null | void;
+  notes?: string | null | void;
+  nutritionTotals?: Json | null | void;
+  setAiAnalysis: boolean;
+  setImageUrl: boolean;
+  setNotes: boolean;
+}
+
+/** 'UpdateMeal' return type */
+export interface IUpdateMealResult {
+  /** Meal log id. */
+  id: string;
+}
+
+/** 'UpdateMeal' query type */
+export interface IUpdateMealQuery {
+  params: IUpdateMealParams;
+  result: IUpdateMealResult;
+}
+
+const updateMealIR: any = {"usedParamSet":{"mealTime":true,"mealType":true,"nutritionTotals":true,"setAiAnalysis":true,"aiAnalysis":true,"setImageUrl":true,"imageUrl":true,"setNotes":true,"notes":true,"id":true},"params":[{"name":"mealTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":239}]},{"name":"mealType","required":false,"transform":{"type":"scalar"},"locs":[{"a":281,"b":289}]},{"name":"nutritionTotals","required":false,"transform":{"type":"scalar"},"locs":[{"a":338,"b":353}]},{"name":"setAiAnalysis","required":true,"transform":{"type":"scalar"},"locs":[{"a":412,"b":426}]},{"name":"aiAnalysis","required":false,"transform":{"type":"scalar"},"locs":[{"a":433,"b":443}]},{"name":"setImageUrl","required":true,"transform":{"type":"scalar"},"locs":[{"a":502,"b":514}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":521,"b":529}]},{"name":"setNotes","required":true,"transform":{"type":"scalar"},"locs":[{"a":575,"b":584}]},{"name":"notes","required":false,"transform":{"type":"scalar"},"locs":[{"a":591,"b":596}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":628,"b":631}]}],"statement":"-- A field that is null keeps its value (mealTime, mealType, nutritionTotals are NOT NULL);\n-- aiAnalysis, imageUrl and notes are set (null included) when their set… flag is true.\nUPDATE app.meal_logs AS m\nSET meal_time = COALESCE(:mealTime, m.meal_time),\n    meal_type = COALESCE(:mealType, m.meal_type),\n    nutrition_totals = COALESCE(:nutritionTotals::jsonb, m.nutrition_totals),\n    ai_analysis = CASE WHEN :setAiAnalysis! THEN :aiAnalysis::jsonb ELSE m.ai_analysis END,\n    image_url = CASE WHEN :setImageUrl! THEN :imageUrl ELSE m.image_url END,\n    notes = CASE WHEN :setNotes! THEN :notes ELSE m.notes END\nWHERE m.id = :id!\n  AND m.user_id = app.current_user_id()\n  AND NOT m.is_deleted\nRETURNING m.id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- A field that is null keeps its value (mealTime, mealType, nutritionTotals are NOT NULL);
+ * -- aiAnalysis, imageUrl and notes are set (null included) when their set… flag is true.
+ * UPDATE app.meal_logs AS m
+ * SET meal_time = COALESCE(:mealTime, m.meal_time),
+ *     meal_type = COALESCE(:mealType, m.meal_type),
+ *     nutrition_totals = COALESCE(:nutritionTotals::jsonb, m.nutrition_totals),
+ *     ai_analysis = CASE WHEN :setAiAnalysis! THEN :aiAnalysis::jsonb ELSE m.ai_analysis END,
+ *     image_url = CASE WHEN :setImageUrl! THEN :imageUrl ELSE m.image_url END,
+ *     notes = CASE WHEN :setNotes! THEN :notes ELSE m.notes END
+ * WHERE m.id = :id!
+ *   AND m.user_id = app.current_user_id()
+ *   AND NOT m.is_deleted
+ * RETURNING m.id
+ * ```
+ */
+export const updateMeal = new PreparedQuery<IUpdateMealParams,IUpdateMealResult>(updateMealIR);
+
+
+/** 'ReplaceMealFoods' parameters type */
+export interface IReplaceMealFoodsParams {
+  foods: Json;
+  mealId: string;
+  recomputeTotals: boolean;
+}
+
+/** 'ReplaceMealFoods' return type */
+export interface IReplaceMealFoodsResult {
+  added: number;
+  removed: number;
+}
+
+/** 'ReplaceMealFoods' query type */
+export interface IReplaceMealFoodsQuery {
+  params: IReplaceMealFoodsParams;
+  result: IReplaceMealFoodsResult;
+}
+
+const replaceMealFoodsIR: any = {"usedParamSet":{"foods":true,"mealId":true,"recomputeTotals":true},"params":[{"name":"foods","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":498}]},{"name":"mealId","required":true,"transform":{"type":"scalar"},"locs":[{"a":887,"b":894},{"a":1088,"b":1095},{"a":1411,"b":1418}]},{"name":"recomputeTotals","required":true,"transform":{"type":"scalar"},"locs":[{"a":1382,"b":1398}]}],"statement":"-- Replaces the foods of a meal (same JSON shape and order rule as InsertMealWithFoods) and, when\n-- recomputeTotals is true, sets nutrition_totals to the sum of the new foods.\nWITH input AS (\n  SELECT e.ord,\n         e.value ->> 'name' AS name,\n         (e.value ->> 'quantity')::numeric AS quantity,\n         e.value ->> 'unit' AS unit,\n         COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,\n         (e.value ->> 'confidence')::real AS confidence\n  FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)\n), summed AS (\n  SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals\n  FROM (\n    SELECT n.key, sum((n.value)::numeric) AS total\n    FROM input AS i, jsonb_each(i.nutrition) AS n\n    WHERE jsonb_typeof(n.value) = 'number'\n    GROUP BY n.key\n  ) AS k\n), removed AS (\n  DELETE FROM app.meal_foods AS f\n  WHERE f.meal_log_id = :mealId! AND f.user_id = app.current_user_id()\n  RETURNING f.id\n), added AS (\n  INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  SELECT :mealId!, app.current_user_id(), i.name, i.quantity, i.unit, i.nutrition, i.confidence,\n         pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'\n  FROM input AS i\n  RETURNING f.id\n), totals AS (\n  UPDATE app.meal_logs AS m\n  SET nutrition_totals = s.totals\n  FROM summed AS s\n  WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = app.current_user_id()\n  RETURNING m.id\n)\nSELECT (SELECT count(*) FROM removed)::int AS \"removed!\", (SELECT count(*) FROM added)::int AS \"added!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Replaces the foods of a meal (same JSON shape and order rule as InsertMealWithFoods) and, when
+ * -- recomputeTotals is true, sets nutrition_totals to the sum of the new foods.
+ * WITH input AS (
+ *   SELECT e.ord,
+ *          e.value ->> 'name' AS name,
+ *          (e.value ->> 'quantity')::numeric AS quantity,
+ *          e.value ->> 'unit' AS unit,
+ *          COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,
+ *          (e.value ->> 'confidence')::real AS confidence
+ *   FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * ), summed AS (
+ *   SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals
+ *   FROM (
+ *     SELECT n.key, sum((n.value)::numeric) AS total
+ *     FROM input AS i, jsonb_each(i.nutrition) AS n
+ *     WHERE jsonb_typeof(n.value) = 'number'
+ *     GROUP BY n.key
+ *   ) AS k
+ * ), removed AS (
+ *   DELETE FROM app.meal_foods AS f
+ *   WHERE f.meal_log_id = :mealId! AND f.user_id = app.current_user_id()
+ *   RETURNING f.id
+ * ), added AS (
+ *   INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
+ *   SELECT :mealId!, app.current_user_id(), i.name, i.quantity, i.unit, i.nutrition, i.confidence,
+ *          pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'
+ *   FROM input AS i
+ *   RETURNING f.id
+ * ), totals AS (
+ *   UPDATE app.meal_logs AS m
+ *   SET nutrition_totals = s.totals
+ *   FROM summed AS s
+ *   WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = app.current_user_id()
+ *   RETURNING m.id
+ * )
+ * SELECT (SELECT count(*) FROM removed)::int AS "removed!", (SELECT count(*) FROM added)::int AS "added!"
+ * ```
+ */
+export const replaceMealFoods = new PreparedQuery<IReplaceMealFoodsParams,IReplaceMealFoodsResult>(replaceMealFoodsIR);
+
+
+/** 'SetMealDeleted' parameters type */
+export interface ISetMealDeletedParams {
+  deleted: boolean;
+  id: string;
+}
+
+/** 'SetMealDeleted' return type */
+export interface ISetMealDeletedResult {
+  /** When the meal was soft-deleted; NULL exactly when is_deleted is false (CHECK meal_logs_deleted_check). */
+  deletedAt: Date | null;
+  /** Meal log id. */
+  id: string;
+  /** Soft delete flag. Setting it stamps deleted_at (trigger meal_logs_soft_delete); clearing it undoes the delete. Deleted meals are excluded from daily nutrition. */
+  isDeleted: boolean;
+}
+
+/** 'SetMealDeleted' query type */
+export interface ISetMealDeletedQuery {
+  params: ISetMealDeletedParams;
+  result: ISetMealDeletedResult;
+}
+
+const setMealDeletedIR: any = {"usedParamSet":{"deleted":true,"id":true},"params":[{"name":"deleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":141,"b":149}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":164,"b":167}]}],"statement":"-- Soft delete (deleted = true) and undo (false); trigger meal_logs_soft_delete keeps deleted_at.\nUPDATE app.meal_logs AS m\nSET is_deleted = :deleted!\nWHERE m.id = :id! AND m.user_id = app.current_user_id()\nRETURNING m.id, m.is_deleted, m.deleted_at"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Soft delete (deleted = true) and undo (false); trigger meal_logs_soft_delete keeps deleted_at.
+ * UPDATE app.meal_logs AS m
+ * SET is_deleted = :deleted!
+ * WHERE m.id = :id! AND m.user_id = app.current_user_id()
+ * RETURNING m.id, m.is_deleted, m.deleted_at
+ * ```
+ */
+export const setMealDeleted = new PreparedQuery<ISetMealDeletedParams,ISetMealDeletedResult>(setMealDeletedIR);
+
+
+/** 'DailyNutritionVsGoal' parameters type */
+export interface IDailyNutritionVsGoalParams {
+  from: string;
+  to: string;
+}
+
+/** 'DailyNutritionVsGoal' return type */
+export interface IDailyNutritionVsGoalResult {
+  calories: number;
+  carbsG: number;
+  day: string;
+  fatG: number;
+  fiberG: number;
+  goalId: string | null;
+  goalType: string | null;
+  mealCount: number;
+  proteinG: number;
+  sodiumMg: number;
+  sugarG: number;
+  targetCalories: number | null;
+  targetCarbsG: number | null;
+  targetFatG: number | null;
+  targetFiberG: number | null;
+  targetProteinG: number | null;
+  targetSodiumMg: number | null;
+  targetSugarG: number | null;
+}
+
+/** 'DailyNutritionVsGoal' query type */
+export interface IDailyNutritionVsGoalQuery {
+  params: IDailyNutritionVsGoalParams;
+  result: IDailyNutritionVsGoalResult;
+}
+
+const dailyNutritionVsGoalIR: any = {"usedParamSet":{"from":true,"to":true},"params":[{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":614,"b":619}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":622,"b":625}]}],"statement":"SELECT d.day AS \"day!\", d.meal_count AS \"mealCount!\",\n       d.calories AS \"calories!\", d.protein_g AS \"proteinG!\", d.carbs_g AS \"carbsG!\", d.fat_g AS \"fatG!\",\n       d.fiber_g AS \"fiberG!\", d.sugar_g AS \"sugarG!\", d.sodium_mg AS \"sodiumMg!\",\n       d.goal_id AS \"goalId?\", d.goal_type AS \"goalType?\", d.target_calories AS \"targetCalories?\",\n       d.target_protein_g AS \"targetProteinG?\", d.target_carbs_g AS \"targetCarbsG?\", d.target_fat_g AS \"targetFatG?\",\n       d.target_fiber_g AS \"targetFiberG?\", d.target_sugar_g AS \"targetSugarG?\", d.target_sodium_mg AS \"targetSodiumMg?\"\nFROM app.daily_nutrition_vs_goal(:from!, :to!) AS d"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT d.day AS "day!", d.meal_count AS "mealCount!",
+ *        d.calories AS "calories!", d.protein_g AS "proteinG!", d.carbs_g AS "carbsG!", d.fat_g AS "fatG!",
+ *        d.fiber_g AS "fiberG!", d.sugar_g AS "sugarG!", d.sodium_mg AS "sodiumMg!",
+ *        d.goal_id AS "goalId?", d.goal_type AS "goalType?", d.target_calories AS "targetCalories?",
+ *        d.target_protein_g AS "targetProteinG?", d.target_carbs_g AS "targetCarbsG?", d.target_fat_g AS "targetFatG?",
+ *        d.target_fiber_g AS "targetFiberG?", d.target_sugar_g AS "targetSugarG?", d.target_sodium_mg AS "targetSodiumMg?"
+ * FROM app.daily_nutrition_vs_goal(:from!, :to!) AS d
+ * ```
+ */
+export const dailyNutritionVsGoal = new PreparedQuery<IDailyNutritionVsGoalParams,IDailyNutritionVsGoalResult>(dailyNutritionVsGoalIR);
+
+

@@ -1,0 +1,231 @@
+// Cheap input checks shared by the area modules: each throws a ValidationError that names the
+// field (camelCase, as the caller spelled it) and the rule, before anything reaches SQL. Rules that
+// need the database (time zones, uniqueness, ownership) stay in SQL and come back via mapDbError.
+import { assertUuid } from './db/context.ts';
+import { ValidationError } from './errors.ts';
+
+export function fail(field: string, rule: string, message: string): never {
+  throw new ValidationError(field, rule, `${field}: ${message}`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Length in Unicode code points (what PostgreSQL's char_length counts), cheaply for short strings. */
+export function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+export interface TextRule {
+  min?: number;
+  max: number;
+  /** Measure (and return) the value with surrounding whitespace removed. */
+  trim?: boolean;
+}
+
+/** A string whose length (code points) lies in [min, max]; NUL characters are refused (PostgreSQL text cannot hold them). */
+export function text(value: unknown, field: string, rule: TextRule): string {
+  if (typeof value !== 'string') fail(field, 'type', `must be a string, got ${describe(value)}`);
+  const s = rule.trim ? value.trim() : value;
+  const min = rule.min ?? 1;
+  // Cheap bound first: a string of more than 2×max UTF-16 units has more than max code points.
+  const n = s.length > rule.max * 2 ? s.length : codePoints(s);
+  if (n < min) fail(field, 'length', min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
+  if (n > rule.max) fail(field, 'length', `must have at most ${rule.max} characters, got ${n}`);
+  if (s.includes('\u0000')) fail(field, 'nul', 'must not contain NUL characters');
+  return s;
+}
+
+/** undefined → undefined, null → null, otherwise text(). */
+export function optionalText(value: unknown, field: string, rule: TextRule): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  return text(value, field, rule);
+}
+
+export function uuid(value: unknown, field: string): string {
+  return assertUuid(value, field);
+}
+
+export function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(field, 'enum', `must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+  }
+  return value as T;
+}
+
+export function bool(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') fail(field, 'type', `must be true or false, got ${describe(value)}`);
+  return value;
+}
+
+export interface NumberRule {
+  min?: number;
+  max?: number;
+  /** The bounds themselves are excluded. */
+  exclusive?: boolean;
+  integer?: boolean;
+}
+
+/** A finite number (NaN and ±Infinity refused) within the bounds. */
+export function num(value: unknown, field: string, rule: NumberRule = {}): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, 'finite', `must be a finite number, got ${describe(value)}`);
+  if (rule.integer && !Number.isInteger(value)) fail(field, 'integer', `must be a whole number, got ${value}`);
+  const { min, max, exclusive } = rule;
+  if (min !== undefined && (exclusive ? value <= min : value < min)) fail(field, 'range', `must be ${exclusive ? 'greater than' : 'at least'} ${min}, got ${value}`);
+  if (max !== undefined && (exclusive ? value >= max : value > max)) fail(field, 'range', `must be ${exclusive ? 'less than' : 'at most'} ${max}, got ${value}`);
+  return value;
+}
+
+export function optionalNum(value: unknown, field: string, rule: NumberRule = {}): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  return num(value, field, rule);
+}
+
+export const INT32_MAX = 2_147_483_647;
+
+/** A point in time: a valid Date, or a string Date.parse understands (ISO 8601 with an offset, ideally). */
+export function instant(value: unknown, field: string): Date {
+  const d = value instanceof Date ? value : typeof value === 'string' && value.length <= 64 ? new Date(value) : undefined;
+  if (!d || Number.isNaN(d.getTime())) fail(field, 'timestamp', `must be a Date or an ISO 8601 timestamp, got ${describe(value)}`);
+  const year = d.getUTCFullYear();
+  if (year < 1900 || year > 9999) fail(field, 'range', `must lie between the years 1900 and 9999, got ${d.toISOString()}`);
+  return d;
+}
+
+export function optionalInstant(value: unknown, field: string): Date | null | undefined {
+  if (value === undefined || value === null) return value;
+  return instant(value, field);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day 'YYYY-MM-DD' (as the API returns dates). */
+export function calendarDay(value: unknown, field: string): string {
+  const m = typeof value === 'string' ? DATE.exec(value) : null;
+  if (!m) fail(field, 'date', `must be a calendar day YYYY-MM-DD, got ${describe(value)}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || y < 1900) {
+    fail(field, 'date', `is not a calendar day: ${value as string}`);
+  }
+  return value as string;
+}
+
+export function optionalCalendarDay(value: unknown, field: string): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  return calendarDay(value, field);
+}
+
+/** Days from `from` to `to` (both 'YYYY-MM-DD'). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A JSON object (plain, serialisable) of at most maxBytes once serialised; returns it serialised. */
+export function jsonObject(value: unknown, field: string, maxBytes: number): string {
+  if (!isPlainObject(value)) fail(field, 'object', `must be a JSON object, got ${describe(value)}`);
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    fail(field, 'json', 'must be serialisable as JSON');
+  }
+  if (Buffer.byteLength(json) > maxBytes) fail(field, 'size', `must be at most ${maxBytes} bytes of JSON`);
+  if (json.includes('\\u0000')) fail(field, 'nul', 'must not contain NUL characters');
+  return json;
+}
+
+/** The keys of nutrition JSON that must be numbers >= 0 when present (app.nutrition_is_valid). */
+export const NUTRIENTS = ['calories', 'protein_g', 'carbs_g', 'fat_g', 'fiber_g', 'sugar_g', 'sodium_mg'] as const;
+export type Nutrient = (typeof NUTRIENTS)[number];
+
+/** Nutrition JSON: an object whose known keys are finite numbers >= 0; other keys are free. */
+export function nutrition(value: unknown, field: string): Record<string, unknown> {
+  jsonObject(value, field, 16_384);
+  const obj = value as Record<string, unknown>;
+  for (const key of NUTRIENTS) {
+    if (obj[key] !== undefined) num(obj[key], `${field}.${key}`, { min: 0, max: 1_000_000 });
+  }
+  return obj;
+}
+
+export function list(value: unknown, field: string, max: number, min = 0): unknown[] {
+  if (!Array.isArray(value)) fail(field, 'type', `must be an array, got ${describe(value)}`);
+  if (value.length < min) fail(field, 'length', `must have at least ${min} element${min === 1 ? '' : 's'}`);
+  if (value.length > max) fail(field, 'length', `must have at most ${max} elements, got ${value.length}`);
+  return value;
+}
+
+/** Page size: an integer in [1, max], `fallback` when absent. */
+export function pageSize(value: unknown, field = 'limit', fallback = 20, max = 100): number {
+  if (value === undefined || value === null) return fallback;
+  return num(value, field, { min: 1, max, integer: true });
+}
+
+// Opaque cursors: base64url of a JSON array. The content is the row's sort key; callers only pass
+// back what a page returned, so anything that does not decode to the expected shape is refused.
+export function encodeCursor(parts: (string | null)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+export function decodeCursor(value: unknown, field: string, check: (parts: unknown[]) => boolean): unknown[] {
+  if (typeof value !== 'string' || value.length > 512 || !/^[A-Za-z0-9_-]+$/.test(value)) fail(field, 'cursor', 'is not a cursor returned by this API');
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    fail(field, 'cursor', 'is not a cursor returned by this API');
+  }
+  if (!Array.isArray(parts) || !check(parts)) fail(field, 'cursor', 'is not a cursor returned by this API');
+  return parts;
+}
+
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A (timestamp with microseconds in UTC, uuid) keyset cursor; the timestamp may be null when allowed. */
+export function timeIdCursor(value: unknown, field = 'cursor', timeMayBeNull = false): { time: string | null; id: string } {
+  const [time, id] = decodeCursor(value, field, (p) =>
+    p.length === 2 &&
+    ((timeMayBeNull && p[0] === null) || (typeof p[0] === 'string' && CURSOR_TIME.test(p[0]))) &&
+    typeof p[1] === 'string' &&
+    UUID.test(p[1]),
+  ) as [string | null, string];
+  return { time, id };
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * Builds a page from rows fetched with LIMIT pageSize + 1: the extra row only says that another
+ * page exists; the cursor is the last returned row's key.
+ */
+export function toPage<R, T>(rows: R[], size: number, key: (row: R) => (string | null)[], map: (row: R) => T): Page<T> {
+  const more = rows.length > size;
+  const kept = more ? rows.slice(0, size) : rows;
+  return { items: kept.map(map), nextCursor: more ? encodeCursor(key(kept[kept.length - 1]!)) : null };
+}
