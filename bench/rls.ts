@@ -25,10 +25,11 @@ function personId(g: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+// Both sides take bind parameters (the limit here), so both use the extended protocol, as pgtyped does.
 const LATEST_RLS = `select id, meal_time, meal_type, nutrition_totals from app.meal_logs
-  where not is_deleted order by meal_time desc limit 20`;
+  where not is_deleted order by meal_time desc limit $1`;
 const LATEST_REF = `select id, meal_time, meal_type, nutrition_totals from app.meal_logs
-  where user_id = $1 and not is_deleted order by meal_time desc limit 20`;
+  where user_id = $2 and not is_deleted order by meal_time desc limit $1`;
 const MONTH_RLS = `select count(*)::int as meals, coalesce(sum((nutrition_totals ->> 'calories')::numeric), 0)::float8 as calories
   from app.meal_logs where meal_time >= $1 and meal_time < $2 and not is_deleted`;
 const MONTH_REF = `select count(*)::int as meals, coalesce(sum((nutrition_totals ->> 'calories')::numeric), 0)::float8 as calories
@@ -86,11 +87,11 @@ async function plans(pool: pg.Pool, id: string, log: (m: string) => void): Promi
       .map((l) => l.trim().replace(/\s+\(cost=.*$/, ''))
       .join(' → ');
   const rls = await withUser(pool, id, async (c) => ({
-    latest: (await c.query(`explain ${LATEST_RLS}`)).rows,
+    latest: (await c.query(`explain ${LATEST_RLS}`, [20])).rows,
     month: (await c.query(`explain ${MONTH_RLS}`, ['2026-01-01', '2026-02-01'])).rows,
   }));
   const ref = {
-    latest: (await pool.query(`explain ${LATEST_REF}`, [id])).rows,
+    latest: (await pool.query(`explain ${LATEST_REF}`, [20, id])).rows,
     month: (await pool.query(`explain ${MONTH_REF}`, ['2026-01-01', '2026-02-01', id])).rows,
   };
   log(`plan latest-20, RLS: ${first(rls.latest)}`);
@@ -106,11 +107,20 @@ interface Series {
   monthRef: number[];
   callRls: number[];
   callRef: number[];
+  serverRls: number[];
+  serverRef: number[];
+}
+
+/** Planning + execution time the server reports for one statement (EXPLAIN ANALYZE, no per-node timing). */
+async function serverTime(client: pg.PoolClient, sql: string, params: unknown[]): Promise<number> {
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, summary, timing off, costs off) ${sql}`, params);
+  const text = rows.map((r) => r['QUERY PLAN']).join('\n');
+  return Number(/Planning Time: ([\d.]+)/.exec(text)?.[1]) + Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]);
 }
 
 /** One run: `n` random people, each measured under RLS and with the reference, order alternating. */
 async function measure(pool: pg.Pool, people: number, n: number, monthsBack: number[]): Promise<Series> {
-  const s: Series = { latestRls: [], latestRef: [], monthRls: [], monthRef: [], callRls: [], callRef: [] };
+  const s: Series = { latestRls: [], latestRef: [], monthRls: [], monthRef: [], callRls: [], callRef: [], serverRls: [], serverRef: [] };
   const client = await pool.connect();
   try {
     for (let i = 0; i < n; i++) {
@@ -123,14 +133,16 @@ async function measure(pool: pg.Pool, people: number, n: number, monthsBack: num
         await client.query('begin');
         await client.query('set local role app_user');
         await client.query(`select pg_catalog.set_config('app.user_id', $1, true)`, [id]);
-        s.latestRls.push(await time(() => client.query(LATEST_RLS)));
+        s.latestRls.push(await time(() => client.query(LATEST_RLS, [20])));
         s.monthRls.push(await time(() => client.query(MONTH_RLS, [from, to])));
+        if (i < 500) s.serverRls.push(await serverTime(client, MONTH_RLS, [from, to]));
         await client.query('commit');
       };
       const reference = async () => {
         await client.query('begin');
-        s.latestRef.push(await time(() => client.query(LATEST_REF, [id])));
+        s.latestRef.push(await time(() => client.query(LATEST_REF, [20, id])));
         s.monthRef.push(await time(() => client.query(MONTH_REF, [from, to, id])));
+        if (i < 500) s.serverRef.push(await serverTime(client, MONTH_REF, [from, to, id]));
         await client.query('commit');
       };
       if (i % 2 === 0) {
@@ -149,11 +161,11 @@ async function measure(pool: pg.Pool, people: number, n: number, monthsBack: num
   for (let i = 0; i < Math.min(n, 500); i++) {
     const id = personId(1 + Math.floor(Math.random() * people));
     if (i % 2 === 0) {
-      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS))));
-      s.callRef.push(await time(() => pool.query(LATEST_REF, [id])));
+      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS, [20]))));
+      s.callRef.push(await time(() => pool.query(LATEST_REF, [20, id])));
     } else {
-      s.callRef.push(await time(() => pool.query(LATEST_REF, [id])));
-      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS))));
+      s.callRef.push(await time(() => pool.query(LATEST_REF, [20, id])));
+      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS, [20]))));
     }
   }
   return s;
@@ -172,8 +184,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   // Sanity: the RLS path returns exactly what the explicit filter returns.
   for (const g of [1, Math.ceil(people / 2), people]) {
     const id = personId(g);
-    const a = await withUser(pool, id, (c) => c.query(LATEST_RLS));
-    const b = await pool.query(LATEST_REF, [id]);
+    const a = await withUser(pool, id, (c) => c.query(LATEST_RLS, [20]));
+    const b = await pool.query(LATEST_REF, [20, id]);
     if (JSON.stringify(a.rows) !== JSON.stringify(b.rows) || a.rowCount !== 20) throw new Error(`RLS and the explicit filter disagree for person ${g}`);
   }
 
@@ -200,6 +212,11 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     }
   }
   rows.push(
+    row('server side only: planning + execution of the month query (EXPLAIN ANALYZE)', 'p50 ms', per('serverRls', 50), {
+      reference: { what: 'the same for superuser + WHERE user_id', median: 0 },
+      referenceSamples: per('serverRef', 50),
+      note: 'informational, no target: without the round trip the fixed cost of row-level security (policy rewrite, init plan, app.current_user_id()) is a larger share',
+    }),
     row('whole call: withUser(…) latest 20 (BEGIN, SET LOCAL ROLE, set_config, query, COMMIT)', 'p50 ms', per('callRls', 50), {
       reference: { what: 'one autocommit query with WHERE user_id', median: 0 },
       referenceSamples: per('callRef', 50),

@@ -1,5 +1,5 @@
---! Previous: sha1:df9aa5e6fbb92588f3370e60eda56fc8523f08c5
---! Hash: sha1:1ab89a7d90b79d73e5885ab866b1375e4f4a1525
+--! Previous: sha1:d4453c13dede8c409bf94c890104dd3de56ead54
+--! Hash: sha1:76399aed863a444323141182dc51da7aba28c805
 --! Message: grants
 
 -- Exactly the privileges each application role needs (row-level security then narrows the rows).
