@@ -7,7 +7,8 @@ SELECT s.user_id AS "userId!", s.created AS "created!", s.is_active AS "isActive
 FROM app.sign_in_person(:authId!, :email!, :name, :timeZone) AS s;
 
 /* @name GetProfile */
-SELECT u.id, u.auth_id, u.email, u.name, u.tier, u.role, u.is_active, u.time_zone, u.created_at, u.updated_at
+SELECT u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
+       u.created_at AS "createdAt", u.updated_at AS "updatedAt"
 FROM app.users AS u
 WHERE u.id = app.current_user_id();
 
@@ -16,12 +17,14 @@ UPDATE app.users AS u
 SET name = COALESCE(:name, u.name),
     time_zone = COALESCE(:timeZone, u.time_zone)
 WHERE u.id = app.current_user_id()
-RETURNING u.id, u.auth_id, u.email, u.name, u.tier, u.role, u.is_active, u.time_zone, u.created_at, u.updated_at;
+RETURNING u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
+       u.created_at AS "createdAt", u.updated_at AS "updatedAt";
 
 /* @name GetPreferences */
-SELECT p.language, p.spice_level, p.salt_level, p.oil_level, p.diet, p.cuisines, p.default_servings,
-       p.allergens, p.theme, p.notifications_enabled, p.last_sync_at, p.client_updated_at,
-       p.created_at, p.updated_at
+SELECT p.language, p.spice_level AS "spiceLevel", p.salt_level AS "saltLevel", p.oil_level AS "oilLevel", p.diet,
+       p.cuisines, p.default_servings AS "defaultServings", p.allergens, p.theme,
+       p.notifications_enabled AS "notificationsEnabled", p.last_sync_at AS "lastSyncAt",
+       p.client_updated_at AS "clientUpdatedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"
 FROM app.user_preferences AS p
 WHERE p.user_id = app.current_user_id();
 
@@ -55,9 +58,10 @@ WITH input AS (
     AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)
   RETURNING p.*
 )
-SELECT true AS "applied!", u.language, u.spice_level, u.salt_level, u.oil_level, u.diet, u.cuisines,
-       u.default_servings, u.allergens, u.theme, u.notifications_enabled, u.last_sync_at,
-       u.client_updated_at, u.created_at AS "createdAt!", u.updated_at AS "updatedAt!"
+SELECT true AS "applied!", u.language, u.spice_level AS "spiceLevel", u.salt_level AS "saltLevel",
+       u.oil_level AS "oilLevel", u.diet, u.cuisines, u.default_servings AS "defaultServings", u.allergens, u.theme,
+       u.notifications_enabled AS "notificationsEnabled", u.last_sync_at AS "lastSyncAt",
+       u.client_updated_at AS "clientUpdatedAt", u.created_at AS "createdAt!", u.updated_at AS "updatedAt!"
 FROM updated AS u
 UNION ALL
 SELECT false, c.language, c.spice_level, c.salt_level, c.oil_level, c.diet, c.cuisines,
@@ -68,12 +72,13 @@ WHERE c.user_id = app.current_user_id()
   AND NOT EXISTS (SELECT FROM updated);
 
 /* @name GetActiveGoal */
-SELECT g.id, g.goal_type, g.target_calories,
+SELECT g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
        g.target_protein_g::float8 AS "targetProteinG", g.target_carbs_g::float8 AS "targetCarbsG",
        g.target_fat_g::float8 AS "targetFatG", g.target_fiber_g::float8 AS "targetFiberG",
-       g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg,
+       g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg AS "targetSodiumMg",
        g.target_weight_kg::float8 AS "targetWeightKg",
-       g.starts_on, g.ends_on, g.is_active, g.created_at, g.updated_at
+       g.starts_on AS "startsOn", g.ends_on AS "endsOn", g.is_active AS "isActive",
+       g.created_at AS "createdAt", g.updated_at AS "updatedAt"
 FROM app.user_goals AS g
 WHERE g.user_id = app.current_user_id() AND g.is_active;
 
@@ -99,12 +104,13 @@ VALUES (
   COALESCE(:startsOn::date,
            (pg_catalog.timezone((SELECT u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()), pg_catalog.now()))::date),
   :endsOn, true)
-RETURNING g.id, g.goal_type, g.target_calories,
+RETURNING g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
   g.target_protein_g::float8 AS "targetProteinG", g.target_carbs_g::float8 AS "targetCarbsG",
   g.target_fat_g::float8 AS "targetFatG", g.target_fiber_g::float8 AS "targetFiberG",
-  g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg,
+  g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg AS "targetSodiumMg",
   g.target_weight_kg::float8 AS "targetWeightKg",
-  g.starts_on, g.ends_on, g.is_active, g.created_at, g.updated_at;
+  g.starts_on AS "startsOn", g.ends_on AS "endsOn", g.is_active AS "isActive",
+       g.created_at AS "createdAt", g.updated_at AS "updatedAt";
 
 /* @name RegisterPushToken */
 SELECT t.id AS "id!", t.platform AS "platform!", t.token AS "token!", t.created_at AS "createdAt!",
@@ -117,7 +123,7 @@ WHERE t.token = :token! AND t.user_id = app.current_user_id()
 RETURNING t.id;
 
 /* @name ListPushTokens */
-SELECT t.id, t.platform, t.token, t.created_at, t.updated_at
+SELECT t.id, t.platform, t.token, t.created_at AS "createdAt", t.updated_at AS "updatedAt"
 FROM app.push_tokens AS t
 WHERE t.user_id = app.current_user_id()
 ORDER BY t.updated_at DESC, t.id;

@@ -1,7 +1,7 @@
 /* @name InsertConversation */
 INSERT INTO app.conversations AS c (user_id, title)
 VALUES (app.current_user_id(), :title)
-RETURNING c.id, c.title, c.created_at, c.updated_at, c.last_message_at;
+RETURNING c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt";
 
 /* @name InsertMessages */
 -- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at
@@ -12,10 +12,11 @@ SELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.valu
        COALESCE(e.value -> 'metadata', '{}'::jsonb)
 FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
 ORDER BY e.ord
-RETURNING m.id, m.conversation_id, m.role, m.content, m.message_metadata, m.created_at;
+RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.message_metadata AS "messageMetadata",
+          m.created_at AS "createdAt";
 
 /* @name GetConversation */
-SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at
+SELECT c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt"
 FROM app.conversations AS c
 WHERE c.id = :id! AND c.user_id = app.current_user_id();
 
@@ -23,7 +24,7 @@ WHERE c.id = :id! AND c.user_id = app.current_user_id();
 -- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS
 -- LAST, conversations without messages at the end), ties broken by id. The cursor is the last
 -- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.
-SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at,
+SELECT c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt",
        to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime?",
        lm.role AS "lastMessageRole?", lm.preview AS "lastMessagePreview?"
 FROM app.conversations AS c
@@ -45,7 +46,7 @@ ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC
 LIMIT :limit!;
 
 /* @name ListMessagesNewestFirst */
-SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+SELECT m.id, m.role, m.content, m.message_metadata AS "messageMetadata", m.created_at AS "createdAt",
        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.messages AS m
 WHERE m.conversation_id = :conversationId!
@@ -56,7 +57,7 @@ ORDER BY m.created_at DESC, m.id DESC
 LIMIT :limit!;
 
 /* @name ListMessagesOldestFirst */
-SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+SELECT m.id, m.role, m.content, m.message_metadata AS "messageMetadata", m.created_at AS "createdAt",
        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.messages AS m
 WHERE m.conversation_id = :conversationId!
@@ -71,8 +72,9 @@ INSERT INTO app.api_usage AS a
   (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
 VALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,
         :costUsd!::numeric, :feature, :latencyMs, :requestId)
-RETURNING a.id, a.provider, a.model, a.input_tokens, a.output_tokens, a.cost_usd::text AS "costUsd!",
-          a.feature, a.latency_ms, a.request_id, a.created_at;
+RETURNING a.id, a.provider, a.model, a.input_tokens AS "inputTokens", a.output_tokens AS "outputTokens",
+          a.cost_usd::text AS "costUsd!", a.feature, a.latency_ms AS "latencyMs", a.request_id AS "requestId",
+          a.created_at AS "createdAt";
 
 /* @name CostSummary */
 -- Per calendar day in the person's time zone, provider and model, from app.api_usage directly
@@ -165,7 +167,7 @@ RETURNING x.id;
 -- them, the distance is computed for each (no approximate index: HNSW filters after its scan).
 -- Chunks of soft-deleted meals are skipped (they are kept for undo).
 SELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS "distance!",
-       e.source_kind, e.source_id, e.chunk_index, e.metadata
+       e.source_kind AS "sourceKind", e.source_id AS "sourceId", e.chunk_index AS "chunkIndex", e.metadata
 FROM app.embeddings AS e
 WHERE e.user_id = app.current_user_id()
   AND e.model = :model!

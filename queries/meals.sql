@@ -31,8 +31,9 @@ WITH input AS (
   FROM meal AS m, input AS i
   RETURNING f.id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at
 )
-SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.ai_analysis, m.image_url, m.notes,
-       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+SELECT m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_totals AS "nutritionTotals",
+       m.ai_analysis AS "aiAnalysis", m.image_url AS "imageUrl", m.notes, m.is_deleted AS "isDeleted",
+       m.deleted_at AS "deletedAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,
                                                      'nutrition', f.nutrition, 'confidence', f.confidence)
                                   ORDER BY f.created_at, f.id)
@@ -40,8 +41,9 @@ SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.ai_analysis, m.imag
 FROM meal AS m;
 
 /* @name GetMeal */
-SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.ai_analysis, m.image_url, m.notes,
-       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+SELECT m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_totals AS "nutritionTotals",
+       m.ai_analysis AS "aiAnalysis", m.image_url AS "imageUrl", m.notes, m.is_deleted AS "isDeleted",
+       m.deleted_at AS "deletedAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,
                                                      'nutrition', f.nutrition, 'confidence', f.confidence)
                                   ORDER BY f.created_at, f.id)
@@ -57,8 +59,9 @@ WHERE m.id = :id!
 -- (afterTime, afterId) is everything strictly below it in (meal_time, id) order. The extra
 -- "meal_time <= afterTime" gives the index idx_meal_logs_user_time a range to start from.
 -- cursorTime is meal_time in UTC with microseconds (a JS Date would drop them).
-SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.image_url, m.notes,
-       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+SELECT m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_totals AS "nutritionTotals",
+       m.image_url AS "imageUrl", m.notes, m.is_deleted AS "isDeleted", m.deleted_at AS "deletedAt",
+       m.created_at AS "createdAt", m.updated_at AS "updatedAt",
        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.meal_logs AS m
 WHERE m.user_id = app.current_user_id()
@@ -76,8 +79,9 @@ LIMIT :limit!;
 -- (==) can use the GIN index idx_meal_logs_nutrition (jsonb_path_ops); range tests cannot (GIN
 -- extracts only equality keys), so for one person the btree idx_meal_logs_user_time drives the
 -- scan and the predicate filters. Same keyset pagination as ListMeals.
-SELECT m.id, m.meal_time, m.meal_type, m.nutrition_totals, m.image_url, m.notes,
-       m.is_deleted, m.deleted_at, m.created_at, m.updated_at,
+SELECT m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_totals AS "nutritionTotals",
+       m.image_url AS "imageUrl", m.notes, m.is_deleted AS "isDeleted", m.deleted_at AS "deletedAt",
+       m.created_at AS "createdAt", m.updated_at AS "updatedAt",
        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.meal_logs AS m
 WHERE m.user_id = app.current_user_id()
@@ -148,7 +152,7 @@ SELECT (SELECT count(*) FROM removed)::int AS "removed!", (SELECT count(*) FROM 
 UPDATE app.meal_logs AS m
 SET is_deleted = :deleted!
 WHERE m.id = :id! AND m.user_id = app.current_user_id()
-RETURNING m.id, m.is_deleted, m.deleted_at;
+RETURNING m.id, m.is_deleted AS "isDeleted", m.deleted_at AS "deletedAt";
 
 /* @name DailyNutritionVsGoal */
 SELECT d.day AS "day!", d.meal_count AS "mealCount!",

@@ -101,12 +101,13 @@ export interface IGetProfileQuery {
   result: IGetProfileResult;
 }
 
-const getProfileIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT u.id, u.auth_id, u.email, u.name, u.tier, u.role, u.is_active, u.time_zone, u.created_at, u.updated_at\nFROM app.users AS u\nWHERE u.id = app.current_user_id()"};
+const getProfileIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT u.id, u.auth_id AS \"authId\", u.email, u.name, u.tier, u.role, u.is_active AS \"isActive\", u.time_zone AS \"timeZone\",\n       u.created_at AS \"createdAt\", u.updated_at AS \"updatedAt\"\nFROM app.users AS u\nWHERE u.id = app.current_user_id()"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT u.id, u.auth_id, u.email, u.name, u.tier, u.role, u.is_active, u.time_zone, u.created_at, u.updated_at
+ * SELECT u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
+ *        u.created_at AS "createdAt", u.updated_at AS "updatedAt"
  * FROM app.users AS u
  * WHERE u.id = app.current_user_id()
  * ```
@@ -150,7 +151,7 @@ export interface IUpdateProfileQuery {
   result: IUpdateProfileResult;
 }
 
-const updateProfileIR: any = {"usedParamSet":{"name":true,"timeZone":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":42,"b":46}]},{"name":"timeZone","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":91}]}],"statement":"UPDATE app.users AS u\nSET name = COALESCE(:name, u.name),\n    time_zone = COALESCE(:timeZone, u.time_zone)\nWHERE u.id = app.current_user_id()\nRETURNING u.id, u.auth_id, u.email, u.name, u.tier, u.role, u.is_active, u.time_zone, u.created_at, u.updated_at"};
+const updateProfileIR: any = {"usedParamSet":{"name":true,"timeZone":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":42,"b":46}]},{"name":"timeZone","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":91}]}],"statement":"UPDATE app.users AS u\nSET name = COALESCE(:name, u.name),\n    time_zone = COALESCE(:timeZone, u.time_zone)\nWHERE u.id = app.current_user_id()\nRETURNING u.id, u.auth_id AS \"authId\", u.email, u.name, u.tier, u.role, u.is_active AS \"isActive\", u.time_zone AS \"timeZone\",\n       u.created_at AS \"createdAt\", u.updated_at AS \"updatedAt\""};
 
 /**
  * Query generated from SQL:
@@ -159,7 +160,8 @@ const updateProfileIR: any = {"usedParamSet":{"name":true,"timeZone":true},"para
  * SET name = COALESCE(:name, u.name),
  *     time_zone = COALESCE(:timeZone, u.time_zone)
  * WHERE u.id = app.current_user_id()
- * RETURNING u.id, u.auth_id, u.email, u.name, u.tier, u.role, u.is_active, u.time_zone, u.created_at, u.updated_at
+ * RETURNING u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
+ *        u.created_at AS "createdAt", u.updated_at AS "updatedAt"
  * ```
  */
 export const updateProfile = new PreparedQuery<IUpdateProfileParams,IUpdateProfileResult>(updateProfileIR);
@@ -206,14 +208,15 @@ export interface IGetPreferencesQuery {
   result: IGetPreferencesResult;
 }
 
-const getPreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT p.language, p.spice_level, p.salt_level, p.oil_level, p.diet, p.cuisines, p.default_servings,\n       p.allergens, p.theme, p.notifications_enabled, p.last_sync_at, p.client_updated_at,\n       p.created_at, p.updated_at\nFROM app.user_preferences AS p\nWHERE p.user_id = app.current_user_id()"};
+const getPreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT p.language, p.spice_level AS \"spiceLevel\", p.salt_level AS \"saltLevel\", p.oil_level AS \"oilLevel\", p.diet,\n       p.cuisines, p.default_servings AS \"defaultServings\", p.allergens, p.theme,\n       p.notifications_enabled AS \"notificationsEnabled\", p.last_sync_at AS \"lastSyncAt\",\n       p.client_updated_at AS \"clientUpdatedAt\", p.created_at AS \"createdAt\", p.updated_at AS \"updatedAt\"\nFROM app.user_preferences AS p\nWHERE p.user_id = app.current_user_id()"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT p.language, p.spice_level, p.salt_level, p.oil_level, p.diet, p.cuisines, p.default_servings,
- *        p.allergens, p.theme, p.notifications_enabled, p.last_sync_at, p.client_updated_at,
- *        p.created_at, p.updated_at
+ * SELECT p.language, p.spice_level AS "spiceLevel", p.salt_level AS "saltLevel", p.oil_level AS "oilLevel", p.diet,
+ *        p.cuisines, p.default_servings AS "defaultServings", p.allergens, p.theme,
+ *        p.notifications_enabled AS "notificationsEnabled", p.last_sync_at AS "lastSyncAt",
+ *        p.client_updated_at AS "clientUpdatedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"
  * FROM app.user_preferences AS p
  * WHERE p.user_id = app.current_user_id()
  * ```
@@ -277,7 +280,7 @@ export interface IUpdatePreferencesIfNewerQuery {
   result: IUpdatePreferencesIfNewerResult;
 }
 
-const updatePreferencesIfNewerIR: any = {"usedParamSet":{"patch":true,"clientUpdatedAt":true},"params":[{"name":"patch","required":true,"transform":{"type":"scalar"},"locs":[{"a":299,"b":305},{"a":380,"b":386}]},{"name":"clientUpdatedAt","required":true,"transform":{"type":"scalar"},"locs":[{"a":1525,"b":1541},{"a":1665,"b":1681}]}],"statement":"-- Last-write-wins: the patch (a JSON object keyed by column name; a key that is present sets the\n-- column, null included) is applied only when clientUpdatedAt is newer than the stored one. The\n-- second branch returns the row as it stands when the write was ignored.\nWITH input AS (\n  SELECT r.*, :patch!::jsonb AS patch\n  FROM jsonb_populate_record(NULL::app.user_preferences, :patch!::jsonb) AS r\n), updated AS (\n  UPDATE app.user_preferences AS p\n  SET language              = CASE WHEN i.patch ? 'language' THEN i.language ELSE p.language END,\n      spice_level           = CASE WHEN i.patch ? 'spice_level' THEN i.spice_level ELSE p.spice_level END,\n      salt_level            = CASE WHEN i.patch ? 'salt_level' THEN i.salt_level ELSE p.salt_level END,\n      oil_level             = CASE WHEN i.patch ? 'oil_level' THEN i.oil_level ELSE p.oil_level END,\n      diet                  = CASE WHEN i.patch ? 'diet' THEN i.diet ELSE p.diet END,\n      cuisines              = CASE WHEN i.patch ? 'cuisines' THEN i.cuisines ELSE p.cuisines END,\n      default_servings      = CASE WHEN i.patch ? 'default_servings' THEN i.default_servings ELSE p.default_servings END,\n      allergens             = CASE WHEN i.patch ? 'allergens' THEN i.allergens ELSE p.allergens END,\n      theme                 = CASE WHEN i.patch ? 'theme' THEN i.theme ELSE p.theme END,\n      notifications_enabled = CASE WHEN i.patch ? 'notifications_enabled' THEN i.notifications_enabled ELSE p.notifications_enabled END,\n      client_updated_at     = :clientUpdatedAt!\n  FROM input AS i\n  WHERE p.user_id = app.current_user_id()\n    AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)\n  RETURNING p.*\n)\nSELECT true AS \"applied!\", u.language, u.spice_level, u.salt_level, u.oil_level, u.diet, u.cuisines,\n       u.default_servings, u.allergens, u.theme, u.notifications_enabled, u.last_sync_at,\n       u.client_updated_at, u.created_at AS \"createdAt!\", u.updated_at AS \"updatedAt!\"\nFROM updated AS u\nUNION ALL\nSELECT false, c.language, c.spice_level, c.salt_level, c.oil_level, c.diet, c.cuisines,\n       c.default_servings, c.allergens, c.theme, c.notifications_enabled, c.last_sync_at,\n       c.client_updated_at, c.created_at, c.updated_at\nFROM app.user_preferences AS c\nWHERE c.user_id = app.current_user_id()\n  AND NOT EXISTS (SELECT FROM updated)"};
+const updatePreferencesIfNewerIR: any = {"usedParamSet":{"patch":true,"clientUpdatedAt":true},"params":[{"name":"patch","required":true,"transform":{"type":"scalar"},"locs":[{"a":299,"b":305},{"a":380,"b":386}]},{"name":"clientUpdatedAt","required":true,"transform":{"type":"scalar"},"locs":[{"a":1525,"b":1541},{"a":1665,"b":1681}]}],"statement":"-- Last-write-wins: the patch (a JSON object keyed by column name; a key that is present sets the\n-- column, null included) is applied only when clientUpdatedAt is newer than the stored one. The\n-- second branch returns the row as it stands when the write was ignored.\nWITH input AS (\n  SELECT r.*, :patch!::jsonb AS patch\n  FROM jsonb_populate_record(NULL::app.user_preferences, :patch!::jsonb) AS r\n), updated AS (\n  UPDATE app.user_preferences AS p\n  SET language              = CASE WHEN i.patch ? 'language' THEN i.language ELSE p.language END,\n      spice_level           = CASE WHEN i.patch ? 'spice_level' THEN i.spice_level ELSE p.spice_level END,\n      salt_level            = CASE WHEN i.patch ? 'salt_level' THEN i.salt_level ELSE p.salt_level END,\n      oil_level             = CASE WHEN i.patch ? 'oil_level' THEN i.oil_level ELSE p.oil_level END,\n      diet                  = CASE WHEN i.patch ? 'diet' THEN i.diet ELSE p.diet END,\n      cuisines              = CASE WHEN i.patch ? 'cuisines' THEN i.cuisines ELSE p.cuisines END,\n      default_servings      = CASE WHEN i.patch ? 'default_servings' THEN i.default_servings ELSE p.default_servings END,\n      allergens             = CASE WHEN i.patch ? 'allergens' THEN i.allergens ELSE p.allergens END,\n      theme                 = CASE WHEN i.patch ? 'theme' THEN i.theme ELSE p.theme END,\n      notifications_enabled = CASE WHEN i.patch ? 'notifications_enabled' THEN i.notifications_enabled ELSE p.notifications_enabled END,\n      client_updated_at     = :clientUpdatedAt!\n  FROM input AS i\n  WHERE p.user_id = app.current_user_id()\n    AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)\n  RETURNING p.*\n)\nSELECT true AS \"applied!\", u.language, u.spice_level AS \"spiceLevel\", u.salt_level AS \"saltLevel\",\n       u.oil_level AS \"oilLevel\", u.diet, u.cuisines, u.default_servings AS \"defaultServings\", u.allergens, u.theme,\n       u.notifications_enabled AS \"notificationsEnabled\", u.last_sync_at AS \"lastSyncAt\",\n       u.client_updated_at AS \"clientUpdatedAt\", u.created_at AS \"createdAt!\", u.updated_at AS \"updatedAt!\"\nFROM updated AS u\nUNION ALL\nSELECT false, c.language, c.spice_level, c.salt_level, c.oil_level, c.diet, c.cuisines,\n       c.default_servings, c.allergens, c.theme, c.notifications_enabled, c.last_sync_at,\n       c.client_updated_at, c.created_at, c.updated_at\nFROM app.user_preferences AS c\nWHERE c.user_id = app.current_user_id()\n  AND NOT EXISTS (SELECT FROM updated)"};
 
 /**
  * Query generated from SQL:
@@ -306,9 +309,10 @@ const updatePreferencesIfNewerIR: any = {"usedParamSet":{"patch":true,"clientUpd
  *     AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)
  *   RETURNING p.*
  * )
- * SELECT true AS "applied!", u.language, u.spice_level, u.salt_level, u.oil_level, u.diet, u.cuisines,
- *        u.default_servings, u.allergens, u.theme, u.notifications_enabled, u.last_sync_at,
- *        u.client_updated_at, u.created_at AS "createdAt!", u.updated_at AS "updatedAt!"
+ * SELECT true AS "applied!", u.language, u.spice_level AS "spiceLevel", u.salt_level AS "saltLevel",
+ *        u.oil_level AS "oilLevel", u.diet, u.cuisines, u.default_servings AS "defaultServings", u.allergens, u.theme,
+ *        u.notifications_enabled AS "notificationsEnabled", u.last_sync_at AS "lastSyncAt",
+ *        u.client_updated_at AS "clientUpdatedAt", u.created_at AS "createdAt!", u.updated_at AS "updatedAt!"
  * FROM updated AS u
  * UNION ALL
  * SELECT false, c.language, c.spice_level, c.salt_level, c.oil_level, c.diet, c.cuisines,
@@ -359,17 +363,18 @@ export interface IGetActiveGoalQuery {
   result: IGetActiveGoalResult;
 }
 
-const getActiveGoalIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT g.id, g.goal_type, g.target_calories,\n       g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n       g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n       g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg,\n       g.target_weight_kg::float8 AS \"targetWeightKg\",\n       g.starts_on, g.ends_on, g.is_active, g.created_at, g.updated_at\nFROM app.user_goals AS g\nWHERE g.user_id = app.current_user_id() AND g.is_active"};
+const getActiveGoalIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT g.id, g.goal_type AS \"goalType\", g.target_calories AS \"targetCalories\",\n       g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n       g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n       g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg AS \"targetSodiumMg\",\n       g.target_weight_kg::float8 AS \"targetWeightKg\",\n       g.starts_on AS \"startsOn\", g.ends_on AS \"endsOn\", g.is_active AS \"isActive\",\n       g.created_at AS \"createdAt\", g.updated_at AS \"updatedAt\"\nFROM app.user_goals AS g\nWHERE g.user_id = app.current_user_id() AND g.is_active"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT g.id, g.goal_type, g.target_calories,
+ * SELECT g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
  *        g.target_protein_g::float8 AS "targetProteinG", g.target_carbs_g::float8 AS "targetCarbsG",
  *        g.target_fat_g::float8 AS "targetFatG", g.target_fiber_g::float8 AS "targetFiberG",
- *        g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg,
+ *        g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg AS "targetSodiumMg",
  *        g.target_weight_kg::float8 AS "targetWeightKg",
- *        g.starts_on, g.ends_on, g.is_active, g.created_at, g.updated_at
+ *        g.starts_on AS "startsOn", g.ends_on AS "endsOn", g.is_active AS "isActive",
+ *        g.created_at AS "createdAt", g.updated_at AS "updatedAt"
  * FROM app.user_goals AS g
  * WHERE g.user_id = app.current_user_id() AND g.is_active
  * ```
@@ -483,7 +488,7 @@ export interface IInsertGoalQuery {
   result: IInsertGoalResult;
 }
 
-const insertGoalIR: any = {"usedParamSet":{"goalType":true,"targetCalories":true,"targetProteinG":true,"targetCarbsG":true,"targetFatG":true,"targetFiberG":true,"targetSugarG":true,"targetSodiumMg":true,"targetWeightKg":true,"startsOn":true,"endsOn":true},"params":[{"name":"goalType","required":true,"transform":{"type":"scalar"},"locs":[{"a":256,"b":265}]},{"name":"targetCalories","required":true,"transform":{"type":"scalar"},"locs":[{"a":268,"b":283}]},{"name":"targetProteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":286,"b":300}]},{"name":"targetCarbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":303,"b":315}]},{"name":"targetFatG","required":false,"transform":{"type":"scalar"},"locs":[{"a":318,"b":328}]},{"name":"targetFiberG","required":false,"transform":{"type":"scalar"},"locs":[{"a":331,"b":343}]},{"name":"targetSugarG","required":false,"transform":{"type":"scalar"},"locs":[{"a":348,"b":360}]},{"name":"targetSodiumMg","required":false,"transform":{"type":"scalar"},"locs":[{"a":363,"b":377}]},{"name":"targetWeightKg","required":false,"transform":{"type":"scalar"},"locs":[{"a":380,"b":394}]},{"name":"startsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":408,"b":416}]},{"name":"endsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":563,"b":569}]}],"statement":"INSERT INTO app.user_goals AS g\n  (user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g,\n   target_sugar_g, target_sodium_mg, target_weight_kg, starts_on, ends_on, is_active)\nVALUES (\n  app.current_user_id(), :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,\n  :targetSugarG, :targetSodiumMg, :targetWeightKg,\n  COALESCE(:startsOn::date,\n           (pg_catalog.timezone((SELECT u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()), pg_catalog.now()))::date),\n  :endsOn, true)\nRETURNING g.id, g.goal_type, g.target_calories,\n  g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n  g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n  g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg,\n  g.target_weight_kg::float8 AS \"targetWeightKg\",\n  g.starts_on, g.ends_on, g.is_active, g.created_at, g.updated_at"};
+const insertGoalIR: any = {"usedParamSet":{"goalType":true,"targetCalories":true,"targetProteinG":true,"targetCarbsG":true,"targetFatG":true,"targetFiberG":true,"targetSugarG":true,"targetSodiumMg":true,"targetWeightKg":true,"startsOn":true,"endsOn":true},"params":[{"name":"goalType","required":true,"transform":{"type":"scalar"},"locs":[{"a":256,"b":265}]},{"name":"targetCalories","required":true,"transform":{"type":"scalar"},"locs":[{"a":268,"b":283}]},{"name":"targetProteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":286,"b":300}]},{"name":"targetCarbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":303,"b":315}]},{"name":"targetFatG","required":false,"transform":{"type":"scalar"},"locs":[{"a":318,"b":328}]},{"name":"targetFiberG","required":false,"transform":{"type":"scalar"},"locs":[{"a":331,"b":343}]},{"name":"targetSugarG","required":false,"transform":{"type":"scalar"},"locs":[{"a":348,"b":360}]},{"name":"targetSodiumMg","required":false,"transform":{"type":"scalar"},"locs":[{"a":363,"b":377}]},{"name":"targetWeightKg","required":false,"transform":{"type":"scalar"},"locs":[{"a":380,"b":394}]},{"name":"startsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":408,"b":416}]},{"name":"endsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":563,"b":569}]}],"statement":"INSERT INTO app.user_goals AS g\n  (user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g,\n   target_sugar_g, target_sodium_mg, target_weight_kg, starts_on, ends_on, is_active)\nVALUES (\n  app.current_user_id(), :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,\n  :targetSugarG, :targetSodiumMg, :targetWeightKg,\n  COALESCE(:startsOn::date,\n           (pg_catalog.timezone((SELECT u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()), pg_catalog.now()))::date),\n  :endsOn, true)\nRETURNING g.id, g.goal_type AS \"goalType\", g.target_calories AS \"targetCalories\",\n  g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n  g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n  g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg AS \"targetSodiumMg\",\n  g.target_weight_kg::float8 AS \"targetWeightKg\",\n  g.starts_on AS \"startsOn\", g.ends_on AS \"endsOn\", g.is_active AS \"isActive\",\n       g.created_at AS \"createdAt\", g.updated_at AS \"updatedAt\""};
 
 /**
  * Query generated from SQL:
@@ -497,12 +502,13 @@ const insertGoalIR: any = {"usedParamSet":{"goalType":true,"targetCalories":true
  *   COALESCE(:startsOn::date,
  *            (pg_catalog.timezone((SELECT u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()), pg_catalog.now()))::date),
  *   :endsOn, true)
- * RETURNING g.id, g.goal_type, g.target_calories,
+ * RETURNING g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
  *   g.target_protein_g::float8 AS "targetProteinG", g.target_carbs_g::float8 AS "targetCarbsG",
  *   g.target_fat_g::float8 AS "targetFatG", g.target_fiber_g::float8 AS "targetFiberG",
- *   g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg,
+ *   g.target_sugar_g::float8 AS "targetSugarG", g.target_sodium_mg AS "targetSodiumMg",
  *   g.target_weight_kg::float8 AS "targetWeightKg",
- *   g.starts_on, g.ends_on, g.is_active, g.created_at, g.updated_at
+ *   g.starts_on AS "startsOn", g.ends_on AS "endsOn", g.is_active AS "isActive",
+ *        g.created_at AS "createdAt", g.updated_at AS "updatedAt"
  * ```
  */
 export const insertGoal = new PreparedQuery<IInsertGoalParams,IInsertGoalResult>(insertGoalIR);
@@ -596,12 +602,12 @@ export interface IListPushTokensQuery {
   result: IListPushTokensResult;
 }
 
-const listPushTokensIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT t.id, t.platform, t.token, t.created_at, t.updated_at\nFROM app.push_tokens AS t\nWHERE t.user_id = app.current_user_id()\nORDER BY t.updated_at DESC, t.id"};
+const listPushTokensIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT t.id, t.platform, t.token, t.created_at AS \"createdAt\", t.updated_at AS \"updatedAt\"\nFROM app.push_tokens AS t\nWHERE t.user_id = app.current_user_id()\nORDER BY t.updated_at DESC, t.id"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT t.id, t.platform, t.token, t.created_at, t.updated_at
+ * SELECT t.id, t.platform, t.token, t.created_at AS "createdAt", t.updated_at AS "updatedAt"
  * FROM app.push_tokens AS t
  * WHERE t.user_id = app.current_user_id()
  * ORDER BY t.updated_at DESC, t.id

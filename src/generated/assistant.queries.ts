@@ -32,14 +32,14 @@ export interface IInsertConversationQuery {
   result: IInsertConversationResult;
 }
 
-const insertConversationIR: any = {"usedParamSet":{"title":true},"params":[{"name":"title","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":88}]}],"statement":"INSERT INTO app.conversations AS c (user_id, title)\nVALUES (app.current_user_id(), :title)\nRETURNING c.id, c.title, c.created_at, c.updated_at, c.last_message_at"};
+const insertConversationIR: any = {"usedParamSet":{"title":true},"params":[{"name":"title","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":88}]}],"statement":"INSERT INTO app.conversations AS c (user_id, title)\nVALUES (app.current_user_id(), :title)\nRETURNING c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\""};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.conversations AS c (user_id, title)
  * VALUES (app.current_user_id(), :title)
- * RETURNING c.id, c.title, c.created_at, c.updated_at, c.last_message_at
+ * RETURNING c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt"
  * ```
  */
 export const insertConversation = new PreparedQuery<IInsertConversationParams,IInsertConversationResult>(insertConversationIR);
@@ -73,7 +73,7 @@ export interface IInsertMessagesQuery {
   result: IInsertMessagesResult;
 }
 
-const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":371,"b":386}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":539,"b":548}]}],"statement":"-- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at\n-- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves\n-- last_message_at and titles an untitled conversation from its first user message.\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)\nSELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb)\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)\nORDER BY e.ord\nRETURNING m.id, m.conversation_id, m.role, m.content, m.message_metadata, m.created_at"};
+const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":371,"b":386}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":539,"b":548}]}],"statement":"-- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at\n-- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves\n-- last_message_at and titles an untitled conversation from its first user message.\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)\nSELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb)\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
 
 /**
  * Query generated from SQL:
@@ -86,7 +86,8 @@ const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":
  *        COALESCE(e.value -> 'metadata', '{}'::jsonb)
  * FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
  * ORDER BY e.ord
- * RETURNING m.id, m.conversation_id, m.role, m.content, m.message_metadata, m.created_at
+ * RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.message_metadata AS "messageMetadata",
+ *           m.created_at AS "createdAt"
  * ```
  */
 export const insertMessages = new PreparedQuery<IInsertMessagesParams,IInsertMessagesResult>(insertMessagesIR);
@@ -117,12 +118,12 @@ export interface IGetConversationQuery {
   result: IGetConversationResult;
 }
 
-const getConversationIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":109,"b":112}]}],"statement":"SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at\nFROM app.conversations AS c\nWHERE c.id = :id! AND c.user_id = app.current_user_id()"};
+const getConversationIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":158,"b":161}]}],"statement":"SELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\"\nFROM app.conversations AS c\nWHERE c.id = :id! AND c.user_id = app.current_user_id()"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at
+ * SELECT c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt"
  * FROM app.conversations AS c
  * WHERE c.id = :id! AND c.user_id = app.current_user_id()
  * ```
@@ -161,7 +162,7 @@ export interface IListConversationsQuery {
   result: IListConversationsResult;
 }
 
-const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":true,"limit":true},"params":[{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":816,"b":823},{"a":995,"b":1002},{"a":1136,"b":1143}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":850,"b":859},{"a":922,"b":931},{"a":973,"b":982},{"a":1063,"b":1072}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1207,"b":1213}]}],"statement":"-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS\n-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last\n-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.\nSELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at,\n       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime?\",\n       lm.role AS \"lastMessageRole?\", lm.preview AS \"lastMessagePreview?\"\nFROM app.conversations AS c\nLEFT JOIN LATERAL (\n  SELECT m.role, pg_catalog.left(m.content, 200) AS preview\n  FROM app.messages AS m\n  WHERE m.conversation_id = c.id\n  ORDER BY m.created_at DESC, m.id DESC\n  LIMIT 1\n) AS lm ON true\nWHERE c.user_id = app.current_user_id()\n  AND (:afterId::uuid IS NULL\n       OR (:afterTime::timestamptz IS NOT NULL\n           AND (c.last_message_at < :afterTime\n                OR (c.last_message_at = :afterTime AND c.id < :afterId)\n                OR c.last_message_at IS NULL))\n       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))\nORDER BY c.last_message_at DESC NULLS LAST, c.id DESC\nLIMIT :limit!"};
+const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":true,"limit":true},"params":[{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":865,"b":872},{"a":1044,"b":1051},{"a":1185,"b":1192}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":899,"b":908},{"a":971,"b":980},{"a":1022,"b":1031},{"a":1112,"b":1121}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1256,"b":1262}]}],"statement":"-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS\n-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last\n-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.\nSELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\",\n       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime?\",\n       lm.role AS \"lastMessageRole?\", lm.preview AS \"lastMessagePreview?\"\nFROM app.conversations AS c\nLEFT JOIN LATERAL (\n  SELECT m.role, pg_catalog.left(m.content, 200) AS preview\n  FROM app.messages AS m\n  WHERE m.conversation_id = c.id\n  ORDER BY m.created_at DESC, m.id DESC\n  LIMIT 1\n) AS lm ON true\nWHERE c.user_id = app.current_user_id()\n  AND (:afterId::uuid IS NULL\n       OR (:afterTime::timestamptz IS NOT NULL\n           AND (c.last_message_at < :afterTime\n                OR (c.last_message_at = :afterTime AND c.id < :afterId)\n                OR c.last_message_at IS NULL))\n       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))\nORDER BY c.last_message_at DESC NULLS LAST, c.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -169,7 +170,7 @@ const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":tru
  * -- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS
  * -- LAST, conversations without messages at the end), ties broken by id. The cursor is the last
  * -- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.
- * SELECT c.id, c.title, c.created_at, c.updated_at, c.last_message_at,
+ * SELECT c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt",
  *        to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime?",
  *        lm.role AS "lastMessageRole?", lm.preview AS "lastMessagePreview?"
  * FROM app.conversations AS c
@@ -223,12 +224,12 @@ export interface IListMessagesNewestFirstQuery {
   result: IListMessagesNewestFirstResult;
 }
 
-const listMessagesNewestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":213,"b":228}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":277,"b":286},{"a":336,"b":345},{"a":375,"b":384}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":387,"b":394}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":449,"b":455}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.created_at DESC, m.id DESC\nLIMIT :limit!"};
+const listMessagesNewestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":249,"b":264}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":313,"b":322},{"a":372,"b":381},{"a":411,"b":420}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":423,"b":430}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":485,"b":491}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata AS \"messageMetadata\", m.created_at AS \"createdAt\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.created_at DESC, m.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+ * SELECT m.id, m.role, m.content, m.message_metadata AS "messageMetadata", m.created_at AS "createdAt",
  *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.messages AS m
  * WHERE m.conversation_id = :conversationId!
@@ -271,12 +272,12 @@ export interface IListMessagesOldestFirstQuery {
   result: IListMessagesOldestFirstResult;
 }
 
-const listMessagesOldestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":213,"b":228}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":277,"b":286},{"a":336,"b":345},{"a":375,"b":384}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":387,"b":394}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":439,"b":445}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))\nORDER BY m.created_at, m.id\nLIMIT :limit!"};
+const listMessagesOldestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":249,"b":264}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":313,"b":322},{"a":372,"b":381},{"a":411,"b":420}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":423,"b":430}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":475,"b":481}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata AS \"messageMetadata\", m.created_at AS \"createdAt\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))\nORDER BY m.created_at, m.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT m.id, m.role, m.content, m.message_metadata, m.created_at,
+ * SELECT m.id, m.role, m.content, m.message_metadata AS "messageMetadata", m.created_at AS "createdAt",
  *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.messages AS m
  * WHERE m.conversation_id = :conversationId!
@@ -332,7 +333,7 @@ export interface IInsertApiUsageQuery {
   result: IInsertApiUsageResult;
 }
 
-const insertApiUsageIR: any = {"usedParamSet":{"userId":true,"provider":true,"model":true,"inputTokens":true,"outputTokens":true,"costUsd":true,"feature":true,"latencyMs":true,"requestId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":149,"b":155}]},{"name":"provider","required":true,"transform":{"type":"scalar"},"locs":[{"a":188,"b":197}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":200,"b":206}]},{"name":"inputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":209,"b":221}]},{"name":"outputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":237}]},{"name":"costUsd","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":256}]},{"name":"feature","required":false,"transform":{"type":"scalar"},"locs":[{"a":268,"b":275}]},{"name":"latencyMs","required":false,"transform":{"type":"scalar"},"locs":[{"a":278,"b":287}]},{"name":"requestId","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":299}]}],"statement":"INSERT INTO app.api_usage AS a\n  (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)\nVALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,\n        :costUsd!::numeric, :feature, :latencyMs, :requestId)\nRETURNING a.id, a.provider, a.model, a.input_tokens, a.output_tokens, a.cost_usd::text AS \"costUsd!\",\n          a.feature, a.latency_ms, a.request_id, a.created_at"};
+const insertApiUsageIR: any = {"usedParamSet":{"userId":true,"provider":true,"model":true,"inputTokens":true,"outputTokens":true,"costUsd":true,"feature":true,"latencyMs":true,"requestId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":149,"b":155}]},{"name":"provider","required":true,"transform":{"type":"scalar"},"locs":[{"a":188,"b":197}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":200,"b":206}]},{"name":"inputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":209,"b":221}]},{"name":"outputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":237}]},{"name":"costUsd","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":256}]},{"name":"feature","required":false,"transform":{"type":"scalar"},"locs":[{"a":268,"b":275}]},{"name":"latencyMs","required":false,"transform":{"type":"scalar"},"locs":[{"a":278,"b":287}]},{"name":"requestId","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":299}]}],"statement":"INSERT INTO app.api_usage AS a\n  (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)\nVALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,\n        :costUsd!::numeric, :feature, :latencyMs, :requestId)\nRETURNING a.id, a.provider, a.model, a.input_tokens AS \"inputTokens\", a.output_tokens AS \"outputTokens\",\n          a.cost_usd::text AS \"costUsd!\", a.feature, a.latency_ms AS \"latencyMs\", a.request_id AS \"requestId\",\n          a.created_at AS \"createdAt\""};
 
 /**
  * Query generated from SQL:
@@ -341,8 +342,9 @@ const insertApiUsageIR: any = {"usedParamSet":{"userId":true,"provider":true,"mo
  *   (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
  * VALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,
  *         :costUsd!::numeric, :feature, :latencyMs, :requestId)
- * RETURNING a.id, a.provider, a.model, a.input_tokens, a.output_tokens, a.cost_usd::text AS "costUsd!",
- *           a.feature, a.latency_ms, a.request_id, a.created_at
+ * RETURNING a.id, a.provider, a.model, a.input_tokens AS "inputTokens", a.output_tokens AS "outputTokens",
+ *           a.cost_usd::text AS "costUsd!", a.feature, a.latency_ms AS "latencyMs", a.request_id AS "requestId",
+ *           a.created_at AS "createdAt"
  * ```
  */
 export const insertApiUsage = new PreparedQuery<IInsertApiUsageParams,IInsertApiUsageResult>(insertApiUsageIR);
@@ -572,7 +574,7 @@ export interface ISearchMyEmbeddingsQuery {
   result: ISearchMyEmbeddingsResult;
 }
 
-const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true,"sourceKind":true,"limit":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312},{"a":726,"b":736}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":496,"b":502}]},{"name":"sourceKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":511,"b":521},{"a":556,"b":566}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":765,"b":771}]}],"statement":"-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects\n-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).\n-- Chunks of soft-deleted meals are skipped (they are kept for undo).\nSELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS \"distance!\",\n       e.source_kind, e.source_id, e.chunk_index, e.metadata\nFROM app.embeddings AS e\nWHERE e.user_id = app.current_user_id()\n  AND e.model = :model!\n  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)\n  AND NOT EXISTS (\n    SELECT FROM app.meal_logs AS m\n    WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)\nORDER BY e.embedding <=> :embedding!::public.vector, e.id\nLIMIT :limit!"};
+const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true,"sourceKind":true,"limit":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312},{"a":772,"b":782}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":542,"b":548}]},{"name":"sourceKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":557,"b":567},{"a":602,"b":612}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":811,"b":817}]}],"statement":"-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects\n-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).\n-- Chunks of soft-deleted meals are skipped (they are kept for undo).\nSELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS \"distance!\",\n       e.source_kind AS \"sourceKind\", e.source_id AS \"sourceId\", e.chunk_index AS \"chunkIndex\", e.metadata\nFROM app.embeddings AS e\nWHERE e.user_id = app.current_user_id()\n  AND e.model = :model!\n  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)\n  AND NOT EXISTS (\n    SELECT FROM app.meal_logs AS m\n    WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)\nORDER BY e.embedding <=> :embedding!::public.vector, e.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -581,7 +583,7 @@ const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true
  * -- them, the distance is computed for each (no approximate index: HNSW filters after its scan).
  * -- Chunks of soft-deleted meals are skipped (they are kept for undo).
  * SELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS "distance!",
- *        e.source_kind, e.source_id, e.chunk_index, e.metadata
+ *        e.source_kind AS "sourceKind", e.source_id AS "sourceId", e.chunk_index AS "chunkIndex", e.metadata
  * FROM app.embeddings AS e
  * WHERE e.user_id = app.current_user_id()
  *   AND e.model = :model!
