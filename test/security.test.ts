@@ -209,11 +209,18 @@ describe('static security checks', () => {
         return;
       }
       await pool.query('create extension if not exists plpgsql_check');
-      const { rows: functions } = await pool.query<{ oid: number; fn: string; kind: 'function' | 'trigger' | 'event_trigger'; relids: number[] }>(
+      type Use = { relid: number; newtable: string | null; oldtable: string | null };
+      const { rows: functions } = await pool.query<{ oid: number; fn: string; kind: 'function' | 'trigger' | 'event_trigger'; uses: Use[] }>(
         `select p.oid::int as oid, p.oid::regprocedure::text as fn,
                 case p.prorettype when 'pg_catalog.trigger'::regtype then 'trigger'
                                   when 'pg_catalog.event_trigger'::regtype then 'event_trigger' else 'function' end as kind,
-                coalesce((select array_agg(distinct t.tgrelid::int) from pg_catalog.pg_trigger t where t.tgfoid = p.oid and not t.tgisinternal), '{}') as relids
+                -- each table it is a trigger on, with the transition tables' names (REFERENCING … TABLE AS)
+                -- of all its triggers there: one function often serves the INSERT, UPDATE and DELETE
+                -- triggers of a table and branches on TG_OP, so it is checked with both names
+                coalesce((select json_agg(u) from (
+                            select t.tgrelid::int as relid, max(t.tgnewtable) as newtable, max(t.tgoldtable) as oldtable
+                              from pg_catalog.pg_trigger t where t.tgfoid = p.oid and not t.tgisinternal
+                             group by t.tgrelid) u), '[]') as uses
            from pg_catalog.pg_proc p
            join pg_catalog.pg_namespace n on n.oid = p.pronamespace
            join pg_catalog.pg_language l on l.oid = p.prolang
@@ -224,20 +231,33 @@ describe('static security checks', () => {
       const problems: string[] = [];
       const unchecked: string[] = [];
       let checks = 0;
-      const check = async (fn: string, oid: number, relid: number) => {
+      /** Errors of one check, keyed by line and SQLSTATE (the message names the table's columns). */
+      const check = async (fn: string, oid: number, use: Use = { relid: 0, newtable: null, oldtable: null }): Promise<Map<string, string>> => {
         checks++;
+        const relid = use.relid;
+        const found = new Map<string, string>();
         const { rows } = await pool.query<{ lineno: number | null; level: string; message: string; query: string | null; sqlstate: string }>(
           `select lineno, level, message, query, sqlstate
-             from public.plpgsql_check_function_tb($1::oid::regprocedure, $2::oid::regclass, fatal_errors => false)
+             from public.plpgsql_check_function_tb($1::oid::regprocedure, $2::oid::regclass, fatal_errors => false,
+                                                   newtable => $3::name, oldtable => $4::name)
             where level = 'error'`,
-          [oid, relid],
+          [oid, relid, use.newtable, use.oldtable],
         );
         const where = relid ? ` on ${(await pool.query(`select $1::oid::regclass::text as t`, [relid])).rows[0].t}` : '';
-        for (const r of rows) problems.push(`${fn}${where}, line ${r.lineno ?? '?'}: ${r.sqlstate} ${r.message}${r.query ? ` [${r.query.trim().slice(0, 120)}]` : ''}`);
+        for (const r of rows) found.set(`${r.lineno ?? '?'}:${r.sqlstate}`, `${fn}${where}, line ${r.lineno ?? '?'}: ${r.sqlstate} ${r.message}${r.query ? ` [${r.query.trim().slice(0, 120)}]` : ''}`);
+        return found;
       };
       for (const f of functions) {
-        if (f.kind === 'function') await check(f.fn, f.oid, 0);
-        else if (f.kind === 'trigger' && f.relids.length > 0) for (const relid of f.relids) await check(f.fn, f.oid, relid);
+        if (f.kind === 'function') problems.push(...(await check(f.fn, f.oid)).values());
+        else if (f.kind === 'trigger' && f.uses.length > 0) {
+          // A trigger function shared by several tables branches on TG_TABLE_NAME: checked against
+          // table X, the branch for table Y reads columns X lacks. plpgsql_check cannot follow such
+          // branches, so an error counts when it shows up on every table the function serves (a
+          // real mistake fails everywhere; a branch for another table fails only elsewhere).
+          const perTable = [];
+          for (const use of f.uses) perTable.push(await check(f.fn, f.oid, use));
+          for (const [key, text] of perTable[0]!) if (perTable.every((m) => m.has(key))) problems.push(text);
+        }
         else unchecked.push(`${f.fn} (${f.kind === 'trigger' ? 'trigger function attached to no table' : 'event trigger function'})`);
       }
       if (unchecked.length) console.warn(`plpgsql_check could not check: ${unchecked.join('; ')}`);
