@@ -15,9 +15,14 @@
 //     can weigh it.
 // Each measurement starts from an empty table (TRUNCATE, CHECKPOINT); the order of the methods
 // alternates between runs. Single connection everywhere.
+//
+// Wall-clock rows/s on a small shared machine move with whatever else runs, so the bench also
+// reports the server's CPU per row (utime+stime of the backends, from /proc: only when the server
+// runs on this machine) for the API and for COPY FROM STDIN of the same rows (pg-copy-streams, the
+// server-side operation psql \copy performs; psql's own backend is gone before it could be read).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -133,6 +138,29 @@ function psqlBinary(): string {
   return 'psql';
 }
 
+/** CPU seconds (user + system) used so far by every backend of this database, or null if not readable. */
+async function serverCpu(pool: pg.Pool): Promise<Map<number, number> | null> {
+  const { rows } = await pool.query<{ pid: number }>(`select pid from pg_catalog.pg_stat_activity where datname = current_database()`);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      return null; // another machine (or no /proc)
+    }
+  }
+  return out;
+}
+
+/** CPU seconds the backends alive in both snapshots used in between. */
+function cpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let s = 0;
+  for (const [pid, t] of after) if (before.has(pid)) s += t - before.get(pid)!;
+  return s;
+}
+
 async function reset(pool: pg.Pool): Promise<void> {
   await pool.query('truncate app.telemetry_events');
   await pool.query('checkpoint');
@@ -172,6 +200,14 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       `\\copy app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at) from '${tsv}'`], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`psql \\copy failed (${psql}): ${r.stderr || r.error?.message}`);
   };
+  const viaCopyStream = async () => {
+    const c = await pool.connect();
+    try {
+      await pipeline(createReadStream(tsv), c.query(copyFrom(`copy app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at) from stdin`)));
+    } finally {
+      c.release();
+    }
+  };
   const viaStaging = async () => {
     for (const d of devices) {
       await withUser(pool, d.userId, async (c) => {
@@ -188,7 +224,12 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     }
   };
 
-  const samples = { single: [] as number[], api: [] as number[], staging: [] as number[], copy: [] as number[], apiNoGin: [] as number[], copyNoGin: [] as number[] };
+  const samples = {
+    single: [] as number[], api: [] as number[], staging: [] as number[], copy: [] as number[], copyStream: [] as number[],
+    apiNoGin: [] as number[], copyNoGin: [] as number[],
+    // server CPU, µs per row
+    apiCpu: [] as number[], copyStreamCpu: [] as number[],
+  };
   const sampleDevices = devices.slice(0, Math.min(20, devices.length));
   const sampleRows = sampleDevices.length * perAppliance;
 
@@ -205,18 +246,22 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       }
     })));
 
-    const measured: [keyof typeof samples, () => Promise<void> | void][] = [
-      ['api', viaApi],
+    const measured: [keyof typeof samples, () => Promise<void> | void, (keyof typeof samples)?][] = [
+      ['api', viaApi, 'apiCpu'],
       ['copy', viaCopy],
+      ['copyStream', viaCopyStream, 'copyStreamCpu'],
       ['staging', viaStaging],
     ];
     if (r % 2 === 1) measured.reverse();
-    for (const [name, fn] of measured) {
+    for (const [name, fn, cpuName] of measured) {
       await reset(pool);
+      const before = await serverCpu(pool);
       const ms = await time(async () => fn());
+      const cpu = cpuBetween(before, await serverCpu(pool));
       if ((await count(pool)) !== total) throw new Error(`${name}: expected ${total} rows`);
       samples[name].push(rate(total, ms));
-      ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s`);
+      if (cpuName && cpu !== null) samples[cpuName].push((cpu * 1e6) / total);
+      ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s${cpu !== null ? `, server CPU ${cpu.toFixed(1)} s` : ''}`);
     }
 
     // Without the GIN payload index.
@@ -247,7 +292,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     row('single-row INSERT as app_user (prepared, 1 transaction per appliance)', 'rows/s', samples.single, {
       reference: { ...copyRef },
       referenceSamples: samples.copy,
-      note: `sampled: ${sampleRows.toLocaleString('en-US')} rows (${sampleDevices.length} appliances × ${perAppliance}), not ${n}`,
+      note: `sampled: ${sampleRows.toLocaleString('en-US')} rows (${sampleDevices.length} appliances × ${perAppliance}) of the ${n}`,
     }),
     row('batch API recordEvents (unnest, app_user + RLS, validation)', 'rows/s', samples.api, {
       reference: { ...copyRef },
@@ -261,6 +306,17 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       note: 'the alternative path, not used by the API',
     }),
     row('psql \\copy into app.telemetry_events (superuser)', 'rows/s', samples.copy, { note: `${n} rows, ${psql}` }),
+    row('COPY FROM STDIN via pg-copy-streams (superuser)', 'rows/s', samples.copyStream, { note: 'what psql \\copy does, from this process' }),
+    ...(samples.apiCpu.length && samples.copyStreamCpu.length
+      ? [
+          row('server CPU per row: batch API', 'µs/row', samples.apiCpu, {
+            reference: { what: 'COPY FROM STDIN', median: 0 },
+            referenceSamples: samples.copyStreamCpu,
+            note: 'utime+stime of the backends (/proc), independent of other load on the machine; ratio ≈ 1 = the same server work as COPY',
+          }),
+          row('server CPU per row: COPY FROM STDIN', 'µs/row', samples.copyStreamCpu),
+        ]
+      : []),
     row('batch API without the GIN payload index', 'rows/s', samples.apiNoGin, {
       reference: { what: 'batch API with it', median: 0 },
       referenceSamples: samples.api,
