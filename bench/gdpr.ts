@@ -19,7 +19,7 @@ import { createWriteStream } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { withTransaction, withUser } from '../src/db/context.ts';
-import { forCompliance, streamUserTable } from '../src/gdpr.ts';
+import { forCompliance, streamUserTableText } from '../src/gdpr.ts';
 import { isMain, median, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
@@ -49,7 +49,7 @@ async function createPersonRow(pool: pg.Pool, label: string): Promise<{ id: stri
 }
 
 /** Monthly partitions of app.telemetry_events for the last `months` months (the partition maintenance API). */
-async function premakePartitions(pool: pg.Pool, months: number): Promise<void> {
+export async function premakePartitions(pool: pg.Pool, months: number): Promise<void> {
   for (let m = 0; m <= months; m++) {
     await pool.query(
       `select app_private.create_monthly_partition('app.telemetry_events', (date_trunc('month', now() at time zone 'UTC') - make_interval(months => $1))::date)`,
@@ -63,7 +63,7 @@ async function premakePartitions(pool: pg.Pool, months: number): Promise<void> {
  * (session_replication_role = replica: valid by construction, and soft-deleted rows carry their
  * deleted_at). Returns the appliance and one cooking session (for writers).
  */
-async function loadPerson(pool: pg.Pool, label: string, s: Sizes, recipeId: string): Promise<{ id: string; appliance: string; session: string }> {
+export async function loadPerson(pool: pg.Pool, label: string, s: Sizes, recipeId: string): Promise<{ id: string; appliance: string; session: string }> {
   const p = await createPersonRow(pool, label);
   const client = await pool.connect();
   try {
@@ -152,6 +152,50 @@ interface WriterPerson {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+const WRITER_APP = 'gdpr-bench-writer';
+
+/**
+ * Watches the writers' backends in pg_stat_activity every ~10 ms and returns the longest time one
+ * of them was seen continuously waiting for a heavyweight lock (wait_event_type = 'Lock').
+ */
+function watchLockWaits(url: string): { stop(): Promise<{ longestMs: number; samples: number; waitingSamples: number }> } {
+  let running = true;
+  const done = (async () => {
+    const client = new pg.Client({ connectionString: url, application_name: 'gdpr-bench-watcher' });
+    await client.connect();
+    const since = new Map<number, number>();
+    let longest = 0;
+    let samples = 0;
+    let waitingSamples = 0;
+    try {
+      while (running) {
+        const { rows } = await client.query<{ pid: number; lock: boolean }>(
+          `select pid, wait_event_type = 'Lock' as lock from pg_stat_activity where application_name = $1`,
+          [WRITER_APP],
+        );
+        const t = now();
+        samples++;
+        for (const r of rows) {
+          if (r.lock) {
+            waitingSamples++;
+            if (!since.has(r.pid)) since.set(r.pid, t);
+            longest = Math.max(longest, t - since.get(r.pid)!);
+          } else since.delete(r.pid);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      await client.end();
+    }
+    return { longestMs: longest, samples, waitingSamples };
+  })();
+  return {
+    async stop() {
+      running = false;
+      return done;
+    },
+  };
+}
 
 /**
  * The writers run in a worker thread with its own event loop: the export's JSON work on the main
@@ -164,7 +208,7 @@ async function writerThread(url: string, people: WriterPerson[]): Promise<void> 
   });
   const loops = people.map(async (person) => {
     const samples: Sample[] = [];
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, application_name: WRITER_APP });
     await client.connect();
     const timed = async (sql: string, params: unknown[] = []) => {
       const start = now();
@@ -219,10 +263,10 @@ async function exportPerson(pool: pg.Pool, userId: string): Promise<{ rows: numb
   let rows = 0;
   let bytes = 0;
   const write = (text: string) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<void>((resolve) => {
       bytes += Buffer.byteLength(text);
       if (sink.write(text)) resolve();
-      else sink.once('drain', resolve).once('error', reject);
+      else sink.once('drain', resolve);
     });
   try {
     await withTransaction(pool, { role: 'app_compliance', isolation: 'repeatable read', retries: 0 }, async (client) => {
@@ -230,8 +274,9 @@ async function exportPerson(pool: pg.Pool, userId: string): Promise<{ rows: numb
       await write(JSON.stringify({ manifest }) + '\n');
       for (const table of Object.keys(manifest.tables)) {
         if (!manifest.tables[table]) continue;
-        for await (const page of streamUserTable(client, userId, table, { pageSize: 5000 })) {
-          await write(page.map((r) => JSON.stringify({ table, row: r })).join('\n') + '\n');
+        const prefix = `{"table":${JSON.stringify(table)},"row":`;
+        for await (const page of streamUserTableText(client, userId, table, { pageSize: 5000 })) {
+          await write(page.map((r) => `${prefix}${r}}`).join('\n') + '\n');
           rows += page.length;
         }
       }
@@ -269,7 +314,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   for (let i = 0; i < 8; i++) others.push(await loadPerson(pool, `other${i}`, light, recipeId));
   ctx.log(`others loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const series = { export: [] as number[], purge: [] as number[], mb: [] as number[], rss: [] as number[], base: [] as number[], duringPurge: [] as number[], duringExport: [] as number[], exportP99: [] as number[] };
+  const series = { export: [] as number[], purge: [] as number[], mb: [] as number[], rss: [] as number[], base: [] as number[], duringPurge: [] as number[], duringExport: [] as number[], exportP99: [] as number[], lockWait: [] as number[] };
   for (let run = 0; run < ctx.runs; run++) {
     const t1 = Date.now();
     const h = await loadPerson(pool, `heavy${run}`, heavy, recipeId);
@@ -284,10 +329,12 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const exportMs = await time(async () => (exported = await exportPerson(pool, h.id)));
     const exportEnd = now();
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const watcher = watchLockWaits(ctx.db.url);
     const purgeStart = now();
     let purged: { total_rows: number } = { total_rows: 0 };
     const purgeMs = await time(async () => (purged = await withTransaction(pool, { role: 'app_compliance', retries: 0 }, (c) => forCompliance.purgeUser(c, h.id))));
     const purgeEnd = now();
+    const locks = await watcher.stop();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const samples = await writers.stop();
 
@@ -313,10 +360,12 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     series.duringPurge.push(Math.max(...inPurge));
     series.duringExport.push(Math.max(...inExport));
     series.exportP99.push(percentile(inExport, 99));
+    series.lockWait.push(locks.longestMs);
     ctx.log(
       `run ${run + 1}: export ${(exportMs / 1000).toFixed(2)} s (${exported.rows.toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(0)} MB, RSS +${exported.rssGrowthMb.toFixed(0)} MB), ` +
         `purge ${(purgeMs / 1000).toFixed(2)} s; writer statements: median before ${median(before).toFixed(2)} ms (${before.length}), ` +
-        `max during export ${Math.max(...inExport).toFixed(1)} ms (${inExport.length}), max during purge ${Math.max(...inPurge).toFixed(1)} ms (${inPurge.length})`,
+        `max during export ${Math.max(...inExport).toFixed(1)} ms (${inExport.length}), max during purge ${Math.max(...inPurge).toFixed(1)} ms (${inPurge.length}); ` +
+        `lock waits seen during the purge: ${locks.waitingSamples} of ${locks.samples} samples, longest ${locks.longestMs.toFixed(0)} ms`,
     );
   }
 
@@ -327,6 +376,9 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     }),
     row('purge of the heavy person (app.purge_user, committed)', 's', series.purge, { target: { on: 'median', op: '<', value: 5 } }),
     row('writers\' slowest statement while the purge ran', 'ms', series.duringPurge, { reference: { ...baseline }, referenceSamples: series.base }),
+    row('writers\' longest heavyweight-lock wait during the purge (pg_stat_activity every ~10 ms)', 'ms', series.lockWait, {
+      note: 'a writer seen waiting for a lock in consecutive samples; 0 = never seen waiting',
+    }),
     row('writers\' slowest statement while the export ran', 'ms', series.duringExport, { reference: { ...baseline }, referenceSamples: series.base }),
     row('writers\' p99 statement while the export ran', 'ms', series.exportP99, { reference: { ...baseline }, referenceSamples: series.base }),
   ];

@@ -12,6 +12,10 @@ SELECT app.export_user_data(:userId!) AS "export!";
 SELECT p.row_key AS "rowKey!", p.row_data AS "rowData!"
 FROM app.export_user_table(:userId!, :table!, :after, :limit!) AS p;
 
+/* @name ExportUserTableText */
+SELECT p.row_key::text AS "rowKey!", p.row_data::text AS "rowJson!"
+FROM app.export_user_table(:userId!, :table!, :after, :limit!) AS p;
+
 /* @name PurgeUser */
 SELECT app.purge_user(:userId!) AS "result!";
 

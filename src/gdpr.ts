@@ -183,6 +183,44 @@ async function exportUserTable(
 }
 
 /**
+ * Like exportUserTable, but each row is the JSON text PostgreSQL produced (no parse and
+ * re-serialisation in Node): what the CLI writes to files.
+ */
+export async function exportUserTableText(
+  client: DbClient,
+  input: { userId: string; table: string; after?: Record<string, unknown> | null; limit?: number },
+): Promise<{ rows: string[]; next: Record<string, unknown> | null }> {
+  const id = assertUuid(input.userId);
+  const limit = pageSize(input.limit);
+  const rows = await run('table', () =>
+    q.exportUserTableText.run({ userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
+  );
+  const last = rows[rows.length - 1];
+  return { rows: rows.map((r) => r.rowJson), next: rows.length === limit && last ? (JSON.parse(last.rowKey) as Record<string, unknown>) : null };
+}
+
+/** Every row of one table as JSON text, page by page (see streamUserTable). */
+export async function* streamUserTableText(
+  client: DbClient,
+  userId: string,
+  table: string,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<string[], void, void> {
+  let after: Record<string, unknown> | null = null;
+  for (;;) {
+    const page: { rows: string[]; next: Record<string, unknown> | null } = await exportUserTableText(client, {
+      userId,
+      table,
+      after,
+      limit: options.pageSize ?? 1000,
+    });
+    if (page.rows.length) yield page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+/**
  * Every row of one table of the person's export, page by page (bounded memory: one page at a
  * time). Run it inside one transaction (REPEATABLE READ for a consistent export across tables).
  */

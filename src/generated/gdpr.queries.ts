@@ -124,6 +124,38 @@ const exportUserTableIR: any = {"usedParamSet":{"userId":true,"table":true,"afte
 export const exportUserTable = new PreparedQuery<IExportUserTableParams,IExportUserTableResult>(exportUserTableIR);
 
 
+/** 'ExportUserTableText' parameters type */
+export interface IExportUserTableTextParams {
+  after?: Json | null | void;
+  limit: number;
+  table: string;
+  userId: string;
+}
+
+/** 'ExportUserTableText' return type */
+export interface IExportUserTableTextResult {
+  rowJson: string;
+  rowKey: string;
+}
+
+/** 'ExportUserTableText' query type */
+export interface IExportUserTableTextQuery {
+  params: IExportUserTableTextParams;
+  result: IExportUserTableTextResult;
+}
+
+const exportUserTableTextIR: any = {"usedParamSet":{"userId":true,"table":true,"after":true,"limit":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":95,"b":102}]},{"name":"table","required":true,"transform":{"type":"scalar"},"locs":[{"a":105,"b":111}]},{"name":"after","required":false,"transform":{"type":"scalar"},"locs":[{"a":114,"b":119}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":122,"b":128}]}],"statement":"SELECT p.row_key::text AS \"rowKey!\", p.row_data::text AS \"rowJson!\"\nFROM app.export_user_table(:userId!, :table!, :after, :limit!) AS p"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT p.row_key::text AS "rowKey!", p.row_data::text AS "rowJson!"
+ * FROM app.export_user_table(:userId!, :table!, :after, :limit!) AS p
+ * ```
+ */
+export const exportUserTableText = new PreparedQuery<IExportUserTableTextParams,IExportUserTableTextResult>(exportUserTableTextIR);
+
+
 /** 'PurgeUser' parameters type */
 export interface IPurgeUserParams {
   userId: string;

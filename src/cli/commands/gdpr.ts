@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import type pg from 'pg';
 import { asCompliance, type DbClient } from '../../db/context.ts';
 import { KitchenDbError, NotFoundError, ValidationError } from '../../errors.ts';
-import { forCompliance, parseUserKey, streamUserTable, type AuditEntry, type GdprManifest, type GdprPerson } from '../../gdpr.ts';
+import { forCompliance, parseUserKey, streamUserTableText, type AuditEntry, type GdprManifest, type GdprPerson } from '../../gdpr.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -119,11 +119,13 @@ async function runExport(
             firstTable = false;
           }
           if ((manifest.tables[table] ?? 0) > 0) {
-            for await (const rows of streamUserTable(client, person.userId, table, { pageSize: options.pageSize })) {
+            // Rows arrive as PostgreSQL's JSON text and are written as they are.
+            const prefix = `{"table":${JSON.stringify(table)},"row":`;
+            for await (const rows of streamUserTableText(client, person.userId, table, { pageSize: options.pageSize })) {
               let chunk = '';
               for (const row of rows) {
-                if (format === 'ndjson') chunk += JSON.stringify({ table, row }) + '\n';
-                else chunk += `${counts[table] === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`;
+                if (format === 'ndjson') chunk += `${prefix}${row}}\n`;
+                else chunk += `${counts[table] === 0 ? '\n' : ',\n'}${row}`;
                 counts[table]!++;
               }
               await w.write(chunk);
