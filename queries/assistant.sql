@@ -4,13 +4,23 @@ VALUES (app.current_user_id(), :title)
 RETURNING c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt";
 
 /* @name InsertMessages */
--- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at
--- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves
--- last_message_at and titles an untitled conversation from its first user message.
-INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)
+-- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is
+-- the clock (clock_timestamp()), but never before the conversation's newest message, plus the
+-- position in microseconds, so a batch, and the next batch, sort after what is already there even
+-- on a clock with millisecond resolution (the embedded engine's). The trigger
+-- messages_after_insert moves last_message_at and titles an untitled conversation from its first
+-- user message.
+WITH latest AS (
+  SELECT max(m.created_at) AS at
+  FROM app.messages AS m
+  WHERE m.conversation_id = :conversationId!::uuid
+)
+INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)
 SELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',
-       COALESCE(e.value -> 'metadata', '{}'::jsonb)
-FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
+       COALESCE(e.value -> 'metadata', '{}'::jsonb),
+       greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')
+         + (e.ord - 1) * interval '1 microsecond'
+FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest
 ORDER BY e.ord
 RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.message_metadata AS "messageMetadata",
           m.created_at AS "createdAt";

@@ -175,7 +175,7 @@ describe('meal history pages', () => {
       afterTime: '2026-01-01T00:00:00.000000Z',
       afterId: randomUUID(),
       limit: 21,
-    });
+    } as never);
     const plan = await db().asUser(p.id, async (c) => (await c.query(`explain ${query}`, bindings)).rows.map((r) => r['QUERY PLAN']).join('\n'));
     expect(plan).toMatch(/idx_meal_logs_user_time/);
     expect(plan).toMatch(/Index Cond: \(\(user_id = .*\) AND \(meal_time <= /);
@@ -339,7 +339,7 @@ describe('find meals by nutrition', () => {
       afterTime: null,
       afterId: null,
       limit: 21,
-    });
+    } as never);
     const plan = await db().asUser(people[0]!.id, async (c) => (await c.query(`explain ${query}`, bindings)).rows.map((r) => r['QUERY PLAN']).join('\n'));
     expect(plan).toMatch(/idx_meal_logs_user_time|idx_meal_logs_deleted/);
     expect(plan).not.toMatch(/Seq Scan on meal_logs/);

@@ -73,18 +73,28 @@ export interface IInsertMessagesQuery {
   result: IInsertMessagesResult;
 }
 
-const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":371,"b":386}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":539,"b":548}]}],"statement":"-- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at\n-- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves\n-- last_message_at and titles an untitled conversation from its first user message.\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)\nSELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb)\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
+const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":590,"b":605},{"a":724,"b":739}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1027,"b":1036}]}],"statement":"-- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is\n-- the clock (clock_timestamp()), but never before the conversation's newest message, plus the\n-- position in microseconds, so a batch, and the next batch, sort after what is already there even\n-- on a clock with millisecond resolution (the embedded engine's). The trigger\n-- messages_after_insert moves last_message_at and titles an untitled conversation from its first\n-- user message.\nWITH latest AS (\n  SELECT max(m.created_at) AS at\n  FROM app.messages AS m\n  WHERE m.conversation_id = :conversationId!::uuid\n)\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)\nSELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb),\n       greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')\n         + (e.ord - 1) * interval '1 microsecond'\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
 
 /**
  * Query generated from SQL:
  * ```
- * -- messages is a JSON array of {role, content, metadata}; stored in the order given (created_at
- * -- defaults to clock_timestamp(), evaluated per row). The trigger messages_after_insert moves
- * -- last_message_at and titles an untitled conversation from its first user message.
- * INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata)
+ * -- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is
+ * -- the clock (clock_timestamp()), but never before the conversation's newest message, plus the
+ * -- position in microseconds, so a batch, and the next batch, sort after what is already there even
+ * -- on a clock with millisecond resolution (the embedded engine's). The trigger
+ * -- messages_after_insert moves last_message_at and titles an untitled conversation from its first
+ * -- user message.
+ * WITH latest AS (
+ *   SELECT max(m.created_at) AS at
+ *   FROM app.messages AS m
+ *   WHERE m.conversation_id = :conversationId!::uuid
+ * )
+ * INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)
  * SELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',
- *        COALESCE(e.value -> 'metadata', '{}'::jsonb)
- * FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
+ *        COALESCE(e.value -> 'metadata', '{}'::jsonb),
+ *        greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')
+ *          + (e.ord - 1) * interval '1 microsecond'
+ * FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest
  * ORDER BY e.ord
  * RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.message_metadata AS "messageMetadata",
  *           m.created_at AS "createdAt"
