@@ -395,11 +395,13 @@ describe('person tables, from the catalog', () => {
       const r = rows.find((x) => x.name === t.name)!;
       if (!r.enabled || !r.forced) problems.push(`${t.name}: row-level security ${r.enabled ? '' : 'not enabled '}${r.forced ? '' : 'not forced'} — call app_private.enable_person_rls('${t.name}')`);
       const forUser = r.policies.filter((p) => p.roles.includes('app_user') || p.roles.includes('public'));
-      const keyed = (expr: string | null) => expr !== null && expr.includes('app.current_user_id()') && expr.includes(t.key);
+      // The person context: app.current_user_id(), or its expression written out (000010).
+      const person = (expr: string) => expr.includes('app.current_user_id()') || expr.includes("current_setting('app.user_id'::text, true)");
+      const keyed = (expr: string | null) => expr !== null && person(expr) && expr.includes(t.key);
       for (const p of forUser) {
         // Any policy app_user gets must be keyed on the person: a USING (true) would open every row.
         for (const expr of [p.using, p.check]) {
-          if (expr !== null && !expr.includes('app.current_user_id()')) problems.push(`${t.name}: policy ${p.name} applies to app_user but does not test app.current_user_id(): ${expr}`);
+          if (expr !== null && !person(expr)) problems.push(`${t.name}: policy ${p.name} applies to app_user but does not test the person context: ${expr}`);
         }
       }
       for (const [cmd, label] of Object.entries(commands)) {
@@ -409,7 +411,7 @@ describe('person tables, from the catalog', () => {
           if (cmd === 'w') return keyed(p.using) && (p.check === null || keyed(p.check));
           return keyed(p.using);
         });
-        if (!ok) problems.push(`${t.name}: no ${label} policy for app_user keyed on ${t.key} = (select app.current_user_id())`);
+        if (!ok) problems.push(`${t.name}: no ${label} policy for app_user keyed on ${t.key} = the person context — call app_private.enable_person_rls('${t.name}')`);
       }
     }
     expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
---! Previous: sha1:d4453c13dede8c409bf94c890104dd3de56ead54
---! Hash: sha1:76399aed863a444323141182dc51da7aba28c805
+--! Previous: sha1:e7caad17ea55f6b81220dbfc90b024dc0f02cade
+--! Hash: sha1:cd62f762afe7daf0c8e677c05a2a3ca1aa3c688b
 --! Message: grants
 
 -- Exactly the privileges each application role needs (row-level security then narrows the rows).
