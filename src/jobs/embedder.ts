@@ -1,7 +1,5 @@
 // Embedders for the assistant.embed job: an interface, an OpenAI-compatible HTTP embedder configured
 // by environment variables, and a deterministic local embedder for tests, demos and offline use.
-import { createHash } from 'node:crypto';
-
 export interface EmbedUsage {
   /** Tokens the provider counted (the local embedder counts words). */
   inputTokens: number;
@@ -315,9 +313,4 @@ export function embedderFromEnv(env: Record<string, string | undefined> = proces
     timeoutMs: number('KITCHEN_DB_EMBED_TIMEOUT_MS', 30_000),
     costPerMillionTokens: number('KITCHEN_DB_EMBED_COST_PER_MTOK', 0),
   });
-}
-
-/** Stable short hash of a text (chunk identity in logs). */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

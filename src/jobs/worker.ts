@@ -310,7 +310,9 @@ export class JobWorker {
         this.log.error({ queue: name, policy: q.policy, wanted: options.policy }, 'queue policy differs from src/jobs/queues.ts; pg-boss cannot change a policy: a migration must recreate the queue');
       }
       const { policy: _policy, ...rest } = options;
-      const diff = Object.fromEntries(Object.entries(rest).filter(([k, v]) => (q as unknown as Record<string, unknown>)[k] !== v));
+      const diff: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([k, v]) => (q as unknown as Record<string, unknown>)[k] !== v));
+      // pg-boss accepts retryDelayMax only beside retryBackoff: true.
+      if ('retryDelayMax' in diff) diff.retryBackoff = rest.retryBackoff;
       if (Object.keys(diff).length) {
         await boss.updateQueue(name, diff);
         this.log.info({ queue: name, changed: diff }, 'queue options updated');
