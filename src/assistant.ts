@@ -107,7 +107,16 @@ export async function addMessages(client: DbClient, conversationId: string, mess
       metadata: m.metadata === undefined ? {} : JSON.parse(jsonObject(m.metadata, `${at}.metadata`, 65_536)),
     };
   });
-  const rows = await insertMessages.run({ conversationId: id, messages: JSON.stringify(items) }, client);
+  let rows;
+  try {
+    rows = await insertMessages.run({ conversationId: id, messages: JSON.stringify(items) }, client);
+  } catch (error) {
+    // messages_conversation_id_user_id_fkey: no such conversation of this person.
+    if ((error as { code?: string }).code === '23503') {
+      throw new NotFoundError('conversationId', 'conversation', 'no conversation with this id', error);
+    }
+    throw error;
+  }
   return rows.map(toMessage).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 

@@ -122,7 +122,10 @@ describe('conversations and messages', () => {
     const a = await createPerson(db().pool);
     const b = await createPerson(db().pool);
     const c = await db().kdb.asUser(a.id, (me) => me.assistant.startConversation());
-    await expect(db().kdb.asUser(b.id, (me) => me.assistant.addMessage(c.id, { role: 'user', content: 'hi' }))).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(db().kdb.asUser(b.id, (me) => me.assistant.addMessage(c.id, { role: 'user', content: 'hi' }))).rejects.toMatchObject({
+      name: 'NotFoundError',
+      field: 'conversationId',
+    });
     await expect(db().kdb.asUser(b.id, (me) => me.assistant.listMessages(c.id))).rejects.toMatchObject({ name: 'NotFoundError', field: 'conversationId' });
     const bad = (messages: unknown, field: string, rule: string) =>
       expect(db().kdb.asUser(a.id, (me) => me.assistant.addMessages(c.id, messages as never))).rejects.toMatchObject({ name: 'ValidationError', field, rule });
