@@ -170,3 +170,20 @@ describe('SIGTERM', () => {
     expect(rows[0]!.n).toBe(1);
   });
 });
+
+describe('the watchdog remedy', () => {
+  it('replacing the pg-boss instance keeps the queues worked (jobs before and after are processed)', async () => {
+    ({ worker } = testWorker(db(), { only: ['assistant.embed'], queueOverrides: { 'assistant.embed': { pollingIntervalSeconds: 0.5 } } }));
+    await worker.start();
+    const first = await addMessage('before the restart of pg-boss');
+    const old = worker.boss;
+    await worker.restartBoss();
+    expect(worker.boss).not.toBe(old);
+    expect(worker.restarts).toBe(1);
+    const second = await addMessage('after the restart of pg-boss');
+    await waitFor('both messages embedded', async () => {
+      const { rows } = await db().pool.query<{ n: number }>(`select count(*)::int as n from app.embeddings where source_id = any($1)`, [[first, second]]);
+      return rows[0]!.n === 2;
+    });
+  });
+});
