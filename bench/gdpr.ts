@@ -163,32 +163,39 @@ function backendCpu(pid: number): number | null {
     return null;
   }
 }
+
 const WRITER_APP = 'gdpr-bench-writer';
 
 /**
- * Watches the writers' backends in pg_stat_activity every ~10 ms and returns the longest time one
- * of them was seen continuously waiting for a heavyweight lock (wait_event_type = 'Lock').
+ * Watches the writers' backends in pg_stat_activity every ~10 ms: the longest time one of them was
+ * seen continuously waiting for a heavyweight lock (wait_event_type = 'Lock'), and which locks.
  */
-function watchLockWaits(url: string): { stop(): Promise<{ longestMs: number; samples: number; waitingSamples: number }> } {
+interface LockWatch {
+  longestMs: number;
+  samples: number;
+  /** wait_event (relation, extend, transactionid, tuple …) → samples of a writer waiting on it. */
+  waits: Record<string, number>;
+}
+function watchLockWaits(url: string): { stop(): Promise<LockWatch> } {
   let running = true;
-  const done = (async () => {
+  const done = (async (): Promise<LockWatch> => {
     const client = new pg.Client({ connectionString: url, application_name: 'gdpr-bench-watcher' });
     await client.connect();
     const since = new Map<number, number>();
+    const waits: Record<string, number> = {};
     let longest = 0;
     let samples = 0;
-    let waitingSamples = 0;
     try {
       while (running) {
-        const { rows } = await client.query<{ pid: number; lock: boolean }>(
-          `select pid, wait_event_type = 'Lock' as lock from pg_stat_activity where application_name = $1`,
+        const { rows } = await client.query<{ pid: number; lock: boolean; event: string | null }>(
+          `select pid, wait_event_type = 'Lock' as lock, wait_event as event from pg_stat_activity where application_name = $1`,
           [WRITER_APP],
         );
         const t = now();
         samples++;
         for (const r of rows) {
           if (r.lock) {
-            waitingSamples++;
+            waits[r.event ?? '?'] = (waits[r.event ?? '?'] ?? 0) + 1;
             if (!since.has(r.pid)) since.set(r.pid, t);
             longest = Math.max(longest, t - since.get(r.pid)!);
           } else since.delete(r.pid);
@@ -198,7 +205,7 @@ function watchLockWaits(url: string): { stop(): Promise<{ longestMs: number; sam
     } finally {
       await client.end();
     }
-    return { longestMs: longest, samples, waitingSamples };
+    return { longestMs: longest, samples, waits };
   })();
   return {
     async stop() {
@@ -207,6 +214,9 @@ function watchLockWaits(url: string): { stop(): Promise<{ longestMs: number; sam
     },
   };
 }
+
+const describeWaits = (w: LockWatch) =>
+  `${Object.entries(w.waits).map(([e, n]) => `${e} ×${n}`).join(', ') || 'none'} in ${w.samples} samples, longest ${w.longestMs.toFixed(0)} ms`;
 
 /**
  * The writers run in a worker thread with its own event loop: the export's JSON work on the main
@@ -335,7 +345,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   for (let i = 0; i < 8; i++) others.push(await loadPerson(pool, `other${i}`, light, recipeId));
   ctx.log(`others loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const series = { export: [] as number[], purge: [] as number[], mb: [] as number[], rss: [] as number[], base: [] as number[], duringPurge: [] as number[], duringExport: [] as number[], exportP99: [] as number[], lockWait: [] as number[], purgeCpu: [] as number[] };
+  const series = { export: [] as number[], purge: [] as number[], mb: [] as number[], rss: [] as number[], base: [] as number[], duringPurge: [] as number[], duringExport: [] as number[], exportP99: [] as number[], lockWait: [] as number[], baseLockWait: [] as number[], purgeCpu: [] as number[] };
   for (let run = 0; run < ctx.runs; run++) {
     const t1 = Date.now();
     const h = await loadPerson(pool, `heavy${run}`, heavy, recipeId);
@@ -346,7 +356,9 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
     const writers = startWriters(ctx.db.url, others.slice(0, 4));
     await writers.ready;
+    const baselineWatch = watchLockWaits(ctx.db.url);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // baseline
+    const baseLocks = await baselineWatch.stop();
     const exportStart = now();
     let exported = { rows: 0, bytes: 0, rssGrowthMb: 0 };
     const exportMs = await time(async () => (exported = await exportPerson(pool, h.id)));
@@ -401,18 +413,19 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     series.duringExport.push(Math.max(...inExport));
     series.exportP99.push(percentile(inExport, 99));
     series.lockWait.push(locks.longestMs);
+    series.baseLockWait.push(baseLocks.longestMs);
     ctx.log(
       `run ${run + 1}: export ${(exportMs / 1000).toFixed(2)} s (${exported.rows.toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(0)} MB, RSS +${exported.rssGrowthMb.toFixed(0)} MB), ` +
         `purge ${(purgeMs / 1000).toFixed(2)} s (backend CPU ${cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0).toFixed(2) : '?'} s); writer statements: median before ${median(before).toFixed(2)} ms (${before.length}), ` +
         `max during export ${Math.max(...inExport).toFixed(1)} ms (${inExport.length}), max during purge ${Math.max(...inPurge).toFixed(1)} ms (${inPurge.length}); ` +
-        `lock waits seen during the purge: ${locks.waitingSamples} of ${locks.samples} samples, longest ${locks.longestMs.toFixed(0)} ms`,
+        `writers' lock waits before the export: ${describeWaits(baseLocks)}; during the purge: ${describeWaits(locks)}`,
     );
   }
 
   const baseline = { what: 'writers\' median statement before the export, ms', median: 0 };
   return [
     row('export of the heavy person (CLI path: pages of 5,000, NDJSON)', 's', series.export, {
-      note: `${median(series.mb).toFixed(0)} MB of NDJSON; this process's RSS grew by at most ${Math.max(...series.rss).toFixed(0)} MB during an export (pages, not the whole export, in memory)`,
+      note: `${median(series.mb).toFixed(0)} MB of NDJSON; this process's RSS (a garbage-collected high-water mark) grew by at most ${Math.max(...series.rss).toFixed(0)} MB; only a page is held at a time — the CLI completes the same export with node --max-old-space-size=64`,
     }),
     row('purge of the heavy person (app.purge_user, committed)', 's', series.purge, { target: { on: 'median', op: '<', value: 5 } }),
     ...(series.purgeCpu.length
@@ -425,7 +438,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       : []),
     row('writers\' slowest statement while the purge ran', 'ms', series.duringPurge, { reference: { ...baseline }, referenceSamples: series.base }),
     row('writers\' longest heavyweight-lock wait during the purge (pg_stat_activity every ~10 ms)', 'ms', series.lockWait, {
-      note: 'a writer seen waiting for a lock in consecutive samples; 0 = never seen waiting',
+      note: `a writer seen waiting for a lock in consecutive samples (0 = never in two samples in a row); during the 2 s before the export: max ${Math.max(...series.baseLockWait).toFixed(0)} ms. The run log says which locks (extend = writers extending the same table among themselves)`,
     }),
     row('writers\' slowest statement while the export ran', 'ms', series.duringExport, { reference: { ...baseline }, referenceSamples: series.base }),
     row('writers\' p99 statement while the export ran', 'ms', series.exportP99, { reference: { ...baseline }, referenceSamples: series.base }),

@@ -713,6 +713,31 @@ describe('kitchen-db gdpr (the CLI)', () => {
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
   });
 
+  it.skipIf(engine() === 'embedded')(
+    'a connection lost in the middle of an export: exit 3, one line, no file (native only: needs pg_terminate_backend on another session)',
+    async () => {
+      const P = await personWithData();
+      const file = join(dir, 'lost.ndjson');
+      const running = cli(['gdpr', 'export', '--user', P.id, '--out', file, '--page-size', '1']);
+      // Kill the CLI's backend once it is paging.
+      let killed = false;
+      for (let i = 0; i < 400 && !killed; i++) {
+        const { rows } = await db().pool.query(
+          `select pg_terminate_backend(pid) as ok from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and query like '%export_user_table%'`,
+        );
+        killed = rows.some((r) => r.ok);
+        if (!killed) await new Promise((r) => setTimeout(r, 10));
+      }
+      const r = await running;
+      expect(killed).toBe(true);
+      expect(r.code).toBe(3);
+      expect(errorLines(r)).toHaveLength(1);
+      expect(existsSync(file)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+    },
+  );
+
   it('purge shows what it will delete and refuses without --yes; with --yes it erases the person', async () => {
     const P = await personWithData();
     const before = await snapshot(db().pool, P);

@@ -1,6 +1,7 @@
 // `kitchen-db gdpr export|purge|requests|audit` — for compliance staff (docs/gdpr.md). Every
 // command acts as the role app_compliance, which may only call the GDPR functions; those functions
 // write the audit trail. Errors are one line on stderr with a non-zero exit code (src/cli/output.ts).
+import { once } from 'node:events';
 import { createWriteStream, existsSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -93,13 +94,13 @@ async function runExport(
   if (target && existsSync(target) && !options.force) {
     throw new ValidationError('out', 'exists', `${target} already exists: choose another --out, or add --force to replace it`);
   }
+  const person = await asCompliance(pool, (c) => resolvePerson(c, options.user));
   // Write to a temporary file next to the target and rename it at the very end: a failed export
   // leaves no file behind, a finished one appears whole.
   const temp = target ? join(dirname(target), `.${basename(target)}.partial-${process.pid}`) : undefined;
   const stream = temp ? createWriteStream(temp, { mode: 0o600, flags: 'wx' }) : process.stdout;
   const w = writer(stream);
   try {
-    const person = await asCompliance(pool, (c) => resolvePerson(c, options.user));
     // One REPEATABLE READ transaction: the manifest's counts and the rows come from one snapshot.
     // No automatic retry: rows may already be written.
     const written = await asCompliance(
@@ -150,7 +151,13 @@ async function runExport(
     return { userId: person.userId, format, file: target ?? null, tables: written.counts, totalRows: written.total };
   } catch (error) {
     if (temp) {
-      (stream as WriteStream).destroy();
+      // The file is opened asynchronously: remove it only once the stream has closed.
+      const file = stream as WriteStream;
+      if (!file.closed) {
+        const closed = once(file, 'close').catch(() => {});
+        file.destroy();
+        await closed;
+      }
       rmSync(temp, { force: true });
     }
     throw error;
