@@ -60,6 +60,10 @@ delete from app.embeddings as e
 using unnest(:sourceIds!::uuid[], :chunkCounts!::integer[]) as k (source_id, chunks)
 where e.source_kind = :kind! and e.model = :model! and e.source_id = k.source_id and e.chunk_index >= k.chunks;
 
-/* @name RecordEmbeddingUsage */
-insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
-values (:userId!, :provider!, :model!, :inputTokens!::integer, 0, :costUsd!::numeric, 'embedding', :latencyMs!::integer, :requestId!);
+/*
+  @name RecordEmbeddingUsage
+  @param rows -> ((userId!, provider!, model!, inputTokens!, costUsd!, latencyMs!, requestId!)...)
+*/
+insert into app.api_usage (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id, output_tokens, feature)
+select u.user_id::uuid, u.provider, u.model, u.input_tokens::integer, u.cost_usd::numeric, u.latency_ms::integer, u.request_id, 0, 'embedding'
+from (values :rows) as u (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id);

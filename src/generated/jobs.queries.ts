@@ -3,8 +3,6 @@ import { PreparedQuery } from '@pgtyped/runtime';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export type NumberOrString = number | string;
-
 export type numberArray = (number)[];
 
 export type stringArray = (string)[];
@@ -391,13 +389,15 @@ export const deleteSurplusChunks = new PreparedQuery<IDeleteSurplusChunksParams,
 
 /** 'RecordEmbeddingUsage' parameters type */
 export interface IRecordEmbeddingUsageParams {
-  costUsd: NumberOrString;
-  inputTokens: number;
-  latencyMs: number;
-  model: string;
-  provider: string;
-  requestId: string;
-  userId: string;
+  rows: readonly ({
+    userId: string,
+    provider: string,
+    model: string,
+    inputTokens: string,
+    costUsd: string,
+    latencyMs: string,
+    requestId: string
+  })[];
 }
 
 /** 'RecordEmbeddingUsage' return type */
@@ -409,13 +409,14 @@ export interface IRecordEmbeddingUsageQuery {
   result: IRecordEmbeddingUsageResult;
 }
 
-const recordEmbeddingUsageIR: any = {"usedParamSet":{"userId":true,"provider":true,"model":true,"inputTokens":true,"costUsd":true,"latencyMs":true,"requestId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":133,"b":140}]},{"name":"provider","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":152}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":155,"b":161}]},{"name":"inputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":164,"b":176}]},{"name":"costUsd","required":true,"transform":{"type":"scalar"},"locs":[{"a":191,"b":199}]},{"name":"latencyMs","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":234}]},{"name":"requestId","required":true,"transform":{"type":"scalar"},"locs":[{"a":246,"b":256}]}],"statement":"insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)\nvalues (:userId!, :provider!, :model!, :inputTokens!::integer, 0, :costUsd!::numeric, 'embedding', :latencyMs!::integer, :requestId!)"};
+const recordEmbeddingUsageIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"userId","required":true},{"name":"provider","required":true},{"name":"model","required":true},{"name":"inputTokens","required":true},{"name":"costUsd","required":true},{"name":"latencyMs","required":true},{"name":"requestId","required":true}]},"locs":[{"a":281,"b":285}]}],"statement":"insert into app.api_usage (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id, output_tokens, feature)\nselect u.user_id::uuid, u.provider, u.model, u.input_tokens::integer, u.cost_usd::numeric, u.latency_ms::integer, u.request_id, 0, 'embedding'\nfrom (values :rows) as u (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id)"};
 
 /**
  * Query generated from SQL:
  * ```
- * insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
- * values (:userId!, :provider!, :model!, :inputTokens!::integer, 0, :costUsd!::numeric, 'embedding', :latencyMs!::integer, :requestId!)
+ * insert into app.api_usage (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id, output_tokens, feature)
+ * select u.user_id::uuid, u.provider, u.model, u.input_tokens::integer, u.cost_usd::numeric, u.latency_ms::integer, u.request_id, 0, 'embedding'
+ * from (values :rows) as u (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id)
  * ```
  */
 export const recordEmbeddingUsage = new PreparedQuery<IRecordEmbeddingUsageParams,IRecordEmbeddingUsageResult>(recordEmbeddingUsageIR);

@@ -6,10 +6,10 @@
 //   - the source's current text is split into chunks; when app.embeddings already holds exactly
 //     these chunks for the embedder's model, the job is done without calling the embedder;
 //   - otherwise the embedder is called once per person in the batch (outside any transaction), and
-//     one transaction per person locks the sources (app.lock_embedding_sources: a concurrent DELETE
-//     waits, or has already removed the row and nothing is written), upserts the chunks on
+//     one transaction for the batch locks the sources (app.lock_embedding_sources: a concurrent
+//     DELETE waits, or has already removed the row and nothing is written), upserts the chunks on
 //     (source_kind, source_id, chunk_index, model), deletes chunks beyond the new count, and
-//     records the call in app.api_usage — all or nothing.
+//     records each call in app.api_usage — all or nothing.
 // A source that no longer exists completes the job with { skipped: 'gone' }.
 import pgvector from 'pgvector';
 import type { Job, JobResult } from 'pg-boss';
@@ -183,24 +183,52 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
     else byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
   }
 
+  // One embedder call per person (each call is one api_usage row of that person), then one write
+  // transaction for every person whose call succeeded.
+  interface Embedded {
+    userId: string;
+    list: Source[];
+    vectors: number[][];
+    usage: { inputTokens: number; costUsd: number; latencyMs: number };
+    requestId: string;
+  }
+  const embedded: Embedded[] = [];
+  const fail = (list: Source[], error: unknown, userId?: string) => {
+    const e = error as Error;
+    const permanent = error instanceof EmbedderError && !error.retryable;
+    ctx.log.warn(
+      { queue: 'assistant.embed', userId, sources: list.length, error: { message: e.message, kind: (error as EmbedderError).kind } },
+      permanent ? 'embedding failed for good' : 'embedding failed, will retry',
+    );
+    for (const s of list) settleKey(`${s.kind}:${s.id}`, permanent ? 'deadletter' : 'failed', { error: e.message });
+  };
   for (const [userId, list] of byUser) {
-    const keys = list.map((s) => `${s.kind}:${s.id}`);
     try {
       const texts = list.flatMap((s) => s.chunks);
       const { vectors, usage } = await ctx.embedder.embed(texts);
       if (vectors.length !== texts.length) {
         throw new EmbedderError('bad_response', `the embedder returned ${vectors.length} vectors for ${texts.length} texts`, { retryable: true });
       }
-      const requestId = `assistant.embed:${jobsOf.get(keys[0]!)![0]!.id}`;
-      const written = await asWorker(ctx.pool, async (c) => {
-        const alive = new Set<string>();
-        for (const kind of ['meal_log', 'message'] as const) {
-          const ids = list.filter((s) => s.kind === kind).map((s) => s.id);
-          if (ids.length) for (const r of await lockEmbeddingSources.run({ kind, ids }, c)) alive.add(`${kind}:${r.id}`);
-        }
+      const first = list[0]!;
+      embedded.push({ userId, list, vectors, usage, requestId: `assistant.embed:${jobsOf.get(`${first.kind}:${first.id}`)![0]!.id}` });
+    } catch (error) {
+      fail(list, error, userId);
+    }
+  }
+  if (embedded.length === 0) return jobs.map((j) => results.get(j.id)!);
+
+  try {
+    const all = embedded.flatMap((e) => e.list);
+    const alive = await asWorker(ctx.pool, async (c) => {
+      const alive = new Set<string>();
+      for (const kind of ['meal_log', 'message'] as const) {
+        const ids = all.filter((s) => s.kind === kind).map((s) => s.id);
+        if (ids.length) for (const r of await lockEmbeddingSources.run({ kind, ids }, c)) alive.add(`${kind}:${r.id}`);
+      }
+      const rows: Parameters<typeof upsertEmbeddings.run>[0]['rows'][number][] = [];
+      for (const e of embedded) {
         let v = 0;
-        const rows: Parameters<typeof upsertEmbeddings.run>[0]['rows'][number][] = [];
-        for (const s of list) {
+        for (const s of e.list) {
           const first = v;
           v += s.chunks.length;
           if (!alive.has(`${s.kind}:${s.id}`)) continue;
@@ -211,46 +239,47 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
               sourceId: s.id,
               chunkIndex: i,
               content,
-              embedding: pgvector.toSql(vectors[first + i]!) as string,
+              embedding: pgvector.toSql(e.vectors[first + i]!) as string,
               model,
               metadata: { ...s.metadata, chunks: s.chunks.length },
             });
           });
         }
-        for (let i = 0; i < rows.length; i += 200) await upsertEmbeddings.run({ rows: rows.slice(i, i + 200) }, c);
-        for (const kind of ['meal_log', 'message'] as const) {
-          const kept = list.filter((s) => s.kind === kind && alive.has(`${kind}:${s.id}`));
-          if (kept.length) {
-            await deleteSurplusChunks.run({ kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) }, c);
-          }
+      }
+      for (let i = 0; i < rows.length; i += 200) await upsertEmbeddings.run({ rows: rows.slice(i, i + 200) }, c);
+      for (const kind of ['meal_log', 'message'] as const) {
+        const kept = all.filter((s) => s.kind === kind && alive.has(`${kind}:${s.id}`));
+        if (kept.length) {
+          await deleteSurplusChunks.run({ kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) }, c);
         }
-        // The call happened whether or not every source still exists: it is recorded either way.
-        await recordEmbeddingUsage.run(
-          {
-            userId,
+      }
+      // Every call is recorded, also when its sources were deleted meanwhile: it happened.
+      await recordEmbeddingUsage.run(
+        {
+          rows: embedded.map((e) => ({
+            userId: e.userId,
             provider: ctx.embedder.provider,
             model,
-            inputTokens: Math.round(usage.inputTokens),
-            costUsd: usage.costUsd.toFixed(6),
-            latencyMs: Math.round(usage.latencyMs),
-            requestId,
-          },
-          c,
-        );
-        return alive;
-      });
-      for (const s of list) {
+            // A VALUES list of parameters is text; the statement casts each column.
+            inputTokens: String(Math.round(e.usage.inputTokens)),
+            costUsd: e.usage.costUsd.toFixed(6),
+            latencyMs: String(Math.round(e.usage.latencyMs)),
+            requestId: e.requestId,
+          })),
+        },
+        c,
+      );
+      return alive;
+    });
+    for (const e of embedded) {
+      for (const s of e.list) {
         const key = `${s.kind}:${s.id}`;
-        if (written.has(key)) settleKey(key, 'completed', { model, chunks: s.chunks.length, requestId });
-        else settleKey(key, 'completed', { skipped: 'gone' });
+        settleKey(key, 'completed', alive.has(key) ? { model, chunks: s.chunks.length, requestId: e.requestId } : { skipped: 'gone' });
       }
-      ctx.log.debug({ queue: 'assistant.embed', userId, sources: list.length, chunks: texts.length, tokens: usage.inputTokens, latencyMs: usage.latencyMs }, 'embedded');
-    } catch (error) {
-      const e = error as Error;
-      const permanent = error instanceof EmbedderError && !error.retryable;
-      ctx.log.warn({ queue: 'assistant.embed', userId, sources: list.length, error: { message: e.message, kind: (error as EmbedderError).kind } }, permanent ? 'embedding failed for good' : 'embedding failed, will retry');
-      for (const key of keys) settleKey(key, permanent ? 'deadletter' : 'failed', { error: e.message });
     }
+    ctx.log.debug({ queue: 'assistant.embed', people: embedded.length, sources: all.length }, 'embedded');
+  } catch (error) {
+    fail(embedded.flatMap((e) => e.list), error);
   }
   return jobs.map((j) => results.get(j.id)!);
 }

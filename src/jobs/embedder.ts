@@ -51,12 +51,13 @@ const STOP_WORDS = new Set(
   'a an and are as at be by for from has have i in is it its my of on or our so that the this to was we were with you your'.split(' '),
 );
 
-/** 32-bit FNV-1a of a string's UTF-8 bytes, with a seed to separate feature families. */
+/** 32-bit FNV-1a over a string's UTF-16 code units, with a seed to separate feature families. */
 function fnv1a(text: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    h ^= byte;
-    h = Math.imul(h, 0x01000193) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h = Math.imul(h ^ (unit & 0xff), 0x01000193) >>> 0;
+    if (unit > 0xff) h = Math.imul(h ^ (unit >>> 8), 0x01000193) >>> 0;
   }
   return h >>> 0;
 }
@@ -116,7 +117,9 @@ export class LocalHashEmbedder implements Embedder {
       out[0] = 1;
       return out;
     }
-    return Array.from(v, (x) => x / norm);
+    const out = new Array<number>(this.dimension);
+    for (let i = 0; i < this.dimension; i++) out[i] = v[i]! / norm;
+    return out;
   }
 
   async embed(texts: string[]): Promise<EmbedResult> {
