@@ -228,7 +228,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     single: [] as number[], api: [] as number[], staging: [] as number[], copy: [] as number[], copyStream: [] as number[],
     apiNoGin: [] as number[], copyNoGin: [] as number[],
     // server CPU, µs per row
-    apiCpu: [] as number[], copyStreamCpu: [] as number[],
+    apiCpu: [] as number[], copyStreamCpu: [] as number[], apiNoGinCpu: [] as number[],
   };
   const sampleDevices = devices.slice(0, Math.min(20, devices.length));
   const sampleRows = sampleDevices.length * perAppliance;
@@ -267,17 +267,20 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     // Without the GIN payload index.
     await pool.query('drop index app.idx_telemetry_payload');
     try {
-      const noGin: [keyof typeof samples, () => Promise<void> | void][] = [
-        ['apiNoGin', viaApi],
+      const noGin: [keyof typeof samples, () => Promise<void> | void, (keyof typeof samples)?][] = [
+        ['apiNoGin', viaApi, 'apiNoGinCpu'],
         ['copyNoGin', viaCopy],
       ];
       if (r % 2 === 1) noGin.reverse();
-      for (const [name, fn] of noGin) {
+      for (const [name, fn, cpuName] of noGin) {
         await reset(pool);
+        const before = await serverCpu(pool);
         const ms = await time(async () => fn());
+        const cpu = cpuBetween(before, await serverCpu(pool));
         if ((await count(pool)) !== total) throw new Error(`${name}: expected ${total} rows`);
         samples[name].push(rate(total, ms));
-        ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s`);
+        if (cpuName && cpu !== null) samples[cpuName].push((cpu * 1e6) / total);
+        ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s${cpu !== null ? `, server CPU ${cpu.toFixed(1)} s` : ''}`);
       }
     } finally {
       await pool.query('truncate app.telemetry_events');
@@ -315,6 +318,11 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
             note: 'utime+stime of the backends (/proc), independent of other load on the machine; ratio ≈ 1 = the same server work as COPY',
           }),
           row('server CPU per row: COPY FROM STDIN', 'µs/row', samples.copyStreamCpu),
+          row('server CPU per row: batch API without the GIN payload index', 'µs/row', samples.apiNoGinCpu, {
+            reference: { what: 'batch API with it', median: 0 },
+            referenceSamples: samples.apiCpu,
+            note: '1 − ratio = the share of the server\'s ingestion work that idx_telemetry_payload costs',
+          }),
         ]
       : []),
     row('batch API without the GIN payload index', 'rows/s', samples.apiNoGin, {
