@@ -1,5 +1,5 @@
---! Previous: sha1:1ab89a7d90b79d73e5885ab866b1375e4f4a1525
---! Hash: sha1:88f053e43b76e389bc888fe4e1e0481a0571974b
+--! Previous: sha1:cd62f762afe7daf0c8e677c05a2a3ca1aa3c688b
+--! Hash: sha1:12d4461e4b4d6f07a0f1899b9b939125971260d9
 --! Message: partitions: registry of monthly-partitioned tables
 
 -- Partition maintenance is driven by a registry, not by table names in code: one row per table that

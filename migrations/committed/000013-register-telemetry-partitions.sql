@@ -1,5 +1,5 @@
---! Previous: sha1:88f053e43b76e389bc888fe4e1e0481a0571974b
---! Hash: sha1:4009a3802df744a0d712b873f3e197c7505c1329
+--! Previous: sha1:12d4461e4b4d6f07a0f1899b9b939125971260d9
+--! Hash: sha1:aa977d7080dba21a786ff33e1eceb2da629b3b5b
 --! Message: partitions: register app.telemetry_events
 
 -- app.telemetry_events (000009) is monthly-partitioned on recorded_at with a DEFAULT partition.

@@ -1,5 +1,5 @@
---! Previous: sha1:4009a3802df744a0d712b873f3e197c7505c1329
---! Hash: sha1:226dd9592914379cac4602df09626dd6aa154369
+--! Previous: sha1:aa977d7080dba21a786ff33e1eceb2da629b3b5b
+--! Hash: sha1:92932863e3a2fe36599ac4d7d6215b347fdfaba6
 --! Message: partitions: create monthly partitions (premake)
 
 -- Creating one monthly partition, and the premake step that keeps the current UTC month and the

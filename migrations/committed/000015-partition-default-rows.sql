@@ -1,5 +1,5 @@
---! Previous: sha1:226dd9592914379cac4602df09626dd6aa154369
---! Hash: sha1:9c8b22d6012947f10ac3d50b4014201d071e0521
+--! Previous: sha1:92932863e3a2fe36599ac4d7d6215b347fdfaba6
+--! Hash: sha1:6a0288b8220bb4da9c6261220779239a77267aa4
 --! Message: partitions: move rows out of the DEFAULT partition, report what stays
 
 -- Rows land in the DEFAULT partition when no monthly partition covers them: a month that was never

@@ -1,5 +1,5 @@
---! Previous: sha1:9c8b22d6012947f10ac3d50b4014201d071e0521
---! Hash: sha1:17c8ef202e133514cecb03d9b33dbef21be6641a
+--! Previous: sha1:6a0288b8220bb4da9c6261220779239a77267aa4
+--! Hash: sha1:ed00a2b8f2634edef1becaaeab10ed3eb8a172ea
 --! Message: partitions: retention (drop or detach whole old months)
 
 -- Retention works on whole partitions only: a monthly partition is retired once all of it is older

@@ -1,5 +1,5 @@
---! Previous: sha1:17c8ef202e133514cecb03d9b33dbef21be6641a
---! Hash: sha1:98b390071e67e7c8d6578f962e228822c2d552ea
+--! Previous: sha1:ed00a2b8f2634edef1becaaeab10ed3eb8a172ea
+--! Hash: sha1:0f71f20cf9bfb33d3eda691fa552e5a247e6ef65
 --! Message: partitions: app.maintain_partitions() entry point
 
 -- One entry point runs partition maintenance for every registered table and says what it did; the

@@ -1,5 +1,5 @@
---! Previous: sha1:98b390071e67e7c8d6578f962e228822c2d552ea
---! Hash: sha1:19b3a404b9ff9cb174f92674b8d58be30b0ea33d
+--! Previous: sha1:0f71f20cf9bfb33d3eda691fa552e5a247e6ef65
+--! Hash: sha1:342fe9775387c6b6f3eb71dc2e1868e9c03c3ae4
 --! Message: partitions: app.partition_report() for `kitchen-db partitions list`
 
 -- Every partition of every registered table with its bounds, size and row count, for operators
