@@ -100,6 +100,7 @@ async function runExport(
   const temp = target ? join(dirname(target), `.${basename(target)}.partial-${process.pid}`) : undefined;
   const stream = temp ? createWriteStream(temp, { mode: 0o600, flags: 'wx' }) : process.stdout;
   const w = writer(stream);
+  let bar: ReturnType<Output['progress']> | undefined;
   try {
     // One REPEATABLE READ transaction: the manifest's counts and the rows come from one snapshot.
     // No automatic retry: rows may already be written.
@@ -109,7 +110,7 @@ async function runExport(
         const manifest = await gdpr.summary(client, person.userId, 'export');
         const order = tableOrder(manifest);
         const counts: Record<string, number> = {};
-        const bar = out.progress(`exporting ${manifest.total_rows} rows`, manifest.total_rows);
+        bar = out.progress(`exporting ${manifest.total_rows} rows`, manifest.total_rows);
         if (format === 'ndjson') await w.write(JSON.stringify({ manifest }) + '\n');
         else await w.write(`{"manifest": ${JSON.stringify(manifest)},\n"data": {`);
         let firstTable = true;
@@ -135,11 +136,12 @@ async function runExport(
           }
           if (format === 'json') await w.write(counts[table] ? '\n]' : ']');
           if (counts[table] !== (manifest.tables[table] ?? 0)) {
-            throw new KitchenDbError('internal', `export of ${table} gave ${counts[table]} rows, the manifest says ${manifest.tables[table]}: nothing was written`);
+            throw new KitchenDbError('internal', `export of ${table} gave ${counts[table]} rows, the manifest says ${manifest.tables[table]}: export stopped`);
           }
         }
         if (format === 'json') await w.write('\n}}\n');
         bar.done();
+        bar = undefined;
         return { counts, total: manifest.total_rows };
       },
       { isolation: 'repeatable read', retries: 0 },
@@ -150,6 +152,7 @@ async function runExport(
     }
     return { userId: person.userId, format, file: target ?? null, tables: written.counts, totalRows: written.total };
   } catch (error) {
+    bar?.done(); // end the progress line before the error line
     if (temp) {
       // The file is opened asynchronously: remove it only once the stream has closed.
       const file = stream as WriteStream;
