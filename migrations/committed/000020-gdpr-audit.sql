@@ -1,5 +1,5 @@
---! Previous: sha1:19b3a404b9ff9cb174f92674b8d58be30b0ea33d
---! Hash: sha1:b82d53df40e90107b08a194acb0368ebfbfc7705
+--! Previous: sha1:342fe9775387c6b6f3eb71dc2e1868e9c03c3ae4
+--! Hash: sha1:d5678b54513332619c555c7d235bd66a54cb56fb
 --! Message: gdpr: audit trail with a keyed hash of the person
 
 -- The GDPR audit trail: one row per call of a GDPR function (summary, export, export page, purge,

@@ -1,5 +1,5 @@
---! Previous: sha1:b82d53df40e90107b08a194acb0368ebfbfc7705
---! Hash: sha1:b0495fd2792e73b075e2df289120f7e885624124
+--! Previous: sha1:d5678b54513332619c555c7d235bd66a54cb56fb
+--! Hash: sha1:12f039e1e80eed4dfb9efc42eba072444d073533
 --! Message: gdpr: catalog of where a person's data lives
 
 -- Which tables hold a person's data, read from pg_catalog when a GDPR function runs, so a table

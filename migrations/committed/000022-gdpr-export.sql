@@ -1,5 +1,5 @@
---! Previous: sha1:b0495fd2792e73b075e2df289120f7e885624124
---! Hash: sha1:65d5e64c2a26880f034514c23b29794c42fcdd0e
+--! Previous: sha1:12f039e1e80eed4dfb9efc42eba072444d073533
+--! Hash: sha1:27ce67652e852acd8d1b337ca82b4be462a7e33d
 --! Message: gdpr: export (whole, or a table in pages) and person look-up
 
 -- GDPR export (Art. 15 access, Art. 20 portability) for compliance staff (app_compliance, which has

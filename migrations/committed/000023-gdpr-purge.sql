@@ -1,5 +1,5 @@
---! Previous: sha1:65d5e64c2a26880f034514c23b29794c42fcdd0e
---! Hash: sha1:64b200fd3b5eb3bd9d58bb3cfcad12154143ebff
+--! Previous: sha1:27ce67652e852acd8d1b337ca82b4be462a7e33d
+--! Hash: sha1:98a8392ec5a38905d35e7baecc436aa66d7282ac
 --! Message: gdpr: purge
 
 -- GDPR erasure (Art. 17): app.purge_user(id) hard-deletes the person from every table of

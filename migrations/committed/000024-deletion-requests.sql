@@ -1,5 +1,5 @@
---! Previous: sha1:64b200fd3b5eb3bd9d58bb3cfcad12154143ebff
---! Hash: sha1:9a8e5d0ad80651d9c43cd83ea8360aacf69bdb88
+--! Previous: sha1:98a8392ec5a38905d35e7baecc436aa66d7282ac
+--! Hash: sha1:dd2c6b090c5d3fd6151a1f14e4304f76008dad05
 --! Message: gdpr: deletion requests with a grace period
 
 -- A person asks for their account to be erased (app.request_account_deletion(), as themselves):

@@ -1,5 +1,5 @@
---! Previous: sha1:9a8e5d0ad80651d9c43cd83ea8360aacf69bdb88
---! Hash: sha1:48f16e488218bb815baef3a7ea2f5052dadce8ae
+--! Previous: sha1:dd2c6b090c5d3fd6151a1f14e4304f76008dad05
+--! Hash: sha1:2cd589f164255c412e6e0ce346646c354b4e3eac
 --! Message: gdpr: validate the deletion-request check
 
 -- VALIDATE CONSTRAINT scans app.users under SHARE UPDATE EXCLUSIVE: reads and writes go on.

@@ -1,5 +1,5 @@
---! Previous: sha1:48f16e488218bb815baef3a7ea2f5052dadce8ae
---! Hash: sha1:5a4d0bed92cfda506dd5ba9534cfeec7a5e4c7cd
+--! Previous: sha1:2cd589f164255c412e6e0ce346646c354b4e3eac
+--! Hash: sha1:86a8db5b2008df058f27a6240e66fa99dc0e73ac
 --! Message: gdpr: index of due deletion requests
 
 --! no-transaction
