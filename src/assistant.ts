@@ -1,6 +1,5 @@
 // assistant area: conversations and messages, API usage and cost, embeddings and similarity
 // search. SQL lives in queries/assistant.sql; app.search_knowledge in migrations/committed/000032.
-import pgvector from 'pgvector';
 import type { DbClient } from './db/context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import {
@@ -292,7 +291,8 @@ function vectorText(value: unknown, field: string, dimensions: number): string {
     if (typeof x !== 'number' || !Number.isFinite(x)) fail(field, 'finite', `component ${i} must be a finite number, got ${String(x)}`);
     if (Math.abs(x) > 3.4e38) fail(field, 'range', `component ${i} does not fit a 4-byte float`);
   }
-  return pgvector.toSql(Array.from(v as ArrayLike<number>)) as string;
+  // pgvector's text form is the JSON array ('[0.1,-0.2,…]'); the components were checked above.
+  return JSON.stringify(Array.isArray(v) ? v : Array.from(v as ArrayLike<number>));
 }
 
 export type SourceKind = 'meal_log' | 'message';

@@ -125,9 +125,20 @@ function foodsJson(value: unknown, field = 'foods'): string {
   return JSON.stringify(foods);
 }
 
-function toMealSummary(row: IListMealsResult): MealSummary {
-  const { cursorTime: _cursor, ...rest } = row;
-  return { ...rest, mealType: row.mealType as MealType, nutritionTotals: row.nutritionTotals as Nutrition };
+// Explicit object literals (not rest/spread): these run for every row of every page.
+function toMealSummary(r: IListMealsResult): MealSummary {
+  return {
+    id: r.id,
+    mealTime: r.mealTime,
+    mealType: r.mealType as MealType,
+    nutritionTotals: r.nutritionTotals as Nutrition,
+    imageUrl: r.imageUrl,
+    notes: r.notes,
+    isDeleted: r.isDeleted,
+    deletedAt: r.deletedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
 }
 
 function toMeal(row: IGetMealResult): Meal {
