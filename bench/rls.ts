@@ -218,7 +218,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     row('server side only: planning + execution of the month query (EXPLAIN ANALYZE)', 'p50 ms', per('serverRls', 50), {
       reference: { what: 'the same for superuser + WHERE user_id', median: 0 },
       referenceSamples: per('serverRef', 50),
-      note: 'informational, no target: without the round trip the fixed cost of row-level security (policy rewrite, init plan, app.current_user_id()) is a larger share',
+      note: 'informational, no target: without the round trip the fixed cost of row-level security (policy rewrite, permission checks, the init plan reading app.user_id) is a larger share',
     }),
     row('whole call: withUser(…) latest 20 (BEGIN, SET LOCAL ROLE, set_config, query, COMMIT)', 'p50 ms', per('callRls', 50), {
       reference: { what: 'one autocommit query with WHERE user_id', median: 0 },
