@@ -1,5 +1,5 @@
---! Previous: sha1:82c7954dbe62af2db1546897db82fbf03e96a0b9
---! Hash: sha1:af15963d885ee17a273a880ba54fa0e5450032c1
+--! Previous: sha1:86a8db5b2008df058f27a6240e66fa99dc0e73ac
+--! Hash: sha1:e066ef5d0453e0cec81f55e00a2fc143796dec18
 --! Message: accounts: sign-in upsert and push-token registration (SECURITY DEFINER entry points)
 
 -- Two accounts use cases that row-level security cannot express, each a narrow SECURITY DEFINER

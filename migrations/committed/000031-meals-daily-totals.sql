@@ -1,5 +1,5 @@
---! Previous: sha1:af15963d885ee17a273a880ba54fa0e5450032c1
---! Hash: sha1:5fd76bd6e56246a812682134f44dc19a97ad6a8c
+--! Previous: sha1:e066ef5d0453e0cec81f55e00a2fc143796dec18
+--! Hash: sha1:534da843da42ccd8c55dc1db57f153567bc010bc
 --! Message: meals: daily nutrition totals vs the active goal, in the person's time zone
 
 -- One round trip for a chart of days: every calendar day of [p_from, p_to] in the person's time

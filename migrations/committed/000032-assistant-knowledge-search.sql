@@ -1,5 +1,5 @@
---! Previous: sha1:5fd76bd6e56246a812682134f44dc19a97ad6a8c
---! Hash: sha1:373223dbe01b49137b14325c1961175722dbebbf
+--! Previous: sha1:534da843da42ccd8c55dc1db57f153567bc010bc
+--! Hash: sha1:f5658495d71aa56adcfd6c1cee2cdc64e5121cd8
 --! Message: assistant: approximate search of the shared knowledge base (HNSW, per-query ef_search, iterative scan)
 
 -- Retrieval from the shared knowledge base (app.embeddings rows with user_id NULL) through the
