@@ -1,5 +1,5 @@
---! Previous: sha1:92aeaef2bfdcb9915f7236926fc922726ba3c894
---! Hash: sha1:cd7559398dd0e7400e3151bb5dbd322ac9214632
+--! Previous: sha1:7e28d88b951313adbb7e756eda9162479c91ad7f
+--! Hash: sha1:40b380adfc9743e5f503b48f030eba512dc1f67a
 --! Message: pg-boss schema (jobs)
 
 -- pg-boss 12.38.0, schema version 46: the objects pg-boss creates in schema pgboss,

@@ -1,5 +1,5 @@
---! Previous: sha1:cd7559398dd0e7400e3151bb5dbd322ac9214632
---! Hash: sha1:d0831cf1f3c319997597bef672748cd55afb3490
+--! Previous: sha1:40b380adfc9743e5f503b48f030eba512dc1f67a
+--! Hash: sha1:b7f1a9175bdb952d7c6fcad9c5cd018837da79d4
 --! Message: pg-boss: the worker role's rights and comments
 
 -- How the job worker gets its rights (decision, see notes/jobs.md):

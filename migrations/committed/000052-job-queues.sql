@@ -1,5 +1,5 @@
---! Previous: sha1:d0831cf1f3c319997597bef672748cd55afb3490
---! Hash: sha1:4647ef0ff33e9024313066d6b11341f9a13f38e7
+--! Previous: sha1:b7f1a9175bdb952d7c6fcad9c5cd018837da79d4
+--! Hash: sha1:c433cbfad9d7c0b52003e1777d4f983d05c5b8fc
 --! Message: job queues
 
 -- The queues of src/jobs/queues.ts, each with its retry limit, backoff, expiry and dead-letter queue,

@@ -1,5 +1,5 @@
---! Previous: sha1:4647ef0ff33e9024313066d6b11341f9a13f38e7
---! Hash: sha1:4993c35a167a3a7c37419482188e7698e739dc2a
+--! Previous: sha1:c433cbfad9d7c0b52003e1777d4f983d05c5b8fc
+--! Hash: sha1:b75932d1fb67d7876a0e50b8f9da44d404e4df08
 --! Message: worker sweeps: offline appliances, stale push tokens
 
 -- Two periodic sweeps of the job worker (queues appliances.offline-sweep and push-tokens.cleanup).

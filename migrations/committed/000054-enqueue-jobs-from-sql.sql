@@ -1,5 +1,5 @@
---! Previous: sha1:4993c35a167a3a7c37419482188e7698e739dc2a
---! Hash: sha1:15393d9aebd59dafc8cf8f0b30243930cf06057c
+--! Previous: sha1:b75932d1fb67d7876a0e50b8f9da44d404e4df08
+--! Hash: sha1:997f31320ce6a03b7f131cd943d5370f2873ff7b
 --! Message: jobs: enqueue pg-boss jobs from SQL (for triggers)
 
 -- Jobs that must exist exactly when a row does (embed this meal log, recompute this person-day) are

@@ -1,5 +1,5 @@
---! Previous: sha1:15393d9aebd59dafc8cf8f0b30243930cf06057c
---! Hash: sha1:0c4d7d804f4c3f9b4d3e36f3f46b7ea8dff37a07
+--! Previous: sha1:997f31320ce6a03b7f131cd943d5370f2873ff7b
+--! Hash: sha1:a8c6e0cf6df565c75f8ef09399fdcf690d6d2169
 --! Message: assistant: enqueue an embedding job with every new or changed meal log and message
 
 -- The assistant.embed job (src/jobs/embed.ts) turns a meal log (type, foods, notes, AI analysis) or

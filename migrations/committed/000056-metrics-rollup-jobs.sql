@@ -1,5 +1,5 @@
---! Previous: sha1:0c4d7d804f4c3f9b4d3e36f3f46b7ea8dff37a07
---! Hash: sha1:7305c0c855cbe8b04780389ce075cdb5a96b5450
+--! Previous: sha1:a8c6e0cf6df565c75f8ef09399fdcf690d6d2169
+--! Hash: sha1:e299801637f45ec4a39212d293a33d858fb4d522
 --! Message: metrics: recompute changed person-days through metrics.rollup jobs
 
 -- app.daily_nutrition and app.daily_ai_cost are derived (000006): app_private.refresh_daily_metrics
