@@ -36,6 +36,7 @@ import {
   optionalText,
   text,
 } from './input.ts';
+import { runQuery } from './run-query.ts';
 
 // --- sign-in --------------------------------------------------------------------------------------
 
@@ -71,7 +72,7 @@ export async function upsertOnSignIn(client: DbClient, input: SignInInput): Prom
   // Better-Auth's names are unbounded: cut (not refuse) a long one, but refuse absurd input.
   const name = input.name === undefined || input.name === null ? null : text(input.name, 'name', { min: 0, max: 100_000 }).slice(0, 400);
   const timeZone = optionalText(input.timeZone, 'timeZone', { max: 64 }) ?? null;
-  const [row] = await signInPerson.run({ authId, email, name, timeZone }, client);
+  const [row] = await runQuery(signInPerson, { authId, email, name, timeZone }, client);
   return row!;
 }
 
@@ -104,7 +105,7 @@ function noPerson(): never {
 }
 
 export async function getProfile(client: DbClient): Promise<Profile> {
-  const [row] = await getProfileQuery.run(undefined, client);
+  const [row] = await runQuery(getProfileQuery, undefined, client);
   return row ? toProfile(row) : noPerson();
 }
 
@@ -120,7 +121,7 @@ export async function updateProfile(client: DbClient, changes: ProfileChanges): 
   for (const key of Object.keys(changes)) if (key !== 'name' && key !== 'timeZone') fail(key, 'unknown_field', 'is not a profile field');
   const name = changes.name === undefined ? null : text(changes.name, 'name', { max: 100, trim: true });
   const timeZone = changes.timeZone === undefined ? null : text(changes.timeZone, 'timeZone', { max: 64 });
-  const [row] = await updateProfileQuery.run({ name, timeZone }, client);
+  const [row] = await runQuery(updateProfileQuery, { name, timeZone }, client);
   return row ? toProfile(row) : noPerson();
 }
 
@@ -170,7 +171,7 @@ function toPreferences(row: IGetPreferencesResult): Preferences {
 
 /** The stored preferences, or null when the person never saved any (every default applies). */
 export async function getPreferences(client: DbClient): Promise<Preferences | null> {
-  const [row] = await getPreferencesQuery.run(undefined, client);
+  const [row] = await runQuery(getPreferencesQuery, undefined, client);
   return row ? toPreferences(row) : null;
 }
 
@@ -242,8 +243,8 @@ export async function updatePreferences(
   if (clientUpdatedAt.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) {
     fail('clientUpdatedAt', 'future', 'lies more than a day in the future (client clock wrong?)');
   }
-  await ensurePreferences.run(undefined, client);
-  const [row] = await updatePreferencesIfNewer.run({ patch: JSON.stringify(patch), clientUpdatedAt }, client);
+  await runQuery(ensurePreferences, undefined, client);
+  const [row] = await runQuery(updatePreferencesIfNewer, { patch: JSON.stringify(patch), clientUpdatedAt }, client);
   if (!row) noPerson();
   const { applied, ...current } = row;
   return { applied, current: toPreferences(current) };
@@ -294,7 +295,7 @@ function toGoal(row: IGetActiveGoalResult): Goal {
 }
 
 export async function getActiveGoal(client: DbClient): Promise<Goal | null> {
-  const [row] = await getActiveGoalQuery.run(undefined, client);
+  const [row] = await runQuery(getActiveGoalQuery, undefined, client);
   return row ? toGoal(row) : null;
 }
 
@@ -316,9 +317,9 @@ export async function setGoal(client: DbClient, input: GoalInput): Promise<Goal>
     endsOn: input.endsOn === undefined || input.endsOn === null ? null : calendarDay(input.endsOn, 'endsOn'),
   };
   if (params.startsOn && params.endsOn && params.endsOn < params.startsOn) fail('endsOn', 'user_goals_period_check', 'must not be before startsOn');
-  await lockGoals.run(undefined, client);
-  await deactivateGoals.run(undefined, client);
-  const [row] = await insertGoal.run(params, client);
+  await runQuery(lockGoals, undefined, client);
+  await runQuery(deactivateGoals, undefined, client);
+  const [row] = await runQuery(insertGoal, params, client);
   return toGoal(row!);
 }
 
@@ -349,7 +350,7 @@ export async function registerPushToken(client: DbClient, input: { platform: Pla
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const platform = oneOf(input.platform, 'platform', ['ios', 'android'] as const);
   const token = tokenText(input.token, 'token');
-  const [row] = await registerPushTokenQuery.run({ platform, token }, client);
+  const [row] = await runQuery(registerPushTokenQuery, { platform, token }, client);
   return { ...row!, platform: row!.platform as Platform };
 }
 
@@ -363,19 +364,19 @@ export async function refreshPushToken(
   const registration = { platform: input.platform, token: input.newToken };
   oneOf(input.platform, 'platform', ['ios', 'android'] as const);
   tokenText(input.newToken, 'newToken');
-  if (oldToken !== input.newToken) await deletePushToken.run({ token: oldToken }, client);
+  if (oldToken !== input.newToken) await runQuery(deletePushToken, { token: oldToken }, client);
   return registerPushToken(client, registration);
 }
 
 /** Removes one of the person's tokens (sign-out on a device). `removed` is false when it was not theirs or did not exist. */
 export async function removePushToken(client: DbClient, input: { token: string }): Promise<{ removed: boolean }> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
-  const rows = await deletePushToken.run({ token: tokenText(input.token, 'token') }, client);
+  const rows = await runQuery(deletePushToken, { token: tokenText(input.token, 'token') }, client);
   return { removed: rows.length > 0 };
 }
 
 export async function listPushTokens(client: DbClient): Promise<PushToken[]> {
-  const rows = await listPushTokensQuery.run(undefined, client);
+  const rows = await runQuery(listPushTokensQuery, undefined, client);
   return rows.map((r) => ({ ...r, platform: r.platform as Platform }));
 }
 

@@ -39,6 +39,7 @@ import {
   uuid,
   type Page,
 } from './input.ts';
+import { runQuery } from './run-query.ts';
 
 export type { Page } from './input.ts';
 
@@ -81,12 +82,12 @@ const MAX_MESSAGES_PER_CALL = 100;
 export async function startConversation(client: DbClient, input: { title?: string | null } = {}): Promise<Conversation> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const title = optionalText(input.title, 'title', { max: 200, trim: true }) ?? null;
-  const [row] = await insertConversation.run({ title }, client);
+  const [row] = await runQuery(insertConversation, { title }, client);
   return row!;
 }
 
 export async function getConversation(client: DbClient, id: string): Promise<Conversation | null> {
-  const [row] = await getConversationQuery.run({ id: uuid(id, 'id') }, client);
+  const [row] = await runQuery(getConversationQuery, { id: uuid(id, 'id') }, client);
   return row ?? null;
 }
 
@@ -108,7 +109,7 @@ export async function addMessages(client: DbClient, conversationId: string, mess
   });
   let rows;
   try {
-    rows = await insertMessages.run({ conversationId: id, messages: JSON.stringify(items) }, client);
+    rows = await runQuery(insertMessages, { conversationId: id, messages: JSON.stringify(items) }, client);
   } catch (error) {
     // messages_conversation_id_user_id_fkey: no such conversation of this person.
     if ((error as { code?: string }).code === '23503') {
@@ -137,7 +138,7 @@ export async function listConversations(client: DbClient, options: { limit?: num
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const limit = pageSize(options.limit);
   const after = options.cursor === undefined || options.cursor === null ? null : timeIdCursor(options.cursor, 'cursor', true);
-  const rows = await listConversationsQuery.run({ afterTime: after?.time ?? null, afterId: after?.id ?? null, limit: limit + 1 }, client);
+  const rows = await runQuery(listConversationsQuery, { afterTime: after?.time ?? null, afterId: after?.id ?? null, limit: limit + 1 }, client);
   return toPage(rows, limit, (r) => [r.cursorTime, r.id], toSummary);
 }
 
@@ -156,7 +157,7 @@ export async function listMessages(client: DbClient, conversationId: string, opt
   const order = options.order === undefined ? 'newest' : oneOf(options.order, 'order', ['newest', 'oldest'] as const);
   const after = options.cursor === undefined || options.cursor === null ? null : timeIdCursor(options.cursor);
   const params = { conversationId: id, afterTime: after?.time ?? null, afterId: after?.id ?? null, limit: limit + 1 };
-  const rows = await (order === 'newest' ? listMessagesNewestFirst : listMessagesOldestFirst).run(params, client);
+  const rows = await (order === 'newest' ? runQuery(listMessagesNewestFirst, params, client) : runQuery(listMessagesOldestFirst, params, client));
   if (rows.length === 0 && !after && !(await getConversation(client, id))) {
     throw new NotFoundError('conversationId', 'conversation', 'no conversation with this id');
   }
@@ -222,7 +223,7 @@ function toUsage(row: IInsertApiUsageResult): Usage {
 
 /** Records one AI provider request made for the person. */
 export async function recordUsage(client: DbClient, input: UsageInput): Promise<Usage> {
-  const [row] = await insertApiUsage.run({ ...usageParams(input), userId: null }, client);
+  const [row] = await runQuery(insertApiUsage, { ...usageParams(input), userId: null }, client);
   return toUsage(row!);
 }
 
@@ -257,7 +258,7 @@ export async function costSummary(client: DbClient, range: { from: string; to: s
   const days = daysBetween(from, to);
   if (days < 0) fail('to', 'range', 'must not be before from');
   if (days > 366) fail('to', 'range', 'the range may cover at most 367 days');
-  const rows = await costSummaryQuery.run({ from, to }, client);
+  const rows = await runQuery(costSummaryQuery, { from, to }, client);
   const total = rows.reduce((sum, r) => sum + micros(r.costUsd), 0n);
   return { rows, totalUsd: fromMicros(total) };
 }
@@ -270,7 +271,7 @@ const dimensionsByConnection = new WeakMap<object, number>();
 async function embeddingDimension(client: DbClient): Promise<number> {
   let d = dimensionsByConnection.get(client);
   if (d === undefined) {
-    const [row] = await embeddingDimensions.run(undefined, client);
+    const [row] = await runQuery(embeddingDimensions, undefined, client);
     d = row?.dimensions ?? -1;
     dimensionsByConnection.set(client, d);
   }
@@ -339,7 +340,7 @@ async function embeddingItems(client: DbClient, items: unknown, withUser: boolea
 }
 
 async function upsertEmbeddings(client: DbClient, rows: unknown[]): Promise<{ ids: string[] }> {
-  const result = await upsertPersonEmbeddings.run({ items: JSON.stringify(rows) }, client);
+  const result = await runQuery(upsertPersonEmbeddings, { items: JSON.stringify(rows) }, client);
   const missing = result.find((r) => r.missing);
   if (missing) {
     throw new NotFoundError(`items[${missing.ord - 1}].sourceId`, 'source', 'no such meal log or message of this person; nothing was stored');
@@ -383,7 +384,7 @@ export async function storeKnowledge(client: DbClient, items: KnowledgeInput[]):
       metadata: item.metadata === undefined ? {} : JSON.parse(jsonObject(item.metadata, `${at}.metadata`, 65_536)),
     };
   });
-  const result = await insertKnowledgeEmbeddings.run({ items: JSON.stringify(rows) }, client);
+  const result = await runQuery(insertKnowledgeEmbeddings, { items: JSON.stringify(rows) }, client);
   return { ids: result.map((r) => r.id) };
 }
 
@@ -419,7 +420,7 @@ export interface SearchMineOptions {
 export async function searchMine(client: DbClient, options: SearchMineOptions): Promise<SearchHit[]> {
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const embedding = vectorText(options.embedding, 'embedding', await embeddingDimension(client));
-  const rows = await searchMyEmbeddings.run(
+  const rows = await runQuery(searchMyEmbeddings, 
     {
       embedding,
       model: text(options.model, 'model', { max: 200 }),
@@ -446,7 +447,7 @@ export interface SearchKnowledgeOptions {
 export async function searchKnowledge(client: DbClient, options: SearchKnowledgeOptions): Promise<SearchHit[]> {
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const embedding = vectorText(options.embedding, 'embedding', await embeddingDimension(client));
-  const rows = await searchKnowledgeQuery.run(
+  const rows = await runQuery(searchKnowledgeQuery, 
     {
       embedding,
       model: text(options.model, 'model', { max: 200 }),
@@ -464,7 +465,7 @@ export async function searchKnowledge(client: DbClient, options: SearchKnowledge
 /** Worker variant of recordUsage: the job names the person it worked for. */
 export async function recordUsageFor(client: DbClient, input: UsageInput & { userId: string }): Promise<Usage> {
   const userId = uuid(input?.userId, 'userId');
-  const [row] = await insertApiUsage.run({ ...usageParams(input), userId }, client);
+  const [row] = await runQuery(insertApiUsage, { ...usageParams(input), userId }, client);
   return toUsage(row!);
 }
 

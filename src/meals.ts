@@ -38,6 +38,7 @@ import {
   type Nutrient,
   type Page,
 } from './input.ts';
+import { runQuery } from './run-query.ts';
 
 export type { Page } from './input.ts';
 
@@ -163,13 +164,13 @@ export async function logMeal(client: DbClient, input: LogMealInput): Promise<Me
     imageUrl: optionalText(input.imageUrl, 'imageUrl', { max: 2048 }) ?? null,
     notes: optionalText(input.notes, 'notes', { max: 4000, min: 0 }) ?? null,
   };
-  const [row] = await insertMealWithFoods.run(params, client);
+  const [row] = await runQuery(insertMealWithFoods, params, client);
   return toMeal(row!);
 }
 
 /** One meal with its foods; null when it does not exist, is not the person's, or is soft-deleted (unless includeDeleted). */
 export async function getMeal(client: DbClient, id: string, options: { includeDeleted?: boolean } = {}): Promise<Meal | null> {
-  const [row] = await getMealQuery.run({ id: uuid(id, 'id'), includeDeleted: options.includeDeleted === true }, client);
+  const [row] = await runQuery(getMealQuery, { id: uuid(id, 'id'), includeDeleted: options.includeDeleted === true }, client);
   return row ? toMeal(row) : null;
 }
 
@@ -197,7 +198,7 @@ function rangeAndCursor(options: { from?: unknown; to?: unknown; cursor?: unknow
 export async function listMeals(client: DbClient, options: ListMealsOptions = {}): Promise<Page<MealSummary>> {
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const limit = pageSize(options.limit);
-  const rows = await listMealsQuery.run(
+  const rows = await runQuery(listMealsQuery, 
     { ...rangeAndCursor(options), includeDeleted: options.includeDeleted === true, limit: limit + 1 },
     client,
   );
@@ -236,16 +237,16 @@ export async function updateMeal(client: DbClient, id: string, changes: MealChan
     notes: optionalText(c.notes, 'notes', { max: 4000, min: 0 }) ?? null,
   };
   const foods = c.foods === undefined ? undefined : foodsJson(c.foods);
-  const updated = await updateMealQuery.run(params, client);
+  const updated = await runQuery(updateMealQuery, params, client);
   if (updated.length === 0) throw new NotFoundError('id', 'meal', 'no live meal with this id');
   if (foods !== undefined) {
-    await replaceMealFoods.run({ mealId, foods, recomputeTotals: c.nutritionTotals === undefined }, client);
+    await runQuery(replaceMealFoods, { mealId, foods, recomputeTotals: c.nutritionTotals === undefined }, client);
   }
   return (await getMeal(client, mealId))!;
 }
 
 async function setDeleted(client: DbClient, id: string, deleted: boolean) {
-  const [row] = await setMealDeleted.run({ id: uuid(id, 'id'), deleted }, client);
+  const [row] = await runQuery(setMealDeleted, { id: uuid(id, 'id'), deleted }, client);
   if (!row) throw new NotFoundError('id', 'meal', 'no meal with this id');
   return row;
 }
@@ -295,7 +296,7 @@ export async function dailyTotals(client: DbClient, range: { from: string; to: s
   const days = daysBetween(from, to);
   if (days < 0) fail('to', 'range', 'must not be before from');
   if (days > 366) fail('to', 'range', 'the range may cover at most 367 days');
-  const rows = await dailyNutritionVsGoal.run({ from, to }, client);
+  const rows = await runQuery(dailyNutritionVsGoal, { from, to }, client);
   return rows.map(({ goalId, goalType, targetCalories, targetProteinG, targetCarbsG, targetFatG, targetFiberG, targetSugarG, targetSodiumMg, ...day }) => ({
     ...day,
     goal:
@@ -347,7 +348,7 @@ export async function findMealsByNutrition(client: DbClient, options: FindByNutr
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const predicate = nutritionPredicate(options.where);
   const limit = pageSize(options.limit);
-  const rows = await findMealsByNutritionQuery.run({ ...rangeAndCursor(options), predicate, limit: limit + 1 }, client);
+  const rows = await runQuery(findMealsByNutritionQuery, { ...rangeAndCursor(options), predicate, limit: limit + 1 }, client);
   return toPage(rows, limit, (r) => [r.cursorTime, r.id], toMealSummary);
 }
 

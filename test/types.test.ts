@@ -17,6 +17,8 @@ import type {
 import { getProfile, getActiveGoal } from '../src/generated/accounts.queries.ts';
 import { getMeal, listMeals } from '../src/generated/meals.queries.ts';
 import { listConversations } from '../src/generated/assistant.queries.ts';
+import { dailyNutritionVsGoal } from '../src/generated/meals.queries.ts';
+import { runQuery } from '../src/run-query.ts';
 import type { Meal, MealSummary, Page } from '../src/meals.ts';
 import type { ConversationSummary, SearchHit } from '../src/assistant.ts';
 import type { PreferencesWrite } from '../src/accounts.ts';
@@ -99,5 +101,25 @@ describe('generated rows at run time', () => {
       ['createdAt', 'cursorTime', 'id', 'lastMessageAt', 'lastMessagePreview', 'lastMessageRole', 'title', 'updatedAt'].sort(),
     );
     for (const row of Object.values(rows)) for (const k of Object.keys(row)) expect(k).toMatch(/^[a-z][A-Za-z0-9]*$/);
+  });
+
+  it('runQuery (the lean runner the area modules use) returns exactly what query.run returns', async () => {
+    const p = await createPerson(db().pool, { timeZone: 'Asia/Kolkata' });
+    await db().kdb.asUser(p.id, (me) => me.meals.logMeal({ mealTime: '2026-01-10T12:00:00Z', mealType: 'lunch', nutritionTotals: { calories: 400 } }));
+    const c = await db().kdb.asUser(p.id, (me) => me.assistant.startConversation());
+    await db().kdb.asUser(p.id, (me) => me.assistant.addMessage(c.id, { role: 'user', content: 'hello' }));
+    await db().asUser(p.id, async (client) => {
+      for (const [query, params] of [
+        [dailyNutritionVsGoal, { from: '2026-01-09', to: '2026-01-11' }],
+        [listConversations, { limit: 5, afterTime: null, afterId: null }],
+        [listMeals, { includeDeleted: false, limit: 5 }],
+        [getProfile, undefined],
+      ] as const) {
+        const lean = await runQuery(query as never, params as never, client);
+        const stock = await (query as { run: (p: unknown, c: unknown) => Promise<unknown[]> }).run(params, client);
+        expect(lean).toEqual(stock);
+        expect(lean.length).toBeGreaterThan(0);
+      }
+    });
   });
 });
