@@ -27,9 +27,20 @@ export type AdminScope = Scope<'forAdmin'>;
 export type WorkerScope = Scope<'forWorker'>;
 export type ComplianceScope = Scope<'forCompliance'>;
 
+/** Each area is bound to the transaction's client on first use only: a call touches one or two areas. */
 function scope<G extends 'forUser' | 'forAdmin' | 'forWorker' | 'forCompliance'>(group: G, client: DbClient): Scope<G> {
   const out: Record<string, unknown> = { client };
-  for (const [name, mod] of Object.entries(areas)) out[name] = bind(mod[group], client);
+  for (const [name, mod] of Object.entries(areas)) {
+    Object.defineProperty(out, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const bound = bind(mod[group], client);
+        Object.defineProperty(out, name, { value: bound, enumerable: true });
+        return bound;
+      },
+    });
+  }
   return out as Scope<G>;
 }
 
@@ -44,6 +55,11 @@ type TxOptions = Omit<TransactionOptions, 'role' | 'userId'>;
 
 export interface KitchenDb {
   pool: pg.Pool;
+  /**
+   * After Better-Auth signs someone in: finds or creates their app.users row from the auth user
+   * (its own transaction, no person context yet). Returns the person's id for asUser.
+   */
+  signIn(input: accounts.SignInInput): Promise<accounts.SignInResult>;
   asUser<T>(userId: string, fn: (me: UserScope) => Promise<T>, options?: TxOptions): Promise<T>;
   asAdmin<T>(fn: (admin: AdminScope) => Promise<T>, options?: TxOptions): Promise<T>;
   asWorker<T>(fn: (worker: WorkerScope) => Promise<T>, options?: TxOptions): Promise<T>;
@@ -55,6 +71,7 @@ export interface KitchenDb {
 export function kitchenDbFromPool(pool: pg.Pool, owned = false): KitchenDb {
   return {
     pool,
+    signIn: (input) => accounts.signIn({ pool }, input),
     asUser: (userId, fn, options = {}) => withTransaction(pool, { ...options, role: 'app_user', userId }, (c) => fn(scope('forUser', c))),
     asAdmin: (fn, options = {}) => withTransaction(pool, { ...options, role: 'app_admin' }, (c) => fn(scope('forAdmin', c))),
     asWorker: (fn, options = {}) => withTransaction(pool, { ...options, role: 'app_worker' }, (c) => fn(scope('forWorker', c))),
