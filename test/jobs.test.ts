@@ -12,6 +12,7 @@ import { createPerson, type Person } from './support/fixtures.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { jobIn, jobs, queuesIdle, testWorker, waitFor } from './support/worker.ts';
 import { MIGRATIONS_FOLDER } from '../src/db/migrate.ts';
+import { queryCyclesSerialized } from '../src/db/pglite-wire-order.ts';
 import { constructionMigration, queuesMigration, PGBOSS_SCHEMA_VERSION } from '../scripts/pgboss-plans.ts';
 import { QUEUE_NAMES, QUEUES, deadLetterQueue, DEAD_LETTER_RETENTION_SECONDS } from '../src/jobs/queues.ts';
 import type { JobWorker } from '../src/jobs/worker.ts';
@@ -395,7 +396,12 @@ describe('queues and their effects', () => {
 });
 
 describe('kitchen-db worker --once', () => {
-  it('runs every scheduled queue once, and the jobs already waiting, then stops', async () => {
+  it('runs every scheduled queue once, and the jobs already waiting, then stops', async (context) => {
+    // Seven queues busy at once: on the embedded engine that needs src/db/pglite-wire-order.ts
+    // applied in startEmbedded() (pglite-socket interleaves concurrent queries otherwise).
+    if (engine() === 'embedded' && !queryCyclesSerialized()) {
+      context.skip('embedded engine without serializeQueryCycles(): pglite-socket interleaves concurrent extended-protocol queries');
+    }
     const person = await createPerson(db().pool);
     const message = await addMessage(person, 'a message waiting for its embedding');
     const { worker } = testWorker(db());
