@@ -1,0 +1,850 @@
+/** Types generated for queries found in "queries/recipes.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type DateOrString = Date | string;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type NumberOrString = number | string;
+
+export type stringArray = (string)[];
+
+/** 'SearchPreferences' parameters type */
+export type ISearchPreferencesParams = void;
+
+/** 'SearchPreferences' return type */
+export interface ISearchPreferencesResult {
+  allergens: stringArray;
+  /** Diet: vegetarian, vegan, pescatarian or no_restrictions. */
+  diet: string | null;
+  dietTags: stringArray | null;
+}
+
+/** 'SearchPreferences' query type */
+export interface ISearchPreferencesQuery {
+  params: ISearchPreferencesParams;
+  result: ISearchPreferencesResult;
+}
+
+const searchPreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT\n  CASE p.diet\n    WHEN 'vegan' THEN ARRAY['vegan']\n    WHEN 'vegetarian' THEN ARRAY['vegetarian', 'vegan']\n    WHEN 'pescatarian' THEN ARRAY['pescatarian', 'vegetarian', 'vegan']\n  END::text[] AS \"dietTags?\",\n  p.diet AS \"diet?\",\n  coalesce(\n    (SELECT array_agg(DISTINCT app.allergen_key(a.allergen)) FROM unnest(p.allergens) AS a (allergen)\n      WHERE app.allergen_key(a.allergen) IS NOT NULL),\n    '{}'\n  ) AS \"allergens!\"\nFROM app.user_preferences AS p\nWHERE p.user_id = (SELECT app.current_user_id())"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT
+ *   CASE p.diet
+ *     WHEN 'vegan' THEN ARRAY['vegan']
+ *     WHEN 'vegetarian' THEN ARRAY['vegetarian', 'vegan']
+ *     WHEN 'pescatarian' THEN ARRAY['pescatarian', 'vegetarian', 'vegan']
+ *   END::text[] AS "dietTags?",
+ *   p.diet AS "diet?",
+ *   coalesce(
+ *     (SELECT array_agg(DISTINCT app.allergen_key(a.allergen)) FROM unnest(p.allergens) AS a (allergen)
+ *       WHERE app.allergen_key(a.allergen) IS NOT NULL),
+ *     '{}'
+ *   ) AS "allergens!"
+ * FROM app.user_preferences AS p
+ * WHERE p.user_id = (SELECT app.current_user_id())
+ * ```
+ */
+export const searchPreferences = new PreparedQuery<ISearchPreferencesParams,ISearchPreferencesResult>(searchPreferencesIR);
+
+
+/** 'SearchRecipes' parameters type */
+export interface ISearchRecipesParams {
+  afterId?: string | null | void;
+  afterName?: string | null | void;
+  afterRank?: number | null | void;
+  allergens: stringArray;
+  category?: string | null | void;
+  cuisine?: string | null | void;
+  dietTags?: stringArray | null | void;
+  difficulty?: string | null | void;
+  limit: NumberOrString;
+  maxTimeMinutes?: number | null | void;
+  query: string;
+  tags?: stringArray | null | void;
+}
+
+/** 'SearchRecipes' return type */
+export interface ISearchRecipesResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  rank: number;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'SearchRecipes' query type */
+export interface ISearchRecipesQuery {
+  params: ISearchRecipesParams;
+  result: ISearchRecipesResult;
+}
+
+const searchRecipesIR: any = {"usedParamSet":{"query":true,"category":true,"cuisine":true,"difficulty":true,"maxTimeMinutes":true,"tags":true,"dietTags":true,"allergens":true,"afterRank":true,"afterName":true,"afterId":true,"limit":true},"params":[{"name":"query","required":true,"transform":{"type":"scalar"},"locs":[{"a":593,"b":599}]},{"name":"category","required":false,"transform":{"type":"scalar"},"locs":[{"a":857,"b":865},{"a":897,"b":905}]},{"name":"cuisine","required":false,"transform":{"type":"scalar"},"locs":[{"a":918,"b":925},{"a":956,"b":963}]},{"name":"difficulty","required":false,"transform":{"type":"scalar"},"locs":[{"a":976,"b":986},{"a":1020,"b":1030}]},{"name":"maxTimeMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1043,"b":1057},{"a":1097,"b":1111}]},{"name":"tags","required":false,"transform":{"type":"scalar"},"locs":[{"a":1124,"b":1128},{"a":1159,"b":1163}]},{"name":"dietTags","required":false,"transform":{"type":"scalar"},"locs":[{"a":1176,"b":1184},{"a":1215,"b":1223}]},{"name":"allergens","required":true,"transform":{"type":"scalar"},"locs":[{"a":1248,"b":1258},{"a":1404,"b":1414}]},{"name":"afterRank","required":false,"transform":{"type":"scalar"},"locs":[{"a":1797,"b":1806},{"a":1837,"b":1846},{"a":1864,"b":1873}]},{"name":"afterName","required":false,"transform":{"type":"scalar"},"locs":[{"a":1889,"b":1898},{"a":1913,"b":1922}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1935,"b":1942}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1994,"b":2000}]}],"statement":"-- Ranked full-text search plus filters, one page (keyset: rank DESC, name, id; the cursor is the\n-- last row's (rank, name, id)). A query without lexemes (blank, or only stop words) matches\n-- every recipe (rank 0, so the order is by name). The cursor's rank is the real as returned\n-- (float4 text round-trips exactly through a JS number). Filters given as NULL do not apply; the planner\n-- folds them away (each call is planned with its values). Diet and allergens: see src/recipes.ts\n-- and app.recipe_allergen_keys (migration 000040).\nWITH q AS (\n  SELECT websearch_to_tsquery('english', :query!) AS tsq\n), hits AS (\n  SELECT r.*,\n         CASE WHEN numnode(q.tsq) = 0 THEN 0::real ELSE ts_rank(r.search_vector, q.tsq) END AS rank\n    FROM app.recipes AS r, q\n   WHERE r.is_published\n     AND (numnode(q.tsq) = 0 OR r.search_vector @@ q.tsq)\n     AND (:category::text IS NULL OR r.category = :category)\n     AND (:cuisine::text IS NULL OR r.cuisine = :cuisine)\n     AND (:difficulty::text IS NULL OR r.difficulty = :difficulty)\n     AND (:maxTimeMinutes::integer IS NULL OR r.time_minutes <= :maxTimeMinutes)\n     AND (:tags::text[] IS NULL OR r.tags @> :tags)\n     AND (:dietTags::text[] IS NULL OR r.tags && :dietTags)\n     AND (cardinality(:allergens!::text[]) = 0 OR r.id NOT IN (\n           SELECT x.id FROM app.recipes AS x\n            WHERE app.recipe_allergen_keys(x.recipe_data, x.tags) && :allergens!::text[]))\n)\nSELECT\n  h.id, h.name, h.category, coalesce(h.cuisine, 'indian') AS \"cuisine!\", coalesce(h.tags, '{}') AS \"tags!\", h.difficulty,\n  h.time_minutes AS \"timeMinutes\", h.servings, h.calories, h.protein_g AS \"proteinG\", h.carbs_g AS \"carbsG\",\n  h.fats_g AS \"fatsG\", h.image_url AS \"imageUrl\", h.version, h.updated_at AS \"updatedAt\",\n  h.rank AS \"rank!\"\nFROM hits AS h\nWHERE :afterRank::real IS NULL\n   OR h.rank < :afterRank\n   OR (h.rank = :afterRank AND (h.name > :afterName OR (h.name = :afterName AND h.id > :afterId::uuid)))\nORDER BY h.rank DESC, h.name, h.id\nLIMIT :limit!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Ranked full-text search plus filters, one page (keyset: rank DESC, name, id; the cursor is the
+ * -- last row's (rank, name, id)). A query without lexemes (blank, or only stop words) matches
+ * -- every recipe (rank 0, so the order is by name). The cursor's rank is the real as returned
+ * -- (float4 text round-trips exactly through a JS number). Filters given as NULL do not apply; the planner
+ * -- folds them away (each call is planned with its values). Diet and allergens: see src/recipes.ts
+ * -- and app.recipe_allergen_keys (migration 000040).
+ * WITH q AS (
+ *   SELECT websearch_to_tsquery('english', :query!) AS tsq
+ * ), hits AS (
+ *   SELECT r.*,
+ *          CASE WHEN numnode(q.tsq) = 0 THEN 0::real ELSE ts_rank(r.search_vector, q.tsq) END AS rank
+ *     FROM app.recipes AS r, q
+ *    WHERE r.is_published
+ *      AND (numnode(q.tsq) = 0 OR r.search_vector @@ q.tsq)
+ *      AND (:category::text IS NULL OR r.category = :category)
+ *      AND (:cuisine::text IS NULL OR r.cuisine = :cuisine)
+ *      AND (:difficulty::text IS NULL OR r.difficulty = :difficulty)
+ *      AND (:maxTimeMinutes::integer IS NULL OR r.time_minutes <= :maxTimeMinutes)
+ *      AND (:tags::text[] IS NULL OR r.tags @> :tags)
+ *      AND (:dietTags::text[] IS NULL OR r.tags && :dietTags)
+ *      AND (cardinality(:allergens!::text[]) = 0 OR r.id NOT IN (
+ *            SELECT x.id FROM app.recipes AS x
+ *             WHERE app.recipe_allergen_keys(x.recipe_data, x.tags) && :allergens!::text[]))
+ * )
+ * SELECT
+ *   h.id, h.name, h.category, coalesce(h.cuisine, 'indian') AS "cuisine!", coalesce(h.tags, '{}') AS "tags!", h.difficulty,
+ *   h.time_minutes AS "timeMinutes", h.servings, h.calories, h.protein_g AS "proteinG", h.carbs_g AS "carbsG",
+ *   h.fats_g AS "fatsG", h.image_url AS "imageUrl", h.version, h.updated_at AS "updatedAt",
+ *   h.rank AS "rank!"
+ * FROM hits AS h
+ * WHERE :afterRank::real IS NULL
+ *    OR h.rank < :afterRank
+ *    OR (h.rank = :afterRank AND (h.name > :afterName OR (h.name = :afterName AND h.id > :afterId::uuid)))
+ * ORDER BY h.rank DESC, h.name, h.id
+ * LIMIT :limit!
+ * ```
+ */
+export const searchRecipes = new PreparedQuery<ISearchRecipesParams,ISearchRecipesResult>(searchRecipesIR);
+
+
+/** 'GetRecipe' parameters type */
+export interface IGetRecipeParams {
+  id: string;
+}
+
+/** 'GetRecipe' return type */
+export interface IGetRecipeResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  containsAllergens: stringArray;
+  /** Creation timestamp. */
+  createdAt: Date;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
+  isPublished: boolean;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
+  recipeData: Json;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'GetRecipe' query type */
+export interface IGetRecipeQuery {
+  params: IGetRecipeParams;
+  result: IGetRecipeResult;
+}
+
+const getRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":771,"b":774}]}],"statement":"SELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\",\n  ARRAY(\n    SELECT k FROM unnest(app.recipe_allergen_keys(r.recipe_data, r.tags)) AS k\n    INTERSECT\n    SELECT app.allergen_key(a.allergen)\n      FROM app.user_preferences AS p, unnest(p.allergens) AS a (allergen)\n     WHERE p.user_id = (SELECT app.current_user_id())\n    ORDER BY 1\n  ) AS \"containsAllergens!\"\nFROM app.recipes AS r\nWHERE r.id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
+ *   r.created_at AS "createdAt", r.updated_at AS "updatedAt",
+ *   ARRAY(
+ *     SELECT k FROM unnest(app.recipe_allergen_keys(r.recipe_data, r.tags)) AS k
+ *     INTERSECT
+ *     SELECT app.allergen_key(a.allergen)
+ *       FROM app.user_preferences AS p, unnest(p.allergens) AS a (allergen)
+ *      WHERE p.user_id = (SELECT app.current_user_id())
+ *     ORDER BY 1
+ *   ) AS "containsAllergens!"
+ * FROM app.recipes AS r
+ * WHERE r.id = :id!
+ * ```
+ */
+export const getRecipe = new PreparedQuery<IGetRecipeParams,IGetRecipeResult>(getRecipeIR);
+
+
+/** 'SyncLock' parameters type */
+export type ISyncLockParams = void;
+
+/** 'SyncLock' return type */
+export interface ISyncLockResult {
+  serverTime: Date;
+}
+
+/** 'SyncLock' query type */
+export interface ISyncLockQuery {
+  params: ISyncLockParams;
+  result: ISyncLockResult;
+}
+
+const syncLockIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT date_trunc('milliseconds', app.recipe_sync_lock()) AS \"serverTime!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT date_trunc('milliseconds', app.recipe_sync_lock()) AS "serverTime!"
+ * ```
+ */
+export const syncLock = new PreparedQuery<ISyncLockParams,ISyncLockResult>(syncLockIR);
+
+
+/** 'SyncChangedRecipes' parameters type */
+export interface ISyncChangedRecipesParams {
+  since?: DateOrString | null | void;
+}
+
+/** 'SyncChangedRecipes' return type */
+export interface ISyncChangedRecipesResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  /** Creation timestamp. */
+  createdAt: Date;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
+  isPublished: boolean;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
+  recipeData: Json;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'SyncChangedRecipes' query type */
+export interface ISyncChangedRecipesQuery {
+  params: ISyncChangedRecipesParams;
+  result: ISyncChangedRecipesResult;
+}
+
+const syncChangedRecipesIR: any = {"usedParamSet":{"since":true},"params":[{"name":"since","required":false,"transform":{"type":"scalar"},"locs":[{"a":472,"b":477},{"a":518,"b":523}]}],"statement":"SELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\"\nFROM app.recipes AS r\nWHERE r.is_published\n  AND (:since::timestamptz IS NULL OR r.updated_at > :since)\nORDER BY r.updated_at, r.id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
+ *   r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * FROM app.recipes AS r
+ * WHERE r.is_published
+ *   AND (:since::timestamptz IS NULL OR r.updated_at > :since)
+ * ORDER BY r.updated_at, r.id
+ * ```
+ */
+export const syncChangedRecipes = new PreparedQuery<ISyncChangedRecipesParams,ISyncChangedRecipesResult>(syncChangedRecipesIR);
+
+
+/** 'SyncDeletedIds' parameters type */
+export interface ISyncDeletedIdsParams {
+  since: DateOrString;
+}
+
+/** 'SyncDeletedIds' return type */
+export interface ISyncDeletedIdsResult {
+  /** Id of the removed recipe. */
+  recipeId: string;
+}
+
+/** 'SyncDeletedIds' query type */
+export interface ISyncDeletedIdsQuery {
+  params: ISyncDeletedIdsParams;
+  result: ISyncDeletedIdsResult;
+}
+
+const syncDeletedIdsIR: any = {"usedParamSet":{"since":true},"params":[{"name":"since","required":true,"transform":{"type":"scalar"},"locs":[{"a":86,"b":92},{"a":227,"b":233}]}],"statement":"SELECT t.recipe_id AS \"recipeId\"\nFROM app.recipe_tombstones AS t\nWHERE t.removed_at > :since!::timestamptz\n  AND NOT EXISTS (\n    SELECT FROM app.recipes AS r\n     WHERE r.id = t.recipe_id AND r.is_published AND r.updated_at > :since!::timestamptz)\nORDER BY t.recipe_id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT t.recipe_id AS "recipeId"
+ * FROM app.recipe_tombstones AS t
+ * WHERE t.removed_at > :since!::timestamptz
+ *   AND NOT EXISTS (
+ *     SELECT FROM app.recipes AS r
+ *      WHERE r.id = t.recipe_id AND r.is_published AND r.updated_at > :since!::timestamptz)
+ * ORDER BY t.recipe_id
+ * ```
+ */
+export const syncDeletedIds = new PreparedQuery<ISyncDeletedIdsParams,ISyncDeletedIdsResult>(syncDeletedIdsIR);
+
+
+/** 'RecordSync' parameters type */
+export interface IRecordSyncParams {
+  serverTime: DateOrString;
+}
+
+/** 'RecordSync' return type */
+export interface IRecordSyncResult {
+  /** Server timestamp of the appliance's last successful recipe sync (the Epicura sync protocol's since value; the server time returned by app.recipe_sync_lock()). */
+  lastSyncAt: Date;
+}
+
+/** 'RecordSync' query type */
+export interface IRecordSyncQuery {
+  params: IRecordSyncParams;
+  result: IRecordSyncResult;
+}
+
+const recordSyncIR: any = {"usedParamSet":{"serverTime":true},"params":[{"name":"serverTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":102,"b":113}]}],"statement":"INSERT INTO app.user_preferences AS p (user_id, last_sync_at)\nVALUES ((SELECT app.current_user_id()), :serverTime!)\nON CONFLICT (user_id) DO UPDATE\n  SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)\nRETURNING p.last_sync_at AS \"lastSyncAt!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO app.user_preferences AS p (user_id, last_sync_at)
+ * VALUES ((SELECT app.current_user_id()), :serverTime!)
+ * ON CONFLICT (user_id) DO UPDATE
+ *   SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)
+ * RETURNING p.last_sync_at AS "lastSyncAt!"
+ * ```
+ */
+export const recordSync = new PreparedQuery<IRecordSyncParams,IRecordSyncResult>(recordSyncIR);
+
+
+/** 'RecipeDataProblems' parameters type */
+export interface IRecipeDataProblemsParams {
+  recipeData: Json;
+}
+
+/** 'RecipeDataProblems' return type */
+export interface IRecipeDataProblemsResult {
+  problems: stringArray;
+}
+
+/** 'RecipeDataProblems' query type */
+export interface IRecipeDataProblemsQuery {
+  params: IRecipeDataProblemsParams;
+  result: IRecipeDataProblemsResult;
+}
+
+const recipeDataProblemsIR: any = {"usedParamSet":{"recipeData":true},"params":[{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":32,"b":43}]}],"statement":"SELECT app.recipe_data_problems(:recipeData!::jsonb) AS \"problems!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app.recipe_data_problems(:recipeData!::jsonb) AS "problems!"
+ * ```
+ */
+export const recipeDataProblems = new PreparedQuery<IRecipeDataProblemsParams,IRecipeDataProblemsResult>(recipeDataProblemsIR);
+
+
+/** 'AdminGetRecipe' parameters type */
+export interface IAdminGetRecipeParams {
+  id: string;
+}
+
+/** 'AdminGetRecipe' return type */
+export interface IAdminGetRecipeResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  /** Creation timestamp. */
+  createdAt: Date;
+  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  createdBy: string | null;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
+  isPublished: boolean;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
+  recipeData: Json;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'AdminGetRecipe' query type */
+export interface IAdminGetRecipeQuery {
+  params: IAdminGetRecipeParams;
+  result: IAdminGetRecipeResult;
+}
+
+const adminGetRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":486,"b":489}]}],"statement":"SELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\"\nFROM app.recipes AS r\nWHERE r.id = :id!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * FROM app.recipes AS r
+ * WHERE r.id = :id!
+ * ```
+ */
+export const adminGetRecipe = new PreparedQuery<IAdminGetRecipeParams,IAdminGetRecipeResult>(adminGetRecipeIR);
+
+
+/** 'AdminLockRecipe' parameters type */
+export interface IAdminLockRecipeParams {
+  id: string;
+}
+
+/** 'AdminLockRecipe' return type */
+export interface IAdminLockRecipeResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  /** Creation timestamp. */
+  createdAt: Date;
+  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  createdBy: string | null;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
+  isPublished: boolean;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
+  recipeData: Json;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'AdminLockRecipe' query type */
+export interface IAdminLockRecipeQuery {
+  params: IAdminLockRecipeParams;
+  result: IAdminLockRecipeResult;
+}
+
+const adminLockRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":486,"b":489}]}],"statement":"SELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\"\nFROM app.recipes AS r\nWHERE r.id = :id!\nFOR UPDATE"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * FROM app.recipes AS r
+ * WHERE r.id = :id!
+ * FOR UPDATE
+ * ```
+ */
+export const adminLockRecipe = new PreparedQuery<IAdminLockRecipeParams,IAdminLockRecipeResult>(adminLockRecipeIR);
+
+
+/** 'AdminInsertRecipe' parameters type */
+export interface IAdminInsertRecipeParams {
+  calories?: number | null | void;
+  carbsG?: number | null | void;
+  category: string;
+  createdBy?: string | null | void;
+  cuisine: string;
+  difficulty: string;
+  fatsG?: number | null | void;
+  id?: string | null | void;
+  imageUrl?: string | null | void;
+  isPublished: boolean;
+  name: string;
+  proteinG?: number | null | void;
+  recipeData: Json;
+  servings: number;
+  tags: stringArray;
+  timeMinutes: number;
+}
+
+/** 'AdminInsertRecipe' return type */
+export interface IAdminInsertRecipeResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  /** Creation timestamp. */
+  createdAt: Date;
+  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  createdBy: string | null;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
+  isPublished: boolean;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
+  recipeData: Json;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'AdminInsertRecipe' query type */
+export interface IAdminInsertRecipeQuery {
+  params: IAdminInsertRecipeParams;
+  result: IAdminInsertRecipeResult;
+}
+
+const adminInsertRecipeIR: any = {"usedParamSet":{"id":true,"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true,"isPublished":true,"createdBy":true},"params":[{"name":"id","required":false,"transform":{"type":"scalar"},"locs":[{"a":213,"b":215}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":244,"b":249}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":252,"b":261}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":264,"b":272}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":294}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":314,"b":326}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":329,"b":338}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":341,"b":349}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":352,"b":360}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":363,"b":369}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":372,"b":377}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":380,"b":388}]},{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":391,"b":403}]},{"name":"createdBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":406,"b":415}]}],"statement":"INSERT INTO app.recipes AS r\n  (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,\n   calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)\nVALUES\n  (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,\n   :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * INSERT INTO app.recipes AS r
+ *   (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,
+ *    calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)
+ * VALUES
+ *   (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,
+ *    :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)
+ * RETURNING
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * ```
+ */
+export const adminInsertRecipe = new PreparedQuery<IAdminInsertRecipeParams,IAdminInsertRecipeResult>(adminInsertRecipeIR);
+
+
+/** 'AdminUpdateRecipe' parameters type */
+export interface IAdminUpdateRecipeParams {
+  calories?: number | null | void;
+  carbsG?: number | null | void;
+  category: string;
+  cuisine: string;
+  difficulty: string;
+  fatsG?: number | null | void;
+  id: string;
+  imageUrl?: string | null | void;
+  name: string;
+  proteinG?: number | null | void;
+  recipeData: Json;
+  servings: number;
+  tags: stringArray;
+  timeMinutes: number;
+}
+
+/** 'AdminUpdateRecipe' return type */
+export interface IAdminUpdateRecipeResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  /** Creation timestamp. */
+  createdAt: Date;
+  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  createdBy: string | null;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
+  isPublished: boolean;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
+  recipeData: Json;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'AdminUpdateRecipe' query type */
+export interface IAdminUpdateRecipeQuery {
+  params: IAdminUpdateRecipeParams;
+  result: IAdminUpdateRecipeResult;
+}
+
+const adminUpdateRecipeIR: any = {"usedParamSet":{"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true,"id":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":38,"b":43}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":57,"b":66}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":79,"b":87}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":104,"b":115}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":125,"b":130}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":153,"b":164}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":182,"b":194}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":208,"b":217}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":239}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":261,"b":269}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":288}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":300,"b":305}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":320,"b":328}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":344,"b":347}]}],"statement":"UPDATE app.recipes AS r\n   SET name = :name!, category = :category!, cuisine = :cuisine!, recipe_data = :recipeData!, tags = :tags!,\n       difficulty = :difficulty!, time_minutes = :timeMinutes!, servings = :servings!, calories = :calories,\n       protein_g = :proteinG, carbs_g = :carbsG, fats_g = :fatsG, image_url = :imageUrl\n WHERE r.id = :id!\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE app.recipes AS r
+ *    SET name = :name!, category = :category!, cuisine = :cuisine!, recipe_data = :recipeData!, tags = :tags!,
+ *        difficulty = :difficulty!, time_minutes = :timeMinutes!, servings = :servings!, calories = :calories,
+ *        protein_g = :proteinG, carbs_g = :carbsG, fats_g = :fatsG, image_url = :imageUrl
+ *  WHERE r.id = :id!
+ * RETURNING
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * ```
+ */
+export const adminUpdateRecipe = new PreparedQuery<IAdminUpdateRecipeParams,IAdminUpdateRecipeResult>(adminUpdateRecipeIR);
+
+
+/** 'AdminSetPublished' parameters type */
+export interface IAdminSetPublishedParams {
+  id: string;
+  isPublished: boolean;
+}
+
+/** 'AdminSetPublished' return type */
+export interface IAdminSetPublishedResult {
+  /** Calories per serving (kcal), >= 0. */
+  calories: number | null;
+  /** Carbohydrates per serving (g), >= 0. */
+  carbsG: number | null;
+  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
+  category: string;
+  /** Creation timestamp. */
+  createdAt: Date;
+  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  createdBy: string | null;
+  cuisine: string;
+  /** easy, medium or hard. */
+  difficulty: string;
+  /** Fats per serving (g), >= 0. */
+  fatsG: number | null;
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
+  imageUrl: string | null;
+  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
+  isPublished: boolean;
+  /** Display name, e.g. "Dal Tadka". */
+  name: string;
+  /** Protein per serving (g), >= 0. */
+  proteinG: number | null;
+  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
+  recipeData: Json;
+  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
+  servings: number;
+  tags: stringArray;
+  /** Total estimated cooking time in minutes (1 to 1440). */
+  timeMinutes: number;
+  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  updatedAt: Date;
+  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  version: number;
+}
+
+/** 'AdminSetPublished' query type */
+export interface IAdminSetPublishedQuery {
+  params: IAdminSetPublishedParams;
+  result: IAdminSetPublishedResult;
+}
+
+const adminSetPublishedIR: any = {"usedParamSet":{"isPublished":true,"id":true},"params":[{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":58}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":74,"b":77}]}],"statement":"UPDATE app.recipes AS r\n   SET is_published = :isPublished!\n WHERE r.id = :id!\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * UPDATE app.recipes AS r
+ *    SET is_published = :isPublished!
+ *  WHERE r.id = :id!
+ * RETURNING
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * ```
+ */
+export const adminSetPublished = new PreparedQuery<IAdminSetPublishedParams,IAdminSetPublishedResult>(adminSetPublishedIR);
+
+
+/** 'AdminDeleteRecipe' parameters type */
+export interface IAdminDeleteRecipeParams {
+  id: string;
+}
+
+/** 'AdminDeleteRecipe' return type */
+export interface IAdminDeleteRecipeResult {
+  /** Recipe identifier; never changes (devices key their copy on it). */
+  id: string;
+}
+
+/** 'AdminDeleteRecipe' query type */
+export interface IAdminDeleteRecipeQuery {
+  params: IAdminDeleteRecipeParams;
+  result: IAdminDeleteRecipeResult;
+}
+
+const adminDeleteRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":46}]}],"statement":"DELETE FROM app.recipes AS r\n WHERE r.id = :id!\nRETURNING r.id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * DELETE FROM app.recipes AS r
+ *  WHERE r.id = :id!
+ * RETURNING r.id
+ * ```
+ */
+export const adminDeleteRecipe = new PreparedQuery<IAdminDeleteRecipeParams,IAdminDeleteRecipeResult>(adminDeleteRecipeIR);
+
+
+/** 'AdminCountCookingSessions' parameters type */
+export interface IAdminCountCookingSessionsParams {
+  recipeId: string;
+}
+
+/** 'AdminCountCookingSessions' return type */
+export interface IAdminCountCookingSessionsResult {
+  sessions: number;
+}
+
+/** 'AdminCountCookingSessions' query type */
+export interface IAdminCountCookingSessionsQuery {
+  params: IAdminCountCookingSessionsParams;
+  result: IAdminCountCookingSessionsResult;
+}
+
+const adminCountCookingSessionsIR: any = {"usedParamSet":{"recipeId":true},"params":[{"name":"recipeId","required":true,"transform":{"type":"scalar"},"locs":[{"a":91,"b":100}]}],"statement":"SELECT count(*)::integer AS \"sessions!\"\nFROM app.cooking_sessions AS s\nWHERE s.recipe_id = :recipeId!"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT count(*)::integer AS "sessions!"
+ * FROM app.cooking_sessions AS s
+ * WHERE s.recipe_id = :recipeId!
+ * ```
+ */
+export const adminCountCookingSessions = new PreparedQuery<IAdminCountCookingSessionsParams,IAdminCountCookingSessionsResult>(adminCountCookingSessionsIR);
+
+
