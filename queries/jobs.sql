@@ -67,3 +67,14 @@ where e.source_kind = :kind! and e.model = :model! and e.source_id = k.source_id
 insert into app.api_usage (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id, output_tokens, feature)
 select u.user_id::uuid, u.provider, u.model, u.input_tokens::integer, u.cost_usd::numeric, u.latency_ms::integer, u.request_id, 0, 'embedding'
 from (values :rows) as u (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id);
+
+/* @name QueueDepths */
+select q.name as "name!",
+       (count(*) filter (where j.state in ('created', 'retry') and j.start_after <= now()))::integer as "ready!",
+       (count(*) filter (where j.state in ('created', 'retry') and j.start_after > now()))::integer as "deferred!",
+       (count(*) filter (where j.state = 'active'))::integer as "active!",
+       (count(*) filter (where j.state = 'failed'))::integer as "failed!"
+from pgboss.queue as q
+left join pgboss.job as j on j.name = q.name and j.state in ('created', 'retry', 'active', 'failed')
+group by q.name
+order by q.name;

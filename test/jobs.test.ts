@@ -16,6 +16,7 @@ import { queryCyclesSerialized } from '../src/db/pglite-wire-order.ts';
 import { constructionMigration, queuesMigration, PGBOSS_SCHEMA_VERSION } from '../scripts/pgboss-plans.ts';
 import { QUEUE_NAMES, QUEUES, deadLetterQueue, DEAD_LETTER_RETENTION_SECONDS } from '../src/jobs/queues.ts';
 import type { JobWorker } from '../src/jobs/worker.ts';
+import { jobQueueDepths } from '../src/jobs/status.ts';
 import { LocalHashEmbedder } from '../src/jobs/embedder.ts';
 
 const db = useTestDatabase();
@@ -149,6 +150,11 @@ describe('enqueued in the writing transaction', () => {
     ).rejects.toThrow('the service fails');
     expect(await jobs(db().pool, 'assistant.embed', `meal_log:${rolledBack}`)).toEqual([]);
     expect(await jobs(db().pool, 'metrics.rollup', `metrics:${person.id}:${new Date().toISOString().slice(0, 10)}`)).not.toEqual([]);
+    // What `kitchen-db status` can show: the embed job is ready, the metrics job deferred (5 s).
+    const depths = new Map((await jobQueueDepths(db().pool)).map((d) => [d.name, d]));
+    expect(depths.get('assistant.embed')!.ready).toBeGreaterThanOrEqual(1);
+    expect(depths.get('metrics.rollup')!.deferred).toBeGreaterThanOrEqual(1);
+    expect(depths.get('assistant.embed.dlq')).toEqual({ name: 'assistant.embed.dlq', ready: 0, deferred: 0, active: 0, failed: 0 });
   });
 
   it('a job enqueued from SQL is the row pg-boss send() would write (upgrade guard)', async () => {

@@ -1,5 +1,5 @@
---! Previous: sha1:7e28d88b951313adbb7e756eda9162479c91ad7f
---! Hash: sha1:40b380adfc9743e5f503b48f030eba512dc1f67a
+--! Previous: sha1:4eea42855d86c295301f4b837121654c954fad56
+--! Hash: sha1:b72bfccdc8d4058e3770629757a0444a032db496
 --! Message: pg-boss schema (jobs)
 
 -- pg-boss 12.38.0, schema version 46: the objects pg-boss creates in schema pgboss,

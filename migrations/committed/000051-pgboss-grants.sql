@@ -1,5 +1,5 @@
---! Previous: sha1:40b380adfc9743e5f503b48f030eba512dc1f67a
---! Hash: sha1:b7f1a9175bdb952d7c6fcad9c5cd018837da79d4
+--! Previous: sha1:b72bfccdc8d4058e3770629757a0444a032db496
+--! Hash: sha1:3710e9aac240bf7517d83418490619f260c7c34e
 --! Message: pg-boss: the worker role's rights and comments
 
 -- How the job worker gets its rights (decision, see notes/jobs.md):

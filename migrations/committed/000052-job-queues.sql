@@ -1,5 +1,5 @@
---! Previous: sha1:b7f1a9175bdb952d7c6fcad9c5cd018837da79d4
---! Hash: sha1:c433cbfad9d7c0b52003e1777d4f983d05c5b8fc
+--! Previous: sha1:3710e9aac240bf7517d83418490619f260c7c34e
+--! Hash: sha1:81dc0d6f5e610db349b4da97d7773dfb68add06f
 --! Message: job queues
 
 -- The queues of src/jobs/queues.ts, each with its retry limit, backoff, expiry and dead-letter queue,

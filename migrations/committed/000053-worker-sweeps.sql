@@ -1,5 +1,5 @@
---! Previous: sha1:c433cbfad9d7c0b52003e1777d4f983d05c5b8fc
---! Hash: sha1:b75932d1fb67d7876a0e50b8f9da44d404e4df08
+--! Previous: sha1:81dc0d6f5e610db349b4da97d7773dfb68add06f
+--! Hash: sha1:083da2ea74fdba7eb6069bfa9878091ef50fa85e
 --! Message: worker sweeps: offline appliances, stale push tokens
 
 -- Two periodic sweeps of the job worker (queues appliances.offline-sweep and push-tokens.cleanup).

@@ -1,5 +1,5 @@
---! Previous: sha1:b75932d1fb67d7876a0e50b8f9da44d404e4df08
---! Hash: sha1:997f31320ce6a03b7f131cd943d5370f2873ff7b
+--! Previous: sha1:083da2ea74fdba7eb6069bfa9878091ef50fa85e
+--! Hash: sha1:14696b72cc7cbf0f01e7e4015310090cecf3eb9f
 --! Message: jobs: enqueue pg-boss jobs from SQL (for triggers)
 
 -- Jobs that must exist exactly when a row does (embed this meal log, recompute this person-day) are

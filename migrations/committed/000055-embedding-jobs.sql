@@ -1,5 +1,5 @@
---! Previous: sha1:997f31320ce6a03b7f131cd943d5370f2873ff7b
---! Hash: sha1:a8c6e0cf6df565c75f8ef09399fdcf690d6d2169
+--! Previous: sha1:14696b72cc7cbf0f01e7e4015310090cecf3eb9f
+--! Hash: sha1:ea8e2472705847878c8de434dfa59b7876bb91ea
 --! Message: assistant: enqueue an embedding job with every new or changed meal log and message
 
 -- The assistant.embed job (src/jobs/embed.ts) turns a meal log (type, foods, notes, AI analysis) or

@@ -1,5 +1,5 @@
---! Previous: sha1:a8c6e0cf6df565c75f8ef09399fdcf690d6d2169
---! Hash: sha1:e299801637f45ec4a39212d293a33d858fb4d522
+--! Previous: sha1:ea8e2472705847878c8de434dfa59b7876bb91ea
+--! Hash: sha1:a5ba655210d22691811acf4e6439ac284f85d138
 --! Message: metrics: recompute changed person-days through metrics.rollup jobs
 
 -- app.daily_nutrition and app.daily_ai_cost are derived (000006): app_private.refresh_daily_metrics

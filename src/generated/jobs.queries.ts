@@ -422,3 +422,40 @@ const recordEmbeddingUsageIR: any = {"usedParamSet":{"rows":true},"params":[{"na
 export const recordEmbeddingUsage = new PreparedQuery<IRecordEmbeddingUsageParams,IRecordEmbeddingUsageResult>(recordEmbeddingUsageIR);
 
 
+/** 'QueueDepths' parameters type */
+export type IQueueDepthsParams = void;
+
+/** 'QueueDepths' return type */
+export interface IQueueDepthsResult {
+  active: number;
+  deferred: number;
+  failed: number;
+  name: string;
+  ready: number;
+}
+
+/** 'QueueDepths' query type */
+export interface IQueueDepthsQuery {
+  params: IQueueDepthsParams;
+  result: IQueueDepthsResult;
+}
+
+const queueDepthsIR: any = {"usedParamSet":{},"params":[],"statement":"select q.name as \"name!\",\n       (count(*) filter (where j.state in ('created', 'retry') and j.start_after <= now()))::integer as \"ready!\",\n       (count(*) filter (where j.state in ('created', 'retry') and j.start_after > now()))::integer as \"deferred!\",\n       (count(*) filter (where j.state = 'active'))::integer as \"active!\",\n       (count(*) filter (where j.state = 'failed'))::integer as \"failed!\"\nfrom pgboss.queue as q\nleft join pgboss.job as j on j.name = q.name and j.state in ('created', 'retry', 'active', 'failed')\ngroup by q.name\norder by q.name"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select q.name as "name!",
+ *        (count(*) filter (where j.state in ('created', 'retry') and j.start_after <= now()))::integer as "ready!",
+ *        (count(*) filter (where j.state in ('created', 'retry') and j.start_after > now()))::integer as "deferred!",
+ *        (count(*) filter (where j.state = 'active'))::integer as "active!",
+ *        (count(*) filter (where j.state = 'failed'))::integer as "failed!"
+ * from pgboss.queue as q
+ * left join pgboss.job as j on j.name = q.name and j.state in ('created', 'retry', 'active', 'failed')
+ * group by q.name
+ * order by q.name
+ * ```
+ */
+export const queueDepths = new PreparedQuery<IQueueDepthsParams,IQueueDepthsResult>(queueDepthsIR);
+
+
