@@ -223,6 +223,19 @@ function isPartitionRace(error: unknown): boolean {
 }
 
 /**
+ * That race, as what it is: a serialization failure. withTransaction (kdb.asUser …) runs the
+ * transaction again (SQLSTATE 40001), and the rows then go to the new partition. Cheaper than a
+ * savepoint around every batch (two round trips each) for something that happens only while
+ * maintenance attaches a month that has rows arriving in DEFAULT.
+ */
+class PartitionRaceError extends Error {
+  readonly code = '40001';
+  constructor(cause: unknown) {
+    super('telemetry batch raced with partition maintenance (its month was attached meanwhile): retry the transaction', { cause });
+  }
+}
+
+/**
  * Writes a batch of events from one appliance, all or nothing. Every event is validated first (a bad
  * one rejects the batch with a ValidationError naming `events[i].field`); in SQL the appliance must
  * be one of the person's current pairings, user_id is app.current_user_id() and the composite
@@ -246,41 +259,31 @@ async function recordEvents(client: DbClient, input: RecordEventsInput): Promise
     }
   }
 
-  // A savepoint so that the rare race with partition maintenance (see isPartitionRace) can be
-  // retried once without aborting the caller's transaction.
-  await client.query('savepoint kitchen_db_telemetry_batch');
-  for (let attempt = 0; ; attempt++) {
+  let inserted = 0;
+  for (let start = 0; start < n; start += ROWS_PER_STATEMENT) {
+    const end = Math.min(n, start + ROWS_PER_STATEMENT);
+    let count: number;
     try {
-      let inserted = 0;
-      for (let start = 0; start < n; start += ROWS_PER_STATEMENT) {
-        const end = Math.min(n, start + ROWS_PER_STATEMENT);
-        const [row] = await q.insertEvents.run(
-          {
-            applianceId,
-            sessionIds: cols.sessionIds.slice(start, end),
-            eventTypes: cols.eventTypes.slice(start, end),
-            payloads: cols.payloads.slice(start, end),
-            recordedAts: cols.recordedAts.slice(start, end),
-          },
-          client,
-        );
-        const count = row?.inserted ?? 0;
-        if (count === 0) {
-          await client.query('rollback to savepoint kitchen_db_telemetry_batch');
-          await explainRefusedAppliance(client, applianceId);
-        }
-        inserted += count;
-      }
-      await client.query('release savepoint kitchen_db_telemetry_batch');
-      return { inserted };
+      const result = await q.insertEvents.runWithCounts(
+        {
+          applianceId,
+          sessionIds: cols.sessionIds.slice(start, end),
+          eventTypes: cols.eventTypes.slice(start, end),
+          payloads: cols.payloads.slice(start, end),
+          recordedAts: cols.recordedAts.slice(start, end),
+        },
+        client,
+      );
+      count = result.rowCount ?? 0;
     } catch (error) {
-      if (attempt === 0 && isPartitionRace(error)) {
-        await client.query('rollback to savepoint kitchen_db_telemetry_batch');
-        continue;
-      }
+      if (isPartitionRace(error)) throw new PartitionRaceError(error);
       throw mapDbError(error, { field: 'events' });
     }
+    // Nothing inserted although there were events: the EXISTS guard (or RLS) refused the appliance.
+    if (count === 0) await explainRefusedAppliance(client, applianceId);
+    inserted += count;
   }
+  return { inserted };
 }
 
 /** Nothing was inserted although there were events: say why. */

@@ -379,7 +379,8 @@ describe('entry points and privileges', () => {
         }
         expect(waiting).toBe(true);
         await maint.query('commit');
-        // … then fails the DEFAULT partition's new constraint, and recordEvents retries it once.
+        // … then fails the DEFAULT partition's new constraint: recordEvents reports a serialization
+        // failure (40001) and withTransaction runs the transaction again.
         expect(await late).toEqual({ inserted: 4 });
       } finally {
         await maint.query('rollback').catch(() => {});

@@ -1,5 +1,5 @@
 --! Previous: sha1:aa977d7080dba21a786ff33e1eceb2da629b3b5b
---! Hash: sha1:92932863e3a2fe36599ac4d7d6215b347fdfaba6
+--! Hash: sha1:bc5080115494fa70f79dca12daad8d9a54f8d3c4
 --! Message: partitions: create monthly partitions (premake)
 
 -- Creating one monthly partition, and the premake step that keeps the current UTC month and the
@@ -21,7 +21,8 @@
 --     moved with one DELETE ... RETURNING feeding an INSERT, and only then is the table attached.
 --     An insert that was routed to DEFAULT for that month while it was locked fails after the
 --     commit with a partition-constraint error (PostgreSQL re-checks the DEFAULT partition's
---     constraint): it is never silently lost, and the batch API retries it once.
+--     constraint): it is never silently lost; the batch API reports it as a serialization failure
+--     (40001), so the transaction is run again and the rows go to the new partition.
 -- Partition bounds are UTC month starts written with an explicit offset for timestamptz keys, so
 -- they do not depend on the session time zone; the functions run with TimeZone = UTC.
 set local lock_timeout = '5s';

@@ -1,5 +1,5 @@
---! Previous: sha1:92932863e3a2fe36599ac4d7d6215b347fdfaba6
---! Hash: sha1:6a0288b8220bb4da9c6261220779239a77267aa4
+--! Previous: sha1:bc5080115494fa70f79dca12daad8d9a54f8d3c4
+--! Hash: sha1:6b2b010450eb832edf4ae7f7f4d29b080b01a106
 --! Message: partitions: move rows out of the DEFAULT partition, report what stays
 
 -- Rows land in the DEFAULT partition when no monthly partition covers them: a month that was never

@@ -1,5 +1,5 @@
---! Previous: sha1:6a0288b8220bb4da9c6261220779239a77267aa4
---! Hash: sha1:ed00a2b8f2634edef1becaaeab10ed3eb8a172ea
+--! Previous: sha1:6b2b010450eb832edf4ae7f7f4d29b080b01a106
+--! Hash: sha1:d14e9f51dec73e9490014959ab8998d0121e83e7
 --! Message: partitions: retention (drop or detach whole old months)
 
 -- Retention works on whole partitions only: a monthly partition is retired once all of it is older

@@ -1,5 +1,5 @@
---! Previous: sha1:ed00a2b8f2634edef1becaaeab10ed3eb8a172ea
---! Hash: sha1:0f71f20cf9bfb33d3eda691fa552e5a247e6ef65
+--! Previous: sha1:d14e9f51dec73e9490014959ab8998d0121e83e7
+--! Hash: sha1:fce98e1ff5615d74e30df078230ae2685dc7060f
 --! Message: partitions: app.maintain_partitions() entry point
 
 -- One entry point runs partition maintenance for every registered table and says what it did; the

@@ -1,5 +1,5 @@
---! Previous: sha1:0f71f20cf9bfb33d3eda691fa552e5a247e6ef65
---! Hash: sha1:342fe9775387c6b6f3eb71dc2e1868e9c03c3ae4
+--! Previous: sha1:fce98e1ff5615d74e30df078230ae2685dc7060f
+--! Hash: sha1:66b3fd90ea931dcafd21d396ccef0083496a4bdd
 --! Message: partitions: app.partition_report() for `kitchen-db partitions list`
 
 -- Every partition of every registered table with its bounds, size and row count, for operators

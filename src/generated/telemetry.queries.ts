@@ -21,9 +21,7 @@ export interface IInsertEventsParams {
 }
 
 /** 'InsertEvents' return type */
-export interface IInsertEventsResult {
-  inserted: number;
-}
+export type IInsertEventsResult = void;
 
 /** 'InsertEvents' query type */
 export interface IInsertEventsQuery {
@@ -31,23 +29,19 @@ export interface IInsertEventsQuery {
   result: IInsertEventsResult;
 }
 
-const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":133,"b":145},{"a":498,"b":510}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":289}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":300,"b":311}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":322,"b":331}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":342,"b":354}]}],"statement":"WITH inserted AS (\n  INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\n  SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\n  FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])\n       AS e (session_id, event_type, payload, recorded_at)\n  WHERE EXISTS (\n    SELECT FROM app.appliances a\n    WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n  )\n  RETURNING 1\n)\nSELECT count(*)::int AS \"inserted!\" FROM inserted"};
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":465,"b":477}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":264}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":306}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":329}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])\n     AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)"};
 
 /**
  * Query generated from SQL:
  * ```
- * WITH inserted AS (
- *   INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
- *   SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
- *   FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])
- *        AS e (session_id, event_type, payload, recorded_at)
- *   WHERE EXISTS (
- *     SELECT FROM app.appliances a
- *     WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
- *   )
- *   RETURNING 1
+ * INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+ * SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
+ * FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])
+ *      AS e (session_id, event_type, payload, recorded_at)
+ * WHERE EXISTS (
+ *   SELECT FROM app.appliances a
+ *   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
  * )
- * SELECT count(*)::int AS "inserted!" FROM inserted
  * ```
  */
 export const insertEvents = new PreparedQuery<IInsertEventsParams,IInsertEventsResult>(insertEventsIR);
