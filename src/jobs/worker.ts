@@ -84,9 +84,13 @@ export interface OnceReport {
   ok: boolean;
 }
 
-/** The structured JSON logger of the worker (pino; level from KITCHEN_DB_LOG_LEVEL, default info). */
-export function createWorkerLogger(env: Record<string, string | undefined> = process.env, destination?: DestinationStream): Logger {
+/**
+ * The structured JSON logger of the worker (pino; level from KITCHEN_DB_LOG_LEVEL, default info),
+ * on standard output unless `destination` says otherwise (`--once --json` logs to standard error).
+ */
+export function createWorkerLogger(env: Record<string, string | undefined> = process.env, destination?: DestinationStream | 'stderr'): Logger {
   const options = { name: 'kitchen-db-worker', level: env.KITCHEN_DB_LOG_LEVEL ?? 'info' };
+  if (destination === 'stderr') return pino(options, pino.destination(2));
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -4,7 +4,8 @@
 //   kitchen-db worker --once  sends one job to every scheduled queue, works until they and the jobs
 //                             already due in the other queues are done, prints a report, exits
 //                             (0 when every job completed, 1 otherwise). For cron-less environments.
-// Logs are JSON lines (pino) on standard output; the engine line goes to standard error.
+// Logs are JSON lines (pino) on standard output (standard error with --once --json); the engine
+// line goes to standard error.
 import type { Command } from 'commander';
 import { EXIT } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
@@ -21,7 +22,8 @@ export function registerWorkerCommand(program: Command): void {
     .action(async (options: { once?: boolean; queues?: string }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const only = options.queues ? parseQueues(options.queues) : undefined;
-      const log = createWorkerLogger();
+      // With --once --json the report is standard output's only content; logs go to standard error.
+      const log = createWorkerLogger(process.env, options.once && global.json ? 'stderr' : undefined);
       let worker: JobWorker | undefined;
       let signals = 0;
       let wake: (() => void) | undefined;
