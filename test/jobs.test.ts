@@ -356,7 +356,9 @@ describe('queues and their effects', () => {
   it('gdpr.purge-due: accounts past their grace period are purged, others kept', async () => {
     const due = await createPerson(db().pool);
     const waiting = await createPerson(db().pool);
-    await logMeal(due, { notes: 'to be erased' });
+    const erased = await logMeal(due, { notes: 'to be erased', foods: ['toast'] });
+    await queuesIdle(db().pool, ['assistant.embed']);
+    const embedJobs = (await jobs(db().pool, 'assistant.embed', `meal_log:${erased}`)).length;
     await db().pool.query(
       `update app.users set is_active = false, deletion_requested_at = now() - interval '31 days', deletion_due_at = now() - interval '1 day', deletion_was_active = true where id = $1`,
       [due.id],
@@ -374,6 +376,8 @@ describe('queues and their effects', () => {
     expect(rows).toEqual([{ id: waiting.id }]);
     const { rows: meals } = await db().pool.query(`select count(*)::int as n from app.meal_logs where user_id = $1`, [due.id]);
     expect(meals[0]!.n).toBe(0);
+    // The purge deleted the meal's foods first; that enqueued no embedding job for a meal being erased.
+    expect((await jobs(db().pool, 'assistant.embed', `meal_log:${erased}`)).length).toBe(embedJobs);
   });
 
   it('gdpr.export: writes the export file into the export folder and records where, its size and checksum', async () => {

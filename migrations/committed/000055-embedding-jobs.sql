@@ -1,5 +1,5 @@
 --! Previous: sha1:14696b72cc7cbf0f01e7e4015310090cecf3eb9f
---! Hash: sha1:ea8e2472705847878c8de434dfa59b7876bb91ea
+--! Hash: sha1:f62e5db07b2f3ae4e4df4d44ca7136693c302e94
 --! Message: assistant: enqueue an embedding job with every new or changed meal log and message
 
 -- The assistant.embed job (src/jobs/embed.ts) turns a meal log (type, foods, notes, AI analysis) or
@@ -63,8 +63,13 @@ declare
   v_jobs jsonb;
 begin
   -- The meal's text lists its foods: re-embed the meals whose foods changed, if they still exist
-  -- (a purge or a meal's deletion removes its foods too; nothing to embed then). A transition
-  -- table exists only for the events that have it, hence the branches.
+  -- (a meal's deletion removes its foods too; nothing to embed then). Deletes made with
+  -- app.owner_access on come from the owner's own functions, i.e. the GDPR purge, which erases the
+  -- meals next: no job for them. A transition table exists only for the events that have it, hence
+  -- the branches.
+  if tg_op = 'DELETE' and v_access = 'on' then
+    return null;
+  end if;
   if tg_op = 'INSERT' then
     select pg_catalog.array_agg(distinct n.meal_log_id) into v_meals from new_rows as n;
   elsif tg_op = 'UPDATE' then
@@ -86,7 +91,7 @@ begin
 end
 $$;
 comment on function app_private.meal_foods_enqueue_embedding() is
-  'AFTER INSERT / UPDATE / DELETE statement trigger on app.meal_foods: enqueues an assistant.embed job for each meal log whose foods changed and that still exists (one per meal; none while one is waiting). SECURITY DEFINER.';
+  'AFTER INSERT / UPDATE / DELETE statement trigger on app.meal_foods: enqueues an assistant.embed job for each meal log whose foods changed and that still exists (one per meal; none while one is waiting). Deletes under app.owner_access (the GDPR purge) enqueue nothing. SECURITY DEFINER.';
 create trigger meal_foods_enqueue_embedding_insert after insert on app.meal_foods
   referencing new table as new_rows
   for each statement execute function app_private.meal_foods_enqueue_embedding();

@@ -1,5 +1,5 @@
---! Previous: sha1:ea8e2472705847878c8de434dfa59b7876bb91ea
---! Hash: sha1:a5ba655210d22691811acf4e6439ac284f85d138
+--! Previous: sha1:f62e5db07b2f3ae4e4df4d44ca7136693c302e94
+--! Hash: sha1:5a1ab6c397f13dbbedbb66efbc9684a8dca4d4f6
 --! Message: metrics: recompute changed person-days through metrics.rollup jobs
 
 -- app.daily_nutrition and app.daily_ai_cost are derived (000006): app_private.refresh_daily_metrics
