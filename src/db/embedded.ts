@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serializeQueryCycles } from './pglite-wire-order.ts';
 
 export interface EmbeddedOptions {
   /** Folder that keeps the data between runs; omit for an in-memory database. */
@@ -45,6 +46,9 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     port: 0,
     maxConnections: options.maxConnections ?? 64,
   });
+  // pglite-socket keeps a connection's messages together only inside transaction blocks; without
+  // this, concurrent extended-protocol queries interleave on PGlite's single session.
+  serializeQueryCycles(server);
   await server.start();
   const [host, portText] = server.getServerConn().split(':');
   const port = Number(portText);
