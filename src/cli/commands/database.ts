@@ -1,6 +1,9 @@
 // `kitchen-db migrate` and `kitchen-db status`.
 import type { Command } from 'commander';
+import { asWorker } from '../../db/context.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
+import { jobQueueDepths } from '../../jobs/status.ts';
+import { forWorker as telemetryWorker } from '../../telemetry.ts';
 import { createOutput } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -24,21 +27,34 @@ export function registerDatabaseCommands(program: Command): void {
 
   program
     .command('status')
-    .description('engine, server version, pending migrations')
+    .description('engine and server version, pending migrations, partitions (rows per partition), job queue depths; exit 1 when migrations are pending')
     .action(async (_options: unknown, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const out = createOutput(!!global.json);
-      await withSession(global, async ({ db }) => {
-        const status = {
-          engine: db.kind,
-          version: db.version,
-          pendingMigrations: await pendingMigrations(db.url),
-        };
+      await withSession(global, async ({ db, pool }) => {
+        const pending = await pendingMigrations(db.url);
+        // Partitions and queues exist only on a migrated database.
+        const partitions = pending.length ? [] : await asWorker(pool, (c) => telemetryWorker.partitionReport(c));
+        const queues = pending.length ? [] : await jobQueueDepths(pool);
+        const status = { engine: db.kind, version: db.version, pendingMigrations: pending, partitions, queues };
         out.result(status, (s) => {
           out.line(`engine:             ${s.engine} (PostgreSQL ${s.version})`);
           out.line(`pending migrations: ${s.pendingMigrations.length ? s.pendingMigrations.join(', ') : 'none'}`);
+          const byTable = new Map<string, typeof s.partitions>();
+          for (const p of s.partitions) byTable.set(p.parentTable, [...(byTable.get(p.parentTable) ?? []), p]);
+          for (const [table, parts] of byTable) {
+            const months = parts.filter((p) => !p.isDefault);
+            const rows = parts.reduce((n, p) => n + (p.rowCount ?? 0), 0);
+            const inDefault = parts.find((p) => p.isDefault)?.rowCount ?? 0;
+            const approx = parts.some((p) => !p.rowCountExact) ? '~' : '';
+            out.line(`partitions:         ${table}: ${months.length} monthly partition(s), ${approx}${rows.toLocaleString('en-US')} rows, ${approx}${inDefault} in DEFAULT`);
+          }
+          if (s.queues.length) {
+            out.line('job queues:         ready / deferred / active / failed');
+            for (const q of s.queues) out.line(`  ${q.name.padEnd(30)} ${q.ready} / ${q.deferred} / ${q.active} / ${q.failed}`);
+          }
         });
-        if (status.pendingMigrations.length) process.exitCode = 1;
+        if (pending.length) process.exitCode = 1;
       });
     });
 }
