@@ -10,13 +10,11 @@
 //              temporary file and renamed when complete; a retry rewrites the same file. The job's
 //              output records where the file is, its size and SHA-256 (pg-boss keeps it 30 days,
 //              see queues.ts); the SQL audits the export itself.
-import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { once } from 'node:events';
-import { asCompliance, asWorker, assertUuid } from '../db/context.ts';
-import { KitchenDbError, NotFoundError } from '../errors.ts';
-import { forCompliance, forWorker, streamUserTable, type DuePurgeResult } from '../gdpr.ts';
+import { asWorker, assertUuid } from '../db/context.ts';
+import { exportPerson } from '../gdpr-export.ts';
+import { forWorker, type DuePurgeResult } from '../gdpr.ts';
 import type { JobContext, JobOutput } from './context.ts';
 import type { ExportJob } from './queues.ts';
 
@@ -47,62 +45,18 @@ export async function runExport(ctx: JobContext, jobId: string, data: ExportJob 
   const userId = assertUuid(data?.userId, 'userId');
   const dir = resolve(ctx.exportDir, userId);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, `${jobId}.ndjson`);
-  const temp = `${file}.partial-${process.pid}`;
-  const hash = createHash('sha256');
-  const stream = createWriteStream(temp, { mode: 0o600 });
-  let failure: Error | undefined;
-  stream.on('error', (e: Error) => (failure = e));
-  const write = async (text: string) => {
-    if (failure) throw failure;
-    hash.update(text);
-    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+  // A retry of the same job rewrites the same file.
+  const outcome = await exportPerson(ctx.pool, userId, join(dir, `${jobId}.ndjson`), { format: 'ndjson', force: true });
+  const output = {
+    userId,
+    file: outcome.file,
+    format: outcome.format,
+    bytes: outcome.bytes,
+    sha256: outcome.sha256,
+    rows: outcome.totalRows,
+    tables: outcome.tables,
+    ...(data?.requestedBy ? { requestedBy: data.requestedBy } : {}),
   };
-  try {
-    const counts = await asCompliance(
-      ctx.pool,
-      async (client) => {
-        const manifest = await forCompliance.summary(client, userId, 'export');
-        if (!manifest.found) throw new NotFoundError('userId', 'user', `no person with id ${userId}`);
-        await write(JSON.stringify({ manifest }) + '\n');
-        const counts: Record<string, number> = {};
-        for (const table of Object.keys(manifest.tables).sort()) {
-          counts[table] = 0;
-          if ((manifest.tables[table] ?? 0) === 0) continue;
-          for await (const rows of streamUserTable(client, userId, table)) {
-            let chunk = '';
-            for (const row of rows) chunk += JSON.stringify({ table, row }) + '\n';
-            counts[table] += rows.length;
-            await write(chunk);
-          }
-          if (counts[table] !== manifest.tables[table]) {
-            throw new KitchenDbError('internal', `export of ${table} gave ${counts[table]} rows, the manifest says ${manifest.tables[table]}`);
-          }
-        }
-        return counts;
-      },
-      { isolation: 'repeatable read', retries: 0 },
-    );
-    stream.end();
-    await once(stream, 'finish');
-    if (failure) throw failure;
-    renameSync(temp, file);
-    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    const output = {
-      userId,
-      file,
-      format: 'ndjson',
-      bytes: statSync(file).size,
-      sha256: hash.digest('hex'),
-      rows,
-      tables: counts,
-      ...(data?.requestedBy ? { requestedBy: data.requestedBy } : {}),
-    };
-    ctx.log.info({ queue: 'gdpr.export', userId, file, bytes: output.bytes, rows }, 'export written');
-    return output;
-  } catch (error) {
-    stream.destroy();
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  ctx.log.info({ queue: 'gdpr.export', userId, file: outcome.file, bytes: outcome.bytes, rows: outcome.totalRows }, 'export written');
+  return output;
 }

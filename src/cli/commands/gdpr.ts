@@ -1,14 +1,12 @@
 // `kitchen-db gdpr export|purge|requests|audit` — for compliance staff (docs/gdpr.md). Every
 // command acts as the role app_compliance, which may only call the GDPR functions; those functions
 // write the audit trail. Errors are one line on stderr with a non-zero exit code (src/cli/output.ts).
-import { once } from 'node:events';
-import { createWriteStream, existsSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type pg from 'pg';
 import { asCompliance, type DbClient } from '../../db/context.ts';
-import { KitchenDbError, NotFoundError, ValidationError } from '../../errors.ts';
-import { forCompliance, parseUserKey, streamUserTableText, type AuditEntry, type GdprManifest, type GdprPerson } from '../../gdpr.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
+import { exportPerson, exportTableOrder, type ExportFormat, type ExportOutcome } from '../../gdpr-export.ts';
+import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson } from '../../gdpr.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -24,11 +22,6 @@ async function resolvePerson(client: DbClient, key: string): Promise<GdprPerson>
   return person;
 }
 
-/** Tables in reading order: the account first, then app, then auth. */
-function tableOrder(manifest: GdprManifest): string[] {
-  const rank = (t: string) => (t === 'app.users' ? 0 : t.startsWith('app.') ? 1 : 2);
-  return Object.keys(manifest.tables).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
 
 function countsTable(out: Output, counts: Record<string, number>, order: string[], heading: string): void {
   const rows = order.filter((t) => (counts[t] ?? 0) > 0);
@@ -44,126 +37,23 @@ function countsTable(out: Output, counts: Record<string, number>, order: string[
 // export
 // ---------------------------------------------------------------------------------------------
 
-type Format = 'ndjson' | 'json';
-
-/** Writes with backpressure, so memory stays bounded whatever the export's size. */
-function writer(stream: NodeJS.WritableStream): { write(text: string): Promise<void>; failure(): Error | undefined } {
-  let failed: Error | undefined;
-  stream.on('error', (e: Error) => (failed = e));
-  return {
-    failure: () => failed,
-    async write(text: string) {
-      if (failed) throw failed;
-      if (!stream.write(text)) {
-        await new Promise<void>((resolve, reject) => {
-          const onDrain = () => {
-            stream.off('error', onError);
-            resolve();
-          };
-          const onError = (e: Error) => {
-            stream.off('drain', onDrain);
-            reject(e);
-          };
-          stream.once('drain', onDrain);
-          stream.once('error', onError);
-        });
-      }
-    },
-  };
-}
-
-async function closeStream(stream: WriteStream): Promise<void> {
-  await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
-}
-
-interface ExportOutcome {
-  userId: string;
-  format: Format;
-  file: string | null;
-  tables: Record<string, number>;
-  totalRows: number;
-}
-
 async function runExport(
   pool: pg.Pool,
   out: Output,
-  options: { user: string; out?: string; format?: Format; pageSize: number; force?: boolean },
+  options: { user: string; out?: string; format?: ExportFormat; pageSize: number; force?: boolean },
 ): Promise<ExportOutcome> {
-  const format: Format = options.format ?? (options.out?.toLowerCase().endsWith('.json') ? 'json' : 'ndjson');
-  const target = options.out;
-  if (target && existsSync(target) && !options.force) {
-    throw new ValidationError('out', 'exists', `${target} already exists: choose another --out, or add --force to replace it`);
-  }
   const person = await asCompliance(pool, (c) => resolvePerson(c, options.user));
-  // Write to a temporary file next to the target and rename it at the very end: a failed export
-  // leaves no file behind, a finished one appears whole.
-  const temp = target ? join(dirname(target), `.${basename(target)}.partial-${process.pid}`) : undefined;
-  const stream = temp ? createWriteStream(temp, { mode: 0o600, flags: 'wx' }) : process.stdout;
-  const w = writer(stream);
   let bar: ReturnType<Output['progress']> | undefined;
   try {
-    // One REPEATABLE READ transaction: the manifest's counts and the rows come from one snapshot.
-    // No automatic retry: rows may already be written.
-    const written = await asCompliance(
-      pool,
-      async (client) => {
-        const manifest = await gdpr.summary(client, person.userId, 'export');
-        const order = tableOrder(manifest);
-        const counts: Record<string, number> = {};
-        bar = out.progress(`exporting ${manifest.total_rows} rows`, manifest.total_rows);
-        if (format === 'ndjson') await w.write(JSON.stringify({ manifest }) + '\n');
-        else await w.write(`{"manifest": ${JSON.stringify(manifest)},\n"data": {`);
-        let firstTable = true;
-        for (const table of order) {
-          counts[table] = 0;
-          if (format === 'json') {
-            await w.write(`${firstTable ? '' : ','}\n${JSON.stringify(table)}: [`);
-            firstTable = false;
-          }
-          if ((manifest.tables[table] ?? 0) > 0) {
-            // Rows arrive as PostgreSQL's JSON text and are written as they are.
-            const prefix = `{"table":${JSON.stringify(table)},"row":`;
-            for await (const rows of streamUserTableText(client, person.userId, table, { pageSize: options.pageSize })) {
-              let chunk = '';
-              for (const row of rows) {
-                if (format === 'ndjson') chunk += `${prefix}${row}}\n`;
-                else chunk += `${counts[table] === 0 ? '\n' : ',\n'}${row}`;
-                counts[table]!++;
-              }
-              await w.write(chunk);
-              bar.tick(rows.length);
-            }
-          }
-          if (format === 'json') await w.write(counts[table] ? '\n]' : ']');
-          if (counts[table] !== (manifest.tables[table] ?? 0)) {
-            throw new KitchenDbError('internal', `export of ${table} gave ${counts[table]} rows, the manifest says ${manifest.tables[table]}: export stopped`);
-          }
-        }
-        if (format === 'json') await w.write('\n}}\n');
-        bar.done();
-        bar = undefined;
-        return { counts, total: manifest.total_rows };
-      },
-      { isolation: 'repeatable read', retries: 0 },
-    );
-    if (temp && target) {
-      await closeStream(stream as WriteStream);
-      renameSync(temp, target);
-    }
-    return { userId: person.userId, format, file: target ?? null, tables: written.counts, totalRows: written.total };
-  } catch (error) {
-    bar?.done(); // end the progress line before the error line
-    if (temp) {
-      // The file is opened asynchronously: remove it only once the stream has closed.
-      const file = stream as WriteStream;
-      if (!file.closed) {
-        const closed = once(file, 'close').catch(() => {});
-        file.destroy();
-        await closed;
-      }
-      rmSync(temp, { force: true });
-    }
-    throw error;
+    return await exportPerson(pool, person.userId, options.out ?? process.stdout, {
+      ...(options.format ? { format: options.format } : {}),
+      pageSize: options.pageSize,
+      ...(options.force ? { force: true } : {}),
+      onStart: (manifest) => (bar = out.progress(`exporting ${manifest.total_rows} rows`, manifest.total_rows)),
+      onRows: (n) => bar?.tick(n),
+    });
+  } finally {
+    bar?.done(); // end the progress line before any error line
   }
 }
 
@@ -209,7 +99,7 @@ export function registerGdprCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'ndjson: a manifest line, then one line per row; json: one document {manifest, data}. Default: json for a .json file, else ndjson').choices(['ndjson', 'json']))
     .option('--force', 'replace --out if it exists')
     .option('--page-size <rows>', 'rows fetched per round trip (1–10000)', (v) => Number(v), 5000)
-    .action(async (options: { user: string; out?: string; format?: Format; force?: boolean; pageSize: number }, command: Command) => {
+    .action(async (options: { user: string; out?: string; format?: ExportFormat; force?: boolean; pageSize: number }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       // With the data on standard output, human messages go to stderr.
       const out = createOutput(!!global.json, options.out ? process.stdout : process.stderr);
@@ -241,7 +131,7 @@ export function registerGdprCommands(program: Command): void {
           async (client) => {
             const person = await resolvePerson(client, options.user);
             const preview = await gdpr.summary(client, person.userId, 'purge');
-            const order = tableOrder(preview);
+            const order = exportTableOrder(preview);
             if (!global.json) {
               out.line(`person ${person.userId} <${person.email}>${person.isActive ? '' : ' (inactive)'}`);
               countsTable(out, preview.tables, order, options.yes ? 'deleting:' : 'would delete:');
