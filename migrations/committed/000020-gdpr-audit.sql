@@ -1,5 +1,5 @@
---! Previous: sha1:342fe9775387c6b6f3eb71dc2e1868e9c03c3ae4
---! Hash: sha1:d5678b54513332619c555c7d235bd66a54cb56fb
+--! Previous: sha1:66b3fd90ea931dcafd21d396ccef0083496a4bdd
+--! Hash: sha1:e3a5652abf44d2a2026ed16fe17331a36bd9861a
 --! Message: gdpr: audit trail with a keyed hash of the person
 
 -- The GDPR audit trail: one row per call of a GDPR function (summary, export, export page, purge,

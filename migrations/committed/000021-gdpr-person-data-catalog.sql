@@ -1,5 +1,5 @@
---! Previous: sha1:d5678b54513332619c555c7d235bd66a54cb56fb
---! Hash: sha1:12f039e1e80eed4dfb9efc42eba072444d073533
+--! Previous: sha1:e3a5652abf44d2a2026ed16fe17331a36bd9861a
+--! Hash: sha1:3e9a59fed9ec761ac5a294ccda031c9a65fbdd1c
 --! Message: gdpr: catalog of where a person's data lives
 
 -- Which tables hold a person's data, read from pg_catalog when a GDPR function runs, so a table

@@ -1,5 +1,5 @@
---! Previous: sha1:12f039e1e80eed4dfb9efc42eba072444d073533
---! Hash: sha1:27ce67652e852acd8d1b337ca82b4be462a7e33d
+--! Previous: sha1:3e9a59fed9ec761ac5a294ccda031c9a65fbdd1c
+--! Hash: sha1:7cc4b57306f945f530d619af85e6cb4640ad646e
 --! Message: gdpr: export (whole, or a table in pages) and person look-up
 
 -- GDPR export (Art. 15 access, Art. 20 portability) for compliance staff (app_compliance, which has

@@ -1,5 +1,5 @@
---! Previous: sha1:27ce67652e852acd8d1b337ca82b4be462a7e33d
---! Hash: sha1:98a8392ec5a38905d35e7baecc436aa66d7282ac
+--! Previous: sha1:7cc4b57306f945f530d619af85e6cb4640ad646e
+--! Hash: sha1:9e46e28f41226ef7bc08a92db64dc5b6c6c2e1da
 --! Message: gdpr: purge
 
 -- GDPR erasure (Art. 17): app.purge_user(id) hard-deletes the person from every table of

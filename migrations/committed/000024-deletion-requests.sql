@@ -1,5 +1,5 @@
---! Previous: sha1:98a8392ec5a38905d35e7baecc436aa66d7282ac
---! Hash: sha1:dd2c6b090c5d3fd6151a1f14e4304f76008dad05
+--! Previous: sha1:9e46e28f41226ef7bc08a92db64dc5b6c6c2e1da
+--! Hash: sha1:dd270b4f5874a7c0f5fb28cbdccd00ef0da4a959
 --! Message: gdpr: deletion requests with a grace period
 
 -- A person asks for their account to be erased (app.request_account_deletion(), as themselves):

@@ -1,5 +1,5 @@
---! Previous: sha1:dd2c6b090c5d3fd6151a1f14e4304f76008dad05
---! Hash: sha1:2cd589f164255c412e6e0ce346646c354b4e3eac
+--! Previous: sha1:dd270b4f5874a7c0f5fb28cbdccd00ef0da4a959
+--! Hash: sha1:e2426e5466cab65c31d5b953ca88d6aa26ab5b8b
 --! Message: gdpr: validate the deletion-request check
 
 -- VALIDATE CONSTRAINT scans app.users under SHARE UPDATE EXCLUSIVE: reads and writes go on.

@@ -1,5 +1,5 @@
---! Previous: sha1:2cd589f164255c412e6e0ce346646c354b4e3eac
---! Hash: sha1:86a8db5b2008df058f27a6240e66fa99dc0e73ac
+--! Previous: sha1:e2426e5466cab65c31d5b953ca88d6aa26ab5b8b
+--! Hash: sha1:0528503d52430066ef411c9facbb28e95ca32b49
 --! Message: gdpr: index of due deletion requests
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:86a8db5b2008df058f27a6240e66fa99dc0e73ac
---! Hash: sha1:e066ef5d0453e0cec81f55e00a2fc143796dec18
+--! Previous: sha1:0528503d52430066ef411c9facbb28e95ca32b49
+--! Hash: sha1:60e488ba3f79b9174ea3b1bac0289d8652163347
 --! Message: accounts: sign-in upsert and push-token registration (SECURITY DEFINER entry points)
 
 -- Two accounts use cases that row-level security cannot express, each a narrow SECURITY DEFINER

@@ -1,5 +1,5 @@
---! Previous: sha1:e066ef5d0453e0cec81f55e00a2fc143796dec18
---! Hash: sha1:534da843da42ccd8c55dc1db57f153567bc010bc
+--! Previous: sha1:60e488ba3f79b9174ea3b1bac0289d8652163347
+--! Hash: sha1:979afce336b26456865d0d5a6f205ad3f1dbd0b8
 --! Message: meals: daily nutrition totals vs the active goal, in the person's time zone
 
 -- One round trip for a chart of days: every calendar day of [p_from, p_to] in the person's time

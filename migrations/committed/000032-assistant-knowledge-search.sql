@@ -1,5 +1,5 @@
---! Previous: sha1:534da843da42ccd8c55dc1db57f153567bc010bc
---! Hash: sha1:f5658495d71aa56adcfd6c1cee2cdc64e5121cd8
+--! Previous: sha1:979afce336b26456865d0d5a6f205ad3f1dbd0b8
+--! Hash: sha1:e8be9e175a96ab2302be804f0100e36eea5d0271
 --! Message: assistant: approximate search of the shared knowledge base (HNSW, per-query ef_search, iterative scan)
 
 -- Retrieval from the shared knowledge base (app.embeddings rows with user_id NULL) through the

@@ -1,5 +1,5 @@
---! Previous: sha1:b0b2a513ef321283cf5994dd6601790fdaf1d288
---! Hash: sha1:3c316529baa2af6f98ac7487118e288c1757eb52
+--! Previous: sha1:5226bf1512a637d24eb6a0c4b6c2362d055b0106
+--! Hash: sha1:bbbc4456ce893eabd72cd40090c93a96b70b5be3
 --! Message: appliances: pairing with proof of possession (app.pair_appliance)
 
 -- Pairing a device with a person. One app.appliances row is one pairing (notes/data-model.md,

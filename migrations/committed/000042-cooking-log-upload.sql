@@ -1,5 +1,5 @@
---! Previous: sha1:3c316529baa2af6f98ac7487118e288c1757eb52
---! Hash: sha1:4eea42855d86c295301f4b837121654c954fad56
+--! Previous: sha1:bbbc4456ce893eabd72cd40090c93a96b70b5be3
+--! Hash: sha1:3eb379353f8a533392837260d43b11ba7ed71892
 --! Message: appliances: idempotent, device-authoritative cooking-log upload (app.upload_cooking_log)
 
 -- Cooking-log sync (Epicura, device -> cloud): the device uploads each log with its own session

@@ -1,5 +1,5 @@
---! Previous: sha1:4eea42855d86c295301f4b837121654c954fad56
---! Hash: sha1:b72bfccdc8d4058e3770629757a0444a032db496
+--! Previous: sha1:3eb379353f8a533392837260d43b11ba7ed71892
+--! Hash: sha1:4a61fac842a9f2076a8b23402cde390bafe1bb53
 --! Message: pg-boss schema (jobs)
 
 -- pg-boss 12.38.0, schema version 46: the objects pg-boss creates in schema pgboss,

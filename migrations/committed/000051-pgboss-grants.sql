@@ -1,5 +1,5 @@
---! Previous: sha1:b72bfccdc8d4058e3770629757a0444a032db496
---! Hash: sha1:3710e9aac240bf7517d83418490619f260c7c34e
+--! Previous: sha1:4a61fac842a9f2076a8b23402cde390bafe1bb53
+--! Hash: sha1:f0501104555bc29b63778c3099edc2bd249ec449
 --! Message: pg-boss: the worker role's rights and comments
 
 -- How the job worker gets its rights (decision, see notes/jobs.md):

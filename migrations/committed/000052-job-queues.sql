@@ -1,5 +1,5 @@
---! Previous: sha1:3710e9aac240bf7517d83418490619f260c7c34e
---! Hash: sha1:81dc0d6f5e610db349b4da97d7773dfb68add06f
+--! Previous: sha1:f0501104555bc29b63778c3099edc2bd249ec449
+--! Hash: sha1:dfc9ec853d93dcf6a2638166a2d58f536e37bdd0
 --! Message: job queues
 
 -- The queues of src/jobs/queues.ts, each with its retry limit, backoff, expiry and dead-letter queue,

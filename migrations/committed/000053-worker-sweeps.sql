@@ -1,5 +1,5 @@
---! Previous: sha1:81dc0d6f5e610db349b4da97d7773dfb68add06f
---! Hash: sha1:083da2ea74fdba7eb6069bfa9878091ef50fa85e
+--! Previous: sha1:dfc9ec853d93dcf6a2638166a2d58f536e37bdd0
+--! Hash: sha1:b97c7c8fd1e4df95d522f76c6341ab0cb8298ca1
 --! Message: worker sweeps: offline appliances, stale push tokens
 
 -- Two periodic sweeps of the job worker (queues appliances.offline-sweep and push-tokens.cleanup).

@@ -1,5 +1,5 @@
---! Previous: sha1:083da2ea74fdba7eb6069bfa9878091ef50fa85e
---! Hash: sha1:14696b72cc7cbf0f01e7e4015310090cecf3eb9f
+--! Previous: sha1:b97c7c8fd1e4df95d522f76c6341ab0cb8298ca1
+--! Hash: sha1:e8fc7c32d4d194710b0dbf551d8197bd3978db8f
 --! Message: jobs: enqueue pg-boss jobs from SQL (for triggers)
 
 -- Jobs that must exist exactly when a row does (embed this meal log, recompute this person-day) are

@@ -1,5 +1,5 @@
---! Previous: sha1:14696b72cc7cbf0f01e7e4015310090cecf3eb9f
---! Hash: sha1:f62e5db07b2f3ae4e4df4d44ca7136693c302e94
+--! Previous: sha1:e8fc7c32d4d194710b0dbf551d8197bd3978db8f
+--! Hash: sha1:c8f2a20044201fa74f31fd326d856c9417cfb335
 --! Message: assistant: enqueue an embedding job with every new or changed meal log and message
 
 -- The assistant.embed job (src/jobs/embed.ts) turns a meal log (type, foods, notes, AI analysis) or

@@ -1,5 +1,5 @@
---! Previous: sha1:f62e5db07b2f3ae4e4df4d44ca7136693c302e94
---! Hash: sha1:5a1ab6c397f13dbbedbb66efbc9684a8dca4d4f6
+--! Previous: sha1:c8f2a20044201fa74f31fd326d856c9417cfb335
+--! Hash: sha1:a15aecf51f64090febe740cb241b641ce008036c
 --! Message: metrics: recompute changed person-days through metrics.rollup jobs
 
 -- app.daily_nutrition and app.daily_ai_cost are derived (000006): app_private.refresh_daily_metrics
