@@ -1,6 +1,7 @@
 // `kitchen-db` — the command line for operators, DBAs and compliance staff.
 import { Command, CommanderError } from 'commander';
 import { registerDatabaseCommands } from './commands/database.ts';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerDocsCommand } from './commands/docs.ts';
 import { registerGdprCommands } from './commands/gdpr.ts';
 import { registerPartitionCommands } from './commands/partitions.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDatabaseCommands(program);
   registerDocsCommand(program);
+  registerDemoCommand(program);
   registerGdprCommands(program);
   registerPartitionCommands(program);
   registerWorkerCommand(program);
