@@ -34,7 +34,7 @@ import {
   type IGetSessionResult,
   type IListAppliancesResult,
 } from './generated/appliances.queries.ts';
-import { bool, fail, instant, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalInstant, optionalNum, optionalText, text, uuid } from './input.ts';
+import { assertStorableJson, bool, fail, instant, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalInstant, optionalNum, optionalText, text, uuid } from './input.ts';
 
 export const APPLIANCE_STATUSES = ['online', 'offline', 'cooking', 'error'] as const;
 export type ApplianceStatus = (typeof APPLIANCE_STATUSES)[number];
@@ -151,7 +151,7 @@ function stagesLog(value: unknown, field = 'stagesLog'): string {
   });
   const json = JSON.stringify(entries);
   if (Buffer.byteLength(json) > JSON_BYTES) fail(field, 'size', `must be at most ${JSON_BYTES} bytes of JSON`);
-  if (json.includes('\\u0000')) fail(field, 'nul', 'must not contain NUL characters');
+  assertStorableJson(json, field);
   return json;
 }
 

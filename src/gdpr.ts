@@ -109,7 +109,8 @@ export const MAX_PAGE_SIZE = 10_000;
 // Input checks (cheap rules in TypeScript; the SQL checks again)
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+// No control characters (NUL cannot reach PostgreSQL text) and no lone surrogates.
+const EMAIL = /^[^@\s\p{Cc}\p{Cs}]+@[^@\s\p{Cc}\p{Cs}]+\.[^@\s\p{Cc}\p{Cs}]+$/u;
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A person key as compliance staff type it: a UUID or an e-mail address. Throws ValidationError otherwise. */

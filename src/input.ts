@@ -53,7 +53,41 @@ export function text(value: unknown, field: string, rule: TextRule): string {
   if (n < min) fail(field, 'length', min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
   if (n > rule.max) fail(field, 'length', `must have at most ${rule.max} characters, got ${n}`);
   if (s.includes('\u0000')) fail(field, 'nul', 'must not contain NUL characters');
+  if (hasLoneSurrogate(s)) fail(field, 'unicode', 'must be well-formed Unicode: it contains a lone UTF-16 surrogate, which would be stored as U+FFFD');
   return s;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * A lone UTF-16 surrogate (half of a pair): not a character. The driver would encode it as U+FFFD,
+ * silently changing the text, so it is refused instead.
+ */
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s);
+}
+
+const JSON_ESCAPE = /(\\+)u(0000|d[89a-f][0-9a-f]{2})/g;
+
+/**
+ * What PostgreSQL's json/jsonb input would refuse in a JSON.stringify result: `nul` for \u0000
+ * (text cannot hold NUL), `unicode` for a lone surrogate (JSON.stringify writes those as \udxxx
+ * escapes; PostgreSQL refuses them). A literal backslash in the data (`\\u0000` in the JSON) is not
+ * an escape and passes.
+ */
+export function jsonTextProblem(json: string): 'nul' | 'unicode' | undefined {
+  if (!json.includes('\\u')) return undefined;
+  for (const m of json.matchAll(JSON_ESCAPE)) {
+    if (m[1]!.length % 2 === 1) return m[2] === '0000' ? 'nul' : 'unicode';
+  }
+  return undefined;
+}
+
+/** Throws the ValidationError for jsonTextProblem(json), naming `field`. */
+export function assertStorableJson(json: string, field: string): void {
+  const problem = jsonTextProblem(json);
+  if (problem === 'nul') fail(field, 'nul', 'must not contain NUL characters');
+  if (problem === 'unicode') fail(field, 'unicode', 'must be well-formed Unicode: it contains a lone UTF-16 surrogate');
 }
 
 /** undefined → undefined, null → null, otherwise text(). */
@@ -151,7 +185,7 @@ export function jsonObject(value: unknown, field: string, maxBytes: number): str
     fail(field, 'json', 'must be serialisable as JSON');
   }
   if (Buffer.byteLength(json) > maxBytes) fail(field, 'size', `must be at most ${maxBytes} bytes of JSON`);
-  if (json.includes('\\u0000')) fail(field, 'nul', 'must not contain NUL characters');
+  assertStorableJson(json, field);
   return json;
 }
 

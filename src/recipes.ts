@@ -34,6 +34,7 @@ import {
   type ISyncChangedRecipesResult,
 } from './generated/recipes.queries.ts';
 import {
+  assertStorableJson,
   bool,
   decodeCursor,
   encodeCursor,
@@ -325,7 +326,7 @@ function recipeDataJson(value: unknown): string {
     fail('recipeData', 'json', 'must be serialisable as JSON');
   }
   if (Buffer.byteLength(json) > RECIPE_DATA_BYTES) fail('recipeData', 'size', `must be at most ${RECIPE_DATA_BYTES} bytes of JSON`);
-  if (json.includes('\\u0000')) fail('recipeData', 'nul', 'must not contain NUL characters');
+  assertStorableJson(json, 'recipeData');
   return json;
 }
 

@@ -19,6 +19,7 @@ import type { DbClient } from './db/context.ts';
 import { assertUuid } from './db/context.ts';
 import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
 import * as q from './generated/telemetry.queries.ts';
+import { jsonTextProblem } from './input.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -190,8 +191,11 @@ export function validateEvents(events: readonly TelemetryEventInput[], now = Dat
     } catch (error) {
       bad(`${at}.payload`, 'json', `cannot be serialised as JSON: ${(error as Error).message}`);
     }
-    // jsonb cannot store U+0000 (SQLSTATE 22P05 would reject the whole statement without an index).
-    if (json.includes('\\u0000')) bad(`${at}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
+    // jsonb cannot store U+0000 nor a lone surrogate (SQLSTATE 22P05 / 22P02 would reject the whole
+    // statement without naming the event). JSON.stringify writes both as \u escapes.
+    const problem = jsonTextProblem(json);
+    if (problem === 'nul') bad(`${at}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
+    if (problem === 'unicode') bad(`${at}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
     if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
       bad(`${at}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
     }
