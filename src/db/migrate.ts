@@ -162,6 +162,10 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
     });
   } finally {
     await releaseMigratePools();
+    // graphile-migrate switched its connections to the owner with a session-level SET ROLE. The
+    // embedded engine is ONE session shared by every connection, so that role would stay for all
+    // later clients: switch back (a no-op on a real server, where those connections are gone).
+    if (options.owner) await withClient(url, 'the connection', (c) => c.query('reset role')).catch(() => {});
   }
   return { applied, rolesCreated };
 }

@@ -181,9 +181,11 @@ const ZONE_OFFSET_HOURS: Record<string, number> = {
 /** 5,000 meals spread over the people and the last DAYS days, 1–4 foods each. */
 export function meals(g: Gen, persons: DemoPerson[], anchor: Date, total = 5000): DemoMeal[] {
   const out: DemoMeal[] = [];
-  const perPerson = Math.floor(total / persons.length);
+  // The first person (the tour's) logs every meal, four a day; the others log some of theirs.
+  const first = 4 * DAYS;
+  const perPerson = Math.floor((total - first) / (persons.length - 1));
   for (const [index, person] of persons.entries()) {
-    const count = perPerson + (index < total % persons.length ? 1 : 0);
+    const count = index === 0 ? first : perPerson + (index - 1 < (total - first) % (persons.length - 1) ? 1 : 0);
     const offset = ZONE_OFFSET_HOURS[person.timeZone] ?? 0;
     for (let k = 0; k < count; k++) {
       const day = Math.floor((k / count) * DAYS); // evenly over the days, oldest first
@@ -411,17 +413,17 @@ export interface DemoEvent {
   recordedAt: Date;
 }
 
-/** Telemetry of each session (a temperature reading every 15 s, stage changes, status, rare alerts). */
+/** Telemetry of each session (a temperature reading every 20 s, stage changes, status, rare alerts). */
 export function* telemetry(g: Gen, sessionList: DemoSession[]): Generator<DemoEvent> {
   for (const s of sessionList) {
     const base = { userId: s.userId, applianceId: s.applianceId, sessionId: s.id };
     yield { ...base, eventType: 'status', payload: { status: 'cooking' }, recordedAt: s.startedAt };
     const stages = ['Heat Oil', 'Add Spices', 'Cook'];
-    const steps = Math.floor(s.durationS / 15);
+    const steps = Math.floor(s.durationS / 20);
     for (let i = 0; i < steps; i++) {
-      const at = new Date(s.startedAt.getTime() + i * 15_000);
-      const stage = i < 8 ? 0 : i < 12 ? 1 : 2;
-      if (i === 8 || i === 12) yield { ...base, eventType: 'stage_change', payload: { from: stages[stage - 1], to: stages[stage] }, recordedAt: at };
+      const at = new Date(s.startedAt.getTime() + i * 20_000);
+      const stage = i < 6 ? 0 : i < 9 ? 1 : 2;
+      if (i === 6 || i === 9) yield { ...base, eventType: 'stage_change', payload: { from: stages[stage - 1], to: stages[stage] }, recordedAt: at };
       const target = stage === 0 ? 180 : stage === 1 ? 160 : 120;
       yield { ...base, eventType: 'temperature', payload: { temp_c: g.round(target - 8 + g.next() * 16, 1), target_c: target, stage: stages[stage] }, recordedAt: at };
       if (g.chance(0.002)) yield { ...base, eventType: 'alert', payload: { code: 'LID_OPEN', severity: 'warning' }, recordedAt: at };
