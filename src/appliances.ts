@@ -34,7 +34,7 @@ import {
   type IGetSessionResult,
   type IListAppliancesResult,
 } from './generated/appliances.queries.ts';
-import { assertStorableJson, bool, fail, instant, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalInstant, optionalNum, optionalText, text, uuid } from './input.ts';
+import { assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
 
 export const APPLIANCE_STATUSES = ['online', 'offline', 'cooking', 'error'] as const;
 export type ApplianceStatus = (typeof APPLIANCE_STATUSES)[number];
@@ -300,7 +300,7 @@ export async function startSession(client: DbClient, input: StartSessionInput): 
     applianceId,
     recipeId,
     id: input.id === undefined || input.id === null ? null : uuid(input.id, 'id'),
-    startedAt: optionalInstant(input.startedAt, 'startedAt') ?? null,
+    startedAt: optionalPastInstant(input.startedAt, 'startedAt') ?? null,
     customizations: optionalCustomizations(input.customizations),
   };
   let row;
@@ -378,7 +378,7 @@ export async function completeSession(client: DbClient, sessionId: string, input
   const params = {
     id,
     status: input.status === undefined ? 'completed' : oneOf(input.status, 'status', ENDED),
-    completedAt: optionalInstant(input.completedAt, 'completedAt') ?? null,
+    completedAt: optionalPastInstant(input.completedAt, 'completedAt') ?? null,
     stagesLog: optionalStagesLog(input.stagesLog),
     peakTemperature: temperature(input.peakTemperature),
     totalDurationS: duration(input.totalDurationS),
@@ -451,8 +451,8 @@ export async function uploadCookingLog(client: DbClient, input: CookingLogUpload
     revision: num(input.revision, 'revision', { min: 0, max: INT32_MAX, integer: true }),
     recipeId: uuid(input.recipeId, 'recipeId'),
     status: oneOf(input.status, 'status', SESSION_STATUSES),
-    startedAt: instant(input.startedAt, 'startedAt'),
-    completedAt: optionalInstant(input.completedAt, 'completedAt') ?? null,
+    startedAt: pastInstant(input.startedAt, 'startedAt'),
+    completedAt: optionalPastInstant(input.completedAt, 'completedAt') ?? null,
     stagesLog: optionalStagesLog(input.stagesLog),
     customizations: optionalCustomizations(input.customizations),
     peakTemperature: temperature(input.peakTemperature),

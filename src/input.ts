@@ -151,6 +151,25 @@ export function optionalInstant(value: unknown, field: string): Date | null | un
   return instant(value, field);
 }
 
+/** How far ahead of the server's clock a client may date something that already happened. */
+export const MAX_AHEAD_MS = 24 * 3600 * 1000;
+
+/**
+ * The time of something that already happened (a meal eaten, a cook started or ended): instant(),
+ * and at most a day ahead of the server's clock (time zones and clock skew), rule `future`. A
+ * far-future time is a client bug; stored, it would top every newest-first list for years.
+ */
+export function pastInstant(value: unknown, field: string): Date {
+  const d = instant(value, field);
+  if (d.getTime() > Date.now() + MAX_AHEAD_MS) fail(field, 'future', `lies more than a day in the future (${d.toISOString()}): client clock wrong?`);
+  return d;
+}
+
+export function optionalPastInstant(value: unknown, field: string): Date | null | undefined {
+  if (value === undefined || value === null) return value;
+  return pastInstant(value, field);
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar day 'YYYY-MM-DD' (as the API returns dates). */

@@ -19,7 +19,6 @@ import {
   calendarDay,
   daysBetween,
   fail,
-  instant,
   isPlainObject,
   jsonObject,
   list,
@@ -31,6 +30,7 @@ import {
   optionalNum,
   optionalText,
   pageSize,
+  pastInstant,
   text,
   timeIdCursor,
   toPage,
@@ -156,7 +156,7 @@ function toMeal(row: IGetMealResult): Meal {
 export async function logMeal(client: DbClient, input: LogMealInput): Promise<Meal> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const params = {
-    mealTime: instant(input.mealTime, 'mealTime'),
+    mealTime: pastInstant(input.mealTime, 'mealTime'),
     mealType: oneOf(input.mealType, 'mealType', MEAL_TYPES),
     foods: foodsJson(input.foods ?? []),
     nutritionTotals: input.nutritionTotals === undefined ? null : JSON.stringify(nutrition(input.nutritionTotals, 'nutritionTotals')),
@@ -226,7 +226,7 @@ export async function updateMeal(client: DbClient, id: string, changes: MealChan
   const c = changes;
   const params = {
     id: mealId,
-    mealTime: c.mealTime === undefined ? null : instant(c.mealTime, 'mealTime'),
+    mealTime: c.mealTime === undefined ? null : pastInstant(c.mealTime, 'mealTime'),
     mealType: c.mealType === undefined ? null : oneOf(c.mealType, 'mealType', MEAL_TYPES),
     nutritionTotals: c.nutritionTotals === undefined ? null : JSON.stringify(nutrition(c.nutritionTotals, 'nutritionTotals')),
     setAiAnalysis: c.aiAnalysis !== undefined,
