@@ -1,5 +1,6 @@
 // Recipe search (issue 5): p50/p99 of me.recipes.search(…) over 100,000 recipes, through the public
-// API as a service calls it (one kdb.asUser transaction: role, person, preferences read, search).
+// API as a service calls it (one kdb.asUser transaction: role, person, preferences read, search;
+// the search runs on app.recipe_search, migration 000043).
 // Recipes are generated deterministically (seeded PRNG) with realistic names over the Epicura
 // document's nine cuisines and its categories (dal, curry, rice, pasta, soup, …), diet tags by main
 // ingredient, allergen declarations on ingredients (paneer → dairy, prawn → shellfish, …), 95 %
@@ -186,7 +187,7 @@ async function load(pool: pg.Pool, n: number, log: (m: string) => void): Promise
     );
     if ((from + chunk) % 20_000 === 0 || from + chunk >= rows.length) log(`loaded ${Math.min(from + chunk, n).toLocaleString('en-US')} / ${n.toLocaleString('en-US')} recipes (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  await pool.query('vacuum (analyze) app.recipes');
+  await pool.query('vacuum (analyze) app.recipes, app.recipe_search');
 }
 
 async function person(pool: pg.Pool, prefs?: { diet: string; allergens: string[] }): Promise<string> {

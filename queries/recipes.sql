@@ -16,40 +16,42 @@ WHERE p.user_id = (SELECT app.current_user_id());
 
 /* @name SearchRecipes */
 -- Ranked full-text search plus filters, one page (keyset: rank DESC, name, id; the cursor is the
--- last row's (rank, name, id)). A query without lexemes (blank, or only stop words) matches
--- every recipe (rank 0, so the order is by name). The cursor's rank is the real as returned
--- (float4 text round-trips exactly through a JS number). Filters given as NULL do not apply; the planner
--- folds them away (each call is planned with its values). Diet and allergens: see src/recipes.ts
--- and app.recipe_allergen_keys (migration 000040).
-WITH q AS (
-  SELECT websearch_to_tsquery('english', :query!) AS tsq
-), hits AS (
-  SELECT r.*,
-         CASE WHEN numnode(q.tsq) = 0 THEN 0::real ELSE ts_rank(r.search_vector, q.tsq) END AS rank
-    FROM app.recipes AS r, q
-   WHERE r.is_published
-     AND (numnode(q.tsq) = 0 OR r.search_vector @@ q.tsq)
-     AND (:category::text IS NULL OR r.category = :category)
-     AND (:cuisine::text IS NULL OR r.cuisine = :cuisine)
-     AND (:difficulty::text IS NULL OR r.difficulty = :difficulty)
-     AND (:maxTimeMinutes::integer IS NULL OR r.time_minutes <= :maxTimeMinutes)
-     AND (:tags::text[] IS NULL OR r.tags @> :tags)
-     AND (:dietTags::text[] IS NULL OR r.tags && :dietTags)
-     AND (cardinality(:allergens!::text[]) = 0 OR r.id NOT IN (
-           SELECT x.id FROM app.recipes AS x
-            WHERE app.recipe_allergen_keys(x.recipe_data, x.tags) && :allergens!::text[]))
+-- last row's (rank, name, id); a real's text round-trips exactly through a JS number). It runs on
+-- app.recipe_search (published recipes only, no row-level security, so its GIN and btree indexes
+-- work; migration 000043), then reads the page's recipes by primary key. A query without lexemes
+-- (blank, or only stop words) matches every recipe with rank 0: the order is by name. Filters
+-- given as NULL do not apply; each call is planned with its values, so they fold away. Diet tags
+-- and allergen keys come from SearchPreferences (rules in src/recipes.ts, app.recipe_allergen_keys).
+WITH hits AS (
+  SELECT s.recipe_id, s.name,
+         CASE WHEN numnode(websearch_to_tsquery('english', :query!)) = 0 THEN 0::real
+              ELSE ts_rank(s.search_vector, websearch_to_tsquery('english', :query!)) END AS rank
+    FROM app.recipe_search AS s
+   WHERE (numnode(websearch_to_tsquery('english', :query!)) = 0
+          OR s.search_vector @@ websearch_to_tsquery('english', :query!))
+     AND (:category::text IS NULL OR s.category = :category)
+     AND (:cuisine::text IS NULL OR s.cuisine = :cuisine)
+     AND (:difficulty::text IS NULL OR s.difficulty = :difficulty)
+     AND (:maxTimeMinutes::integer IS NULL OR s.time_minutes <= :maxTimeMinutes)
+     AND (:tags::text[] IS NULL OR s.tags @> :tags)
+     AND (:dietTags::text[] IS NULL OR s.tags && :dietTags)
+     AND NOT (s.allergen_keys && :allergens!::text[])
+), page AS (
+  SELECT h.recipe_id, h.name, h.rank
+    FROM hits AS h
+   WHERE :afterRank::real IS NULL
+      OR h.rank < :afterRank
+      OR (h.rank = :afterRank AND (h.name, h.recipe_id) > (:afterName::text, :afterId::uuid))
+   ORDER BY h.rank DESC, h.name, h.recipe_id
+   LIMIT :limit!
 )
 SELECT
-  h.id, h.name, h.category, coalesce(h.cuisine, 'indian') AS "cuisine!", coalesce(h.tags, '{}') AS "tags!", h.difficulty,
-  h.time_minutes AS "timeMinutes", h.servings, h.calories, h.protein_g AS "proteinG", h.carbs_g AS "carbsG",
-  h.fats_g AS "fatsG", h.image_url AS "imageUrl", h.version, h.updated_at AS "updatedAt",
-  h.rank AS "rank!"
-FROM hits AS h
-WHERE :afterRank::real IS NULL
-   OR h.rank < :afterRank
-   OR (h.rank = :afterRank AND (h.name > :afterName OR (h.name = :afterName AND h.id > :afterId::uuid)))
-ORDER BY h.rank DESC, h.name, h.id
-LIMIT :limit!;
+  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", coalesce(r.tags, '{}') AS "tags!", r.difficulty,
+  r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG", r.carbs_g AS "carbsG",
+  r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.updated_at AS "updatedAt", p.rank AS "rank!"
+FROM page AS p
+JOIN app.recipes AS r ON r.id = p.recipe_id
+ORDER BY p.rank DESC, p.name, p.recipe_id;
 
 /* @name GetRecipe */
 SELECT

@@ -2,8 +2,10 @@
 // pages; get; device sync (lock protocol, tombstones, republish); admin create/update/publish/
 // unpublish/delete with recipe_data validation — happy paths, edges and bad input.
 import { randomUUID } from 'node:crypto';
+import { processSQLQueryIR } from '@pgtyped/runtime';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { searchRecipes } from '../src/generated/recipes.queries.ts';
 import type { RecipeData, RecipeInput, RecipeSummary } from '../src/recipes.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
@@ -207,6 +209,40 @@ describe('search', () => {
         rule,
       });
     }
+  });
+});
+
+describe('the search table (app.recipe_search)', () => {
+  const inSearch = async (id: string) =>
+    (await db().pool.query(`select name, tags, allergen_keys from app.recipe_search where recipe_id = $1`, [id])).rows[0] as { name: string; tags: string[]; allergen_keys: string[] } | undefined;
+
+  it('holds exactly the published recipes, in step with every admin write', async () => {
+    const r = await createRecipe({ name: 'Step Dal', category: tag(), isPublished: false, recipeData: stages({ name: 'ghee', allergens: ['dairy'] }) });
+    expect(await inSearch(r.id)).toBeUndefined();
+    await db().kdb.asAdmin((admin) => admin.recipes.publish(r.id));
+    expect(await inSearch(r.id)).toEqual({ name: 'Step Dal', tags: [], allergen_keys: ['dairy', 'ghee', 'oil'] });
+    await db().kdb.asAdmin((admin) => admin.recipes.update(r.id, { name: 'Step Dal Fry', tags: ['Peanut'] }));
+    expect(await inSearch(r.id)).toEqual({ name: 'Step Dal Fry', tags: ['peanut'], allergen_keys: ['dairy', 'ghee', 'oil', 'peanut'] });
+    await db().kdb.asAdmin((admin) => admin.recipes.unpublish(r.id));
+    expect(await inSearch(r.id)).toBeUndefined();
+    await db().kdb.asAdmin((admin) => admin.recipes.publish(r.id));
+    await db().kdb.asAdmin((admin) => admin.recipes.delete(r.id));
+    expect(await inSearch(r.id)).toBeUndefined();
+    expect(await count(`select count(*) as n from app.recipe_search s left join app.recipes r on r.id = s.recipe_id where r.id is null or not r.is_published`)).toBe(0);
+    expect(await count(`select count(*) as n from app.recipes r where r.is_published and not exists (select from app.recipe_search s where s.recipe_id = r.id)`)).toBe(0);
+  });
+
+  it('lets a person’s search use its indexes (app.recipes’ policy would force a sequential scan)', async () => {
+    const p = await createPerson(db().pool);
+    const params = { query: 'paneer', category: null, cuisine: null, difficulty: null, maxTimeMinutes: null, tags: ['vegan'], dietTags: null, allergens: ['peanut'], afterRank: null, afterName: null, afterId: null, limit: 21 };
+    const { query, bindings } = processSQLQueryIR((searchRecipes as unknown as { queryIR: never }).queryIR, params);
+    const plan = await db().asUser(p.id, async (c) => {
+      await c.query('set local enable_seqscan = off');
+      return (await c.query(`explain ${query}`, bindings)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/idx_recipe_search_fts|idx_recipe_search_tags/);
+    expect(plan).toMatch(/recipes_pkey/);
+    expect(plan).not.toMatch(/Seq Scan/);
   });
 });
 

@@ -1,5 +1,5 @@
 --! Previous: sha1:e8be9e175a96ab2302be804f0100e36eea5d0271
---! Hash: sha1:5226bf1512a637d24eb6a0c4b6c2362d055b0106
+--! Hash: sha1:fb4dec7a7b2557362d0d217a60e2cff413b68211
 --! Message: recipes: allergen keys of a recipe (search excludes a person's allergens)
 
 -- The rule that decides whether a recipe contains one of a person's allergens
@@ -15,8 +15,7 @@
 -- A person's allergen matches when its key is one of these keys: exact keys, no stemming
 -- ("peanuts" does not match "peanut"); a multi-word allergen ("tree nut" -> tree_nut) matches a
 -- whole tag, ingredient name or declaration, not a part of a longer name.
--- The GIN expression index lets search find the recipes that contain an allergen (positive,
--- indexable) and exclude them with an anti-join, instead of computing the keys of every candidate.
+-- Search reads the keys precomputed in app.recipe_search.allergen_keys (migration 000043).
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
 
@@ -75,16 +74,8 @@ end
 $$;
 comment on function app.recipe_allergen_keys(jsonb, text[]) is
   'The allergen keys a recipe holds (sorted, distinct, app.allergen_key-normalised): its tags, each ingredient name of every stage and each word of that name, and each entry of an ingredient''s "allergens" array (or string). '
-  'A person with allergen A (normalised the same way) must not be offered the recipe when A is one of these keys. Indexed by idx_recipes_allergens (GIN) so search can exclude matching recipes with an anti-join.';
+  'A person with allergen A (normalised the same way) must not be offered the recipe when A is one of these keys. Stored per published recipe in app.recipe_search.allergen_keys, which search filters on.';
 
--- Not CONCURRENTLY: app.recipes is the admin-curated catalogue (thousands of rows in production),
--- a plain build takes well under a second and blocks only recipe writes, which are admin edits.
--- squawk-ignore require-concurrent-index-creation
-create index idx_recipes_allergens on app.recipes using gin (app.recipe_allergen_keys(recipe_data, tags));
-comment on index app.idx_recipes_allergens is
-  'Recipes holding an allergen key (app.recipe_allergen_keys(recipe_data, tags) && keys): recipe search excludes them for a person''s allergens.';
-
--- Searching people evaluate it (anti-join); admins write recipes, which maintains the index
--- (PostgreSQL checks EXECUTE on index expressions for the writing role).
+-- People: get() reports the allergens a recipe holds; admins: checks in the admin portal.
 revoke all on function app.allergen_key(text), app.recipe_allergen_keys(jsonb, text[]) from public;
 grant execute on function app.allergen_key(text), app.recipe_allergen_keys(jsonb, text[]) to app_user, app_admin;

@@ -1,5 +1,5 @@
---! Previous: sha1:5226bf1512a637d24eb6a0c4b6c2362d055b0106
---! Hash: sha1:bbbc4456ce893eabd72cd40090c93a96b70b5be3
+--! Previous: sha1:fb4dec7a7b2557362d0d217a60e2cff413b68211
+--! Hash: sha1:3188e400a6a6cef4e1bb8bfd10da63dcaa20876c
 --! Message: appliances: pairing with proof of possession (app.pair_appliance)
 
 -- Pairing a device with a person. One app.appliances row is one pairing (notes/data-model.md,

@@ -1,5 +1,5 @@
---! Previous: sha1:bbbc4456ce893eabd72cd40090c93a96b70b5be3
---! Hash: sha1:3eb379353f8a533392837260d43b11ba7ed71892
+--! Previous: sha1:3188e400a6a6cef4e1bb8bfd10da63dcaa20876c
+--! Hash: sha1:c1235e5bc12c0965cc161b087fbc125a6c139fa4
 --! Message: appliances: idempotent, device-authoritative cooking-log upload (app.upload_cooking_log)
 
 -- Cooking-log sync (Epicura, device -> cloud): the device uploads each log with its own session

@@ -105,46 +105,48 @@ export interface ISearchRecipesQuery {
   result: ISearchRecipesResult;
 }
 
-const searchRecipesIR: any = {"usedParamSet":{"query":true,"category":true,"cuisine":true,"difficulty":true,"maxTimeMinutes":true,"tags":true,"dietTags":true,"allergens":true,"afterRank":true,"afterName":true,"afterId":true,"limit":true},"params":[{"name":"query","required":true,"transform":{"type":"scalar"},"locs":[{"a":593,"b":599}]},{"name":"category","required":false,"transform":{"type":"scalar"},"locs":[{"a":857,"b":865},{"a":897,"b":905}]},{"name":"cuisine","required":false,"transform":{"type":"scalar"},"locs":[{"a":918,"b":925},{"a":956,"b":963}]},{"name":"difficulty","required":false,"transform":{"type":"scalar"},"locs":[{"a":976,"b":986},{"a":1020,"b":1030}]},{"name":"maxTimeMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1043,"b":1057},{"a":1097,"b":1111}]},{"name":"tags","required":false,"transform":{"type":"scalar"},"locs":[{"a":1124,"b":1128},{"a":1159,"b":1163}]},{"name":"dietTags","required":false,"transform":{"type":"scalar"},"locs":[{"a":1176,"b":1184},{"a":1215,"b":1223}]},{"name":"allergens","required":true,"transform":{"type":"scalar"},"locs":[{"a":1248,"b":1258},{"a":1404,"b":1414}]},{"name":"afterRank","required":false,"transform":{"type":"scalar"},"locs":[{"a":1797,"b":1806},{"a":1837,"b":1846},{"a":1864,"b":1873}]},{"name":"afterName","required":false,"transform":{"type":"scalar"},"locs":[{"a":1889,"b":1898},{"a":1913,"b":1922}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1935,"b":1942}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1994,"b":2000}]}],"statement":"-- Ranked full-text search plus filters, one page (keyset: rank DESC, name, id; the cursor is the\n-- last row's (rank, name, id)). A query without lexemes (blank, or only stop words) matches\n-- every recipe (rank 0, so the order is by name). The cursor's rank is the real as returned\n-- (float4 text round-trips exactly through a JS number). Filters given as NULL do not apply; the planner\n-- folds them away (each call is planned with its values). Diet and allergens: see src/recipes.ts\n-- and app.recipe_allergen_keys (migration 000040).\nWITH q AS (\n  SELECT websearch_to_tsquery('english', :query!) AS tsq\n), hits AS (\n  SELECT r.*,\n         CASE WHEN numnode(q.tsq) = 0 THEN 0::real ELSE ts_rank(r.search_vector, q.tsq) END AS rank\n    FROM app.recipes AS r, q\n   WHERE r.is_published\n     AND (numnode(q.tsq) = 0 OR r.search_vector @@ q.tsq)\n     AND (:category::text IS NULL OR r.category = :category)\n     AND (:cuisine::text IS NULL OR r.cuisine = :cuisine)\n     AND (:difficulty::text IS NULL OR r.difficulty = :difficulty)\n     AND (:maxTimeMinutes::integer IS NULL OR r.time_minutes <= :maxTimeMinutes)\n     AND (:tags::text[] IS NULL OR r.tags @> :tags)\n     AND (:dietTags::text[] IS NULL OR r.tags && :dietTags)\n     AND (cardinality(:allergens!::text[]) = 0 OR r.id NOT IN (\n           SELECT x.id FROM app.recipes AS x\n            WHERE app.recipe_allergen_keys(x.recipe_data, x.tags) && :allergens!::text[]))\n)\nSELECT\n  h.id, h.name, h.category, coalesce(h.cuisine, 'indian') AS \"cuisine!\", coalesce(h.tags, '{}') AS \"tags!\", h.difficulty,\n  h.time_minutes AS \"timeMinutes\", h.servings, h.calories, h.protein_g AS \"proteinG\", h.carbs_g AS \"carbsG\",\n  h.fats_g AS \"fatsG\", h.image_url AS \"imageUrl\", h.version, h.updated_at AS \"updatedAt\",\n  h.rank AS \"rank!\"\nFROM hits AS h\nWHERE :afterRank::real IS NULL\n   OR h.rank < :afterRank\n   OR (h.rank = :afterRank AND (h.name > :afterName OR (h.name = :afterName AND h.id > :afterId::uuid)))\nORDER BY h.rank DESC, h.name, h.id\nLIMIT :limit!"};
+const searchRecipesIR: any = {"usedParamSet":{"query":true,"category":true,"cuisine":true,"difficulty":true,"maxTimeMinutes":true,"tags":true,"dietTags":true,"allergens":true,"afterRank":true,"afterName":true,"afterId":true,"limit":true},"params":[{"name":"query","required":true,"transform":{"type":"scalar"},"locs":[{"a":792,"b":798},{"a":895,"b":901},{"a":999,"b":1005},{"a":1077,"b":1083}]},{"name":"category","required":false,"transform":{"type":"scalar"},"locs":[{"a":1097,"b":1105},{"a":1137,"b":1145}]},{"name":"cuisine","required":false,"transform":{"type":"scalar"},"locs":[{"a":1158,"b":1165},{"a":1196,"b":1203}]},{"name":"difficulty","required":false,"transform":{"type":"scalar"},"locs":[{"a":1216,"b":1226},{"a":1260,"b":1270}]},{"name":"maxTimeMinutes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1283,"b":1297},{"a":1337,"b":1351}]},{"name":"tags","required":false,"transform":{"type":"scalar"},"locs":[{"a":1364,"b":1368},{"a":1399,"b":1403}]},{"name":"dietTags","required":false,"transform":{"type":"scalar"},"locs":[{"a":1416,"b":1424},{"a":1455,"b":1463}]},{"name":"allergens","required":true,"transform":{"type":"scalar"},"locs":[{"a":1499,"b":1509}]},{"name":"afterRank","required":false,"transform":{"type":"scalar"},"locs":[{"a":1598,"b":1607},{"a":1641,"b":1650},{"a":1671,"b":1680}]},{"name":"afterName","required":false,"transform":{"type":"scalar"},"locs":[{"a":1711,"b":1720}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1729,"b":1736}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1800,"b":1806}]}],"statement":"-- Ranked full-text search plus filters, one page (keyset: rank DESC, name, id; the cursor is the\n-- last row's (rank, name, id); a real's text round-trips exactly through a JS number). It runs on\n-- app.recipe_search (published recipes only, no row-level security, so its GIN and btree indexes\n-- work; migration 000043), then reads the page's recipes by primary key. A query without lexemes\n-- (blank, or only stop words) matches every recipe with rank 0: the order is by name. Filters\n-- given as NULL do not apply; each call is planned with its values, so they fold away. Diet tags\n-- and allergen keys come from SearchPreferences (rules in src/recipes.ts, app.recipe_allergen_keys).\nWITH hits AS (\n  SELECT s.recipe_id, s.name,\n         CASE WHEN numnode(websearch_to_tsquery('english', :query!)) = 0 THEN 0::real\n              ELSE ts_rank(s.search_vector, websearch_to_tsquery('english', :query!)) END AS rank\n    FROM app.recipe_search AS s\n   WHERE (numnode(websearch_to_tsquery('english', :query!)) = 0\n          OR s.search_vector @@ websearch_to_tsquery('english', :query!))\n     AND (:category::text IS NULL OR s.category = :category)\n     AND (:cuisine::text IS NULL OR s.cuisine = :cuisine)\n     AND (:difficulty::text IS NULL OR s.difficulty = :difficulty)\n     AND (:maxTimeMinutes::integer IS NULL OR s.time_minutes <= :maxTimeMinutes)\n     AND (:tags::text[] IS NULL OR s.tags @> :tags)\n     AND (:dietTags::text[] IS NULL OR s.tags && :dietTags)\n     AND NOT (s.allergen_keys && :allergens!::text[])\n), page AS (\n  SELECT h.recipe_id, h.name, h.rank\n    FROM hits AS h\n   WHERE :afterRank::real IS NULL\n      OR h.rank < :afterRank\n      OR (h.rank = :afterRank AND (h.name, h.recipe_id) > (:afterName::text, :afterId::uuid))\n   ORDER BY h.rank DESC, h.name, h.recipe_id\n   LIMIT :limit!\n)\nSELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", coalesce(r.tags, '{}') AS \"tags!\", r.difficulty,\n  r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\", r.carbs_g AS \"carbsG\",\n  r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.updated_at AS \"updatedAt\", p.rank AS \"rank!\"\nFROM page AS p\nJOIN app.recipes AS r ON r.id = p.recipe_id\nORDER BY p.rank DESC, p.name, p.recipe_id"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Ranked full-text search plus filters, one page (keyset: rank DESC, name, id; the cursor is the
- * -- last row's (rank, name, id)). A query without lexemes (blank, or only stop words) matches
- * -- every recipe (rank 0, so the order is by name). The cursor's rank is the real as returned
- * -- (float4 text round-trips exactly through a JS number). Filters given as NULL do not apply; the planner
- * -- folds them away (each call is planned with its values). Diet and allergens: see src/recipes.ts
- * -- and app.recipe_allergen_keys (migration 000040).
- * WITH q AS (
- *   SELECT websearch_to_tsquery('english', :query!) AS tsq
- * ), hits AS (
- *   SELECT r.*,
- *          CASE WHEN numnode(q.tsq) = 0 THEN 0::real ELSE ts_rank(r.search_vector, q.tsq) END AS rank
- *     FROM app.recipes AS r, q
- *    WHERE r.is_published
- *      AND (numnode(q.tsq) = 0 OR r.search_vector @@ q.tsq)
- *      AND (:category::text IS NULL OR r.category = :category)
- *      AND (:cuisine::text IS NULL OR r.cuisine = :cuisine)
- *      AND (:difficulty::text IS NULL OR r.difficulty = :difficulty)
- *      AND (:maxTimeMinutes::integer IS NULL OR r.time_minutes <= :maxTimeMinutes)
- *      AND (:tags::text[] IS NULL OR r.tags @> :tags)
- *      AND (:dietTags::text[] IS NULL OR r.tags && :dietTags)
- *      AND (cardinality(:allergens!::text[]) = 0 OR r.id NOT IN (
- *            SELECT x.id FROM app.recipes AS x
- *             WHERE app.recipe_allergen_keys(x.recipe_data, x.tags) && :allergens!::text[]))
+ * -- last row's (rank, name, id); a real's text round-trips exactly through a JS number). It runs on
+ * -- app.recipe_search (published recipes only, no row-level security, so its GIN and btree indexes
+ * -- work; migration 000043), then reads the page's recipes by primary key. A query without lexemes
+ * -- (blank, or only stop words) matches every recipe with rank 0: the order is by name. Filters
+ * -- given as NULL do not apply; each call is planned with its values, so they fold away. Diet tags
+ * -- and allergen keys come from SearchPreferences (rules in src/recipes.ts, app.recipe_allergen_keys).
+ * WITH hits AS (
+ *   SELECT s.recipe_id, s.name,
+ *          CASE WHEN numnode(websearch_to_tsquery('english', :query!)) = 0 THEN 0::real
+ *               ELSE ts_rank(s.search_vector, websearch_to_tsquery('english', :query!)) END AS rank
+ *     FROM app.recipe_search AS s
+ *    WHERE (numnode(websearch_to_tsquery('english', :query!)) = 0
+ *           OR s.search_vector @@ websearch_to_tsquery('english', :query!))
+ *      AND (:category::text IS NULL OR s.category = :category)
+ *      AND (:cuisine::text IS NULL OR s.cuisine = :cuisine)
+ *      AND (:difficulty::text IS NULL OR s.difficulty = :difficulty)
+ *      AND (:maxTimeMinutes::integer IS NULL OR s.time_minutes <= :maxTimeMinutes)
+ *      AND (:tags::text[] IS NULL OR s.tags @> :tags)
+ *      AND (:dietTags::text[] IS NULL OR s.tags && :dietTags)
+ *      AND NOT (s.allergen_keys && :allergens!::text[])
+ * ), page AS (
+ *   SELECT h.recipe_id, h.name, h.rank
+ *     FROM hits AS h
+ *    WHERE :afterRank::real IS NULL
+ *       OR h.rank < :afterRank
+ *       OR (h.rank = :afterRank AND (h.name, h.recipe_id) > (:afterName::text, :afterId::uuid))
+ *    ORDER BY h.rank DESC, h.name, h.recipe_id
+ *    LIMIT :limit!
  * )
  * SELECT
- *   h.id, h.name, h.category, coalesce(h.cuisine, 'indian') AS "cuisine!", coalesce(h.tags, '{}') AS "tags!", h.difficulty,
- *   h.time_minutes AS "timeMinutes", h.servings, h.calories, h.protein_g AS "proteinG", h.carbs_g AS "carbsG",
- *   h.fats_g AS "fatsG", h.image_url AS "imageUrl", h.version, h.updated_at AS "updatedAt",
- *   h.rank AS "rank!"
- * FROM hits AS h
- * WHERE :afterRank::real IS NULL
- *    OR h.rank < :afterRank
- *    OR (h.rank = :afterRank AND (h.name > :afterName OR (h.name = :afterName AND h.id > :afterId::uuid)))
- * ORDER BY h.rank DESC, h.name, h.id
- * LIMIT :limit!
+ *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", coalesce(r.tags, '{}') AS "tags!", r.difficulty,
+ *   r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG", r.carbs_g AS "carbsG",
+ *   r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.updated_at AS "updatedAt", p.rank AS "rank!"
+ * FROM page AS p
+ * JOIN app.recipes AS r ON r.id = p.recipe_id
+ * ORDER BY p.rank DESC, p.name, p.recipe_id
  * ```
  */
 export const searchRecipes = new PreparedQuery<ISearchRecipesParams,ISearchRecipesResult>(searchRecipesIR);
