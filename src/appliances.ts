@@ -438,6 +438,14 @@ export interface CookingLogUploadResult {
   filedUnderCaller: boolean;
 }
 
+/** A first upload raced another first upload of the same log: a serialization failure, retried by withTransaction. */
+class UploadRaceError extends Error {
+  readonly code = '40001';
+  constructor(cause: unknown) {
+    super('cooking-log upload raced a concurrent upload of the same log: retry the transaction', { cause });
+  }
+}
+
 /**
  * Cooking-log sync from the device (Epicura "Cooking Log Sync"): idempotent and device-authoritative
  * (app.upload_cooking_log). The same log uploaded twice, or concurrently, leaves one row with the
@@ -471,6 +479,11 @@ export async function uploadCookingLog(client: DbClient, input: CookingLogUpload
     if (e.code === '23505' && e.constraint === 'cooking_sessions_pkey') {
       throw new ConflictError('id', 'cooking_sessions_pkey', `id: cooking session ${params.id} belongs to another device`, error);
     }
+    // Two first uploads of one log at once: ON CONFLICT (id) arbitrates on the primary key only, so
+    // the loser can hit the other unique index on (id, user_id) instead of taking the DO UPDATE path.
+    // Nothing else violates it (a visible row would conflict on the primary key first): run the
+    // transaction again (withTransaction retries 40001), and the upload then finds the row.
+    if (e.code === '23505' && e.constraint === 'cooking_sessions_id_user_id_key') throw new UploadRaceError(error);
     throw error;
   }
 }
