@@ -510,8 +510,8 @@ describe('odd but legal text is stored verbatim and never executed', () => {
 afterAll(async () => {
   const passed = results.filter((r) => r.ok).length;
   await writeReportSection(
-    'bad-input',
-    `Last run: ${new Date().toISOString().slice(0, 10)}, ${BAD.length} malformed inputs tried, ${passed} refused with a typed error naming the field, nothing written, connection usable afterwards; ` +
+    `bad-input-${db().engine}`,
+    `Last run (${db().engine === 'embedded' ? 'embedded engine' : 'native server'}): ${new Date().toISOString().slice(0, 10)}, ${BAD.length} malformed inputs tried, ${passed} refused with a typed error naming the field, nothing written, connection usable afterwards; ` +
       `${ROUND_TRIPS.length * STRINGS.length} round trips of injection and Unicode strings stored verbatim.`,
   );
 });

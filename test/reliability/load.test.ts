@@ -106,10 +106,17 @@ class Recorder {
   readonly errors: { op: OpName; who: number; error: unknown; afterPurgeStarted: boolean }[] = [];
   readonly violations: string[] = [];
 
-  ok(op: OpName, ms: number, attempts: number) {
+  readonly enter = new Map<OpName, number[]>();
+
+  ok(op: OpName, ms: number, attempts: number, enterMs?: number) {
     let l = this.latency.get(op);
     if (!l) this.latency.set(op, (l = []));
     l.push(ms);
+    if (enterMs !== undefined) {
+      let e = this.enter.get(op);
+      if (!e) this.enter.set(op, (e = []));
+      e.push(enterMs);
+    }
     this.retries.set(op, (this.retries.get(op) ?? 0) + Math.max(0, attempts - 1));
   }
 }
@@ -163,10 +170,11 @@ describe('load: 50 people for 60 s with the worker, partition maintenance and a 
     // --- one operation of one person ---
     async function act(s: Sim, op: OpName, purgeStarted: () => boolean): Promise<void> {
       let attempts = 0;
+      let entered = 0;
       const t0 = performance.now();
       const asMe = <T,>(fn: (me: UserScope) => Promise<T>) =>
         k.asUser(s.person.id, (me) => {
-          attempts++;
+          if (attempts++ === 0) entered = performance.now();
           return fn(me);
         });
       try {
@@ -271,7 +279,7 @@ describe('load: 50 people for 60 s with the worker, partition maintenance and a 
           default:
             throw new Error(`unknown op ${op}`);
         }
-        rec.ok(op, performance.now() - t0, attempts);
+        rec.ok(op, performance.now() - t0, attempts, entered - t0);
       } catch (error) {
         rec.errors.push({ op, who: s.index, error, afterPurgeStarted: purgeStarted() });
       }
@@ -318,18 +326,26 @@ describe('load: 50 people for 60 s with the worker, partition maintenance and a 
 
     // In the middle: partition maintenance (as the worker role), then the purge.
     let maintenance: MaintenanceResult | undefined;
+    const maintenanceRuns: MaintenanceResult[] = [];
     const events = (async () => {
       await sleep(SECONDS * 1000 * 0.35);
-      const t0 = performance.now();
-      let attempts = 0;
-      maintenance = await k.asWorker((w) => {
-        attempts++;
-        return w.telemetry.maintainPartitions();
-      });
-      rec.ok('worker: maintain_partitions', performance.now() - t0, attempts);
+      // As the worker's telemetry.partitions job does: a step left undone (a lock wait over its
+      // 2 s lock_timeout behind the load) is reported in `errors` and the run is repeated.
+      for (let run = 1; run <= 5; run++) {
+        const t0 = performance.now();
+        let attempts = 0;
+        maintenance = await k.asWorker((w) => {
+          attempts++;
+          return w.telemetry.maintainPartitions();
+        });
+        rec.ok('worker: maintain_partitions', performance.now() - t0, attempts);
+        maintenanceRuns.push(maintenance);
+        if (!maintenance.busy && maintenance.tables.every((t) => t.errors.length === 0)) break;
+        await sleep(1000);
+      }
       await sleep(SECONDS * 1000 * 0.15);
       purgeStartedAt = performance.now();
-      attempts = 0;
+      let attempts = 0;
       const purge = await k.asCompliance((c) => {
         attempts++;
         return c.gdpr.purgeUser(leaver.person.id);
@@ -427,14 +443,15 @@ describe('load: 50 people for 60 s with the worker, partition maintenance and a 
     // --- figures ---
     const ops: OpName[] = [...WEIGHTS.map(([op]) => op), 'admin: recipe edit', 'worker: maintain_partitions', 'compliance: purge_user'];
     const stats: OpStats[] = ops.map((op) =>
-      opStats(op, rec.latency.get(op) ?? [], elapsed, rec.retries.get(op) ?? 0, unexpected.filter((e) => e.op === op).length),
+      opStats(op, rec.latency.get(op) ?? [], elapsed, rec.retries.get(op) ?? 0, unexpected.filter((e) => e.op === op).length, rec.enter.get(op) ?? []),
     );
     const all = [...rec.latency.values()].flat();
     const totalOps = all.length;
     const totalRetries = [...rec.retries.values()].reduce((a, b) => a + b, 0);
-    const totalStat = opStats('all operations', all, elapsed, totalRetries, unexpected.length);
-    const moved = maintenance!.tables.reduce((n, t) => n + t.moved_rows, 0);
-    const created = maintenance!.tables.flatMap((t) => t.created.map((c) => c.partition));
+    const totalStat = opStats('all operations', all, elapsed, totalRetries, unexpected.length, [...rec.enter.values()].flat());
+    const moved = maintenanceRuns.flatMap((m) => m.tables).reduce((n, t) => n + t.moved_rows, 0);
+    const created = maintenanceRuns.flatMap((m) => m.tables).flatMap((t) => t.created.map((c) => c.partition));
+    const undone = maintenanceRuns.flatMap((m) => m.tables).flatMap((t) => t.errors.map((e) => `${e.step} ${e.sqlstate}`));
     const acked = alive.reduce((n, s) => n + s.meals.size + s.messages.size + s.sessions.size + s.events.size + (s.prefsAt ? 1 : 0), 0);
     const leaverRefusals = rec.errors.length - unexpected.length;
     const summary = [
@@ -446,7 +463,8 @@ describe('load: 50 people for 60 s with the worker, partition maintenance and a 
       `- Load held: ${totalOps} operations, ${(totalOps / elapsed).toFixed(0)} ops/s; ${totalRetries} transactions retried after 40001/40P01 (${[...rec.retries].filter(([, n]) => n > 0).map(([op, n]) => `${op}: ${n}`).join(', ') || 'none'}), 0 surfaced to a caller.`,
       `- Acknowledged writes checked against the database: ${acked} (meals with their foods, messages, cooking logs at their revision, telemetry events, preferences); rows lost: ${lost.length}; rows not acknowledged: ${phantom.length}.`,
       `- Reads checked for another person's rows: ${['listMeals', 'listMessages', 'applianceEvents'].reduce((n, op) => n + (rec.latency.get(op as OpName)?.length ?? 0), 0)} pages; violations: ${rec.violations.length}.`,
-      `- maintain_partitions() at ${Math.round(SECONDS * 0.35)} s: created ${created.length ? created.join(', ') : 'nothing'}, moved ${moved} backfilled rows out of DEFAULT, no step left undone.`,
+      `- maintain_partitions() at ${Math.round(SECONDS * 0.35)} s: created ${created.length ? created.join(', ') : 'nothing'}, moved ${moved} backfilled rows out of DEFAULT; ` +
+        (undone.length ? `${maintenanceRuns.length} runs (steps left undone and redone: ${undone.join(', ')}).` : 'one run, no step left undone.'),
       `- GDPR purge of one person at ${Math.round(SECONDS * 0.5)} s: ${purge.total_rows} rows erased, none left; their calls after it were refused with NotFoundError/ForbiddenError (${leaverRefusals}).`,
       `- Devices: ${alive.length} recipe copies equal to the published set after one more sync.`,
       `- Worker: every acknowledged meal and message embedded; queues drained ${drainSeconds.toFixed(1)} s after the load stopped; failed or dead-lettered jobs: ${failedJobs.map((f) => `${f.name} ${f.n}`).join(', ') || 'none'}.`,
