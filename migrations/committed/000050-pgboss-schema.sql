@@ -1,5 +1,5 @@
---! Previous: sha1:3eb379353f8a533392837260d43b11ba7ed71892
---! Hash: sha1:4a61fac842a9f2076a8b23402cde390bafe1bb53
+--! Previous: sha1:0373608d62f30ff0ccdf2b61a19ac516dd5d426f
+--! Hash: sha1:8fe96c6e8ea5b5b27fd48bfbfb17b330b0489636
 --! Message: pg-boss schema (jobs)
 
 -- pg-boss 12.38.0, schema version 46: the objects pg-boss creates in schema pgboss,

@@ -1,5 +1,5 @@
---! Previous: sha1:4a61fac842a9f2076a8b23402cde390bafe1bb53
---! Hash: sha1:f0501104555bc29b63778c3099edc2bd249ec449
+--! Previous: sha1:8fe96c6e8ea5b5b27fd48bfbfb17b330b0489636
+--! Hash: sha1:955ebaf5ad0d422bca9c21b0a2604672c55a3699
 --! Message: pg-boss: the worker role's rights and comments
 
 -- How the job worker gets its rights (decision, see notes/jobs.md):

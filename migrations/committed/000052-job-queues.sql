@@ -1,5 +1,5 @@
---! Previous: sha1:f0501104555bc29b63778c3099edc2bd249ec449
---! Hash: sha1:dfc9ec853d93dcf6a2638166a2d58f536e37bdd0
+--! Previous: sha1:955ebaf5ad0d422bca9c21b0a2604672c55a3699
+--! Hash: sha1:13bd272eb5fec3dd879c9e996cdc01dbc7ee9b94
 --! Message: job queues
 
 -- The queues of src/jobs/queues.ts, each with its retry limit, backoff, expiry and dead-letter queue,

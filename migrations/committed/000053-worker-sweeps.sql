@@ -1,5 +1,5 @@
---! Previous: sha1:dfc9ec853d93dcf6a2638166a2d58f536e37bdd0
---! Hash: sha1:b97c7c8fd1e4df95d522f76c6341ab0cb8298ca1
+--! Previous: sha1:13bd272eb5fec3dd879c9e996cdc01dbc7ee9b94
+--! Hash: sha1:90b84ff46a07bdc7786ce2e44468bd782383b745
 --! Message: worker sweeps: offline appliances, stale push tokens
 
 -- Two periodic sweeps of the job worker (queues appliances.offline-sweep and push-tokens.cleanup).

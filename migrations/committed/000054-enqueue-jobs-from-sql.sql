@@ -1,5 +1,5 @@
---! Previous: sha1:b97c7c8fd1e4df95d522f76c6341ab0cb8298ca1
---! Hash: sha1:e8fc7c32d4d194710b0dbf551d8197bd3978db8f
+--! Previous: sha1:90b84ff46a07bdc7786ce2e44468bd782383b745
+--! Hash: sha1:5a7ce322cf930ec92e800f0f4fcc77f53f1e8be1
 --! Message: jobs: enqueue pg-boss jobs from SQL (for triggers)
 
 -- Jobs that must exist exactly when a row does (embed this meal log, recompute this person-day) are

@@ -1,5 +1,5 @@
---! Previous: sha1:e8fc7c32d4d194710b0dbf551d8197bd3978db8f
---! Hash: sha1:c8f2a20044201fa74f31fd326d856c9417cfb335
+--! Previous: sha1:5a7ce322cf930ec92e800f0f4fcc77f53f1e8be1
+--! Hash: sha1:9eee01fe920095a6f8b91e4187a2d3a50dbc30d2
 --! Message: assistant: enqueue an embedding job with every new or changed meal log and message
 
 -- The assistant.embed job (src/jobs/embed.ts) turns a meal log (type, foods, notes, AI analysis) or

@@ -1,5 +1,5 @@
---! Previous: sha1:c8f2a20044201fa74f31fd326d856c9417cfb335
---! Hash: sha1:a15aecf51f64090febe740cb241b641ce008036c
+--! Previous: sha1:9eee01fe920095a6f8b91e4187a2d3a50dbc30d2
+--! Hash: sha1:6549a629693c3408813a098d2e4a82487bd8deaa
 --! Message: metrics: recompute changed person-days through metrics.rollup jobs
 
 -- app.daily_nutrition and app.daily_ai_cost are derived (000006): app_private.refresh_daily_metrics
