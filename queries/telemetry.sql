@@ -6,7 +6,9 @@ FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :rec
 WHERE EXISTS (
   SELECT FROM app.appliances a
   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
-);
+)
+  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
+      = cardinality(:sessionCheck!::uuid[]);
 
 /* @name ApplianceForIngest */
 SELECT a.id AS "id!", a.unpaired_at AS "unpairedAt"

@@ -252,17 +252,10 @@ async function recordEvents(client: DbClient, input: RecordEventsInput): Promise
   const n = cols.eventTypes.length;
   if (n === 0) return { inserted: 0 };
 
-  if (cols.sessions.size > 0) {
-    const ids = [...cols.sessions.keys()];
-    const found = new Set((await q.sessionsOfAppliance.run({ applianceId, sessionIds: ids }, client)).map((r) => r.id));
-    for (const [id, index] of cols.sessions) {
-      if (!found.has(id)) {
-        throw new NotFoundError(`events[${index}].sessionId`, 'session_of_appliance',
-          `events[${index}].sessionId ${id} is not a cooking session of appliance ${applianceId} (or not yours)`);
-      }
-    }
-  }
-
+  // The statement itself checks the appliance (the person's current pairing) and the sessions (of
+  // that pairing): one round trip in the normal case; only a refused batch pays for the look-ups
+  // that say why (explainRefusal).
+  const sessionCheck = [...cols.sessions.keys()];
   let inserted = 0;
   for (let start = 0; start < n; start += ROWS_PER_STATEMENT) {
     const end = Math.min(n, start + ROWS_PER_STATEMENT);
@@ -275,6 +268,7 @@ async function recordEvents(client: DbClient, input: RecordEventsInput): Promise
           eventTypes: cols.eventTypes.slice(start, end),
           payloads: cols.payloads.slice(start, end),
           recordedAts: cols.recordedAts.slice(start, end),
+          sessionCheck,
         },
         client,
       );
@@ -283,23 +277,33 @@ async function recordEvents(client: DbClient, input: RecordEventsInput): Promise
       if (isPartitionRace(error)) throw new PartitionRaceError(error);
       throw mapDbError(error, { field: 'events' });
     }
-    // Nothing inserted although there were events: the EXISTS guard (or RLS) refused the appliance.
-    if (count === 0) await explainRefusedAppliance(client, applianceId);
+    // Nothing inserted although there were events: the guard refused the appliance or a session.
+    if (count === 0) await explainRefusal(client, applianceId, cols.sessions);
     inserted += count;
   }
   return { inserted };
 }
 
-/** Nothing was inserted although there were events: say why. */
-async function explainRefusedAppliance(client: DbClient, applianceId: string): Promise<never> {
+/** Nothing was inserted although there were events: say why (the appliance, else the first bad session). */
+async function explainRefusal(client: DbClient, applianceId: string, sessions: Map<string, number>): Promise<never> {
   const [appliance] = await q.applianceForIngest.run({ applianceId }, client);
   if (!appliance) {
     throw new NotFoundError('applianceId', 'appliance_of_person', `applianceId ${applianceId} is not one of your appliances`);
   }
-  throw new ForbiddenError(`applianceId ${applianceId} is a pairing that ended at ${appliance.unpairedAt?.toISOString()}: events are only accepted for a current pairing`, {
-    field: 'applianceId',
-    rule: 'current_pairing',
-  });
+  if (appliance.unpairedAt) {
+    throw new ForbiddenError(`applianceId ${applianceId} is a pairing that ended at ${appliance.unpairedAt.toISOString()}: events are only accepted for a current pairing`, {
+      field: 'applianceId',
+      rule: 'current_pairing',
+    });
+  }
+  const found = new Set((await q.sessionsOfAppliance.run({ applianceId, sessionIds: [...sessions.keys()] }, client)).map((r) => r.id));
+  for (const [id, index] of sessions) {
+    if (!found.has(id)) {
+      throw new NotFoundError(`events[${index}].sessionId`, 'session_of_appliance',
+        `events[${index}].sessionId ${id} is not a cooking session of appliance ${applianceId} (or not yours)`);
+    }
+  }
+  throw new ForbiddenError(`the events of appliance ${applianceId} were refused`, { field: 'applianceId', rule: 'current_pairing' });
 }
 
 // ---------------------------------------------------------------------------------------------

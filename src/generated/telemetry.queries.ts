@@ -17,6 +17,7 @@ export interface IInsertEventsParams {
   eventTypes: stringArray;
   payloads: stringArray;
   recordedAts: DateOrStringArray;
+  sessionCheck: stringArray;
   sessionIds: stringArray;
 }
 
@@ -29,7 +30,7 @@ export interface IInsertEventsQuery {
   result: IInsertEventsResult;
 }
 
-const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":465,"b":477}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":264}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":306}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":329}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])\n     AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)"};
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":465,"b":477},{"a":668,"b":680}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":264}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":306}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":329}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":623,"b":636},{"a":703,"b":716}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])\n     AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
 
 /**
  * Query generated from SQL:
@@ -42,6 +43,8 @@ const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":tru
  *   SELECT FROM app.appliances a
  *   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
  * )
+ *   AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
+ *       = cardinality(:sessionCheck!::uuid[])
  * ```
  */
 export const insertEvents = new PreparedQuery<IInsertEventsParams,IInsertEventsResult>(insertEventsIR);
