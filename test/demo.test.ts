@@ -22,7 +22,7 @@ interface DemoReport {
 
 function demo(): Promise<{ code: number | null; report: DemoReport; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, KITCHEN_DB_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, KITCHEN_DB_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['bin/kitchen-db.js', 'demo', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -434,6 +434,8 @@ const CHECK_CASES: [string, Record<string, unknown>, string][] = [
   ['app.users', { role: 'root' }, 'users_role_check'],
   ['app.users', { time_zone: 'IST' }, 'users_time_zone_check'],
   ['app.users', { time_zone: 'Mars/Olympus_Mons' }, 'users_time_zone_check'],
+  ['app.users', { deletion_requested_at: '2026-01-01T00:00:00Z' }, 'users_deletion_request_check'],
+  ['app.users', { deletion_requested_at: '2026-01-02T00:00:00Z', deletion_due_at: '2026-01-01T00:00:00Z', deletion_was_active: true }, 'users_deletion_request_check'],
   ['app.user_preferences', { language: 'english' }, 'user_preferences_language_check'],
   ['app.user_preferences', { spice_level: 0 }, 'user_preferences_spice_level_check'],
   ['app.user_preferences', { spice_level: 6 }, 'user_preferences_spice_level_check'],
