@@ -78,6 +78,92 @@ CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;
 COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access methods';
 
 --
+-- Name: gdpr_table; Type: TYPE; Schema: app_private; Owner: -
+--
+
+CREATE TYPE app_private.gdpr_table AS (
+	name text,
+	relation regclass,
+	kind text,
+	key_column text,
+	pk_columns text[],
+	pk_types text[],
+	redacted text[],
+	export_rank integer,
+	purge_rank integer
+);
+
+--
+-- Name: TYPE gdpr_table; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TYPE app_private.gdpr_table IS 'One table of the GDPR catalog (app_private.gdpr_tables()): export name (schema.table, or schema.table(column) for a reference), the relation, kind, the column naming the person, primary-key columns and their types, columns left out of exports, export order, purge order.';
+
+--
+-- Name: allergen_key(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.allergen_key(p_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select nullif(
+    pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(p_text), '[^[:alnum:]]+', '_', 'g'), '_'),
+    '')
+$$;
+
+--
+-- Name: FUNCTION allergen_key(p_text text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.allergen_key(p_text text) IS 'Normalised allergen key of a tag, ingredient name or allergen: lower case, every run of non-alphanumeric characters replaced by one underscore, no leading/trailing underscore; NULL when nothing is left. "Tree nuts" -> tree_nuts, "gluten-free" -> gluten_free, "chili_powder" -> chili_powder.';
+
+--
+-- Name: cancel_account_deletion(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.cancel_account_deletion() RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_me uuid := app.current_user_id();
+  v_user record;
+begin
+  if v_me is null then
+    raise exception 'no person in this transaction (app.user_id is not set)' using errcode = 'insufficient_privilege';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
+  if not found or v_user.deletion_requested_at is null then
+    perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+    return false;
+  end if;
+  if v_user.deletion_due_at <= pg_catalog.now() then
+    raise exception 'the grace period ended at %: the account is being erased and the request can no longer be cancelled', v_user.deletion_due_at
+      using errcode = 'object_not_in_prerequisite_state';
+  end if;
+  update app.users as u
+     set is_active = u.deletion_was_active,
+         deletion_requested_at = null,
+         deletion_due_at = null,
+         deletion_was_active = null
+   where u.id = v_me;
+  perform app_private.gdpr_audit_write('deletion_cancelled', v_me,
+    pg_catalog.jsonb_build_object('requested_at', v_user.deletion_requested_at, 'due_at', v_user.deletion_due_at));
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  return true;
+end
+$$;
+
+--
+-- Name: FUNCTION cancel_account_deletion(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.cancel_account_deletion() IS 'The person of the transaction withdraws their pending deletion request within the grace period: the account is active again (if it was before the request). Returns true when a request was cancelled, false when none was pending; refuses (SQLSTATE 55000) once the due time has passed. Audited (action deletion_cancelled).';
+
+--
 -- Name: conversation_title(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -119,16 +205,324 @@ COMMENT ON FUNCTION app.conversation_title(p_text text) IS 'Conversation title d
 
 CREATE FUNCTION app.current_user_id() RETURNS uuid
     LANGUAGE sql STABLE PARALLEL SAFE
-    SET search_path TO ''
     AS $$
-  select nullif(pg_catalog.current_setting('app.user_id', true), '')::uuid
+  select nullif(pg_catalog.current_setting('app.user_id', true), '')::pg_catalog.uuid
 $$;
 
 --
 -- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.current_user_id() IS 'The person the current transaction acts for: the transaction-local setting app.user_id (set_config(''app.user_id'', id, true)). NULL when unset or empty, so row-level security fails closed. Use it as (select app.current_user_id()) in policies so it runs once per statement.';
+COMMENT ON FUNCTION app.current_user_id() IS 'The person the current transaction acts for: the transaction-local setting app.user_id (set_config(''app.user_id'', id, true)). NULL when unset or empty, so row-level security fails closed. The person policies of app_private.enable_person_rls use the same expression written out, in a scalar subquery. Deliberately without SET search_path (functions and types are schema-qualified) so that the planner inlines it into the queries that call it.';
+
+--
+-- Name: daily_nutrition_vs_goal(date, date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) RETURNS TABLE(day date, meal_count integer, calories double precision, protein_g double precision, carbs_g double precision, fat_g double precision, fiber_g double precision, sugar_g double precision, sodium_mg double precision, goal_id uuid, goal_type text, target_calories integer, target_protein_g double precision, target_carbs_g double precision, target_fat_g double precision, target_fiber_g double precision, target_sugar_g double precision, target_sodium_mg integer)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+begin
+  if p_from is null or p_to is null then
+    raise exception 'daily_nutrition_vs_goal: from and to are required'
+      using errcode = 'null_value_not_allowed', column = case when p_from is null then 'from' else 'to' end;
+  end if;
+  if p_to < p_from or p_to - p_from > 366 then
+    raise exception 'daily_nutrition_vs_goal: the range must run forwards and cover at most 367 days (got % to %)', p_from, p_to
+      using errcode = 'invalid_parameter_value', column = 'to';
+  end if;
+
+  return query
+    with me as (
+      select u.id, u.time_zone
+      from app.users as u
+      where u.id = (select app.current_user_id())
+    ),
+    totals as (
+      -- One index range scan (idx_meal_logs_user_time) over [local midnight of p_from, local
+      -- midnight after p_to); each meal counted on its local calendar day (DST-safe).
+      select (pg_catalog.timezone(me.time_zone, m.meal_time))::date as day,
+             count(*)::integer as meal_count,
+             coalesce(sum((m.nutrition_totals ->> 'calories')::numeric), 0) as calories,
+             coalesce(sum((m.nutrition_totals ->> 'protein_g')::numeric), 0) as protein_g,
+             coalesce(sum((m.nutrition_totals ->> 'carbs_g')::numeric), 0) as carbs_g,
+             coalesce(sum((m.nutrition_totals ->> 'fat_g')::numeric), 0) as fat_g,
+             coalesce(sum((m.nutrition_totals ->> 'fiber_g')::numeric), 0) as fiber_g,
+             coalesce(sum((m.nutrition_totals ->> 'sugar_g')::numeric), 0) as sugar_g,
+             coalesce(sum((m.nutrition_totals ->> 'sodium_mg')::numeric), 0) as sodium_mg
+      from me
+      join app.meal_logs as m on m.user_id = me.id
+      where not m.is_deleted
+        and m.meal_time >= pg_catalog.timezone(me.time_zone, p_from::timestamp)
+        and m.meal_time < pg_catalog.timezone(me.time_zone, (p_to + 1)::timestamp)
+      group by 1
+    ),
+    goal as (
+      select g.*
+      from me
+      join app.user_goals as g on g.user_id = me.id and g.is_active
+    )
+    select d.day::date,
+           coalesce(t.meal_count, 0),
+           coalesce(t.calories, 0)::double precision,
+           coalesce(t.protein_g, 0)::double precision,
+           coalesce(t.carbs_g, 0)::double precision,
+           coalesce(t.fat_g, 0)::double precision,
+           coalesce(t.fiber_g, 0)::double precision,
+           coalesce(t.sugar_g, 0)::double precision,
+           coalesce(t.sodium_mg, 0)::double precision,
+           goal.id,
+           goal.goal_type,
+           goal.target_calories,
+           goal.target_protein_g::double precision,
+           goal.target_carbs_g::double precision,
+           goal.target_fat_g::double precision,
+           goal.target_fiber_g::double precision,
+           goal.target_sugar_g::double precision,
+           goal.target_sodium_mg
+    from me
+    cross join pg_catalog.generate_series(p_from::timestamp, p_to::timestamp, interval '1 day') as d (day)
+    left join totals as t on t.day = d.day::date
+    left join goal on true
+    order by d.day;
+end
+$$;
+
+--
+-- Name: FUNCTION daily_nutrition_vs_goal(p_from date, p_to date); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) IS 'Daily nutrition of the current person (app.current_user_id()) for every calendar day from p_from to p_to inclusive (at most 367 days), in the person''s time zone (app.users.time_zone): live meals counted and their nutrition_totals summed (a missing key counts as 0; days without meals give zeros), next to the targets of the active goal (NULL without one). Reads app.meal_logs directly, so it is exact right after a write. SECURITY INVOKER (row-level security applies): no person context, no rows. Errors: a NULL bound (22004) or a backwards or too long range (22023).';
+
+--
+-- Name: delete_stale_push_tokens(interval); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval DEFAULT '60 days'::interval) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer;
+begin
+  if p_not_refreshed_for is null or p_not_refreshed_for < interval '1 day' then
+    raise exception 'delete_stale_push_tokens: the age must be at least one day (got %)', p_not_refreshed_for
+      using errcode = 'invalid_parameter_value';
+  end if;
+  delete from app.push_tokens as t
+   where t.updated_at < pg_catalog.now() - p_not_refreshed_for;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+--
+-- Name: FUNCTION delete_stale_push_tokens(p_not_refreshed_for interval); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Returns how many were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
+
+--
+-- Name: export_user_data(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.export_user_data(p_user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_id record;
+  v_table app_private.gdpr_table;
+  v_counts jsonb := '{}';
+  v_data jsonb := '{}';
+  v_rows jsonb;
+  v_count bigint;
+begin
+  if p_user_id is null then
+    raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  v_id := app_private.gdpr_identity(p_user_id);
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
+    execute app_private.gdpr_sql(v_table, 'rows') into v_rows, v_count using p_user_id, v_id.auth_id, v_id.emails;
+    v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
+    v_data := v_data || pg_catalog.jsonb_build_object(v_table.name, v_rows);
+  end loop;
+  perform app_private.gdpr_audit_write('export', p_user_id, pg_catalog.jsonb_build_object('found', v_id.known, 'tables', v_counts));
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  return pg_catalog.jsonb_build_object('manifest', app_private.gdpr_manifest(p_user_id, v_id.known, v_counts), 'data', v_data);
+end
+$$;
+
+--
+-- Name: FUNCTION export_user_data(p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.export_user_data(p_user_id uuid) IS 'Compliance: everything kitchen-db holds about the person, as {"manifest": …, "data": {"<schema.table>": [rows…]}} (see app_private.gdpr_manifest for the manifest, app_private.gdpr_tables for the tables). Soft-deleted rows included, credentials left out (and listed). An unknown id gives an empty export (found = false). One jsonb value, so it suits ordinary people; for years of telemetry use app.export_user_table (the CLI does). Run it in a REPEATABLE READ transaction for a snapshot across tables. Audited (action export).';
+
+--
+-- Name: export_user_table(uuid, text, jsonb, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb DEFAULT NULL::jsonb, p_limit integer DEFAULT 1000) RETURNS TABLE(row_key jsonb, row_data jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_id record;
+  v_sql text;
+  v_rows bigint;
+begin
+  if p_user_id is null then
+    raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 10000 then
+    raise exception 'p_limit must be between 1 and 10000 (got %)', p_limit using errcode = 'invalid_parameter_value';
+  end if;
+  if p_after is not null and pg_catalog.jsonb_typeof(p_after) <> 'object' then
+    raise exception 'p_after must be the row_key of the last row of the previous page' using errcode = 'invalid_parameter_value';
+  end if;
+  v_sql := app_private.gdpr_sql(app_private.gdpr_table_named(p_table), 'page', p_after is not null);  -- refuses a table not in the catalog
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  v_id := app_private.gdpr_identity(p_user_id);
+  return query execute v_sql using p_user_id, v_id.auth_id, v_id.emails, p_after, p_limit;
+  get diagnostics v_rows = row_count;
+  perform app_private.gdpr_audit_write('export_page', p_user_id,
+    pg_catalog.jsonb_build_object('table', p_table, 'rows', v_rows, 'first_page', p_after is null));
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer) IS 'Compliance: one page (at most p_limit rows, 1–10000) of one table of the person''s export, in primary-key order after p_after (the row_key of the previous page''s last row; NULL for the first page). p_table is a name from the manifest''s tables (app.gdpr_user_summary); anything else is refused. row_data is the exported row (credentials left out), row_key its primary key. A page shorter than p_limit is the last. Memory stays bounded on both sides however big the table is; call all pages in one REPEATABLE READ transaction for a consistent export. Audited (action export_page, one row per page).';
+
+--
+-- Name: gdpr_audit_log(integer, uuid, bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_audit_log(p_limit integer DEFAULT 100, p_user_id uuid DEFAULT NULL::uuid, p_before bigint DEFAULT NULL::bigint) RETURNS TABLE(id bigint, occurred_at timestamp with time zone, action text, subject text, session_role text, acting_role text, xact_id bigint, detail jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select a.id, a.occurred_at, a.action, a.subject, a.session_role, a.acting_role, a.xact_id, a.detail
+  from app_private.gdpr_audit as a
+  where (p_user_id is null or a.subject = app_private.gdpr_subject(p_user_id))
+    and (p_before is null or a.id < p_before)
+  order by a.id desc
+  limit least(greatest(coalesce(p_limit, 100), 1), 10000)
+$$;
+
+--
+-- Name: FUNCTION gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint) IS 'Compliance: the GDPR audit trail, newest first: at most p_limit rows (1–10000, default 100), only the person p_user_id''s when given (matched through the keyed hash, so it works after their purge), only rows older than id p_before when given (paging).';
+
+--
+-- Name: gdpr_find_user(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_find_user(p_key text) RETURNS TABLE(user_id uuid, email text, name text, is_active boolean, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+begin
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  if p_key ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
+      from app.users as u where u.id = p_key::uuid;
+  else
+    return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
+      -- OPERATOR(public.=): with search_path = '' a bare = would compare citext as text, case-sensitively.
+      from app.users as u where u.email operator(public.=) p_key::public.citext;
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+end
+$_$;
+
+--
+-- Name: FUNCTION gdpr_find_user(p_key text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_find_user(p_key text) IS 'Compliance: the person with this id (a UUID) or e-mail address (case-insensitive): id, e-mail, name, active flag, registration time; no row when there is none. Not audited (no data beyond who the person is); the export and purge that follow are.';
+
+--
+-- Name: gdpr_pending_deletions(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_pending_deletions() RETURNS TABLE(user_id uuid, email text, deletion_requested_at timestamp with time zone, deletion_due_at timestamp with time zone, is_due boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+begin
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  return query
+    select u.id, u.email::text, u.deletion_requested_at, u.deletion_due_at, u.deletion_due_at <= pg_catalog.now()
+    from app.users as u
+    where u.deletion_due_at is not null
+    order by u.deletion_due_at, u.id;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_pending_deletions(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_pending_deletions() IS 'Compliance: pending deletion requests, soonest due first: person id, e-mail address, when they asked, when the purge is due, and whether it is due now (the worker has not run since).';
+
+--
+-- Name: gdpr_user_summary(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text DEFAULT 'inspect'::text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_id record;
+  v_table app_private.gdpr_table;
+  v_counts jsonb := '{}';
+  v_rows bigint;
+  v_manifest jsonb;
+begin
+  if p_user_id is null then
+    raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  if p_purpose is null or p_purpose not in ('inspect', 'export', 'purge') then
+    raise exception 'p_purpose must be inspect, export or purge (got %)', p_purpose using errcode = 'invalid_parameter_value';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  v_id := app_private.gdpr_identity(p_user_id);
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
+    execute app_private.gdpr_sql(v_table, 'count') into v_rows using p_user_id, v_id.auth_id, v_id.emails;
+    v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_rows);
+  end loop;
+  v_manifest := app_private.gdpr_manifest(p_user_id, v_id.known, v_counts);
+  perform app_private.gdpr_audit_write('summary', p_user_id,
+    pg_catalog.jsonb_build_object('purpose', p_purpose, 'found', v_id.known, 'tables', v_counts));
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  return v_manifest;
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_user_summary(p_user_id uuid, p_purpose text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text) IS 'Compliance: the manifest of the person''s export without the rows (rows per table, primary keys, what is left out), e.g. before an export in pages (p_purpose = export) or to show what a purge will delete (purge). An unknown id gives found = false and zero counts. Audited (action summary).';
 
 --
 -- Name: is_semver(text); Type: FUNCTION; Schema: app; Owner: -
@@ -177,6 +571,84 @@ $_$;
 COMMENT ON FUNCTION app.is_valid_time_zone(p_zone text) IS 'True when the text is a canonical IANA time zone name known to the server (''UTC'' or Area/Location such as ''Asia/Kolkata''); false for abbreviations, offsets, POSIX specs and unknown names. STABLE because it reads the server''s tz database. About 20 µs (a look-up in pg_timezone_names costs ~50 ms, too slow for a CHECK). PARALLEL RESTRICTED: its exception block starts a subtransaction.';
 
 --
+-- Name: lock_embedding_sources(text, uuid[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) RETURNS TABLE(id uuid, user_id uuid)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+begin
+  if p_kind is null or p_kind not in ('meal_log', 'message') then
+    raise exception 'lock_embedding_sources: kind must be meal_log or message (got %)', p_kind using errcode = 'invalid_parameter_value';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  if p_kind = 'meal_log' then
+    return query select m.id, m.user_id from app.meal_logs as m where m.id = any (p_ids) order by m.id for key share;
+  else
+    return query select m.id, m.user_id from app.messages as m where m.id = any (p_ids) order by m.id for key share;
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION lock_embedding_sources(p_kind text, p_ids uuid[]); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) IS 'Job assistant.embed (app_worker): locks the meal logs (p_kind meal_log) or messages (message) of p_ids FOR KEY SHARE until the end of the caller''s transaction and returns those that still exist with their owner, so the embeddings written next in that transaction cannot outlive a concurrent DELETE of their source. SECURITY DEFINER (row locks need UPDATE privilege). Errors: another kind (22023).';
+
+--
+-- Name: maintain_partitions(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.maintain_partitions() RETURNS jsonb
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select app_private.maintain_partitions(pg_catalog.now(), null)
+$$;
+
+--
+-- Name: FUNCTION maintain_partitions(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.maintain_partitions() IS 'Runs partition maintenance now for every table in app_private.partitioned_tables (the worker''s schedule and `kitchen-db partitions maintain`). Returns {ran_at, now, busy, tables: [{table, created: [{partition, from, to, moved_rows}], moved_rows, retention_cutoff, dropped: [name], detached: [name], default_rows, default: {default_partition, oldest, newest, before_window, after_window}, errors: [{step, month|partition, sqlstate, message}]}]}. busy = another run held the lock and nothing was done. Idempotent; safe during ingestion (see app_private.maintain_partitions). EXECUTE: app_worker.';
+
+--
+-- Name: mark_offline_appliances(interval); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.mark_offline_appliances(p_silent_for interval) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer;
+begin
+  if p_silent_for is null or p_silent_for < interval '1 second' then
+    raise exception 'mark_offline_appliances: the silence threshold must be at least one second (got %)', p_silent_for
+      using errcode = 'invalid_parameter_value';
+  end if;
+  update app.appliances as a
+     set status = 'offline'
+   where a.unpaired_at is null
+     and a.status is distinct from 'offline'
+     and coalesce(a.last_seen_at, a.paired_at) < pg_catalog.now() - p_silent_for;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+--
+-- Name: FUNCTION mark_offline_appliances(p_silent_for interval); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.mark_offline_appliances(p_silent_for interval) IS 'Offline sweep (job appliances.offline-sweep, every minute): every current pairing (unpaired_at IS NULL) not already offline whose device was last heard from (last_seen_at, or paired_at if never) more than p_silent_for ago becomes status offline, whatever it was (online, cooking, error: a silent device''s state is unknown). Returns how many changed; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: a threshold under one second (22023).';
+
+--
 -- Name: nutrition_is_valid(jsonb); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -200,6 +672,410 @@ $$;
 --
 
 COMMENT ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) IS 'True when a nutrition JSON value is an object whose known keys (calories in kcal, protein_g, carbs_g, fat_g, fiber_g, sugar_g in grams, sodium_mg in milligrams), when present, are numbers >= 0. Other keys (micros, vitamins ...) are free. Used by the CHECKs on meal_logs.nutrition_totals and meal_foods.nutrition so app_private.refresh_daily_metrics can sum them safely.';
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: appliances; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.appliances (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    device_id character varying(50) NOT NULL,
+    serial_number character varying(50) NOT NULL,
+    name character varying(100) DEFAULT 'My Epicura'::character varying,
+    firmware_version_cm5 character varying(20),
+    firmware_version_stm32 character varying(20),
+    wifi_mac character varying(17),
+    pairing_code character varying(6),
+    status character varying(20) DEFAULT 'offline'::character varying,
+    last_seen_at timestamp with time zone,
+    paired_at timestamp with time zone DEFAULT now() NOT NULL,
+    unpaired_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT appliances_device_id_check CHECK (((device_id)::text ~ '^[A-Za-z0-9][A-Za-z0-9._:-]*$'::text)),
+    CONSTRAINT appliances_firmware_version_cm5_check CHECK (app.is_semver((firmware_version_cm5)::text)),
+    CONSTRAINT appliances_firmware_version_stm32_check CHECK (app.is_semver((firmware_version_stm32)::text)),
+    CONSTRAINT appliances_name_check CHECK ((btrim((name)::text) <> ''::text)),
+    CONSTRAINT appliances_pairing_code_check CHECK (((pairing_code)::text ~ '^[0-9A-Z]{6}$'::text)),
+    CONSTRAINT appliances_serial_number_check CHECK (((serial_number)::text ~ '^[A-Za-z0-9][A-Za-z0-9._:/-]*$'::text)),
+    CONSTRAINT appliances_status_check CHECK (((status)::text = ANY ((ARRAY['online'::character varying, 'offline'::character varying, 'cooking'::character varying, 'error'::character varying])::text[]))),
+    CONSTRAINT appliances_unpaired_at_check CHECK ((unpaired_at >= paired_at)),
+    CONSTRAINT appliances_wifi_mac_check CHECK (((wifi_mac)::text ~ '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$'::text))
+);
+
+ALTER TABLE ONLY app.appliances FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.appliances IS 'A pairing of an Epicura device with a person (Epicura "appliances"). A device has at most one current pairing (unpaired_at IS NULL): device_id and serial_number are unique among current pairings. Re-pairing a device to another person ends the old pairing (unpaired_at) and inserts a new row: the old owner''s cooking sessions and telemetry keep referencing the old row under the old owner''s user_id (composite FKs (appliance_id, user_id) -> (id, user_id)), so history never changes hands and the new owner''s GDPR purge cannot touch it. A pairing is never deleted except with its person (ON DELETE CASCADE from app.users); its sessions and telemetry then go too.';
+
+--
+-- Name: COLUMN appliances.id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.id IS 'Pairing record id (the appliance_id of sessions and telemetry).';
+
+--
+-- Name: COLUMN appliances.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.user_id IS 'Owner for this pairing; never changes (re-pairing inserts a new row).';
+
+--
+-- Name: COLUMN appliances.device_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.device_id IS 'Hardware device id (e.g. EPIC-001). Unique among current pairings (idx_appliances_device_id, partial on unpaired_at IS NULL): a re-paired device appears once per pairing.';
+
+--
+-- Name: COLUMN appliances.serial_number; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.serial_number IS 'Manufacturing serial. Unique among current pairings (idx_appliances_serial_number).';
+
+--
+-- Name: COLUMN appliances.name; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.name IS 'Name the person gave the appliance.';
+
+--
+-- Name: COLUMN appliances.firmware_version_cm5; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.firmware_version_cm5 IS 'Firmware version running on the CM5 (semver, app.is_semver), as last reported.';
+
+--
+-- Name: COLUMN appliances.firmware_version_stm32; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.firmware_version_stm32 IS 'Firmware version running on the STM32 (semver), as last reported.';
+
+--
+-- Name: COLUMN appliances.wifi_mac; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.wifi_mac IS 'Wi-Fi MAC address, six colon-separated hex pairs (AA:BB:CC:DD:EE:FF).';
+
+--
+-- Name: COLUMN appliances.pairing_code; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.pairing_code IS 'Current BLE pairing code, 6 characters 0-9/A-Z (rotated).';
+
+--
+-- Name: COLUMN appliances.status; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.status IS 'Last known status: online, offline, cooking or error.';
+
+--
+-- Name: COLUMN appliances.last_seen_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.last_seen_at IS 'Last heartbeat.';
+
+--
+-- Name: COLUMN appliances.paired_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.paired_at IS 'When this pairing began.';
+
+--
+-- Name: COLUMN appliances.unpaired_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.unpaired_at IS 'When this pairing ended (device removed or re-paired to someone else); NULL = the device''s current pairing. Added to the Epicura columns so that history survives re-pairing.';
+
+--
+-- Name: COLUMN appliances.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.created_at IS 'Record creation.';
+
+--
+-- Name: COLUMN appliances.updated_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliances.updated_at IS 'Last modification (trigger set_updated_at).';
+
+--
+-- Name: pair_appliance(text, text, text, text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text DEFAULT NULL::text, p_wifi_mac text DEFAULT NULL::text) RETURNS app.appliances
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  me      uuid := app.current_user_id();
+  access  text := pg_catalog.current_setting('app.owner_access', true);
+  cur     app.appliances;
+  latest  app.appliances;
+  created app.appliances;
+begin
+  if me is null then
+    raise exception 'pairing an appliance needs a person (app.user_id is not set)'
+      using errcode = 'insufficient_privilege';
+  end if;
+  -- Policy owner_access for this function's owner, until it returns (an error aborts the
+  -- transaction or savepoint, which reverts the setting too).
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.pair_appliance:' || p_device_id, 0));
+
+  select a.* into latest
+  from app.appliances as a
+  where a.device_id = p_device_id
+  order by a.unpaired_at is null desc, a.paired_at desc
+  limit 1
+  for update;
+
+  if found and latest.serial_number <> p_serial_number then
+    raise exception 'serial number % does not match device %', p_serial_number, p_device_id
+      using errcode = 'check_violation', column = 'serial_number', constraint = 'appliances_serial_number_match',
+            table = 'appliances', schema = 'app';
+  end if;
+
+  if found and latest.unpaired_at is null then
+    cur := latest;
+    if cur.user_id = me then
+      perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+      return cur;  -- already yours: pairing again changes nothing
+    end if;
+    if cur.pairing_code is null then
+      raise exception 'device % is paired to someone else and has not reported a pairing code', p_device_id
+        using errcode = 'insufficient_privilege', column = 'pairing_code', constraint = 'appliances_pairing_code_unknown',
+              table = 'appliances', schema = 'app',
+              hint = 'The current owner can unpair it, or the device reports its code with its next heartbeat.';
+    end if;
+    if cur.pairing_code is distinct from p_pairing_code then
+      raise exception 'the pairing code does not match the one device % displays', p_device_id
+        using errcode = 'insufficient_privilege', column = 'pairing_code', constraint = 'appliances_pairing_code_match',
+              table = 'appliances', schema = 'app';
+    end if;
+    update app.appliances as a
+       set unpaired_at = greatest(pg_catalog.now(), a.paired_at)
+     where a.id = cur.id;
+  end if;
+
+  insert into app.appliances as a
+    (user_id, device_id, serial_number, name, wifi_mac, pairing_code, firmware_version_cm5, firmware_version_stm32)
+  values
+    (me, p_device_id, p_serial_number, coalesce(p_name, 'My Epicura'), coalesce(p_wifi_mac, latest.wifi_mac),
+     p_pairing_code, latest.firmware_version_cm5, latest.firmware_version_stm32)
+  returning a.* into created;
+  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  return created;
+end
+$$;
+
+--
+-- Name: FUNCTION pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text) IS 'Pairs device p_device_id (serial p_serial_number) with the current person (app.current_user_id()) and returns the pairing. Proof of possession: if the device is currently paired to someone else, p_pairing_code must equal that pairing''s pairing_code (the code the device displays and reports by heartbeat); that pairing then ends (unpaired_at) and a new one starts, so history stays with the previous owner. Already paired to the caller: returns the current pairing unchanged. Not currently paired: the code is accepted as given (first pairing) and stored. The serial must match the device''s latest pairing. Errors: 42501 with constraint appliances_pairing_code_match / appliances_pairing_code_unknown; 23514 appliances_serial_number_match; 23505 when the serial is currently paired under another device id. SECURITY DEFINER, app.owner_access on while it runs: the caller cannot see the other person''s pairing.';
+
+--
+-- Name: partition_report(boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.partition_report(p_exact boolean DEFAULT false) RETURNS TABLE(parent_table text, partition_name text, is_default boolean, lower_bound timestamp with time zone, upper_bound timestamp with time zone, row_count bigint, row_count_exact boolean, total_bytes bigint, retires_at timestamp with time zone, retention_action text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  r        record;
+  v_count  bigint;
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+begin
+  -- Exact counts see every person's rows (FORCEd row-level security): owner_access while counting
+  -- (set_config, not a SET clause: see app_private.maintain_partitions).
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  for r in
+    select t.parent_table, i.inhrelid::regclass as part, b.is_default, b.lower_bound, b.upper_bound,
+           c.reltuples, t.retention, t.retention_action
+    from app_private.partitioned_tables t
+    join pg_catalog.pg_inherits i on i.inhparent = t.parent_table
+    join pg_catalog.pg_class c on c.oid = i.inhrelid
+    cross join lateral app_private.partition_bounds(i.inhrelid) b
+    order by t.parent_table::text, b.is_default desc, b.lower_bound
+  loop
+    if p_exact or r.is_default then
+      execute pg_catalog.format('select pg_catalog.count(*) from only %s', r.part) into v_count;
+    else
+      v_count := case when r.reltuples < 0 then null else r.reltuples::bigint end;
+    end if;
+    parent_table := r.parent_table::text;
+    partition_name := r.part::text;
+    is_default := r.is_default;
+    lower_bound := r.lower_bound;
+    upper_bound := r.upper_bound;
+    row_count := v_count;
+    row_count_exact := p_exact or r.is_default;
+    total_bytes := pg_catalog.pg_total_relation_size(r.part);
+    retires_at := case when r.is_default then null else r.upper_bound + r.retention end;
+    retention_action := case when r.retention is null or r.is_default then null else r.retention_action end;
+    return next;
+  end loop;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION partition_report(p_exact boolean); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.partition_report(p_exact boolean) IS 'Partitions of every registered table: bounds (UTC), row_count (row_count_exact = false: the planner''s estimate, NULL if never analysed; p_exact counts every partition; the DEFAULT partition is always counted), total_bytes (with indexes and TOAST), retires_at (upper bound + retention: when retention drops or detaches it, per retention_action). For `kitchen-db partitions list`. EXECUTE: app_worker, app_admin.';
+
+--
+-- Name: purge_due_accounts(integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.purge_due_accounts(p_limit integer DEFAULT 100) RETURNS jsonb
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select app_private.purge_due_accounts(pg_catalog.now(), p_limit)
+$$;
+
+--
+-- Name: FUNCTION purge_due_accounts(p_limit integer); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.purge_due_accounts(p_limit integer) IS 'The job worker (app_worker): erases up to p_limit (1–1000, default 100) accounts whose deletion request is past its grace period, as of now() (no clock parameter: nobody can purge early). Returns {"now", "purged", "remaining", "tables", "total_rows"}; call again while remaining > 0. Each purge is audited.';
+
+--
+-- Name: purge_user(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.purge_user(p_user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_result jsonb;
+begin
+  if p_user_id is null then
+    raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  v_result := app_private.purge_user_core(p_user_id, 'compliance');
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  return v_result;
+end
+$$;
+
+--
+-- Name: FUNCTION purge_user(p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.purge_user(p_user_id uuid) IS 'Compliance: erases the person — every row of every table of app_private.gdpr_tables() (app and auth, partitions included), in the caller''s one transaction — and returns {"user_id", "found", "purged_at", "reason": "compliance", "tables": {"<schema.table>": rows deleted}, "total_rows"}. Idempotent: an unknown or already purged id gives found = false and zeros. Audited (action purge). Nothing else hard-deletes meal logs.';
+
+--
+-- Name: rebuild_daily_metrics(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.rebuild_daily_metrics(p_user_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_zone text;
+  v_day date;
+  v_days integer := 0;
+begin
+  if p_user_id is null then
+    raise exception 'rebuild_daily_metrics: user id is required' using errcode = 'null_value_not_allowed';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  select u.time_zone into v_zone from app.users as u where u.id = p_user_id;
+  -- Days computed in an earlier time zone may no longer exist in this one: start from nothing.
+  delete from app.daily_nutrition as d where d.user_id = p_user_id;
+  delete from app.daily_ai_cost as d where d.user_id = p_user_id;
+  if v_zone is null then
+    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    return 0;
+  end if;
+  for v_day in
+    select (pg_catalog.timezone(v_zone, m.meal_time))::date from app.meal_logs as m
+     where m.user_id = p_user_id and not m.is_deleted
+    union
+    select (pg_catalog.timezone(v_zone, a.created_at))::date from app.api_usage as a
+     where a.user_id = p_user_id
+    order by 1
+  loop
+    perform app_private.refresh_daily_metrics(p_user_id, v_day);
+    v_days := v_days + 1;
+  end loop;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return v_days;
+end
+$$;
+
+--
+-- Name: FUNCTION rebuild_daily_metrics(p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.rebuild_daily_metrics(p_user_id uuid) IS 'Job metrics.rollup after a time-zone change (app_worker): deletes every daily_nutrition / daily_ai_cost row of the person and recomputes each day that has live meals or AI usage, in the person''s current time zone. Returns the number of days recomputed. Idempotent.';
+
+--
+-- Name: recipe_allergen_keys(jsonb, text[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $_$
+-- PL/pgSQL with the normalisation written out (= app.allergen_key): about 30 µs a recipe, where
+-- the same rule as one SQL query (CTEs, not inlinable because of SET search_path) took ~30 ms.
+declare
+  keys text[] := '{}';
+  ing  jsonb;
+  k    text;
+  t    text;
+begin
+  foreach t in array coalesce(p_tags, '{}') loop
+    keys := keys || pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(t), '[^[:alnum:]]+', '_', 'g'), '_');
+  end loop;
+  for ing in
+    select i.value
+    from pg_catalog.jsonb_path_query(p_recipe_data, 'lax $.stages[*].ingredients[*] ? (@.type() == "object")') as i (value)
+  loop
+    k := pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(ing ->> 'name'), '[^[:alnum:]]+', '_', 'g'), '_');
+    if k is not null then
+      keys := keys || k || pg_catalog.string_to_array(k, '_');
+    end if;
+    case pg_catalog.jsonb_typeof(ing -> 'allergens')
+      when 'array' then
+        for t in select a.value from pg_catalog.jsonb_array_elements_text(ing -> 'allergens') as a (value) loop
+          keys := keys || pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(t), '[^[:alnum:]]+', '_', 'g'), '_');
+        end loop;
+      when 'string' then
+        keys := keys || pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(ing ->> 'allergens'), '[^[:alnum:]]+', '_', 'g'), '_');
+      else
+        null;
+    end case;
+  end loop;
+  return array(select distinct u.k from pg_catalog.unnest(keys) as u (k) where u.k <> '' order by 1);
+end
+$_$;
+
+--
+-- Name: FUNCTION recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) IS 'The allergen keys a recipe holds (sorted, distinct, app.allergen_key-normalised): its tags, each ingredient name of every stage and each word of that name, and each entry of an ingredient''s "allergens" array (or string). A person with allergen A (normalised the same way) must not be offered the recipe when A is one of these keys. Stored per published recipe in app.recipe_search.allergen_keys, which search filters on.';
 
 --
 -- Name: recipe_data_is_valid(jsonb); Type: FUNCTION; Schema: app; Owner: -
@@ -313,6 +1189,185 @@ $$;
 COMMENT ON FUNCTION app.recipe_sync_lock() IS 'Starts a recipe sync: takes the SHARED transaction-level advisory lock on key hashtext(''app.recipes.sync'') (held until the transaction ends; waits for recipe writers in flight) and returns the server time, which the device stores as its next since (user_preferences.last_sync_at). Protocol, in ONE READ COMMITTED transaction: (1) select app.recipe_sync_lock() as server_time; (2) in a LATER statement read published recipes with updated_at > since and tombstones with removed_at > since; commit promptly (writers wait for it). Reading in the same statement as the lock would use a snapshot taken before the wait.';
 
 --
+-- Name: refresh_daily_metrics(uuid, date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.refresh_daily_metrics(p_user_id uuid, p_day date) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+begin
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.refresh_daily_metrics(p_user_id, p_day);
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION refresh_daily_metrics(p_user_id uuid, p_day date); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.refresh_daily_metrics(p_user_id uuid, p_day date) IS 'Job metrics.rollup (app_worker): recomputes app.daily_nutrition and app.daily_ai_cost of one person and calendar day (the person''s time zone) with app_private.refresh_daily_metrics. Idempotent; an unknown person or a day without data leaves no row. Errors: NULL arguments (22004).';
+
+--
+-- Name: register_push_token(text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.register_push_token(p_platform text, p_token text) RETURNS TABLE(id uuid, platform text, token text, created_at timestamp with time zone, updated_at timestamp with time zone, moved_from_other boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+declare
+  v_access   text := pg_catalog.current_setting('app.owner_access', true);
+  v_me       uuid := app.current_user_id();
+  v_previous uuid;
+  v_row      app.push_tokens;
+begin
+  if v_me is null then
+    raise exception 'register_push_token needs a person context (app.user_id)'
+      using errcode = 'insufficient_privilege';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+
+  -- Lock the token's current row, if any, to report whether it changes hands.
+  select t.user_id into v_previous
+  from app.push_tokens as t
+  where t.token = p_token
+  for update;
+
+  insert into app.push_tokens as t (user_id, platform, token)
+  values (v_me, p_platform, p_token)
+  on conflict (token) do update
+    set user_id = excluded.user_id,
+        platform = excluded.platform
+  returning t.* into v_row;
+
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return query select v_row.id, v_row.platform::text, v_row.token, v_row.created_at, v_row.updated_at,
+                      coalesce(v_previous <> v_me, false);
+end
+$$;
+
+--
+-- Name: FUNCTION register_push_token(p_platform text, p_token text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.register_push_token(p_platform text, p_token text) IS 'Registers (or refreshes) an FCM/APNs token for the current person (app.current_user_id()). The token is unique across people: re-registered by another person, the row moves to them (moved_from_other = true); re-registered by its owner, it is refreshed (updated_at). CHECKs push_tokens_platform_check / push_tokens_token_check apply. SECURITY DEFINER (app.owner_access on while it runs) because the previous owner''s row is invisible to the new person under row-level security; executable by app_user only.';
+
+--
+-- Name: request_account_deletion(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.request_account_deletion() RETURNS TABLE(deletion_requested_at timestamp with time zone, deletion_due_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_me uuid := app.current_user_id();
+  v_user record;
+  v_grace interval;
+begin
+  if v_me is null then
+    raise exception 'no person in this transaction (app.user_id is not set)' using errcode = 'insufficient_privilege';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
+  if not found then
+    raise exception 'no account for this person' using errcode = 'insufficient_privilege';
+  end if;
+  if v_user.deletion_requested_at is null then
+    select s.deletion_grace_period into v_grace from app_private.gdpr_settings as s;
+    update app.users as u
+       set deletion_requested_at = pg_catalog.now(),
+           deletion_due_at = pg_catalog.now() + coalesce(v_grace, interval '30 days'),
+           deletion_was_active = u.is_active,
+           is_active = false
+     where u.id = v_me
+    returning u.deletion_requested_at, u.deletion_due_at into v_user;
+    perform app_private.gdpr_audit_write('deletion_requested', v_me,
+      pg_catalog.jsonb_build_object('due_at', v_user.deletion_due_at, 'grace_period', coalesce(v_grace, interval '30 days')::text));
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  deletion_requested_at := v_user.deletion_requested_at;
+  deletion_due_at := v_user.deletion_due_at;
+  return next;
+end
+$$;
+
+--
+-- Name: FUNCTION request_account_deletion(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.request_account_deletion() IS 'The person of the transaction (app.current_user_id(), role app_user) asks for their account to be erased: the account is deactivated (is_active = false) and the purge is due after the grace period (app_private.gdpr_settings). Returns the request time and the due time. Asking again changes nothing and returns the pending request. Audited (action deletion_requested).';
+
+--
+-- Name: search_knowledge(public.vector, text, integer, jsonb, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer DEFAULT 10, p_filter jsonb DEFAULT NULL::jsonb, p_ef_search integer DEFAULT NULL::integer) RETURNS TABLE(id uuid, content text, distance double precision, source_kind text, source_id uuid, chunk_index integer, metadata jsonb)
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+  v_ef        integer;
+  v_filtered  boolean := p_filter is not null and p_filter <> '{}'::jsonb;
+begin
+  if p_query is null or p_model is null then
+    raise exception 'search_knowledge: query vector and model are required'
+      using errcode = 'null_value_not_allowed', column = case when p_query is null then 'embedding' else 'model' end;
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 1000 then
+    raise exception 'search_knowledge: limit must be between 1 and 1000 (got %)', p_limit
+      using errcode = 'invalid_parameter_value', column = 'limit';
+  end if;
+  if p_ef_search is not null and (p_ef_search < 1 or p_ef_search > 1000) then
+    raise exception 'search_knowledge: ef_search must be between 1 and 1000 (got %)', p_ef_search
+      using errcode = 'invalid_parameter_value', column = 'ef_search';
+  end if;
+
+  -- Candidates per scan: at least k (HNSW returns at most ef_search rows per scan), 40 by default.
+  v_ef := least(1000, greatest(coalesce(p_ef_search, 40), p_limit));
+
+  -- hnsw.iterative_scan exists from pgvector 0.8 (its settings exist once the library is loaded,
+  -- which reading p_query did). The model is always a filter, so it is turned on for every query:
+  -- it only costs anything when the filter leaves fewer than k of the first candidates.
+  if pg_catalog.current_setting('hnsw.iterative_scan', true) is not null then
+    perform pg_catalog.set_config('hnsw.iterative_scan', 'relaxed_order', true);
+  elsif v_filtered then
+    v_ef := least(1000, greatest(v_ef, p_limit * 10));  -- no iterative scan: look at more candidates
+  end if;
+  perform pg_catalog.set_config('hnsw.ef_search', v_ef::text, true);
+
+  -- EXECUTE (a constant statement, not dynamic SQL) so the plan is made for these values each
+  -- time: a cached generic plan would guess LIMIT and could prefer a sequential scan. relaxed_order
+  -- may return neighbours slightly out of order, hence the outer ORDER BY.
+  return query execute
+    'select h.id, h.content, h.distance, h.source_kind, h.source_id, h.chunk_index, h.metadata
+       from (select e.id, e.content,
+                    (e.embedding operator(public.<=>) $1)::double precision as distance,
+                    e.source_kind, e.source_id, e.chunk_index, e.metadata
+               from app.embeddings as e
+              where e.user_id is null
+                and e.model = $2
+                and ($4::jsonb is null or e.metadata operator(pg_catalog.@>) $4)
+              order by e.embedding operator(public.<=>) $1
+              limit $3) as h
+      order by h.distance, h.id'
+    using p_query, p_model, p_limit, case when v_filtered then p_filter end;
+end
+$_$;
+
+--
+-- Name: FUNCTION search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer) IS 'Approximate nearest neighbours (cosine distance) of p_query in the shared knowledge base (app.embeddings, user_id NULL) for one embedding model, optionally only rows whose metadata contains p_filter (@>). Uses the partial HNSW index idx_embeddings_knowledge_hnsw. Sets, transaction-locally, hnsw.ef_search = p_ef_search (default 40, at least p_limit, at most 1000) and, when pgvector offers it (0.8+), hnsw.iterative_scan = relaxed_order so filters cannot starve the result; on older pgvector a filtered query widens ef_search to 10 × p_limit instead. Returns content, distance (0 = same direction, 2 = opposite) and the source, nearest first. VOLATILE because it changes settings. Errors: NULL query/model (22004), limit outside 1–1000 or ef_search outside 1–1000 (22023); a vector of another dimension fails in pgvector (22000).';
+
+--
 -- Name: semver_sort_key(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -364,6 +1419,471 @@ $_$;
 COMMENT ON FUNCTION app.semver_sort_key(p_version text) IS 'Byte string whose order (bytea compares bytewise, independent of collation) is Semantic Versioning precedence: 1.10.0 > 1.9.0, 1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-beta < 1.0.0, numeric prerelease identifiers below alphanumeric ones, build metadata ignored. NULL for a non-semver text. Use ORDER BY app.semver_sort_key(version) DESC, or compare two keys (firmware selection: newer than the device''s version, min_version <= the device''s version).';
 
 --
+-- Name: sign_in_person(text, text, text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text DEFAULT NULL::text, p_time_zone text DEFAULT NULL::text) RETURNS TABLE(user_id uuid, created boolean, is_active boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+#variable_conflict use_column
+declare
+  v_access     text := pg_catalog.current_setting('app.owner_access', true);
+  v_auth_email text;
+  v_auth_name  text;
+  v_name       text;
+  v_id         uuid;
+  v_created    boolean := false;
+  v_active     boolean;
+begin
+  if p_auth_id is null then
+    raise exception 'auth id is required' using errcode = 'not_null_violation', column = 'auth_id', table = 'users';
+  end if;
+  if p_email is null then
+    raise exception 'e-mail is required' using errcode = 'not_null_violation', column = 'email', table = 'users';
+  end if;
+
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+
+  -- The identity must exist in Better-Auth, with the same e-mail: the caller cannot invent one.
+  select a.email, a.name into v_auth_email, v_auth_name
+  from auth."user" as a
+  where a.id = p_auth_id;
+  if not found then
+    raise exception 'no Better-Auth user with this id'
+      using errcode = 'foreign_key_violation', table = 'users', constraint = 'users_auth_id_fkey',
+            detail = 'Key (auth_id) is not present in table "user".';
+  end if;
+  if pg_catalog.lower(v_auth_email) is distinct from pg_catalog.lower(p_email) then
+    raise exception 'the e-mail does not match the Better-Auth user'
+      using errcode = 'check_violation', table = 'users', column = 'email', constraint = 'users_email_sign_in_check';
+  end if;
+
+  -- Returning person: follow an e-mail change made in Better-Auth; never touch the profile name.
+  update app.users as u
+     set email = v_auth_email::public.citext
+   where u.auth_id = p_auth_id
+     and u.email is distinct from v_auth_email::public.citext;
+
+  select u.id, u.is_active into v_id, v_active from app.users as u where u.auth_id = p_auth_id;
+
+  if v_id is null then
+    -- New person. Better-Auth's name is unbounded and may be blank: trim, fall back to the e-mail's
+  -- local part, keep 100 characters (app.users.name is varchar(100)).
+    v_name := pg_catalog.left(
+      coalesce(
+        nullif(pg_catalog.btrim(p_name), ''),
+        nullif(pg_catalog.btrim(v_auth_name), ''),
+        pg_catalog.split_part(v_auth_email, '@', 1)),
+      100);
+    insert into app.users as u (auth_id, email, name, time_zone)
+    values (p_auth_id, v_auth_email::public.citext, v_name, coalesce(p_time_zone, 'UTC'))
+    on conflict (auth_id) do nothing
+    returning u.id, u.is_active into v_id, v_active;
+    v_created := v_id is not null;
+    if v_id is null then
+      -- A concurrent sign-in of the same identity inserted it first (ON CONFLICT waited for it).
+      select u.id, u.is_active into v_id, v_active from app.users as u where u.auth_id = p_auth_id;
+    end if;
+  end if;
+
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return query select v_id, v_created, v_active;
+end
+$$;
+
+--
+-- Name: FUNCTION sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) IS 'Sign-in upsert: returns the app.users id of a Better-Auth identity, creating the person on first sign-in (created = true). Refuses an auth id unknown to auth."user" (23503, users_auth_id_fkey) and an e-mail that differs from Better-Auth''s (23514, users_email_sign_in_check). A returning person''s e-mail follows Better-Auth''s; name and time zone are only set on creation (name: p_name, else Better-Auth''s, else the e-mail''s local part, cut to 100 characters; time zone: p_time_zone, else UTC). Concurrent first sign-ins of one identity yield one row. is_active tells the caller whether the account is enabled. SECURITY DEFINER (app.owner_access on while it runs) because no person context exists yet and app_user may not insert into app.users; executable by app_user only.';
+
+--
+-- Name: upload_cooking_log(text, uuid, uuid, text, timestamp with time zone, timestamp with time zone, jsonb, jsonb, real, integer, integer, text, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) RETURNS TABLE(session_id uuid, applied boolean, stored_revision integer, filed_under_caller boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  me          uuid := app.current_user_id();
+  access      text := pg_catalog.current_setting('app.owner_access', true);
+  cur         app.appliances;
+  target      app.appliances;
+  stored      app.cooking_sessions;
+  stored_dev  text;
+  was_applied boolean;
+begin
+  if me is null then
+    raise exception 'uploading a cooking log needs a person (app.user_id is not set)'
+      using errcode = 'insufficient_privilege';
+  end if;
+  if p_device_revision is null or p_device_revision < 0 then
+    raise exception 'device_revision must be a non-negative integer'
+      using errcode = 'check_violation', column = 'device_revision', constraint = 'cooking_sessions_device_revision_check',
+            table = 'cooking_sessions', schema = 'app';
+  end if;
+  -- Policy owner_access for this function's owner, until it returns (an error aborts the
+  -- transaction or savepoint, which reverts the setting too).
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+
+  select a.* into cur from app.appliances as a where a.device_id = p_device_id and a.unpaired_at is null;
+  if not found or cur.user_id <> me then
+    raise exception 'device % is not paired to you', p_device_id
+      using errcode = 'insufficient_privilege', column = 'device_id', constraint = 'appliances_current_pairing',
+            table = 'appliances', schema = 'app';
+  end if;
+
+  select a.* into target
+  from app.appliances as a
+  where a.device_id = p_device_id
+    and a.paired_at <= p_started_at
+    and (a.unpaired_at is null or p_started_at < a.unpaired_at)
+  order by a.paired_at desc
+  limit 1;
+  if not found then
+    target := cur;
+  end if;
+
+  insert into app.cooking_sessions as s
+    (id, user_id, appliance_id, recipe_id, status, started_at, completed_at, stages_log, customizations,
+     peak_temperature, total_duration_s, user_rating, notes, device_revision)
+  values
+    (p_id, target.user_id, target.id, p_recipe_id, p_status, p_started_at, p_completed_at, p_stages_log, p_customizations,
+     p_peak_temperature, p_total_duration_s, p_user_rating, p_notes, p_device_revision)
+  on conflict (id) do update
+     set recipe_id        = excluded.recipe_id,
+         status           = excluded.status,
+         started_at       = excluded.started_at,
+         completed_at     = excluded.completed_at,
+         stages_log       = excluded.stages_log,
+         customizations   = excluded.customizations,
+         peak_temperature = excluded.peak_temperature,
+         total_duration_s = excluded.total_duration_s,
+         -- rating and notes may also come from the app: the device sets them, never clears them
+         user_rating      = coalesce(excluded.user_rating, s.user_rating),
+         notes            = coalesce(excluded.notes, s.notes),
+         device_revision  = excluded.device_revision
+   where (s.device_revision is null or s.device_revision < excluded.device_revision)
+     and exists (select from app.appliances as a where a.id = s.appliance_id and a.device_id = p_device_id)
+  returning s.* into stored;
+
+  was_applied := found;
+  if not was_applied then
+    -- An equal or newer revision is stored, or the id belongs to another device.
+    select s.* into stored from app.cooking_sessions as s where s.id = p_id;
+    select a.device_id into stored_dev from app.appliances as a where a.id = stored.appliance_id;
+    if stored_dev is distinct from p_device_id then
+      raise exception 'cooking session % belongs to another device', p_id
+        using errcode = 'unique_violation', column = 'id', constraint = 'cooking_sessions_pkey',
+              table = 'cooking_sessions', schema = 'app';
+    end if;
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  return query select stored.id, was_applied, stored.device_revision, stored.user_id = me;
+end
+$$;
+
+--
+-- Name: FUNCTION upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) IS 'Stores a cooking log the device uploads (idempotent, device-authoritative): INSERT ... ON CONFLICT (id) DO UPDATE only when p_device_revision is above the stored device_revision (NULL = never uploaded), so a repeated or concurrent upload leaves one row and a late older upload changes nothing. The caller must be the current owner of device p_device_id; the log is filed under the device''s pairing whose [paired_at, unpaired_at) covers p_started_at (else the current pairing). user_rating and notes are set when given, never cleared. Returns the session id, whether this upload was applied, the stored revision, and whether the log is filed under the caller. Errors: 42501 appliances_current_pairing; 23505 when the id is another device''s session; CHECK/FK violations of cooking_sessions as usual. SECURITY DEFINER, app.owner_access on while it runs (the previous owner''s pairing is invisible to the caller).';
+
+--
+-- Name: apply_retention(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.apply_retention(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_policy   record;
+  v_cutoff   timestamptz;
+  v_part     record;
+  v_name     text;
+  v_dropped  jsonb := '[]';
+  v_detached jsonb := '[]';
+  v_errors   jsonb := '[]';
+  v_comment  record;
+begin
+  select t.retention, t.retention_action into v_policy from app_private.partitioned_tables t where t.parent_table = p_parent;
+  if not found then
+    raise exception '% is not in app_private.partitioned_tables', p_parent using errcode = 'invalid_parameter_value';
+  end if;
+  if v_policy.retention is null then
+    return pg_catalog.jsonb_build_object('cutoff', null, 'dropped', v_dropped, 'detached', v_detached, 'errors', v_errors);
+  end if;
+  v_cutoff := p_now - v_policy.retention;
+
+  for v_part in
+    select i.inhrelid::regclass as part, b.lower_bound, b.upper_bound
+    from pg_catalog.pg_inherits i, app_private.partition_bounds(i.inhrelid) b
+    where i.inhparent = p_parent
+      and not b.is_default
+      and b.upper_bound <= v_cutoff          -- wholly older than the cutoff
+    order by b.lower_bound
+  loop
+    v_name := v_part.part::text;  -- before the drop: a dropped regclass prints as its OID
+    for attempt in 1..3 loop
+      begin
+        if v_policy.retention_action = 'drop' then
+          execute pg_catalog.format('drop table %s', v_part.part);
+          v_dropped := v_dropped || pg_catalog.jsonb_build_array(v_name);
+        else
+          execute pg_catalog.format('alter table %s detach partition %s', p_parent, v_part.part);
+          for v_comment in
+            select a.attname, d.description
+            from pg_catalog.pg_attribute a
+            join pg_catalog.pg_description d on d.objoid = a.attrelid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = a.attnum
+            where a.attrelid = p_parent and a.attnum > 0 and not a.attisdropped
+          loop
+            execute pg_catalog.format('comment on column %s.%I is %L', v_part.part, v_comment.attname, v_comment.description);
+          end loop;
+          execute pg_catalog.format('comment on table %s is %L', v_part.part, pg_catalog.format(
+            'Former monthly partition of %s covering [%s, %s) UTC, detached by retention on %s (older than %s). A standalone table now: archive it, then drop it.',
+            p_parent, pg_catalog.to_char(v_part.lower_bound, 'YYYY-MM-DD'), pg_catalog.to_char(v_part.upper_bound, 'YYYY-MM-DD'),
+            pg_catalog.to_char(p_now, 'YYYY-MM-DD'), v_policy.retention));
+          v_detached := v_detached || pg_catalog.jsonb_build_array(v_name);
+        end if;
+        exit;
+      exception
+        when lock_not_available then
+          if attempt = 3 then
+            v_errors := v_errors || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+              'step', 'retention', 'partition', v_name, 'sqlstate', sqlstate, 'message', sqlerrm));
+          else
+            perform pg_catalog.pg_sleep(0.2 * attempt);
+          end if;
+        when others then
+          v_errors := v_errors || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+            'step', 'retention', 'partition', v_name, 'sqlstate', sqlstate, 'message', sqlerrm));
+          exit;
+      end;
+    end loop;
+  end loop;
+  return pg_catalog.jsonb_build_object('cutoff', v_cutoff, 'dropped', v_dropped, 'detached', v_detached, 'errors', v_errors);
+end
+$$;
+
+--
+-- Name: FUNCTION apply_retention(p_parent regclass, p_now timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.apply_retention(p_parent regclass, p_now timestamp with time zone) IS 'Retention for a registered table at p_now: drops or detaches (per the registry) every monthly partition whose upper bound is at or before p_now - retention; never the DEFAULT partition, never a partition with a younger row. Each partition in its own subtransaction (lock timeouts retried twice). Returns {cutoff, dropped: [...], detached: [...], errors: [...]}; nothing without a retention.';
+
+--
+-- Name: check_default(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $_$
+declare
+  v_key     name;
+  v_type    regtype;
+  v_default regclass := (select nullif(pt.partdefid, 0)::regclass from pg_catalog.pg_partitioned_table pt where pt.partrelid = p_parent);
+  v_first   timestamp;
+  v_last    timestamp;
+  v_result  jsonb;
+begin
+  if v_default is null then
+    return pg_catalog.jsonb_build_object('default_partition', null, 'rows', 0);
+  end if;
+  select key_column, key_type into v_key, v_type from app_private.partition_key(p_parent);
+  select w.first_month, w.last_month into v_first, v_last from app_private.partition_window(p_parent, p_now) w;
+  execute pg_catalog.format(
+    'select pg_catalog.jsonb_build_object(''default_partition'', %1$L, ''rows'', pg_catalog.count(*), '
+    '''oldest'', pg_catalog.min(%2$I), ''newest'', pg_catalog.max(%2$I), '
+    '''before_window'', pg_catalog.count(*) filter (where %3$s < %4$L::timestamp), '
+    '''after_window'', pg_catalog.count(*) filter (where %3$s > %5$L::timestamp)) '
+    'from only %1$s',
+    v_default, v_key, app_private.partition_month_expression(v_key, v_type), v_first, v_last)
+    into v_result;
+  return v_result;
+end
+$_$;
+
+--
+-- Name: FUNCTION check_default(p_parent regclass, p_now timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) IS 'pg_partman''s check_default: what sits in the DEFAULT partition of p_parent: {default_partition, rows, oldest, newest, before_window, after_window} (exact count; the DEFAULT partition should be nearly empty). before_window/after_window count the rows maintenance will not move: older than the retention window, or beyond the premade months.';
+
+--
+-- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.create_monthly_partition(p_parent regclass, p_month date) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    SET client_min_messages TO 'warning'
+    AS $_$
+declare
+  v_month   timestamp := pg_catalog.date_trunc('month', p_month::timestamp);
+  v_start   timestamptz;
+  v_end     timestamptz;
+  v_key     name;
+  v_type    regtype;
+  v_schema  name;
+  v_name    text;
+  v_owner   name;
+  v_part    regclass;
+  v_default regclass;
+  v_from    text;
+  v_to      text;
+  v_cols    text;
+  v_moved   bigint := 0;
+  v_person  name;
+begin
+  select key_column, key_type into v_key, v_type from app_private.partition_key(p_parent);
+  if v_key is null then
+    raise exception '% is not range-partitioned on one column', p_parent using errcode = 'invalid_parameter_value';
+  end if;
+  v_start := pg_catalog.timezone('UTC', v_month);
+  v_end := pg_catalog.timezone('UTC', v_month + interval '1 month');
+
+  -- Already covered by a partition (ours or one made by hand with other bounds): nothing to do.
+  if exists (
+    select from pg_catalog.pg_inherits i, app_private.partition_bounds(i.inhrelid) b
+    where i.inhparent = p_parent and not b.is_default and b.lower_bound < v_end and b.upper_bound > v_start
+  ) then
+    return null;
+  end if;
+
+  select n.nspname, c.relname || '_' || pg_catalog.to_char(v_month, 'YYYY_MM'), r.rolname
+    into v_schema, v_name, v_owner
+  from pg_catalog.pg_class c
+  join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+  join pg_catalog.pg_roles r on r.oid = c.relowner
+  where c.oid = p_parent;
+  if pg_catalog.to_regclass(pg_catalog.format('%I.%I', v_schema, v_name)) is not null then
+    raise exception 'cannot create partition %.% of %: a relation of that name exists and does not cover [%, %)',
+      v_schema, v_name, p_parent, v_start, v_end
+      using errcode = 'duplicate_table',
+            hint = 'a detached partition keeps its name: rename or drop it';
+  end if;
+  v_from := app_private.partition_bound_literal(v_type, v_month);
+  v_to := app_private.partition_bound_literal(v_type, v_month + interval '1 month');
+  v_default := (select nullif(pt.partdefid, 0)::regclass from pg_catalog.pg_partitioned_table pt where pt.partrelid = p_parent);
+
+  -- 1. Writes into DEFAULT wait from here to commit (readers do not), so no row for this month can
+  --    slip into DEFAULT between the move and the attach.
+  if v_default is not null then
+    execute pg_catalog.format('lock table only %s in exclusive mode', v_default);
+  end if;
+
+  -- 2. The month as a standalone table: the parent's columns, defaults, CHECKs and indexes (ATTACH
+  --    adopts the matching indexes instead of building new ones, and clones the foreign keys).
+  --    No identity: rows come through the parent, which owns the identity/sequence.
+  execute pg_catalog.format(
+    'create table %I.%I (like %s including defaults including constraints including generated including indexes including storage)',
+    v_schema, v_name, p_parent);
+  v_part := pg_catalog.format('%I.%I', v_schema, v_name)::regclass;
+  if v_owner <> current_user then
+    execute pg_catalog.format('alter table %s owner to %I', v_part, v_owner);
+  end if;
+
+  -- 3. Move this month's rows out of DEFAULT (same transaction: all or nothing).
+  if v_default is not null then
+    select pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' order by a.attnum) into v_cols
+    from pg_catalog.pg_attribute a
+    where a.attrelid = p_parent and a.attnum > 0 and not a.attisdropped and a.attgenerated = '';
+    execute pg_catalog.format(
+      'with moved as (delete from only %1$s where %2$I >= %3$L::%4$s and %2$I < %5$L::%4$s returning %6$s) '
+      'insert into %7$s (%6$s) select %6$s from moved',
+      v_default, v_key, v_from, v_type, v_to, v_cols, v_part);
+    get diagnostics v_moved = row_count;
+  end if;
+
+  -- 4. Attach (validates the moved rows and the DEFAULT partition's remaining rows).
+  execute pg_catalog.format('alter table %s attach partition %s for values from (%L) to (%L)', p_parent, v_part, v_from, v_to);
+
+  -- 5. Row-level security (a partition queried directly uses its own), and a comment.
+  select t.person_key into v_person from app_private.partitioned_tables t where t.parent_table = p_parent;
+  if v_person is not null then
+    perform app_private.enable_person_rls(v_part, v_person);
+  end if;
+  execute pg_catalog.format('comment on table %s is %L', v_part,
+    pg_catalog.format('Monthly partition of %s: %s in [%s, %s) UTC.', p_parent, v_key,
+      pg_catalog.to_char(v_month, 'YYYY-MM-DD'), pg_catalog.to_char(v_month + interval '1 month', 'YYYY-MM-DD')));
+
+  return pg_catalog.jsonb_build_object(
+    'partition', v_part::text,
+    'from', v_start,
+    'to', v_end,
+    'moved_rows', v_moved);
+end
+$_$;
+
+--
+-- Name: FUNCTION create_monthly_partition(p_parent regclass, p_month date); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.create_monthly_partition(p_parent regclass, p_month date) IS 'Creates the partition <table>_YYYY_MM of p_parent for the UTC month containing p_month, moving that month''s rows out of the DEFAULT partition in the same transaction (DEFAULT is locked against writes meanwhile), then ATTACHes it (SHARE UPDATE EXCLUSIVE on the parent, not ACCESS EXCLUSIVE), enables row-level security per the registry and comments it. Returns {partition, from, to, moved_rows}, or NULL when a partition already covers the month. The new table belongs to the parent''s owner. Raises if another relation has the name.';
+
+--
+-- Name: create_partitions(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.create_partitions(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_premake integer;
+  v_month   date;
+  v_made    jsonb;
+  v_created jsonb := '[]';
+  v_errors  jsonb := '[]';
+begin
+  select t.premake into v_premake from app_private.partitioned_tables t where t.parent_table = p_parent;
+  if v_premake is null then
+    raise exception '% is not in app_private.partitioned_tables', p_parent using errcode = 'invalid_parameter_value';
+  end if;
+  for i in 0..v_premake loop
+    v_month := (pg_catalog.date_trunc('month', pg_catalog.timezone('UTC', p_now)) + pg_catalog.make_interval(months => i))::date;
+    for attempt in 1..3 loop
+      begin
+        v_made := app_private.create_monthly_partition(p_parent, v_month);
+        if v_made is not null then
+          v_created := v_created || pg_catalog.jsonb_build_array(v_made);
+        end if;
+        exit;
+      exception
+        when lock_not_available then
+          -- lock_timeout: somebody holds a conflicting lock; back off and retry, then report.
+          if attempt = 3 then
+            v_errors := v_errors || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+              'step', 'create', 'month', pg_catalog.to_char(v_month, 'YYYY-MM'), 'sqlstate', sqlstate, 'message', sqlerrm));
+          else
+            perform pg_catalog.pg_sleep(0.2 * attempt);
+          end if;
+        when others then
+          v_errors := v_errors || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+            'step', 'create', 'month', pg_catalog.to_char(v_month, 'YYYY-MM'), 'sqlstate', sqlstate, 'message', sqlerrm));
+          exit;
+      end;
+    end loop;
+  end loop;
+  return pg_catalog.jsonb_build_object('created', v_created, 'errors', v_errors);
+end
+$$;
+
+--
+-- Name: FUNCTION create_partitions(p_parent regclass, p_now timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.create_partitions(p_parent regclass, p_now timestamp with time zone) IS 'Premake: makes sure the partitions of the UTC month of p_now and of the registry''s premake months after it exist (app_private.create_monthly_partition for each, each in its own subtransaction; a lock timeout is retried twice). Idempotent. Returns {created: [...], errors: [{step, month, sqlstate, message}]}.';
+
+--
 -- Name: delete_embeddings(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -397,7 +1917,8 @@ CREATE FUNCTION app_private.enable_person_rls(p_table regclass, p_key name DEFAU
 declare
   part regclass;
   owner_role name;
-  me constant text := '(select app.current_user_id())';
+  -- app.current_user_id(), written out (see the top of this migration).
+  me constant text := '(select nullif(pg_catalog.current_setting(''app.user_id'', true), '''')::pg_catalog.uuid)';
 begin
   -- The table itself and, for a partitioned table, every partition: a partition queried directly
   -- uses its own settings, not its parent's.
@@ -434,7 +1955,777 @@ $$;
 -- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select app.current_user_id()), admin_select for app_admin, worker_all for app_worker, owner_access for the owner inside functions that SET app.owner_access = on. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select nullif(current_setting(''app.user_id'', true), '''')::uuid) — app.current_user_id() written out, planned for free —, admin_select for app_admin, worker_all for app_worker, owner_access for the owner while app.owner_access = ''on'' (SECURITY DEFINER functions turn it on with set_config in their body). Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+
+--
+-- Name: enqueue_jobs(text, jsonb, interval); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_jobs(p_queue text, p_jobs jsonb, p_delay interval DEFAULT '00:00:00'::interval) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  q pgboss.queue;
+  v_count integer;
+begin
+  if p_jobs is null or pg_catalog.jsonb_typeof(p_jobs) <> 'array' then
+    raise exception 'enqueue_jobs: p_jobs must be a JSON array of {"data": {...}, "key": "..."}' using errcode = 'invalid_parameter_value';
+  end if;
+  if pg_catalog.jsonb_array_length(p_jobs) = 0 then
+    return 0;
+  end if;
+  select * into q from pgboss.queue as pq where pq.name = p_queue;
+  if not found then
+    -- Never drop a job silently: the writing transaction fails instead (a missing queue is a
+    -- deployment error: migrate, or start the worker once, which creates its queues).
+    raise exception 'enqueue_jobs: pg-boss queue % does not exist', p_queue using errcode = 'undefined_object';
+  end if;
+  with wanted as (
+    -- One job per distinct key in this call.
+    select distinct on (j ->> 'key') j -> 'data' as data, j ->> 'key' as key
+    from pg_catalog.jsonb_array_elements(p_jobs) as j
+    order by j ->> 'key'
+  ),
+  fresh as (
+    -- A job for the same key that has not started yet will see this change when it runs.
+    select w.data, w.key
+    from wanted as w
+    where w.key is null
+       or not exists (
+         select from pgboss.job as pj
+         where pj.name = p_queue and pj.singleton_key = w.key and pj.state < 'active')
+  ),
+  timing as (
+    select pgboss.job_now() as now_at, pgboss.job_now() + coalesce(p_delay, interval '0') as start_at
+  )
+  insert into pgboss.job (
+    id, name, data, priority, start_after, created_on, singleton_key, singleton_on, group_id, group_tier,
+    expire_seconds, deletion_seconds, keep_until, retry_limit, retry_delay, retry_backoff, retry_delay_max,
+    policy, dead_letter, heartbeat_seconds, blocked, blocking, pending_dependencies, trace_context)
+  select
+    pg_catalog.gen_random_uuid(), p_queue, f.data, 0, t.start_at, t.now_at, f.key, null, null, null,
+    q.expire_seconds, q.deletion_seconds, t.start_at + q.retention_seconds * interval '1 second',
+    q.retry_limit, q.retry_delay, q.retry_backoff, q.retry_delay_max,
+    q.policy, q.dead_letter, q.heartbeat_seconds, false, false, 0, null
+  from fresh as f cross join timing as t
+  on conflict do nothing;
+  get diagnostics v_count = row_count;
+  if q.notify and v_count > 0 then
+    -- What send() does for a queue with notify on (pg-boss's LISTEN channel for this schema).
+    perform pg_catalog.pg_notify('pgboss_' || pg_catalog.left(pg_catalog.encode(pg_catalog.sha224('pgboss'::bytea), 'hex'), 24), p_queue);
+  end if;
+  return v_count;
+end
+$$;
+
+--
+-- Name: FUNCTION enqueue_jobs(p_queue text, p_jobs jsonb, p_delay interval); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_jobs(p_queue text, p_jobs jsonb, p_delay interval) IS 'Enqueues pg-boss jobs from SQL, in the caller''s transaction: p_jobs is a JSON array of {"data": object, "key": text}; one job per distinct key, skipped when a job with that key (pg-boss singleton_key) is still waiting (created/retry) in the queue, since it will see the caller''s change when it runs. p_delay defers the jobs (start_after), which lets a burst of writes share one job. Copies the queue''s options onto each job exactly as pg-boss send() does (pg-boss 12.38, schema 46; see the migration''s upgrade note). Raises 42704 when the queue does not exist. Returns the number of jobs inserted. Called by trigger functions (as the owner); no application role may execute it.';
+
+--
+-- Name: enqueue_metrics_rollup(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.enqueue_metrics_rollup() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_days jsonb;
+begin
+  perform pg_catalog.set_config('app.owner_access', 'on', true);  -- app.users of every person
+  -- Person-days as (user_id, local day) pairs, from whichever transition tables this event has.
+  if tg_table_name = 'meal_logs' and tg_op = 'INSERT' then
+    select pg_catalog.jsonb_agg(x) into v_days from (
+      select distinct n.user_id, (pg_catalog.timezone(u.time_zone, n.meal_time))::date as day
+      from new_rows as n join app.users as u on u.id = n.user_id
+      where not n.is_deleted) as x;
+  elsif tg_table_name = 'meal_logs' then
+    select pg_catalog.jsonb_agg(x) into v_days from (
+      select distinct c.user_id, (pg_catalog.timezone(u.time_zone, c.meal_time))::date as day
+      from (
+        select n.user_id, n.meal_time from new_rows as n join old_rows as o on o.id = n.id
+         where (n.meal_time, n.nutrition_totals, n.is_deleted) is distinct from (o.meal_time, o.nutrition_totals, o.is_deleted)
+        union all
+        select o.user_id, o.meal_time from new_rows as n join old_rows as o on o.id = n.id
+         where (n.meal_time, n.nutrition_totals, n.is_deleted) is distinct from (o.meal_time, o.nutrition_totals, o.is_deleted)
+      ) as c join app.users as u on u.id = c.user_id) as x;
+  elsif tg_table_name = 'api_usage' then
+    select pg_catalog.jsonb_agg(x) into v_days from (
+      select distinct n.user_id, (pg_catalog.timezone(u.time_zone, n.created_at))::date as day
+      from new_rows as n join app.users as u on u.id = n.user_id) as x;
+  elsif tg_table_name = 'users' then
+    perform app_private.enqueue_jobs('metrics.rollup', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+               'data', pg_catalog.jsonb_build_object('userId', n.id, 'rebuild', true),
+               'key', 'metrics:' || n.id || ':all'))
+      from new_rows as n join old_rows as o on o.id = n.id
+      where n.time_zone is distinct from o.time_zone), '[]'), interval '5 seconds');
+    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    return null;
+  end if;
+  perform app_private.enqueue_jobs('metrics.rollup', coalesce((
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+             'data', pg_catalog.jsonb_build_object('userId', d ->> 'user_id', 'day', d ->> 'day'),
+             'key', 'metrics:' || (d ->> 'user_id') || ':' || (d ->> 'day')))
+    from pg_catalog.jsonb_array_elements(v_days) as d), '[]'), interval '5 seconds');
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION enqueue_metrics_rollup(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.enqueue_metrics_rollup() IS 'Statement trigger on app.meal_logs (INSERT, UPDATE), app.api_usage (INSERT) and app.users (UPDATE): enqueues a metrics.rollup job, 5 seconds deferred, for each person-day whose daily metrics the statement changed (the local day in the person''s time zone; an updated meal counts for its old and its new day), or a rebuild of all the person''s days when their time zone changed. One waiting job per person-day (singleton key metrics:<user>:<day>). SECURITY DEFINER.';
+
+--
+-- Name: gdpr_audit_append_only(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_audit_append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  raise exception 'app_private.gdpr_audit is append-only: % refused', tg_op
+    using errcode = '42501';
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_audit_append_only(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_audit_append_only() IS 'Trigger of app_private.gdpr_audit: refuses UPDATE, DELETE and TRUNCATE, so the trail is append-only even for the owner (who would have to drop the trigger, a reviewed migration).';
+
+--
+-- Name: gdpr_audit_write(text, uuid, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_audit_write(p_action text, p_user_id uuid, p_detail jsonb DEFAULT '{}'::jsonb) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_subject text := app_private.gdpr_subject(p_user_id);
+  v_session text := session_user;
+  v_acting text := coalesce(nullif(pg_catalog.current_setting('role'), 'none'), session_user);
+begin
+  insert into app_private.gdpr_audit (action, subject, session_role, acting_role, xact_id, detail)
+  values (p_action, v_subject, v_session, v_acting, pg_catalog.pg_current_xact_id()::text::bigint, coalesce(p_detail, '{}'));
+  -- The server log keeps the call even if the caller rolls back (no personal data in it either).
+  raise log 'kitchen-db gdpr: action=% subject=% session_role=% acting_role=% detail=%',
+    p_action, v_subject, v_session, v_acting, coalesce(p_detail, '{}');
+  return v_subject;
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_audit_write(p_action text, p_user_id uuid, p_detail jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_audit_write(p_action text, p_user_id uuid, p_detail jsonb) IS 'Appends one row to app_private.gdpr_audit (subject = keyed hash of p_user_id, session and acting role, transaction id, detail) and writes the same line to the server log with RAISE LOG. Returns the subject hash. Called by every GDPR function; never by application roles.';
+
+--
+-- Name: gdpr_identity(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]) RETURNS record
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select u.id is not null,
+         u.auth_id,
+         coalesce(pg_catalog.array_remove(array[u.email::text, au.email], null), '{}')
+  from (select) as one
+  left join app.users as u on u.id = p_user_id
+  left join auth."user" as au on au.id = u.auth_id
+$$;
+
+--
+-- Name: FUNCTION gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]) IS 'The person''s auth id and e-mail addresses (app.users.email and auth."user".email, which normally agree), for the auth rows of exports and purges. known = false (and no auth id, no address) when app.users has no such id. Callers must have app.owner_access on (row-level security).';
+
+--
+-- Name: gdpr_manifest(uuid, boolean, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.jsonb_build_object(
+    'format', 'kitchen-db/gdpr-export',
+    'format_version', 1,
+    'generated_at', pg_catalog.now(),
+    'user_id', p_user_id,
+    'found', p_known,
+    'tables', p_counts,
+    'total_rows', coalesce((select pg_catalog.sum(v.value::bigint) from pg_catalog.jsonb_each_text(p_counts) as v), 0),
+    'primary_keys', (select pg_catalog.jsonb_object_agg(g.name, pg_catalog.to_jsonb(g.pk_columns)) from app_private.gdpr_tables() as g),
+    'left_out', pg_catalog.jsonb_build_object(
+      'columns', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('table', r.table_name, 'column', r.column_name, 'reason', r.reason)
+                                                order by r.table_name, r.column_name)
+                           from app_private.gdpr_redactions as r where r.column_name is not null), '[]'),
+      'tables', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('table', r.table_name, 'reason', r.reason) order by r.table_name)
+                          from app_private.gdpr_redactions as r where r.column_name is null), '[]')),
+    'notes', pg_catalog.jsonb_build_array(
+      'Every table that holds data about the person is included, found from the database catalog when the export ran: their account (app.users), every row that belongs to them (user_id), and their sign-in records (auth: user, sessions, linked accounts, two-factor settings, pending verification codes).',
+      'Deleted meal logs are included (is_deleted = true): meals are only marked deleted until the account itself is erased.',
+      'Credentials are left out (left_out.columns): password hashes, session and provider tokens, two-factor secrets and backup codes, verification codes, device and pairing tokens. Tables in left_out.tables hold no personal data.',
+      'Tables that only mention the person (such as recipes they wrote as an administrator) give the row key and that column only.',
+      'Rows are JSON objects with the database column names; times are ISO 8601 with their UTC offset; embeddings are vectors of numbers derived from the person''s own text.'))
+$$;
+
+--
+-- Name: FUNCTION gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) IS 'The manifest of a GDPR export: format and format_version (1), generated_at, user_id, found, tables (rows per table), total_rows, primary_keys (per table: the columns rows are ordered and paged by), left_out (columns and tables not exported, with reasons), notes (plain words).';
+
+--
+-- Name: gdpr_sql(app_private.gdpr_table, text, boolean); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean DEFAULT false) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_cond text;
+  v_row text;
+  v_key text;
+  v_order text;
+  v_after text;
+begin
+  v_cond := case t.kind
+    when 'self' then 't.id = $1'
+    when 'person' then 't.user_id = $1'
+    when 'reference' then pg_catalog.format('t.%I = $1', t.key_column)
+    when 'auth_user' then 't.id = $2'
+    when 'auth_owned' then 't."userId" = $2'
+    when 'auth_verification' then 'app_private.gdpr_verification_matches(t.identifier, t.value, $3, $2)'
+  end;
+
+  if p_mode = 'count' then
+    return pg_catalog.format('select pg_catalog.count(*)::bigint from %s as t where %s', t.relation, v_cond);
+  elsif p_mode = 'exists' then
+    return pg_catalog.format('select exists (select from %s as t where %s)', t.relation, v_cond);
+  elsif p_mode = 'delete' then
+    if t.kind = 'reference' then
+      return pg_catalog.format('update %s as t set %I = null where %s', t.relation, t.key_column, v_cond);
+    end if;
+    return pg_catalog.format('delete from %s as t where %s', t.relation, v_cond);
+  end if;
+
+  if t.pk_columns is null then
+    raise exception 'table % has no primary key: it cannot be exported in pages', t.name
+      using errcode = 'object_not_in_prerequisite_state';
+  end if;
+
+  select pg_catalog.string_agg(pg_catalog.format('%L, t.%I', c, c), ', ' order by o),
+         pg_catalog.string_agg(pg_catalog.format('t.%I', c), ', ' order by o),
+         '(' || pg_catalog.string_agg(pg_catalog.format('t.%I', c), ', ' order by o) || ') > ('
+           || pg_catalog.string_agg(pg_catalog.format('($4 ->> %L)::%s', c, ty), ', ' order by o) || ')'
+    into v_key, v_order, v_after
+  from rows from (pg_catalog.unnest(t.pk_columns), pg_catalog.unnest(t.pk_types)) with ordinality as k(c, ty, o);
+  v_key := 'pg_catalog.jsonb_build_object(' || v_key || ')';
+
+  if t.kind = 'reference' then
+    v_row := pg_catalog.format('pg_catalog.jsonb_build_object(%s, %L, t.%I)',
+      (select pg_catalog.string_agg(pg_catalog.format('%L, t.%I', c, c), ', ' order by o)
+       from pg_catalog.unnest(t.pk_columns) with ordinality as k(c, o)),
+      t.key_column, t.key_column);
+  else
+    v_row := pg_catalog.format('pg_catalog.to_jsonb(t) - %L::text[]', t.redacted);
+  end if;
+
+  if p_mode = 'rows' then
+    return pg_catalog.format(
+      'select coalesce(pg_catalog.jsonb_agg(%s order by %s), ''[]''::jsonb), pg_catalog.count(*)::bigint from %s as t where %s',
+      v_row, v_order, t.relation, v_cond);
+  elsif p_mode = 'page' then
+    return pg_catalog.format(
+      'select %s as key, %s as row from %s as t where %s%s order by %s limit $5',
+      v_key, v_row, t.relation, v_cond, case when p_after then ' and ' || v_after else '' end, v_order);
+  end if;
+  raise exception 'unknown mode %', p_mode using errcode = 'invalid_parameter_value';
+end
+$_$;
+
+--
+-- Name: FUNCTION gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean) IS 'The dynamic SQL the GDPR functions run on one table of app_private.gdpr_tables(), given its catalog row (mode count, exists, delete, rows, page; p_after adds the keyset condition). Parameters of the text: $1 person id, $2 auth id, $3 e-mail addresses, $4 page cursor (jsonb of the primary key), $5 page size. Rows are to_jsonb(row) minus the redacted columns; reference tables give only their key and the column naming the person.';
+
+--
+-- Name: gdpr_subject(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_subject(p_user_id uuid) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.encode(app_private.hmac_sha256(s.hmac_key, pg_catalog.convert_to(p_user_id::text, 'UTF8')), 'hex')
+  from app_private.gdpr_secret as s
+$$;
+
+--
+-- Name: FUNCTION gdpr_subject(p_user_id uuid); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_subject(p_user_id uuid) IS 'The audit trail''s name for a person: hex HMAC-SHA-256 of the id''s canonical text (lower-case 8-4-4-4-12) under app_private.gdpr_secret. 64 hex digits.';
+
+--
+-- Name: gdpr_table_named(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_table_named(p_name text) RETURNS app_private.gdpr_table
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  t app_private.gdpr_table;
+begin
+  select g.* into t from app_private.gdpr_tables() as g where g.name = p_name;
+  if not found then
+    raise exception 'unknown table for GDPR export: %', p_name
+      using errcode = 'invalid_parameter_value',
+            hint = 'Table names are those of the export manifest (app.gdpr_user_summary()).';
+  end if;
+  return t;
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_table_named(p_name text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_table_named(p_name text) IS 'The catalog row of the table the export calls p_name (see app_private.gdpr_tables()); refuses (SQLSTATE 22023) any other name, so no caller-supplied text ever reaches dynamic SQL.';
+
+--
+-- Name: gdpr_tables(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_tables() RETURNS SETOF app_private.gdpr_table
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  -- PL/pgSQL rather than SQL: its plan is cached for the session (each export page looks a table up).
+  return query
+  with recursive
+  users as (select 'app.users'::regclass::oid as oid),
+  fk_to_users as (
+    -- single-column foreign keys to app.users(id) from tables that are not partitions
+    select con.conrelid as rel, a.attname::text as col
+    from pg_catalog.pg_constraint con
+    join pg_catalog.pg_class c on c.oid = con.conrelid
+    join pg_catalog.pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
+    where con.contype = 'f'
+      and con.confrelid = (select oid from users)
+      and pg_catalog.cardinality(con.conkey) = 1
+      and not c.relispartition
+      and con.conrelid <> (select oid from users)
+  ),
+  person as (
+    select c.oid as rel
+    from pg_catalog.pg_class c
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'app' and c.relkind in ('r', 'p') and not c.relispartition
+      and c.oid <> (select oid from users)
+      and exists (select from pg_catalog.pg_attribute a
+                  where a.attrelid = c.oid and a.attname = 'user_id' and a.attnum > 0 and not a.attisdropped)
+    union
+    select rel from fk_to_users where col = 'user_id'
+  ),
+  reference as (
+    select f.rel, f.col from fk_to_users f where f.rel not in (select rel from person)
+  ),
+  auth_tables as (
+    select c.oid as rel, c.relname::text as relname,
+      exists (select from pg_catalog.pg_attribute a
+              where a.attrelid = c.oid and a.attname = 'userId' and a.attnum > 0 and not a.attisdropped) as has_user_id
+    from pg_catalog.pg_class c
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'auth' and c.relkind in ('r', 'p') and not c.relispartition
+  ),
+  listed as (
+    select (select oid from users) as rel, 'self' as kind, 'id' as key_column, 0 as export_group, 1000 as purge_base
+    union all
+    select rel, 'person', 'user_id', 1, 0 from person
+    union all
+    select rel, 'reference', col, 2, 900 from reference
+    union all
+    select rel, 'auth_user', 'id', 3, 3000 from auth_tables where relname = 'user'
+    union all
+    select rel, 'auth_owned', 'userId', 4, 2000 from auth_tables where has_user_id and relname <> 'user'
+    union all
+    select rel, 'auth_verification', 'identifier', 5, 2000 from auth_tables where relname = 'verification' and not has_user_id
+  ),
+  -- Foreign keys between the person tables: a table is purged after every table that references it.
+  edges as (
+    select con.conrelid as child, con.confrelid as parent
+    from pg_catalog.pg_constraint con
+    where con.contype = 'f'
+      and con.conrelid in (select rel from person)
+      and con.confrelid in (select rel from person)
+      and con.conrelid <> con.confrelid
+  ),
+  levels (rel, lvl) as (
+    select rel, 0 from person
+    union all
+    select e.parent, l.lvl + 1 from levels l join edges e on e.child = l.rel where l.lvl < 100
+  ),
+  depth as (select rel, max(lvl) as lvl from levels group by rel),
+  named as (
+    select l.*, n.nspname::text || '.' || c.relname::text
+             || case when l.kind = 'reference' then '(' || l.key_column || ')' else '' end as name,
+           n.nspname::text || '.' || c.relname::text as plain_name
+    from listed l
+    join pg_catalog.pg_class c on c.oid = l.rel
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+  )
+  select
+    t.name,
+    t.rel::regclass,
+    t.kind,
+    t.key_column,
+    pk.cols,
+    pk.types,
+    coalesce((select pg_catalog.array_agg(r.column_name order by r.column_name)
+              from app_private.gdpr_redactions r
+              where r.table_name = t.plain_name and r.column_name is not null), '{}'),
+    (pg_catalog.row_number() over (order by t.export_group, t.name))::integer,
+    t.purge_base + coalesce((select d.lvl from depth d where d.rel = t.rel), 0)
+  from named t
+  left join lateral (
+    select pg_catalog.array_agg(a.attname::text order by k.ord) as cols,
+           pg_catalog.array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) order by k.ord) as types
+    from pg_catalog.pg_index i
+    cross join lateral pg_catalog.unnest(i.indkey) with ordinality as k(attnum, ord)
+    join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+    where i.indrelid = t.rel and i.indisprimary
+  ) as pk on true
+  where not exists (select from app_private.gdpr_redactions r where r.table_name = t.plain_name and r.column_name is null)
+  order by 8;
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_tables(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_tables() IS 'Where a person''s data lives, from pg_catalog (see the migration''s header): one row per table with the export''s name for it, its kind (self, person, reference, auth_user, auth_owned, auth_verification), the column that names the person, its primary key columns and types (keyset paging), the columns exports leave out, the export order, and the purge order (ascending: a table comes after every person table that references it, app.users after all of them, auth after app). Partitions are not listed: their parent is.';
+
+--
+-- Name: gdpr_verification_matches(text, text, text[], text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select coalesce(p_auth_id is not null and p_value = p_auth_id, false)
+      or exists (
+        select
+        from pg_catalog.unnest(p_emails) as e(email)
+        where e.email is not null
+          and (pg_catalog.lower(p_identifier) = any (array[
+                 pg_catalog.lower(e.email),
+                 'sign-in-otp-' || pg_catalog.lower(e.email),
+                 'email-verification-otp-' || pg_catalog.lower(e.email),
+                 'forget-password-otp-' || pg_catalog.lower(e.email)])
+               or pg_catalog.strpos(pg_catalog.lower(p_value), '"email":"' || pg_catalog.lower(e.email) || '"') > 0))
+$$;
+
+--
+-- Name: FUNCTION gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text) IS 'True when an auth.verification row belongs to the person: identifier = one of their e-mail addresses, or Better-Auth''s e-mail OTP identifiers (sign-in-otp-, email-verification-otp-, forget-password-otp- + address), or value = their auth user id (password-reset and delete-account tokens store the user id as value), or value is a JSON object with "email":"<address>" (magic links). Exact matches only: another address that merely contains this one never matches.';
+
+--
+-- Name: grant_pgboss_rights(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.grant_pgboss_rights() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  r record;
+begin
+  execute 'grant usage on schema pgboss to app_worker';
+  -- Every table (partitions included), except the schema version, which only migrations change:
+  -- there the worker may update the bookkeeping columns (cron_on, bam_on, …) but not version itself.
+  for r in
+    select c.oid::pg_catalog.regclass as tbl
+    from pg_catalog.pg_class c
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'pgboss' and c.relkind in ('r', 'p') and c.relname <> 'version'
+  loop
+    execute pg_catalog.format('grant select, insert, update, delete on %s to app_worker', r.tbl);
+  end loop;
+  execute 'grant select on pgboss.version to app_worker';
+  for r in
+    select a.attname
+    from pg_catalog.pg_attribute a
+    where a.attrelid = 'pgboss.version'::pg_catalog.regclass and a.attnum > 0 and not a.attisdropped and a.attname <> 'version'
+  loop
+    execute pg_catalog.format('grant update (%I) on pgboss.version to app_worker', r.attname);
+  end loop;
+  for r in
+    select c.oid::pg_catalog.regclass as seq
+    from pg_catalog.pg_class c
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'pgboss' and c.relkind = 'S'
+  loop
+    execute pg_catalog.format('grant usage, select, update on sequence %s to app_worker', r.seq);
+  end loop;
+  -- The functions pg-boss's run-time statements call (the others are only used by its migrations).
+  for r in
+    select p.oid::pg_catalog.regprocedure as fn
+    from pg_catalog.pg_proc p
+    join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'pgboss' and p.proname in ('job_now', 'create_queue')
+  loop
+    execute pg_catalog.format('grant execute on function %s to app_worker', r.fn);
+  end loop;
+end
+$$;
+
+--
+-- Name: FUNCTION grant_pgboss_rights(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.grant_pgboss_rights() IS 'Grants app_worker what the pg-boss worker needs at run time: USAGE on schema pgboss; SELECT/INSERT/UPDATE/DELETE on every pgboss table and partition except pgboss.version (SELECT, and UPDATE of its bookkeeping columns, not of version); sequences; EXECUTE on pgboss.job_now() and pgboss.create_queue(text, jsonb). Idempotent. Every migration that upgrades pg-boss ends with `select app_private.grant_pgboss_rights();` (scripts/pgboss-plans.ts adds it).';
+
+--
+-- Name: hmac_sha256(bytea, bytea); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.hmac_sha256(p_key bytea, p_message bytea) RETURNS bytea
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  with k as (
+    select case when pg_catalog.length(p_key) > 64 then pg_catalog.sha256(p_key) else p_key end as k
+  ),
+  pads as (
+    select
+      pg_catalog.decode(pg_catalog.string_agg(pg_catalog.lpad(pg_catalog.to_hex(b # 54), 2, '0'), '' order by i), 'hex') as ipad,
+      pg_catalog.decode(pg_catalog.string_agg(pg_catalog.lpad(pg_catalog.to_hex(b # 92), 2, '0'), '' order by i), 'hex') as opad
+    from k,
+      lateral (
+        select i, case when i < pg_catalog.length(k.k) then pg_catalog.get_byte(k.k, i) else 0 end as b
+        from pg_catalog.generate_series(0, 63) as i
+      ) as bytes
+  )
+  select pg_catalog.sha256(pads.opad || pg_catalog.sha256(pads.ipad || p_message)) from pads
+$$;
+
+--
+-- Name: FUNCTION hmac_sha256(p_key bytea, p_message bytea); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.hmac_sha256(p_key bytea, p_message bytea) IS 'HMAC-SHA-256 (RFC 2104) built on the built-in sha256(): 64-byte block, key hashed first when longer. Checked against Node''s crypto.createHmac in test/gdpr.test.ts.';
+
+--
+-- Name: maintain_partitions(timestamp with time zone, regclass); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.maintain_partitions(p_now timestamp with time zone DEFAULT NULL::timestamp with time zone, p_parent regclass DEFAULT NULL::regclass) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    SET lock_timeout TO '2s'
+    AS $$
+declare
+  v_access  text := pg_catalog.current_setting('app.owner_access', true);
+  v_now     timestamptz := coalesce(p_now, pg_catalog.now());
+  v_parents regclass[];
+  v_parent  regclass;
+  v_entries jsonb[] := '{}';
+  v_ok      boolean[] := '{}';
+  v_entry   jsonb;
+  v_step    jsonb;
+  v_count   integer;
+begin
+  if not pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtextextended('kitchen-db:maintain_partitions', 0)) then
+    return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', true, 'tables', '[]'::jsonb);
+  end if;
+  -- Policy owner_access (row-level security is FORCEd on the owner too) until this returns; an
+  -- error aborts the (sub)transaction, which reverts the setting.
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+
+  select coalesce(pg_catalog.array_agg(t.parent_table order by t.parent_table::text), '{}') into v_parents
+  from app_private.partitioned_tables t
+  where p_parent is null or t.parent_table = p_parent;
+  v_count := coalesce(pg_catalog.array_length(v_parents, 1), 0);
+
+  -- 1. DEFAULT rows, then premake.
+  for i in 1..v_count loop
+    v_parent := v_parents[i];
+    v_entry := pg_catalog.jsonb_build_object(
+      'table', v_parent::text, 'created', '[]'::jsonb, 'moved_rows', 0, 'retention_cutoff', null::text,
+      'dropped', '[]'::jsonb, 'detached', '[]'::jsonb, 'default_rows', null::text, 'default', null::text, 'errors', '[]'::jsonb);
+    v_ok[i] := exists (select from pg_catalog.pg_partitioned_table pt where pt.partrelid = v_parent);
+    if not v_ok[i] then
+      v_entry := v_entry || pg_catalog.jsonb_build_object('errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+        'step', 'registry', 'sqlstate', '42P01', 'message', pg_catalog.format('%s is registered but is no longer a partitioned table', v_parent))));
+    else
+      begin
+        v_step := app_private.partition_default_rows(v_parent, v_now);
+        v_entry := v_entry || pg_catalog.jsonb_build_object(
+          'created', v_step -> 'created', 'moved_rows', v_step -> 'moved_rows', 'errors', v_step -> 'errors');
+        v_step := app_private.create_partitions(v_parent, v_now);
+        v_entry := v_entry || pg_catalog.jsonb_build_object(
+          'created', (v_entry -> 'created') || (v_step -> 'created'),
+          'errors', (v_entry -> 'errors') || (v_step -> 'errors'));
+      exception when others then
+        -- One table's failure (e.g. not owned by this function's owner) does not stop the others.
+        v_ok[i] := false;
+        v_entry := v_entry || pg_catalog.jsonb_build_object('created', '[]'::jsonb, 'moved_rows', 0,
+          'errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object('step', 'create', 'sqlstate', sqlstate, 'message', sqlerrm)));
+      end;
+    end if;
+    v_entries[i] := v_entry;
+  end loop;
+
+  -- 2. Retention, last (ACCESS EXCLUSIVE on the parent).
+  for i in 1..v_count loop
+    continue when not v_ok[i];
+    begin
+      v_step := app_private.apply_retention(v_parents[i], v_now);
+    exception when others then
+      v_step := pg_catalog.jsonb_build_object('cutoff', null::text, 'dropped', '[]'::jsonb, 'detached', '[]'::jsonb,
+        'errors', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object('step', 'retention', 'sqlstate', sqlstate, 'message', sqlerrm)));
+    end;
+    v_entries[i] := v_entries[i] || pg_catalog.jsonb_build_object(
+      'retention_cutoff', v_step -> 'cutoff',
+      'dropped', v_step -> 'dropped',
+      'detached', v_step -> 'detached',
+      'errors', (v_entries[i] -> 'errors') || (v_step -> 'errors'));
+  end loop;
+
+  -- 3. What is still in DEFAULT.
+  for i in 1..v_count loop
+    continue when not v_ok[i];
+    begin
+      v_step := app_private.check_default(v_parents[i], v_now);
+      v_entries[i] := v_entries[i] || pg_catalog.jsonb_build_object('default_rows', v_step -> 'rows', 'default', v_step - 'rows');
+    exception when others then
+      v_entries[i] := v_entries[i] || pg_catalog.jsonb_build_object('errors', (v_entries[i] -> 'errors') || pg_catalog.jsonb_build_array(
+        pg_catalog.jsonb_build_object('step', 'check_default', 'sqlstate', sqlstate, 'message', sqlerrm)));
+    end;
+  end loop;
+
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', false,
+    'tables', pg_catalog.to_jsonb(v_entries));
+end
+$$;
+
+--
+-- Name: FUNCTION maintain_partitions(p_now timestamp with time zone, p_parent regclass); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.maintain_partitions(p_now timestamp with time zone, p_parent regclass) IS 'Partition maintenance for every registered table (or only p_parent) as of p_now (default now(); tests inject a date): moves DEFAULT rows into new months, premakes, applies retention, reports DEFAULT. Runs as the owner (SECURITY DEFINER, owner_access for FORCEd row-level security), one run at a time (advisory lock), lock_timeout 2s. Returns the JSON documented on app.maintain_partitions(). Not executable by application roles: an injected date could retire live partitions.';
+
+--
+-- Name: meal_foods_enqueue_embedding(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.meal_foods_enqueue_embedding() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_meals uuid[];
+  v_jobs jsonb;
+begin
+  -- The meal's text lists its foods: re-embed the meals whose foods changed, if they still exist
+  -- (a meal's deletion removes its foods too; nothing to embed then). Deletes made with
+  -- app.owner_access on come from the owner's own functions, i.e. the GDPR purge, which erases the
+  -- meals next: no job for them. A transition table exists only for the events that have it, hence
+  -- the branches.
+  if tg_op = 'DELETE' and v_access = 'on' then
+    return null;
+  end if;
+  if tg_op = 'INSERT' then
+    select pg_catalog.array_agg(distinct n.meal_log_id) into v_meals from new_rows as n;
+  elsif tg_op = 'UPDATE' then
+    select pg_catalog.array_agg(distinct x.meal_log_id) into v_meals
+    from (select n.meal_log_id from new_rows as n union all select o.meal_log_id from old_rows as o) as x;
+  else
+    select pg_catalog.array_agg(distinct o.meal_log_id) into v_meals from old_rows as o;
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', l.id),
+           'key', 'meal_log:' || l.id))
+    into v_jobs
+  from app.meal_logs as l
+  where l.id = any (v_meals);
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.enqueue_jobs('assistant.embed', coalesce(v_jobs, '[]'));
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION meal_foods_enqueue_embedding(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.meal_foods_enqueue_embedding() IS 'AFTER INSERT / UPDATE / DELETE statement trigger on app.meal_foods: enqueues an assistant.embed job for each meal log whose foods changed and that still exists (one per meal; none while one is waiting). Deletes under app.owner_access (the GDPR purge) enqueue nothing. SECURITY DEFINER.';
+
+--
+-- Name: meal_logs_enqueue_embedding(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.meal_logs_enqueue_embedding() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_jobs jsonb;
+begin
+  if tg_op = 'INSERT' then
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+             'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', n.id),
+             'key', 'meal_log:' || n.id))
+      into v_jobs
+    from new_rows as n;
+  else
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+             'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', n.id),
+             'key', 'meal_log:' || n.id))
+      into v_jobs
+    from new_rows as n
+    join old_rows as o on o.id = n.id
+    where (n.meal_type, n.notes, n.ai_analysis) is distinct from (o.meal_type, o.notes, o.ai_analysis);
+  end if;
+  perform app_private.enqueue_jobs('assistant.embed', coalesce(v_jobs, '[]'));
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION meal_logs_enqueue_embedding(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.meal_logs_enqueue_embedding() IS 'AFTER INSERT / AFTER UPDATE statement trigger on app.meal_logs: enqueues an assistant.embed job for each new meal log and each meal log whose embedded text changed (meal_type, notes, ai_analysis). Soft deletes keep their embeddings (undo). SECURITY DEFINER: app_user has no right on pgboss.';
 
 --
 -- Name: meal_logs_soft_delete(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -489,6 +2780,360 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.messages_after_insert() IS 'AFTER INSERT trigger on app.messages: moves conversations.last_message_at forward and, while the conversation has no title, titles it from the first user message (app.conversation_title). Runs as the inserting role, which therefore needs UPDATE on its conversations.';
+
+--
+-- Name: messages_enqueue_embedding(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.messages_enqueue_embedding() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_jobs jsonb;
+begin
+  select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'data', pg_catalog.jsonb_build_object('kind', 'message', 'id', n.id),
+           'key', 'message:' || n.id))
+    into v_jobs
+  from new_rows as n;
+  perform app_private.enqueue_jobs('assistant.embed', coalesce(v_jobs, '[]'));
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION messages_enqueue_embedding(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.messages_enqueue_embedding() IS 'AFTER INSERT statement trigger on app.messages: enqueues an assistant.embed job for each new message (messages are never edited). SECURITY DEFINER: app_user has no right on pgboss.';
+
+--
+-- Name: partition_bound_literal(regtype, timestamp without time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.partition_bound_literal(p_type regtype, p_at timestamp without time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case p_type
+    when 'timestamp with time zone'::pg_catalog.regtype then pg_catalog.to_char(p_at, 'YYYY-MM-DD HH24:MI:SS') || '+00'
+    when 'timestamp without time zone'::pg_catalog.regtype then pg_catalog.to_char(p_at, 'YYYY-MM-DD HH24:MI:SS')
+    else pg_catalog.to_char(p_at, 'YYYY-MM-DD')
+  end
+$$;
+
+--
+-- Name: FUNCTION partition_bound_literal(p_type regtype, p_at timestamp without time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.partition_bound_literal(p_type regtype, p_at timestamp without time zone) IS 'A partition bound as text for a key of type p_type: the UTC wall-clock time p_at, with an explicit +00 offset for timestamptz (so the bound never depends on the session time zone).';
+
+--
+-- Name: partition_bounds(regclass); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.partition_bounds(p_partition regclass) RETURNS TABLE(is_default boolean, lower_bound timestamp with time zone, upper_bound timestamp with time zone)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $_$
+declare
+  v_expr text := (select pg_catalog.pg_get_expr(c.relpartbound, c.oid) from pg_catalog.pg_class c where c.oid = p_partition);
+  v_m    text[];
+begin
+  if v_expr is null then
+    return;  -- not a partition
+  end if;
+  if v_expr = 'DEFAULT' then
+    return query select true, null::timestamptz, null::timestamptz;
+    return;
+  end if;
+  v_m := pg_catalog.regexp_match(v_expr, '^FOR VALUES FROM \((.*)\) TO \((.*)\)$');
+  if v_m is null then
+    return;  -- a list or hash partition
+  end if;
+  return query select false,
+    case when v_m[1] = 'MINVALUE' then '-infinity'::timestamptz else pg_catalog.btrim(v_m[1], '''')::timestamptz end,
+    case when v_m[2] = 'MAXVALUE' then 'infinity'::timestamptz else pg_catalog.btrim(v_m[2], '''')::timestamptz end;
+end
+$_$;
+
+--
+-- Name: FUNCTION partition_bounds(p_partition regclass); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.partition_bounds(p_partition regclass) IS 'Bounds of a range partition on a time key as timestamptz (date and timestamp bounds read as UTC): is_default for the DEFAULT partition (bounds NULL), -infinity/infinity for MINVALUE/MAXVALUE. No row for a table that is not a range partition.';
+
+--
+-- Name: partition_default_rows(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.partition_default_rows(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_key     name;
+  v_type    regtype;
+  v_default regclass := (select nullif(pt.partdefid, 0)::regclass from pg_catalog.pg_partitioned_table pt where pt.partrelid = p_parent);
+  v_first   timestamp;
+  v_last    timestamp;
+  v_months  timestamp[];
+  v_month   timestamp;
+  v_made    jsonb;
+  v_created jsonb := '[]';
+  v_errors  jsonb := '[]';
+  v_moved   bigint := 0;
+begin
+  if v_default is not null then
+    select key_column, key_type into v_key, v_type from app_private.partition_key(p_parent);
+    select w.first_month, w.last_month into v_first, v_last from app_private.partition_window(p_parent, p_now) w;
+    execute pg_catalog.format(
+      'select pg_catalog.array_agg(distinct m order by m) from (select %s as m from only %s) d where m between %L::timestamp and %L::timestamp',
+      app_private.partition_month_expression(v_key, v_type), v_default, v_first, v_last)
+      into v_months;
+    foreach v_month in array coalesce(v_months, '{}') loop
+      for attempt in 1..3 loop
+        begin
+          v_made := app_private.create_monthly_partition(p_parent, v_month::date);
+          if v_made is not null then
+            v_created := v_created || pg_catalog.jsonb_build_array(v_made);
+            v_moved := v_moved + (v_made ->> 'moved_rows')::bigint;
+          end if;
+          exit;
+        exception
+          when lock_not_available then
+            if attempt = 3 then
+              v_errors := v_errors || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                'step', 'move', 'month', pg_catalog.to_char(v_month, 'YYYY-MM'), 'sqlstate', sqlstate, 'message', sqlerrm));
+            else
+              perform pg_catalog.pg_sleep(0.2 * attempt);
+            end if;
+          when others then
+            v_errors := v_errors || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+              'step', 'move', 'month', pg_catalog.to_char(v_month, 'YYYY-MM'), 'sqlstate', sqlstate, 'message', sqlerrm));
+            exit;
+        end;
+      end loop;
+    end loop;
+  end if;
+  return pg_catalog.jsonb_build_object('created', v_created, 'moved_rows', v_moved, 'errors', v_errors);
+end
+$$;
+
+--
+-- Name: FUNCTION partition_default_rows(p_parent regclass, p_now timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.partition_default_rows(p_parent regclass, p_now timestamp with time zone) IS 'Moves the rows of the DEFAULT partition of p_parent into monthly partitions: for every month inside the window (app_private.partition_window) that has rows in DEFAULT, creates its partition with app_private.create_monthly_partition, which moves the rows in the same transaction. Each month in its own subtransaction (lock timeouts retried twice). Returns {created: [...], moved_rows, errors: [...]}. Rows outside the window stay (see app_private.check_default).';
+
+--
+-- Name: partition_key(regclass); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.partition_key(p_parent regclass) RETURNS TABLE(key_column name, key_type regtype)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select a.attname, a.atttypid::pg_catalog.regtype
+  from pg_catalog.pg_partitioned_table pt
+  join pg_catalog.pg_attribute a on a.attrelid = pt.partrelid and a.attnum = pt.partattrs[0]
+  where pt.partrelid = p_parent
+    and pt.partstrat = 'r'
+    and pt.partnatts = 1
+    and pt.partattrs[0] <> 0  -- a column, not an expression
+$$;
+
+--
+-- Name: FUNCTION partition_key(p_parent regclass); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.partition_key(p_parent regclass) IS 'The partition key column and its type of a table partitioned BY RANGE on exactly one column; no row for anything else (list/hash partitioning, expressions, several columns, not partitioned).';
+
+--
+-- Name: partition_month_expression(name, regtype); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.partition_month_expression(p_key name, p_type regtype) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case p_type
+    when 'timestamp with time zone'::pg_catalog.regtype
+      then pg_catalog.format('pg_catalog.date_trunc(''month'', pg_catalog.timezone(''UTC'', %I))', p_key)
+    else pg_catalog.format('pg_catalog.date_trunc(''month'', %I::timestamp)', p_key)
+  end
+$$;
+
+--
+-- Name: FUNCTION partition_month_expression(p_key name, p_type regtype); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.partition_month_expression(p_key name, p_type regtype) IS 'SQL text of an expression giving the UTC month start (timestamp without time zone) of the key column p_key of type p_type; used to group DEFAULT rows by month.';
+
+--
+-- Name: partition_window(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.partition_window(p_parent regclass, p_now timestamp with time zone) RETURNS TABLE(first_month timestamp without time zone, last_month timestamp without time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+  select
+    case when t.retention is null then '-infinity'::timestamp
+         else pg_catalog.date_trunc('month', pg_catalog.timezone('UTC', p_now - t.retention)) end,
+    pg_catalog.date_trunc('month', pg_catalog.timezone('UTC', p_now)) + pg_catalog.make_interval(months => t.premake)
+  from app_private.partitioned_tables t
+  where t.parent_table = p_parent
+$$;
+
+--
+-- Name: FUNCTION partition_window(p_parent regclass, p_now timestamp with time zone); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.partition_window(p_parent regclass, p_now timestamp with time zone) IS 'The months (UTC month starts, inclusive) a registered table should have partitions for at p_now: from the month containing the retention cutoff (p_now - retention; unbounded without retention) to the last premade month.';
+
+--
+-- Name: purge_due_accounts(timestamp with time zone, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.purge_due_accounts(p_now timestamp with time zone DEFAULT now(), p_limit integer DEFAULT 100) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_user record;
+  v_result jsonb;
+  v_purged integer := 0;
+  v_total bigint := 0;
+  v_tables jsonb := '{}';
+  v_remaining bigint;
+begin
+  if p_now is null then
+    raise exception 'p_now must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 1000 then
+    raise exception 'p_limit must be between 1 and 1000 (got %)', p_limit using errcode = 'invalid_parameter_value';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  -- SKIP LOCKED: two workers never purge the same person, and a person whose row is busy waits for the next run.
+  for v_user in
+    select u.id from app.users as u
+    where u.deletion_due_at <= p_now
+    order by u.deletion_due_at, u.id
+    limit p_limit
+    for update skip locked
+  loop
+    v_result := app_private.purge_user_core(v_user.id, 'deletion_request_due');
+    v_purged := v_purged + 1;
+    v_total := v_total + (v_result ->> 'total_rows')::bigint;
+    select coalesce(pg_catalog.jsonb_object_agg(k, coalesce((v_tables ->> k)::bigint, 0) + (v_result -> 'tables' ->> k)::bigint), '{}')
+      into v_tables
+    from pg_catalog.jsonb_object_keys(v_result -> 'tables') as k;
+  end loop;
+  select pg_catalog.count(*) into v_remaining from app.users as u where u.deletion_due_at <= p_now;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  return pg_catalog.jsonb_build_object('now', p_now, 'purged', v_purged, 'remaining', v_remaining, 'tables', v_tables, 'total_rows', v_total);
+end
+$$;
+
+--
+-- Name: FUNCTION purge_due_accounts(p_now timestamp with time zone, p_limit integer); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.purge_due_accounts(p_now timestamp with time zone, p_limit integer) IS 'Purges (app_private.purge_user_core, reason deletion_request_due, audited) up to p_limit accounts whose deletion is due at p_now, oldest first, skipping rows another transaction holds. Returns {"now", "purged", "remaining" (still due: call again), "tables": rows deleted per table summed, "total_rows"}. p_now exists for tests (an injected clock); the worker''s entry point is app.purge_due_accounts(), which always uses now().';
+
+--
+-- Name: purge_user_core(uuid, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_id record;
+  v_table app_private.gdpr_table;
+  v_counts jsonb := '{}';
+  v_count bigint;
+  v_total bigint := 0;
+  v_left boolean;
+begin
+  if pg_catalog.current_setting('app.owner_access', true) is distinct from 'on' then
+    raise exception 'app_private.purge_user_core needs app.owner_access on (call app.purge_user)' using errcode = 'insufficient_privilege';
+  end if;
+  perform from app.users as u where u.id = p_user_id for update;
+  v_id := app_private.gdpr_identity(p_user_id);
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+    execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
+    get diagnostics v_count = row_count;
+    v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
+    v_total := v_total + v_count;
+  end loop;
+  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+    execute app_private.gdpr_sql(v_table, 'exists') into v_left using p_user_id, v_id.auth_id, v_id.emails;
+    if v_left then
+      raise exception 'GDPR purge left rows of the person in % — nothing was deleted', v_table.name
+        using errcode = 'internal_error';
+    end if;
+  end loop;
+  perform app_private.gdpr_audit_write('purge', p_user_id,
+    pg_catalog.jsonb_build_object('reason', p_reason, 'found', v_id.known, 'tables', v_counts, 'total_rows', v_total));
+  return pg_catalog.jsonb_build_object(
+    'user_id', p_user_id,
+    'found', v_id.known,
+    'purged_at', pg_catalog.now(),
+    'reason', p_reason,
+    'tables', v_counts,
+    'total_rows', v_total);
+end
+$$;
+
+--
+-- Name: FUNCTION purge_user_core(p_user_id uuid, p_reason text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (see the migration''s header), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows"}; reference tables (e.g. app.recipes(created_by)) count rows whose reference was set to NULL. Writes the audit row (action purge).';
+
+--
+-- Name: recipes_search_sync(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.recipes_search_sync() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.is_published then
+    insert into app.recipe_search as s
+      (recipe_id, name, category, cuisine, difficulty, time_minutes, tags, allergen_keys, search_vector)
+    values
+      (new.id, new.name, new.category, new.cuisine, new.difficulty, new.time_minutes, coalesce(new.tags, '{}'),
+       app.recipe_allergen_keys(new.recipe_data, new.tags), new.search_vector)
+    on conflict (recipe_id) do update
+       set name = excluded.name, category = excluded.category, cuisine = excluded.cuisine,
+           difficulty = excluded.difficulty, time_minutes = excluded.time_minutes, tags = excluded.tags,
+           allergen_keys = excluded.allergen_keys, search_vector = excluded.search_vector
+     where (s.name, s.category, s.cuisine, s.difficulty, s.time_minutes, s.tags, s.allergen_keys, s.search_vector)
+           is distinct from
+           (excluded.name, excluded.category, excluded.cuisine, excluded.difficulty, excluded.time_minutes,
+            excluded.tags, excluded.allergen_keys, excluded.search_vector);
+  elsif tg_op = 'UPDATE' and old.is_published then
+    delete from app.recipe_search as s where s.recipe_id = new.id;
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION recipes_search_sync(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.recipes_search_sync() IS 'AFTER INSERT/UPDATE trigger on app.recipes: a published recipe gets (or refreshes) its app.recipe_search row, an unpublished one loses it. SECURITY DEFINER so recipe writers need no privilege on app.recipe_search.';
 
 --
 -- Name: recipes_sync_stamp(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -625,6 +3270,53 @@ $$;
 COMMENT ON FUNCTION app_private.refresh_daily_metrics(p_user_id uuid, p_day date) IS 'Recomputes app.daily_nutrition and app.daily_ai_cost for one person and one calendar day in the person''s time zone, from app.meal_logs (soft-deleted meals excluded) and app.api_usage. Idempotent (delete + insert under a transaction-level advisory lock on the person-day, so concurrent calls serialise); a day without data leaves no row; an unknown person leaves nothing. Run it in a READ COMMITTED transaction. The caller needs to read every row of the person (the job worker); after a person changes time zone, past days are only right once recomputed.';
 
 --
+-- Name: register_partitioned_table(regclass, integer, interval, text, name); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.register_partitioned_table(p_parent regclass, p_premake integer DEFAULT 4, p_retention interval DEFAULT NULL::interval, p_retention_action text DEFAULT 'detach'::text, p_person_key name DEFAULT NULL::name) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_type regtype;
+begin
+  select key_type into v_type from app_private.partition_key(p_parent);
+  if v_type is null then
+    raise exception '% is not partitioned by range on one column', p_parent
+      using errcode = 'invalid_parameter_value';
+  end if;
+  if v_type not in ('timestamp with time zone'::pg_catalog.regtype, 'timestamp without time zone'::pg_catalog.regtype, 'date'::pg_catalog.regtype) then
+    raise exception '% is partitioned on a % column; monthly partitions need timestamptz, timestamp or date', p_parent, v_type
+      using errcode = 'invalid_parameter_value';
+  end if;
+  -- <table>_YYYY_MM must fit in an identifier (63 bytes).
+  if pg_catalog.octet_length((select c.relname from pg_catalog.pg_class c where c.oid = p_parent)) > 55 then
+    raise exception 'the name of % is too long for <table>_YYYY_MM partition names', p_parent
+      using errcode = 'invalid_parameter_value';
+  end if;
+  if p_person_key is not null and not exists (
+    select from pg_catalog.pg_attribute
+    where attrelid = p_parent and attname = p_person_key and attnum > 0 and not attisdropped
+  ) then
+    raise exception '% has no column %', p_parent, p_person_key using errcode = 'undefined_column';
+  end if;
+  insert into app_private.partitioned_tables (parent_table, premake, retention, retention_action, person_key)
+  values (p_parent, p_premake, p_retention, p_retention_action, p_person_key)
+  on conflict (parent_table) do update
+    set premake = excluded.premake,
+        retention = excluded.retention,
+        retention_action = excluded.retention_action,
+        person_key = excluded.person_key;
+end
+$$;
+
+--
+-- Name: FUNCTION register_partitioned_table(p_parent regclass, p_premake integer, p_retention interval, p_retention_action text, p_person_key name); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.register_partitioned_table(p_parent regclass, p_premake integer, p_retention interval, p_retention_action text, p_person_key name) IS 'Adds a table to the partition registry, or changes its policy (idempotent). Checks that it is range-partitioned on one timestamptz/timestamp/date column and that <table>_YYYY_MM fits in a name. Run it in the migration that creates the table.';
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -646,10 +3338,6 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.set_updated_at() IS 'BEFORE UPDATE trigger shared by every table with updated_at: sets it to clock_timestamp(). Trigger functions need no EXECUTE grant to fire, so application roles get none.';
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: api_usage; Type: TABLE; Schema: app; Owner: -
@@ -752,135 +3440,6 @@ COMMENT ON COLUMN app.api_usage.request_id IS 'Provider''s request id, for suppo
 COMMENT ON COLUMN app.api_usage.created_at IS 'When the request was made.';
 
 --
--- Name: appliances; Type: TABLE; Schema: app; Owner: -
---
-
-CREATE TABLE app.appliances (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid NOT NULL,
-    device_id character varying(50) NOT NULL,
-    serial_number character varying(50) NOT NULL,
-    name character varying(100) DEFAULT 'My Epicura'::character varying,
-    firmware_version_cm5 character varying(20),
-    firmware_version_stm32 character varying(20),
-    wifi_mac character varying(17),
-    pairing_code character varying(6),
-    status character varying(20) DEFAULT 'offline'::character varying,
-    last_seen_at timestamp with time zone,
-    paired_at timestamp with time zone DEFAULT now() NOT NULL,
-    unpaired_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT appliances_device_id_check CHECK (((device_id)::text ~ '^[A-Za-z0-9][A-Za-z0-9._:-]*$'::text)),
-    CONSTRAINT appliances_firmware_version_cm5_check CHECK (app.is_semver((firmware_version_cm5)::text)),
-    CONSTRAINT appliances_firmware_version_stm32_check CHECK (app.is_semver((firmware_version_stm32)::text)),
-    CONSTRAINT appliances_name_check CHECK ((btrim((name)::text) <> ''::text)),
-    CONSTRAINT appliances_pairing_code_check CHECK (((pairing_code)::text ~ '^[0-9A-Z]{6}$'::text)),
-    CONSTRAINT appliances_serial_number_check CHECK (((serial_number)::text ~ '^[A-Za-z0-9][A-Za-z0-9._:/-]*$'::text)),
-    CONSTRAINT appliances_status_check CHECK (((status)::text = ANY ((ARRAY['online'::character varying, 'offline'::character varying, 'cooking'::character varying, 'error'::character varying])::text[]))),
-    CONSTRAINT appliances_unpaired_at_check CHECK ((unpaired_at >= paired_at)),
-    CONSTRAINT appliances_wifi_mac_check CHECK (((wifi_mac)::text ~ '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$'::text))
-);
-
-ALTER TABLE ONLY app.appliances FORCE ROW LEVEL SECURITY;
-
---
--- Name: TABLE appliances; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON TABLE app.appliances IS 'A pairing of an Epicura device with a person (Epicura "appliances"). A device has at most one current pairing (unpaired_at IS NULL): device_id and serial_number are unique among current pairings. Re-pairing a device to another person ends the old pairing (unpaired_at) and inserts a new row: the old owner''s cooking sessions and telemetry keep referencing the old row under the old owner''s user_id (composite FKs (appliance_id, user_id) -> (id, user_id)), so history never changes hands and the new owner''s GDPR purge cannot touch it. A pairing is never deleted except with its person (ON DELETE CASCADE from app.users); its sessions and telemetry then go too.';
-
---
--- Name: COLUMN appliances.id; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.id IS 'Pairing record id (the appliance_id of sessions and telemetry).';
-
---
--- Name: COLUMN appliances.user_id; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.user_id IS 'Owner for this pairing; never changes (re-pairing inserts a new row).';
-
---
--- Name: COLUMN appliances.device_id; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.device_id IS 'Hardware device id (e.g. EPIC-001). Unique among current pairings (idx_appliances_device_id, partial on unpaired_at IS NULL): a re-paired device appears once per pairing.';
-
---
--- Name: COLUMN appliances.serial_number; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.serial_number IS 'Manufacturing serial. Unique among current pairings (idx_appliances_serial_number).';
-
---
--- Name: COLUMN appliances.name; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.name IS 'Name the person gave the appliance.';
-
---
--- Name: COLUMN appliances.firmware_version_cm5; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.firmware_version_cm5 IS 'Firmware version running on the CM5 (semver, app.is_semver), as last reported.';
-
---
--- Name: COLUMN appliances.firmware_version_stm32; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.firmware_version_stm32 IS 'Firmware version running on the STM32 (semver), as last reported.';
-
---
--- Name: COLUMN appliances.wifi_mac; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.wifi_mac IS 'Wi-Fi MAC address, six colon-separated hex pairs (AA:BB:CC:DD:EE:FF).';
-
---
--- Name: COLUMN appliances.pairing_code; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.pairing_code IS 'Current BLE pairing code, 6 characters 0-9/A-Z (rotated).';
-
---
--- Name: COLUMN appliances.status; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.status IS 'Last known status: online, offline, cooking or error.';
-
---
--- Name: COLUMN appliances.last_seen_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.last_seen_at IS 'Last heartbeat.';
-
---
--- Name: COLUMN appliances.paired_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.paired_at IS 'When this pairing began.';
-
---
--- Name: COLUMN appliances.unpaired_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.unpaired_at IS 'When this pairing ended (device removed or re-paired to someone else); NULL = the device''s current pairing. Added to the Epicura columns so that history survives re-pairing.';
-
---
--- Name: COLUMN appliances.created_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.created_at IS 'Record creation.';
-
---
--- Name: COLUMN appliances.updated_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.appliances.updated_at IS 'Last modification (trigger set_updated_at).';
-
---
 -- Name: conversations; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -958,6 +3517,7 @@ CREATE TABLE app.cooking_sessions (
     notes text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    device_revision integer,
     CONSTRAINT cooking_sessions_completed_at_check CHECK ((completed_at >= started_at)),
     CONSTRAINT cooking_sessions_customizations_check CHECK ((jsonb_typeof(customizations) = 'object'::text)),
     CONSTRAINT cooking_sessions_notes_check CHECK ((char_length(notes) <= 4000)),
@@ -1064,6 +3624,12 @@ COMMENT ON COLUMN app.cooking_sessions.created_at IS 'When the cloud stored the 
 --
 
 COMMENT ON COLUMN app.cooking_sessions.updated_at IS 'Last modification (trigger set_updated_at).';
+
+--
+-- Name: COLUMN cooking_sessions.device_revision; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.cooking_sessions.device_revision IS 'Revision of the log on the device (a per-session counter the device increments on each change), set by device uploads (app.upload_cooking_log); an upload is applied only when its revision is above this one. NULL for sessions created by the app and never uploaded (any upload then applies).';
 
 --
 -- Name: daily_ai_cost; Type: TABLE; Schema: app; Owner: -
@@ -1760,6 +4326,82 @@ COMMENT ON COLUMN app.push_tokens.created_at IS 'Registration time.';
 COMMENT ON COLUMN app.push_tokens.updated_at IS 'Last refresh (trigger set_updated_at).';
 
 --
+-- Name: recipe_search; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.recipe_search (
+    recipe_id uuid NOT NULL,
+    name character varying(200) NOT NULL,
+    category character varying(50) NOT NULL,
+    cuisine character varying(50),
+    difficulty character varying(10) NOT NULL,
+    time_minutes integer NOT NULL,
+    tags text[] NOT NULL,
+    allergen_keys text[] NOT NULL,
+    search_vector tsvector NOT NULL
+);
+
+--
+-- Name: TABLE recipe_search; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.recipe_search IS 'Search copy of the PUBLISHED recipes (one row each, none for unpublished ones): the columns recipe search filters and ranks on, with indexes that work for people. app.recipes is behind row-level security, under which full-text and array conditions cannot use indexes (their operators are not leakproof); this table holds only public data, so it has no row-level security. Maintained by trigger recipes_search_sync on app.recipes (AFTER INSERT/UPDATE, in the same transaction); deleting a recipe cascades. Not personal data.';
+
+--
+-- Name: COLUMN recipe_search.recipe_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.recipe_id IS 'The published recipe (app.recipes.id).';
+
+--
+-- Name: COLUMN recipe_search.name; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.name IS 'Copy of app.recipes.name: browse order and keyset pages (rank, name, id).';
+
+--
+-- Name: COLUMN recipe_search.category; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.category IS 'Copy of app.recipes.category.';
+
+--
+-- Name: COLUMN recipe_search.cuisine; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.cuisine IS 'Copy of app.recipes.cuisine.';
+
+--
+-- Name: COLUMN recipe_search.difficulty; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.difficulty IS 'Copy of app.recipes.difficulty.';
+
+--
+-- Name: COLUMN recipe_search.time_minutes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.time_minutes IS 'Copy of app.recipes.time_minutes.';
+
+--
+-- Name: COLUMN recipe_search.tags; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.tags IS 'Copy of app.recipes.tags (empty array for NULL): tag filters (@>) and the person''s diet (&&).';
+
+--
+-- Name: COLUMN recipe_search.allergen_keys; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.allergen_keys IS 'app.recipe_allergen_keys(recipe_data, tags) of the recipe: search excludes recipes whose keys overlap the person''s allergens.';
+
+--
+-- Name: COLUMN recipe_search.search_vector; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipe_search.search_vector IS 'Copy of app.recipes.search_vector (name, category, cuisine; english).';
+
+--
 -- Name: recipe_tombstones; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -2367,6 +5009,10 @@ CREATE TABLE app.users (
     time_zone text DEFAULT 'UTC'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    deletion_requested_at timestamp with time zone,
+    deletion_due_at timestamp with time zone,
+    deletion_was_active boolean,
+    CONSTRAINT users_deletion_request_check CHECK ((((deletion_requested_at IS NULL) = (deletion_due_at IS NULL)) AND ((deletion_requested_at IS NULL) = (deletion_was_active IS NULL)) AND (deletion_due_at >= deletion_requested_at))),
     CONSTRAINT users_email_format_check CHECK (((email)::text ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text)),
     CONSTRAINT users_email_length_check CHECK ((char_length((email)::text) <= 255)),
     CONSTRAINT users_role_check CHECK (((role)::text = ANY ((ARRAY['user'::character varying, 'admin'::character varying])::text[]))),
@@ -2443,6 +5089,30 @@ COMMENT ON COLUMN app.users.created_at IS 'Registration time.';
 COMMENT ON COLUMN app.users.updated_at IS 'Last modification (trigger set_updated_at).';
 
 --
+-- Name: COLUMN users.deletion_requested_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.deletion_requested_at IS 'When the person asked for their account to be erased (app.request_account_deletion); NULL = no pending request.';
+
+--
+-- Name: COLUMN users.deletion_due_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.deletion_due_at IS 'When the purge becomes due: the request time plus the grace period in force then. The worker''s app.purge_due_accounts() erases the account after it; until then the person may cancel.';
+
+--
+-- Name: COLUMN users.deletion_was_active; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.deletion_was_active IS 'is_active before the request (the request deactivates the account); a cancellation restores it, so cancelling never re-enables an account an administrator had disabled.';
+
+--
+-- Name: CONSTRAINT users_deletion_request_check ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_deletion_request_check ON app.users IS 'The three deletion-request columns are set and cleared together; the due time is not before the request.';
+
+--
 -- Name: CONSTRAINT users_email_format_check ON users; Type: COMMENT; Schema: app; Owner: -
 --
 
@@ -2453,6 +5123,256 @@ COMMENT ON CONSTRAINT users_email_format_check ON app.users IS 'Basic shape loca
 --
 
 COMMENT ON CONSTRAINT users_time_zone_check ON app.users IS 'time_zone must be a canonical IANA zone known to the server (app.is_valid_time_zone).';
+
+--
+-- Name: gdpr_audit; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_audit (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    action text NOT NULL,
+    subject text NOT NULL,
+    session_role text NOT NULL,
+    acting_role text NOT NULL,
+    xact_id bigint NOT NULL,
+    detail jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT gdpr_audit_action_check CHECK ((action = ANY (ARRAY['summary'::text, 'export'::text, 'export_page'::text, 'purge'::text, 'deletion_requested'::text, 'deletion_cancelled'::text]))),
+    CONSTRAINT gdpr_audit_detail_check CHECK ((jsonb_typeof(detail) = 'object'::text)),
+    CONSTRAINT gdpr_audit_subject_check CHECK ((subject ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
+-- Name: TABLE gdpr_audit; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_audit IS 'GDPR audit trail, append-only (triggers refuse UPDATE, DELETE and TRUNCATE): one row per call of a GDPR function. No personal data: the person is a keyed hash (subject), the detail holds table names and row counts. Rows are written in the caller''s transaction, so a call that fails or is rolled back leaves no row (and no effect); every call is also written to the server log (RAISE LOG), which a rollback cannot undo. Read through app.gdpr_audit_log().';
+
+--
+-- Name: COLUMN gdpr_audit.id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.id IS 'Sequence number (identity).';
+
+--
+-- Name: COLUMN gdpr_audit.occurred_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.occurred_at IS 'When the call ran (clock_timestamp(): real time, not an injected clock).';
+
+--
+-- Name: COLUMN gdpr_audit.action; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.action IS 'summary (counts per table, before an export or a purge), export (app.export_user_data), export_page (one page of app.export_user_table), purge (app.purge_user, or a due deletion request), deletion_requested, deletion_cancelled.';
+
+--
+-- Name: COLUMN gdpr_audit.subject; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.subject IS 'The person: app_private.gdpr_subject(user id), hex HMAC-SHA-256. Compare with app.gdpr_audit_log(p_user_id => …).';
+
+--
+-- Name: COLUMN gdpr_audit.session_role; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.session_role IS 'session_user: the login role that connected (the member of staff''s or the service''s own role).';
+
+--
+-- Name: COLUMN gdpr_audit.acting_role; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.acting_role IS 'The role the caller had switched to with SET [LOCAL] ROLE (app_compliance, app_worker, app_user), else the login role. (Inside a SECURITY DEFINER function current_user is the owner, so the role setting is what tells callers apart.)';
+
+--
+-- Name: COLUMN gdpr_audit.xact_id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.xact_id IS 'Transaction id of the call (pg_current_xact_id()): the calls of one CLI export share it.';
+
+--
+-- Name: COLUMN gdpr_audit.detail; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_audit.detail IS 'What was done, without personal data: {"tables": {"app.meal_logs": 12, …}} for summaries, exports and purges, {"table": …, "rows": n} for an export page, {"reason": …} for purges, due dates for deletion requests.';
+
+--
+-- Name: gdpr_audit_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.gdpr_audit ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.gdpr_audit_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: gdpr_redactions; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_redactions (
+    table_name text NOT NULL,
+    column_name text,
+    reason text NOT NULL,
+    CONSTRAINT gdpr_redactions_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 500)))
+);
+
+--
+-- Name: TABLE gdpr_redactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_redactions IS 'What GDPR exports leave out, and why: a column of an exported table (column_name set), or a whole table (column_name NULL). Exports list these rows in their manifest. The purge deletes the rows regardless. Keys are the export''s table names (schema.table, unquoted).';
+
+--
+-- Name: COLUMN gdpr_redactions.table_name; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_redactions.table_name IS 'Table as the export names it: schema.table without quotes (auth.twoFactor).';
+
+--
+-- Name: COLUMN gdpr_redactions.column_name; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_redactions.column_name IS 'Column left out of every exported row; NULL = the whole table is left out.';
+
+--
+-- Name: COLUMN gdpr_redactions.reason; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_redactions.reason IS 'Plain-words reason, copied into every export''s manifest.';
+
+--
+-- Name: gdpr_secret; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_secret (
+    id boolean DEFAULT true NOT NULL,
+    hmac_key bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT gdpr_secret_hmac_key_check CHECK ((length(hmac_key) = 32)),
+    CONSTRAINT gdpr_secret_id_check CHECK (id)
+);
+
+--
+-- Name: TABLE gdpr_secret; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_secret IS 'The key of the GDPR audit''s keyed hash (one row). Generated by the migration from gen_random_uuid() (pg_strong_random), so every database has its own key and hashes cannot be compared across databases. No application role has any privilege on it; database backups contain it, so a backup and its audit trail together can link a hash to an id (as intended for compliance questions).';
+
+--
+-- Name: COLUMN gdpr_secret.id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_secret.id IS 'Always true: at most one row.';
+
+--
+-- Name: COLUMN gdpr_secret.hmac_key; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_secret.hmac_key IS '32 random bytes: sha256 over four gen_random_uuid() values (488 random bits in).';
+
+--
+-- Name: COLUMN gdpr_secret.created_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_secret.created_at IS 'When the key was generated.';
+
+--
+-- Name: gdpr_settings; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_settings (
+    id boolean DEFAULT true NOT NULL,
+    deletion_grace_period interval DEFAULT '30 days'::interval NOT NULL,
+    CONSTRAINT gdpr_settings_deletion_grace_period_check CHECK (((deletion_grace_period >= '00:00:00'::interval) AND (deletion_grace_period <= '90 days'::interval))),
+    CONSTRAINT gdpr_settings_id_check CHECK (id)
+);
+
+--
+-- Name: TABLE gdpr_settings; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_settings IS 'GDPR settings (one row). Changed by the owner in a reviewed migration or by a DBA: update app_private.gdpr_settings set deletion_grace_period = interval ''14 days'';';
+
+--
+-- Name: COLUMN gdpr_settings.id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_settings.id IS 'Always true: at most one row.';
+
+--
+-- Name: COLUMN gdpr_settings.deletion_grace_period; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_settings.deletion_grace_period IS 'Time between a deletion request and the purge, during which the person may cancel (default 30 days; 0 to 90 days: erasure must happen without undue delay). Applies to requests made after the change.';
+
+--
+-- Name: partitioned_tables; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.partitioned_tables (
+    parent_table regclass NOT NULL,
+    premake integer DEFAULT 4 NOT NULL,
+    retention interval,
+    retention_action text DEFAULT 'detach'::text NOT NULL,
+    person_key name,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT partitioned_tables_premake_check CHECK (((premake >= 0) AND (premake <= 36))),
+    CONSTRAINT partitioned_tables_retention_action_check CHECK ((retention_action = ANY (ARRAY['drop'::text, 'detach'::text]))),
+    CONSTRAINT partitioned_tables_retention_check CHECK ((retention > '00:00:00'::interval))
+);
+
+--
+-- Name: TABLE partitioned_tables; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.partitioned_tables IS 'Registry of monthly range-partitioned tables that app.maintain_partitions() looks after: months to create ahead, retention, and what retention does. Partitions are named <table>_YYYY_MM and bounded by UTC month starts; the table should have a DEFAULT partition, which catches rows no monthly partition covers until maintenance moves them out. Register a table with app_private.register_partitioned_table(...).';
+
+--
+-- Name: COLUMN partitioned_tables.parent_table; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.partitioned_tables.parent_table IS 'The partitioned (parent) table, partitioned BY RANGE on one timestamptz, timestamp or date column.';
+
+--
+-- Name: COLUMN partitioned_tables.premake; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.partitioned_tables.premake IS 'Monthly partitions kept ready ahead of the current UTC month (the current month is always created too): 3 means current month + 3.';
+
+--
+-- Name: COLUMN partitioned_tables.retention; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.partitioned_tables.retention IS 'Age after which a whole partition is retired: a partition is retired once its upper bound is at or before now() - retention. NULL keeps partitions forever.';
+
+--
+-- Name: COLUMN partitioned_tables.retention_action; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.partitioned_tables.retention_action IS 'What retention does with a retired partition: drop (the rows are gone) or detach (it becomes a standalone table with the same name, indexes, constraints, row-level security and comments; a DBA archives and drops it).';
+
+--
+-- Name: COLUMN partitioned_tables.person_key; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.partitioned_tables.person_key IS 'Column holding the person (usually user_id) when the table is person-owned: every new partition then gets app_private.enable_person_rls(partition, person_key). NULL for tables without row-level security.';
+
+--
+-- Name: COLUMN partitioned_tables.created_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.partitioned_tables.created_at IS 'When the table was registered.';
+
+--
+-- Name: COLUMN partitioned_tables.updated_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.partitioned_tables.updated_at IS 'Last policy change (trigger set_updated_at).';
 
 --
 -- Name: account; Type: TABLE; Schema: auth; Owner: -
@@ -3020,6 +5940,13 @@ ALTER TABLE ONLY app.push_tokens
     ADD CONSTRAINT push_tokens_token_key UNIQUE (token);
 
 --
+-- Name: recipe_search recipe_search_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.recipe_search
+    ADD CONSTRAINT recipe_search_pkey PRIMARY KEY (recipe_id);
+
+--
 -- Name: recipe_tombstones recipe_tombstones_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -3081,6 +6008,41 @@ ALTER TABLE ONLY app.users
 
 ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+--
+-- Name: gdpr_audit gdpr_audit_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_audit
+    ADD CONSTRAINT gdpr_audit_pkey PRIMARY KEY (id);
+
+--
+-- Name: gdpr_redactions gdpr_redactions_table_name_column_name_key; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_redactions
+    ADD CONSTRAINT gdpr_redactions_table_name_column_name_key UNIQUE NULLS NOT DISTINCT (table_name, column_name);
+
+--
+-- Name: gdpr_secret gdpr_secret_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_secret
+    ADD CONSTRAINT gdpr_secret_pkey PRIMARY KEY (id);
+
+--
+-- Name: gdpr_settings gdpr_settings_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_settings
+    ADD CONSTRAINT gdpr_settings_pkey PRIMARY KEY (id);
+
+--
+-- Name: partitioned_tables partitioned_tables_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.partitioned_tables
+    ADD CONSTRAINT partitioned_tables_pkey PRIMARY KEY (parent_table);
 
 --
 -- Name: account account_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
@@ -3283,6 +6245,66 @@ CREATE INDEX idx_prefs_cuisines ON app.user_preferences USING gin (cuisines);
 CREATE INDEX idx_push_tokens_user ON app.push_tokens USING btree (user_id);
 
 --
+-- Name: idx_recipe_search_category; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_recipe_search_category ON app.recipe_search USING btree (category, name, recipe_id);
+
+--
+-- Name: INDEX idx_recipe_search_category; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipe_search_category IS 'Category filter in name order.';
+
+--
+-- Name: idx_recipe_search_cuisine; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_recipe_search_cuisine ON app.recipe_search USING btree (cuisine, name, recipe_id);
+
+--
+-- Name: INDEX idx_recipe_search_cuisine; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipe_search_cuisine IS 'Cuisine filter in name order.';
+
+--
+-- Name: idx_recipe_search_fts; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_recipe_search_fts ON app.recipe_search USING gin (search_vector);
+
+--
+-- Name: INDEX idx_recipe_search_fts; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipe_search_fts IS 'Full-text search (search_vector @@ websearch_to_tsquery).';
+
+--
+-- Name: idx_recipe_search_name; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_recipe_search_name ON app.recipe_search USING btree (name, recipe_id);
+
+--
+-- Name: INDEX idx_recipe_search_name; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipe_search_name IS 'Browsing by name (no query, no filter), keyset order (name, recipe_id).';
+
+--
+-- Name: idx_recipe_search_tags; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_recipe_search_tags ON app.recipe_search USING gin (tags);
+
+--
+-- Name: INDEX idx_recipe_search_tags; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipe_search_tags IS 'Tag filters (tags @> …) and diets (tags && …).';
+
+--
 -- Name: idx_recipe_tombstones_removed; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -3439,6 +6461,12 @@ COMMENT ON INDEX app.idx_user_goals_one_active IS 'At most one active goal per p
 CREATE INDEX idx_user_goals_user ON app.user_goals USING btree (user_id, starts_on DESC);
 
 --
+-- Name: idx_users_deletion_due; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_users_deletion_due ON app.users USING btree (deletion_due_at) WHERE (deletion_due_at IS NOT NULL);
+
+--
 -- Name: idx_users_email; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -3467,6 +6495,12 @@ CREATE INDEX telemetry_events_default_session_id_idx ON app.telemetry_events_def
 --
 
 CREATE INDEX telemetry_events_default_user_id_idx ON app.telemetry_events_default USING btree (user_id);
+
+--
+-- Name: idx_gdpr_audit_subject; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX idx_gdpr_audit_subject ON app_private.gdpr_audit USING btree (subject, id);
 
 --
 -- Name: account_userId_idx; Type: INDEX; Schema: auth; Owner: -
@@ -3529,6 +6563,12 @@ ALTER INDEX app.idx_telemetry_session ATTACH PARTITION app.telemetry_events_defa
 ALTER INDEX app.idx_telemetry_user ATTACH PARTITION app.telemetry_events_default_user_id_idx;
 
 --
+-- Name: api_usage api_usage_enqueue_metrics; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER api_usage_enqueue_metrics AFTER INSERT ON app.api_usage REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
+
+--
 -- Name: meal_logs delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -3541,6 +6581,48 @@ CREATE TRIGGER delete_embeddings AFTER DELETE ON app.meal_logs FOR EACH ROW EXEC
 CREATE TRIGGER delete_embeddings AFTER DELETE ON app.messages FOR EACH ROW EXECUTE FUNCTION app_private.delete_embeddings('message');
 
 --
+-- Name: meal_foods meal_foods_enqueue_embedding_delete; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER meal_foods_enqueue_embedding_delete AFTER DELETE ON app.meal_foods REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_foods_enqueue_embedding();
+
+--
+-- Name: meal_foods meal_foods_enqueue_embedding_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER meal_foods_enqueue_embedding_insert AFTER INSERT ON app.meal_foods REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_foods_enqueue_embedding();
+
+--
+-- Name: meal_foods meal_foods_enqueue_embedding_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER meal_foods_enqueue_embedding_update AFTER UPDATE ON app.meal_foods REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_foods_enqueue_embedding();
+
+--
+-- Name: meal_logs meal_logs_enqueue_embedding_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER meal_logs_enqueue_embedding_insert AFTER INSERT ON app.meal_logs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_logs_enqueue_embedding();
+
+--
+-- Name: meal_logs meal_logs_enqueue_embedding_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER meal_logs_enqueue_embedding_update AFTER UPDATE ON app.meal_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_logs_enqueue_embedding();
+
+--
+-- Name: meal_logs meal_logs_enqueue_metrics_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER meal_logs_enqueue_metrics_insert AFTER INSERT ON app.meal_logs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
+
+--
+-- Name: meal_logs meal_logs_enqueue_metrics_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER meal_logs_enqueue_metrics_update AFTER UPDATE ON app.meal_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
+
+--
 -- Name: meal_logs meal_logs_soft_delete; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -3551,6 +6633,18 @@ CREATE TRIGGER meal_logs_soft_delete BEFORE INSERT OR UPDATE OF is_deleted ON ap
 --
 
 CREATE TRIGGER messages_after_insert AFTER INSERT ON app.messages FOR EACH ROW EXECUTE FUNCTION app_private.messages_after_insert();
+
+--
+-- Name: messages messages_enqueue_embedding; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER messages_enqueue_embedding AFTER INSERT ON app.messages REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.messages_enqueue_embedding();
+
+--
+-- Name: recipes recipes_search_sync; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER recipes_search_sync AFTER INSERT OR UPDATE ON app.recipes FOR EACH ROW EXECUTE FUNCTION app_private.recipes_search_sync();
 
 --
 -- Name: recipes recipes_sync_stamp; Type: TRIGGER; Schema: app; Owner: -
@@ -3617,6 +6711,30 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.user_preferences FOR EACH ROW
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: users users_enqueue_metrics_rebuild; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER users_enqueue_metrics_rebuild AFTER UPDATE ON app.users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
+
+--
+-- Name: gdpr_audit gdpr_audit_append_only; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER gdpr_audit_append_only BEFORE DELETE OR UPDATE ON app_private.gdpr_audit FOR EACH ROW EXECUTE FUNCTION app_private.gdpr_audit_append_only();
+
+--
+-- Name: gdpr_audit gdpr_audit_no_truncate; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER gdpr_audit_no_truncate BEFORE TRUNCATE ON app_private.gdpr_audit FOR EACH STATEMENT EXECUTE FUNCTION app_private.gdpr_audit_append_only();
+
+--
+-- Name: partitioned_tables set_updated_at; Type: TRIGGER; Schema: app_private; Owner: -
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON app_private.partitioned_tables FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
 
 --
 -- Name: api_usage api_usage_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -3722,6 +6840,13 @@ ALTER TABLE ONLY app.messages
 
 ALTER TABLE ONLY app.push_tokens
     ADD CONSTRAINT push_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+--
+-- Name: recipe_search recipe_search_recipe_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.recipe_search
+    ADD CONSTRAINT recipe_search_recipe_id_fkey FOREIGN KEY (recipe_id) REFERENCES app.recipes(id) ON DELETE CASCADE;
 
 --
 -- Name: recipes recipes_created_by_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -4049,7 +7174,7 @@ CREATE POLICY owner_access ON app.recipes TO kitchen_owner USING ((current_setti
 -- Name: POLICY owner_access ON recipes; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON POLICY owner_access ON app.recipes IS 'The owner, only inside SECURITY DEFINER functions that SET app.owner_access = on (e.g. the sync-stamp trigger).';
+COMMENT ON POLICY owner_access ON app.recipes IS 'The owner, only while app.owner_access = ''on'' (SECURITY DEFINER functions set it with set_config in their body and restore it before returning).';
 
 --
 -- Name: telemetry_events owner_access; Type: POLICY; Schema: app; Owner: -
@@ -4085,235 +7210,235 @@ CREATE POLICY owner_access ON app.users TO kitchen_owner USING ((current_setting
 -- Name: api_usage person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: appliances person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.appliances FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.appliances FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: conversations person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.conversations FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.conversations FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: cooking_sessions person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.cooking_sessions FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.cooking_sessions FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_ai_cost person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.daily_ai_cost FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.daily_ai_cost FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_nutrition person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.daily_nutrition FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.daily_nutrition FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: embeddings person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: meal_foods person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.meal_foods FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.meal_foods FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: meal_logs person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.meal_logs FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.meal_logs FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: messages person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: push_tokens person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.push_tokens FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.push_tokens FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.telemetry_events FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.telemetry_events FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events_default person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.telemetry_events_default FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.telemetry_events_default FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_goals person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.user_goals FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.user_goals FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_preferences person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.user_preferences FOR DELETE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.user_preferences FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: users person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: api_usage person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: appliances person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.appliances FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.appliances FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: conversations person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.conversations FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.conversations FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: cooking_sessions person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.cooking_sessions FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.cooking_sessions FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_ai_cost person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.daily_ai_cost FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.daily_ai_cost FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_nutrition person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.daily_nutrition FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.daily_nutrition FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: embeddings person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: meal_foods person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.meal_foods FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.meal_foods FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: meal_logs person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.meal_logs FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.meal_logs FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: messages person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: push_tokens person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.push_tokens FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.push_tokens FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.telemetry_events FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.telemetry_events FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events_default person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.telemetry_events_default FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.telemetry_events_default FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_goals person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.user_goals FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.user_goals FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_preferences person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.user_preferences FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.user_preferences FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: users person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.users FOR INSERT TO app_user WITH CHECK ((id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_insert ON app.users FOR INSERT TO app_user WITH CHECK ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: api_usage person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: appliances person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.appliances FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.appliances FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: conversations person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.conversations FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.conversations FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: cooking_sessions person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.cooking_sessions FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.cooking_sessions FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_ai_cost person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.daily_ai_cost FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.daily_ai_cost FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_nutrition person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.daily_nutrition FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.daily_nutrition FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: embeddings person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING (((user_id IS NULL) OR (user_id = ( SELECT app.current_user_id() AS current_user_id))));
+CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING (((user_id IS NULL) OR (user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))));
 
 --
 -- Name: POLICY person_select ON embeddings; Type: COMMENT; Schema: app; Owner: -
@@ -4325,151 +7450,151 @@ COMMENT ON POLICY person_select ON app.embeddings IS 'A person reads their own e
 -- Name: meal_foods person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.meal_foods FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.meal_foods FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: meal_logs person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.meal_logs FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.meal_logs FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: messages person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: push_tokens person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.push_tokens FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.push_tokens FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.telemetry_events FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.telemetry_events FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events_default person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.telemetry_events_default FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.telemetry_events_default FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_goals person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.user_goals FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.user_goals FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_preferences person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: users person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.users FOR SELECT TO app_user USING ((id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_select ON app.users FOR SELECT TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: api_usage person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: appliances person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.appliances FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.appliances FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: conversations person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.conversations FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.conversations FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: cooking_sessions person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.cooking_sessions FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.cooking_sessions FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_ai_cost person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.daily_ai_cost FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.daily_ai_cost FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: daily_nutrition person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.daily_nutrition FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.daily_nutrition FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: embeddings person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: meal_foods person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.meal_foods FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.meal_foods FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: meal_logs person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.meal_logs FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.meal_logs FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: messages person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: push_tokens person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.push_tokens FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.push_tokens FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.telemetry_events FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.telemetry_events FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: telemetry_events_default person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.telemetry_events_default FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.telemetry_events_default FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_goals person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.user_goals FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.user_goals FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: user_preferences person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.user_preferences FOR UPDATE TO app_user USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.user_preferences FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: users person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.users FOR UPDATE TO app_user USING ((id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((id = ( SELECT app.current_user_id() AS current_user_id)));
+CREATE POLICY person_update ON app.users FOR UPDATE TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: recipes published_select; Type: POLICY; Schema: app; Owner: -
@@ -4649,6 +7774,27 @@ GRANT USAGE ON SCHEMA app TO app_compliance;
 GRANT USAGE ON SCHEMA auth TO auth_service;
 
 --
+-- Name: TYPE gdpr_table; Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON TYPE app_private.gdpr_table FROM PUBLIC;
+
+--
+-- Name: FUNCTION allergen_key(p_text text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.allergen_key(p_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.allergen_key(p_text text) TO app_user;
+GRANT ALL ON FUNCTION app.allergen_key(p_text text) TO app_admin;
+
+--
+-- Name: FUNCTION cancel_account_deletion(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.cancel_account_deletion() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.cancel_account_deletion() TO app_user;
+
+--
 -- Name: FUNCTION conversation_title(p_text text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4656,6 +7802,71 @@ REVOKE ALL ON FUNCTION app.conversation_title(p_text text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.conversation_title(p_text text) TO app_user;
 GRANT ALL ON FUNCTION app.conversation_title(p_text text) TO app_admin;
 GRANT ALL ON FUNCTION app.conversation_title(p_text text) TO app_worker;
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_user_id() TO app_user;
+GRANT ALL ON FUNCTION app.current_user_id() TO app_admin;
+GRANT ALL ON FUNCTION app.current_user_id() TO app_worker;
+
+--
+-- Name: FUNCTION daily_nutrition_vs_goal(p_from date, p_to date); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) TO app_user;
+
+--
+-- Name: FUNCTION delete_stale_push_tokens(p_not_refreshed_for interval); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) TO app_worker;
+
+--
+-- Name: FUNCTION export_user_data(p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.export_user_data(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.export_user_data(p_user_id uuid) TO app_compliance;
+
+--
+-- Name: FUNCTION export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_find_user(p_key text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_find_user(p_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_find_user(p_key text) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_pending_deletions(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_pending_deletions() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_pending_deletions() TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_user_summary(p_user_id uuid, p_purpose text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text) TO app_compliance;
 
 --
 -- Name: FUNCTION is_semver(p_version text); Type: ACL; Schema: app; Owner: -
@@ -4676,6 +7887,27 @@ GRANT ALL ON FUNCTION app.is_valid_time_zone(p_zone text) TO app_admin;
 GRANT ALL ON FUNCTION app.is_valid_time_zone(p_zone text) TO app_worker;
 
 --
+-- Name: FUNCTION lock_embedding_sources(p_kind text, p_ids uuid[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) TO app_worker;
+
+--
+-- Name: FUNCTION maintain_partitions(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.maintain_partitions() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.maintain_partitions() TO app_worker;
+
+--
+-- Name: FUNCTION mark_offline_appliances(p_silent_for interval); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.mark_offline_appliances(p_silent_for interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.mark_offline_appliances(p_silent_for interval) TO app_worker;
+
+--
 -- Name: FUNCTION nutrition_is_valid(p_nutrition jsonb); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4683,6 +7915,64 @@ REVOKE ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) TO app_user;
 GRANT ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) TO app_admin;
 GRANT ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) TO app_worker;
+
+--
+-- Name: TABLE appliances; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE app.appliances TO app_user;
+GRANT SELECT ON TABLE app.appliances TO app_admin;
+GRANT SELECT ON TABLE app.appliances TO app_worker;
+
+--
+-- Name: COLUMN appliances.status; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE app.appliances TO app_worker;
+
+--
+-- Name: FUNCTION pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text) TO app_user;
+
+--
+-- Name: FUNCTION partition_report(p_exact boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.partition_report(p_exact boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.partition_report(p_exact boolean) TO app_worker;
+GRANT ALL ON FUNCTION app.partition_report(p_exact boolean) TO app_admin;
+
+--
+-- Name: FUNCTION purge_due_accounts(p_limit integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.purge_due_accounts(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.purge_due_accounts(p_limit integer) TO app_worker;
+
+--
+-- Name: FUNCTION purge_user(p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.purge_user(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.purge_user(p_user_id uuid) TO app_compliance;
+
+--
+-- Name: FUNCTION rebuild_daily_metrics(p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.rebuild_daily_metrics(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.rebuild_daily_metrics(p_user_id uuid) TO app_worker;
+
+--
+-- Name: FUNCTION recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_user;
+GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_admin;
 
 --
 -- Name: FUNCTION recipe_data_is_valid(p_data jsonb); Type: ACL; Schema: app; Owner: -
@@ -4711,6 +8001,34 @@ GRANT ALL ON FUNCTION app.recipe_sync_lock() TO app_user;
 GRANT ALL ON FUNCTION app.recipe_sync_lock() TO app_admin;
 
 --
+-- Name: FUNCTION refresh_daily_metrics(p_user_id uuid, p_day date); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.refresh_daily_metrics(p_user_id uuid, p_day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.refresh_daily_metrics(p_user_id uuid, p_day date) TO app_worker;
+
+--
+-- Name: FUNCTION register_push_token(p_platform text, p_token text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.register_push_token(p_platform text, p_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.register_push_token(p_platform text, p_token text) TO app_user;
+
+--
+-- Name: FUNCTION request_account_deletion(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.request_account_deletion() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.request_account_deletion() TO app_user;
+
+--
+-- Name: FUNCTION search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer) TO app_user;
+
+--
 -- Name: FUNCTION semver_sort_key(p_version text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4718,6 +8036,44 @@ REVOKE ALL ON FUNCTION app.semver_sort_key(p_version text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_user;
 GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_admin;
 GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_worker;
+
+--
+-- Name: FUNCTION sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) TO app_user;
+
+--
+-- Name: FUNCTION upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) TO app_user;
+
+--
+-- Name: FUNCTION apply_retention(p_parent regclass, p_now timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.apply_retention(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_default(p_parent regclass, p_now timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION create_monthly_partition(p_parent regclass, p_month date); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.create_monthly_partition(p_parent regclass, p_month date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION create_partitions(p_parent regclass, p_now timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.create_partitions(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION delete_embeddings(); Type: ACL; Schema: app_private; Owner: -
@@ -4732,6 +8088,102 @@ REVOKE ALL ON FUNCTION app_private.delete_embeddings() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) FROM PUBLIC;
 
 --
+-- Name: FUNCTION enqueue_jobs(p_queue text, p_jobs jsonb, p_delay interval); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_jobs(p_queue text, p_jobs jsonb, p_delay interval) FROM PUBLIC;
+
+--
+-- Name: FUNCTION enqueue_metrics_rollup(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.enqueue_metrics_rollup() FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_audit_append_only(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_audit_append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_audit_write(p_action text, p_user_id uuid, p_detail jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_audit_write(p_action text, p_user_id uuid, p_detail jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_subject(p_user_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_subject(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_table_named(p_name text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_table_named(p_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_tables(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_tables() FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION grant_pgboss_rights(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.grant_pgboss_rights() FROM PUBLIC;
+
+--
+-- Name: FUNCTION hmac_sha256(p_key bytea, p_message bytea); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.hmac_sha256(p_key bytea, p_message bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintain_partitions(p_now timestamp with time zone, p_parent regclass); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.maintain_partitions(p_now timestamp with time zone, p_parent regclass) FROM PUBLIC;
+
+--
+-- Name: FUNCTION meal_foods_enqueue_embedding(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.meal_foods_enqueue_embedding() FROM PUBLIC;
+
+--
+-- Name: FUNCTION meal_logs_enqueue_embedding(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.meal_logs_enqueue_embedding() FROM PUBLIC;
+
+--
 -- Name: FUNCTION meal_logs_soft_delete(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -4742,6 +8194,66 @@ REVOKE ALL ON FUNCTION app_private.meal_logs_soft_delete() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.messages_after_insert() FROM PUBLIC;
+
+--
+-- Name: FUNCTION messages_enqueue_embedding(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.messages_enqueue_embedding() FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_bound_literal(p_type regtype, p_at timestamp without time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.partition_bound_literal(p_type regtype, p_at timestamp without time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_bounds(p_partition regclass); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.partition_bounds(p_partition regclass) FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_default_rows(p_parent regclass, p_now timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.partition_default_rows(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_key(p_parent regclass); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.partition_key(p_parent regclass) FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_month_expression(p_key name, p_type regtype); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.partition_month_expression(p_key name, p_type regtype) FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_window(p_parent regclass, p_now timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.partition_window(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION purge_due_accounts(p_now timestamp with time zone, p_limit integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.purge_due_accounts(p_now timestamp with time zone, p_limit integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION purge_user_core(p_user_id uuid, p_reason text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION recipes_search_sync(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.recipes_search_sync() FROM PUBLIC;
 
 --
 -- Name: FUNCTION recipes_sync_stamp(); Type: ACL; Schema: app_private; Owner: -
@@ -4756,6 +8268,12 @@ REVOKE ALL ON FUNCTION app_private.recipes_sync_stamp() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.refresh_daily_metrics(p_user_id uuid, p_day date) FROM PUBLIC;
 
 --
+-- Name: FUNCTION register_partitioned_table(p_parent regclass, p_premake integer, p_retention interval, p_retention_action text, p_person_key name); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.register_partitioned_table(p_parent regclass, p_premake integer, p_retention interval, p_retention_action text, p_person_key name) FROM PUBLIC;
+
+--
 -- Name: FUNCTION set_updated_at(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -4768,20 +8286,6 @@ REVOKE ALL ON FUNCTION app_private.set_updated_at() FROM PUBLIC;
 GRANT SELECT,INSERT ON TABLE app.api_usage TO app_user;
 GRANT SELECT ON TABLE app.api_usage TO app_admin;
 GRANT SELECT,INSERT ON TABLE app.api_usage TO app_worker;
-
---
--- Name: TABLE appliances; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT,INSERT,UPDATE ON TABLE app.appliances TO app_user;
-GRANT SELECT ON TABLE app.appliances TO app_admin;
-GRANT SELECT ON TABLE app.appliances TO app_worker;
-
---
--- Name: COLUMN appliances.status; Type: ACL; Schema: app; Owner: -
---
-
-GRANT UPDATE(status) ON TABLE app.appliances TO app_worker;
 
 --
 -- Name: TABLE conversations; Type: ACL; Schema: app; Owner: -
@@ -4860,6 +8364,14 @@ GRANT SELECT ON TABLE app.messages TO app_worker;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.push_tokens TO app_user;
 GRANT SELECT ON TABLE app.push_tokens TO app_admin;
 GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_worker;
+
+--
+-- Name: TABLE recipe_search; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.recipe_search TO app_user;
+GRANT SELECT ON TABLE app.recipe_search TO app_admin;
+GRANT SELECT ON TABLE app.recipe_search TO app_worker;
 
 --
 -- Name: TABLE recipe_tombstones; Type: ACL; Schema: app; Owner: -
