@@ -7920,15 +7920,58 @@ GRANT ALL ON FUNCTION app.nutrition_is_valid(p_nutrition jsonb) TO app_worker;
 -- Name: TABLE appliances; Type: ACL; Schema: app; Owner: -
 --
 
-GRANT SELECT,INSERT,UPDATE ON TABLE app.appliances TO app_user;
+GRANT SELECT ON TABLE app.appliances TO app_user;
 GRANT SELECT ON TABLE app.appliances TO app_admin;
 GRANT SELECT ON TABLE app.appliances TO app_worker;
+
+--
+-- Name: COLUMN appliances.name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(name) ON TABLE app.appliances TO app_user;
+
+--
+-- Name: COLUMN appliances.firmware_version_cm5; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(firmware_version_cm5) ON TABLE app.appliances TO app_user;
+
+--
+-- Name: COLUMN appliances.firmware_version_stm32; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(firmware_version_stm32) ON TABLE app.appliances TO app_user;
+
+--
+-- Name: COLUMN appliances.wifi_mac; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(wifi_mac) ON TABLE app.appliances TO app_user;
+
+--
+-- Name: COLUMN appliances.pairing_code; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(pairing_code) ON TABLE app.appliances TO app_user;
 
 --
 -- Name: COLUMN appliances.status; Type: ACL; Schema: app; Owner: -
 --
 
 GRANT UPDATE(status) ON TABLE app.appliances TO app_worker;
+GRANT UPDATE(status) ON TABLE app.appliances TO app_user;
+
+--
+-- Name: COLUMN appliances.last_seen_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(last_seen_at) ON TABLE app.appliances TO app_user;
+
+--
+-- Name: COLUMN appliances.unpaired_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT UPDATE(unpaired_at) ON TABLE app.appliances TO app_user;
 
 --
 -- Name: FUNCTION pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text); Type: ACL; Schema: app; Owner: -

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CookingLogUpload, FirmwareReleaseInput } from '../src/appliances.ts';
+import { withUser } from '../src/db/context.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 
@@ -145,6 +146,24 @@ describe('pairing', () => {
       await expect(db().kdb.asUser(p.id, (me) => me.appliances.pair({ ...d, pairingCode: 'ABC123', ...override } as never))).rejects.toMatchObject({ name: 'ValidationError', field, rule });
     }
     expect(await count(`select count(*) as n from app.appliances where user_id = $1`, [p.id])).toBe(0);
+  });
+
+  it('a person cannot rewrite what identifies a pairing, nor insert one without the pairing function (column privileges)', async () => {
+    const { p, d, appliance } = await pairedPerson();
+    const other = device(); // a device nobody has paired: taking it over needs its pairing code
+    const attempts: [string, unknown[]][] = [
+      ['update app.appliances set device_id = $2 where id = $1', [appliance.id, other.deviceId]],
+      ['update app.appliances set serial_number = $2 where id = $1', [appliance.id, other.serialNumber]],
+      [`update app.appliances set paired_at = now() - interval '1 year' where id = $1`, [appliance.id]],
+      ['insert into app.appliances (user_id, device_id, serial_number) values ($1, $2, $3)', [p.id, other.deviceId, other.serialNumber]],
+    ];
+    for (const [sql, params] of attempts) {
+      await expect(withUser(db().pool, p.id, (c) => c.query(sql, params)), sql).rejects.toMatchObject({ name: 'ForbiddenError', message: expect.stringMatching(/permission denied/) });
+    }
+    // What the access layer writes still works: the heartbeat's columns, unpairing.
+    await withUser(db().pool, p.id, (c) => c.query(`update app.appliances set status = 'online', name = 'Stove' where id = $1`, [appliance.id]));
+    const [row] = (await db().pool.query(`select device_id, serial_number, status, name from app.appliances where id = $1`, [appliance.id])).rows;
+    expect(row).toEqual({ device_id: d.deviceId, serial_number: d.serialNumber, status: 'online', name: 'Stove' });
   });
 });
 
