@@ -97,6 +97,8 @@ export function fieldOfConstraint(constraint: string | undefined, table: string 
   if (!constraint) return undefined;
   let rest = constraint;
   if (table && rest.startsWith(table + '_')) rest = rest.slice(table.length + 1);
+  // <table>_pkey without a Key (…) detail (which callers read first): the primary key, `id` on nearly every table.
+  if (rest === 'pkey') return 'id';
   rest = rest.replace(/_(check|key|fkey|pkey|excl)$/, '');
   return camelField(rest || constraint);
 }

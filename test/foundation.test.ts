@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from './support/db.ts';
 import { currentUserId } from '../src/generated/accounts.queries.ts';
+import { fieldOfConstraint } from '../src/errors.ts';
 
 const db = useTestDatabase();
 
@@ -43,5 +44,12 @@ describe('foundation', () => {
 
   it('rejects a malformed person id before it reaches SQL', async () => {
     await expect(db().asUser("1' or '1'='1", async () => 1)).rejects.toMatchObject({ name: 'ValidationError', field: 'userId', rule: 'uuid' });
+  });
+
+  it('names the field of a constraint the way the TypeScript API spells it', () => {
+    expect(fieldOfConstraint('user_preferences_spice_level_check', 'user_preferences')).toBe('spiceLevel');
+    expect(fieldOfConstraint('meal_foods_meal_log_id_fkey', 'meal_foods')).toBe('mealLogId');
+    expect(fieldOfConstraint('users_pkey', 'users')).toBe('id');
+    expect(fieldOfConstraint(undefined, 'users')).toBeUndefined();
   });
 });
