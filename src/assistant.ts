@@ -21,8 +21,7 @@ import {
   type IListConversationsResult,
 } from './generated/assistant.queries.ts';
 import {
-  calendarDay,
-  daysBetween,
+  dayRange,
   fail,
   INT32_MAX,
   isPlainObject,
@@ -252,12 +251,7 @@ function fromMicros(n: bigint): string {
 
 /** Usage per day (person's time zone), provider and model for [from, to] (at most 367 days), with the exact total. */
 export async function costSummary(client: DbClient, range: { from: string; to: string }): Promise<{ rows: CostRow[]; totalUsd: string }> {
-  if (!isPlainObject(range)) fail('range', 'object', 'must be an object');
-  const from = calendarDay(range.from, 'from');
-  const to = calendarDay(range.to, 'to');
-  const days = daysBetween(from, to);
-  if (days < 0) fail('to', 'range', 'must not be before from');
-  if (days > 366) fail('to', 'range', 'the range may cover at most 367 days');
+  const { from, to } = dayRange(range);
   const rows = await runQuery(costSummaryQuery, { from, to }, client);
   const total = rows.reduce((sum, r) => sum + micros(r.costUsd), 0n);
   return { rows, totalUsd: fromMicros(total) };

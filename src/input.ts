@@ -190,8 +190,22 @@ export function optionalCalendarDay(value: unknown, field: string): string | nul
 }
 
 /** Days from `from` to `to` (both 'YYYY-MM-DD'). */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * A range of calendar days { from, to }, both included, at most 367 days (a year and a day: a
+ * report per day beyond that is a bulk export, not a screen).
+ */
+export function dayRange(range: unknown): { from: string; to: string } {
+  if (!isPlainObject(range)) fail('range', 'object', 'must be an object');
+  const from = calendarDay(range.from, 'from');
+  const to = calendarDay(range.to, 'to');
+  const days = daysBetween(from, to);
+  if (days < 0) fail('to', 'range', 'must not be before from');
+  if (days > 366) fail('to', 'range', 'the range may cover at most 367 days');
+  return { from, to };
 }
 
 /** A JSON object (plain, serialisable) of at most maxBytes once serialised; returns it serialised. */

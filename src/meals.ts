@@ -16,8 +16,7 @@ import {
   type IListMealsResult,
 } from './generated/meals.queries.ts';
 import {
-  calendarDay,
-  daysBetween,
+  dayRange,
   fail,
   isPlainObject,
   jsonObject,
@@ -290,12 +289,7 @@ export interface DayTotals {
 
 /** Every day of [from, to] (at most 367 days) in the person's time zone: live meals summed, next to the active goal. */
 export async function dailyTotals(client: DbClient, range: { from: string; to: string }): Promise<DayTotals[]> {
-  if (!isPlainObject(range)) fail('range', 'object', 'must be an object');
-  const from = calendarDay(range.from, 'from');
-  const to = calendarDay(range.to, 'to');
-  const days = daysBetween(from, to);
-  if (days < 0) fail('to', 'range', 'must not be before from');
-  if (days > 366) fail('to', 'range', 'the range may cover at most 367 days');
+  const { from, to } = dayRange(range);
   const rows = await runQuery(dailyNutritionVsGoal, { from, to }, client);
   return rows.map(({ goalId, goalType, targetCalories, targetProteinG, targetCarbsG, targetFatG, targetFiberG, targetSugarG, targetSodiumMg, ...day }) => ({
     ...day,
