@@ -7,13 +7,12 @@
 // now() minus a fixed offset of g), so both engines return the same pages. p50 and p99 of each,
 // calls alternating between the engines person by person; the ratio embedded/native is reported,
 // without a target (PGlite is for development and demos, not for production).
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.ts';
 import { migrateDatabase, OWNER_ROLE } from '../src/db/migrate.ts';
 import { createPool } from '../src/db/pool.ts';
 import { kitchenDbFromPool, type KitchenDb } from '../src/kitchen.ts';
-import { isMain, percentile, row, runStandalone, scaled, serverVersion, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, percentile, row, runStandalone, scaled, serverVersion, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'embedded',
@@ -21,48 +20,25 @@ export const meta: BenchMeta = {
   reproduce: '. /tmp/kdb-dev-pg.env; node bench/embedded.ts   (--quick for a small run, --scale=0.1, --runs=5; needs a native server)',
 };
 
-/** The uuid of bench person g (md5('bench' || g)::uuid in SQL). */
-function personId(g: number): string {
-  const h = createHash('md5').update(`bench${g}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /** The same rows on either engine: people, then meals in statements of `chunk`, triggers and FK checks off. */
 async function load(pool: pg.Pool, people: number, meals: number, chunk: number, log: (m: string) => void): Promise<number> {
   const t0 = Date.now();
-  await pool.query(
-    `insert into auth."user" (id, name, email, "emailVerified")
-     select 'bench_' || g, 'Bench ' || g, 'bench' || g || '@example.test', true from generate_series(1, $1) g`,
-    [people],
-  );
-  await pool.query(
-    `insert into app.users (id, auth_id, email, name)
-     select md5('bench' || g)::uuid, 'bench_' || g, 'bench' || g || '@example.test', 'Bench ' || g from generate_series(1, $1) g`,
-    [people],
-  );
-  for (let from = 1; from <= meals; from += chunk) {
-    const to = Math.min(meals, from + chunk - 1);
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await client.query('set local session_replication_role = replica');
-      // Over the last 365 days; (g × 2654435761) mod 31,536,000 scatters the times deterministically.
-      await client.query(
-        `insert into app.meal_logs (id, user_id, meal_time, meal_type, nutrition_totals, created_at)
-         select md5('meal' || g)::uuid, md5('bench' || (1 + g % $3))::uuid,
-                now() - ((g::bigint * 2654435761) % 31536000) * interval '1 second',
-                (array['breakfast', 'lunch', 'dinner', 'snack'])[1 + g % 4],
-                jsonb_build_object('calories', 150 + g % 700, 'protein_g', g % 45, 'carbs_g', g % 90, 'fat_g', g % 30),
-                now()
-           from generate_series($1::int, $2::int) g`,
-        [from, to, people],
-      );
-      await client.query('commit');
-    } finally {
-      client.release();
-    }
+  await createBenchPeople(pool, people);
+  await inChunks(meals, chunk, async (from, to) => {
+    // Over the last 365 days; (g × 2654435761) mod 31,536,000 scatters the times deterministically.
+    await bulk(
+      pool,
+      `insert into app.meal_logs (id, user_id, meal_time, meal_type, nutrition_totals, created_at)
+       select md5('meal' || g)::uuid, md5('bench' || (1 + g % $3))::uuid,
+              now() - ((g::bigint * 2654435761) % 31536000) * interval '1 second',
+              (array['breakfast', 'lunch', 'dinner', 'snack'])[1 + g % 4],
+              jsonb_build_object('calories', 150 + g % 700, 'protein_g', g % 45, 'carbs_g', g % 90, 'fat_g', g % 30),
+              now()
+         from generate_series($1::int, $2::int) g`,
+      [from, to, people],
+    );
     if (to % 200_000 === 0 || to === meals) log(`  ${to.toLocaleString('en-US')} / ${meals.toLocaleString('en-US')} meal logs (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-  }
+  });
   await pool.query('vacuum (analyze) app.meal_logs');
   await pool.query('analyze app.users');
   return (Date.now() - t0) / 1000;
@@ -102,18 +78,17 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const page = (kdb: KitchenDb, id: string) => kdb.asUser(id, (me) => me.meals.listMeals({ limit: 20 }));
     // Sanity: the same page from both engines.
     for (const g of [1, Math.ceil(people / 2), people]) {
-      const [a, b] = [await page(native.kdb, personId(g)), await page(embedded.kdb, personId(g))];
+      const [a, b] = [await page(native.kdb, benchPersonId(g)), await page(embedded.kdb, benchPersonId(g))];
       const ids = (p: typeof a) => p.items.map((m) => m.id).join();
       if (a.items.length !== 20 || ids(a) !== ids(b)) throw new Error(`the engines return different pages for person ${g}`);
     }
     const measure = async (n: number) => {
       const s = { native: [] as number[], embedded: [] as number[] };
       for (let i = 0; i < n; i++) {
-        const id = personId(1 + Math.floor(Math.random() * people));
+        const id = benchPersonId(1 + Math.floor(Math.random() * people));
         const a = async () => s.native.push(await time(() => page(native.kdb, id)));
         const b = async () => s.embedded.push(await time(() => page(embedded.kdb, id)));
-        if (i % 2) await a().then(b);
-        else await b().then(a);
+        await inTurn(i, a, b);
       }
       return s;
     };

@@ -15,12 +15,12 @@
 //   - purge: app.purge_user as app_compliance, committed — seconds (target < 5 s);
 //   - the writers' slowest statement while the purge ran vs their median statement before the
 //     export started (the longest lock wait they could have seen), and their slowest during the export.
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { withTransaction, withUser } from '../src/db/context.ts';
 import { forCompliance, streamUserTableText } from '../src/gdpr.ts';
-import { isMain, median, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { backendCpuSeconds, isMain, median, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'gdpr',
@@ -153,16 +153,6 @@ interface WriterPerson {
 }
 
 const now = () => performance.timeOrigin + performance.now();
-
-/** CPU seconds (user + system) a server backend has used so far, from /proc; null when the server is elsewhere. */
-function backendCpu(pid: number): number | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return null;
-  }
-}
 
 const WRITER_APP = 'gdpr-bench-writer';
 
@@ -368,7 +358,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     // The purge on a connection of its own, to read its backend's CPU time from /proc.
     const purger = await pool.connect();
     const { rows: pidRow } = await purger.query<{ pid: number }>('select pg_backend_pid() as pid');
-    const cpu0 = backendCpu(pidRow[0]!.pid);
+    const cpu0 = backendCpuSeconds(pidRow[0]!.pid);
     const purgeStart = now();
     let purged: { total_rows: number } = { total_rows: 0 };
     const purgeMs = await time(async () => {
@@ -383,7 +373,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       }
     });
     const purgeEnd = now();
-    const cpu1 = backendCpu(pidRow[0]!.pid);
+    const cpu1 = backendCpuSeconds(pidRow[0]!.pid);
     purger.release();
     const locks = await watcher.stop();
     if (cpu0 !== null && cpu1 !== null) series.purgeCpu.push(cpu1 - cpu0);

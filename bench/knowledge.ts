@@ -26,7 +26,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import pgvector from 'pgvector';
-import { isMain, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { inTurn, isMain, percentile, prng, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'knowledge',
@@ -38,18 +38,6 @@ const DIM = 1536;
 const MODEL = 'bench-knowledge-1536';
 const CHUNKS_PER_TOPIC = 100;
 const DEVIATION = 0.5;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal deviates (Box–Muller) from a uniform generator. */
 function gaussian(rand: () => number): () => number {
@@ -276,8 +264,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       // Alternate which setting goes first.
       const a = async () => api.push(await time(async () => hits40.push((await search(q)).map((h) => h.id))));
       const b = async () => ef100.push(await time(async () => hits100.push((await search(q, 100)).map((h) => h.id))));
-      if (i % 2) await a().then(b);
-      else await b().then(a);
+      await inTurn(i, a, b);
     }
     // The latency reference: single exact scans, as a service without the index would run them.
     const exactMs: number[] = [];

@@ -5,6 +5,8 @@
 // `node bench/<name>.ts [--quick]` runs it alone. `npm run bench` (bench/run.ts) runs them all
 // and writes BENCHMARKS.md. Rules: print only what was measured; a reference is measured in the
 // same run; figures are medians over several runs with min and max; a missed target is shown.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -88,6 +90,17 @@ export async function time(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
+/** Paired measurements take turns going first (a on odd i, b on even i), so neither side always runs on the other's warmed caches. */
+export async function inTurn(i: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<void> {
+  if (i % 2) {
+    await a();
+    await b();
+  } else {
+    await b();
+    await a();
+  }
+}
+
 /** Latencies (ms) of `n` sequential calls. */
 export async function latencies(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
@@ -128,6 +141,78 @@ export function machine(): { cores: number; memoryGiB: number; cpu: string } {
 export async function serverVersion(pool: pg.Pool): Promise<string> {
   const { rows } = await pool.query<{ v: string }>('select version() as v');
   return rows[0]!.v.replace(/ on .*/, '');
+}
+
+/** Bench person g's uuid computed client-side, so it matches md5('bench' || g)::uuid from createBenchPeople. */
+export function benchPersonId(g: number): string {
+  const h = createHash('md5').update(`bench${g}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** People 1..n with known ids (benchPersonId), so generated rows can point at them without a lookup. */
+export async function createBenchPeople(pool: pg.Pool, n: number): Promise<void> {
+  await pool.query(
+    `insert into auth."user" (id, name, email, "emailVerified")
+     select 'bench_' || g, 'Bench ' || g, 'bench' || g || '@example.test', true from generate_series(1, $1) g`,
+    [n],
+  );
+  await pool.query(
+    `insert into app.users (id, auth_id, email, name)
+     select md5('bench' || g)::uuid, 'bench_' || g, 'bench' || g || '@example.test', 'Bench ' || g from generate_series(1, $1) g`,
+    [n],
+  );
+}
+
+/** Keeps each generated statement small enough to load without one huge transaction: fn(from, to) over 1..total. */
+export async function inChunks(total: number, chunk: number, fn: (from: number, to: number) => Promise<void>): Promise<void> {
+  for (let from = 1; from <= total; from += chunk) await fn(from, Math.min(total, from + chunk - 1));
+}
+
+/** Loads generated rows fast: one transaction with triggers and FK checks off (the rows are valid by construction). */
+export async function bulk(pool: pg.Pool, sql: string, params: unknown[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
+    await client.query(sql, params);
+    await client.query('commit');
+  } finally {
+    client.release();
+  }
+}
+
+/** mulberry32, so generated data is the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** CPU seconds (user + system) a server backend has used so far, from /proc: unlike wall-clock time, waiting for a CPU does not count. Null when the server is elsewhere. */
+export function backendCpuSeconds(pid: number): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** backendCpuSeconds of every backend of this database, by pid (null if any is unreadable), to diff around a measurement. */
+export async function serverCpuSeconds(pool: pg.Pool): Promise<Map<number, number> | null> {
+  const { rows } = await pool.query<{ pid: number }>(`select pid from pg_catalog.pg_stat_activity where datname = current_database()`);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    const s = backendCpuSeconds(pid);
+    if (s === null) return null;
+    out.set(pid, s);
+  }
+  return out;
 }
 
 export function isMain(moduleUrl: string): boolean {

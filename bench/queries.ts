@@ -11,14 +11,13 @@
 // Default size: 10,000 people, 1,000,000 meal logs, 1,000,000 embeddings (scaled by --scale).
 // The bench database is a throwaway copy: app.embeddings.embedding becomes vector(384) there
 // (the HNSW index of the knowledge base is dropped first; it plays no part in per-person search).
-import { createHash } from 'node:crypto';
 import { processSQLQueryIR } from '@pgtyped/runtime';
 import type pg from 'pg';
 import pgvector from 'pgvector';
 import { withTransaction } from '../src/db/context.ts';
 import { listMeals } from '../src/generated/meals.queries.ts';
 import { searchMyEmbeddings } from '../src/generated/assistant.queries.ts';
-import { isMain, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'queries',
@@ -29,42 +28,10 @@ export const meta: BenchMeta = {
 const DIM = 384;
 const MODEL = 'bench-384';
 
-/** The uuid of bench person g (md5('bench' || g)::uuid in SQL). */
-function personId(g: number): string {
-  const h = createHash('md5').update(`bench${g}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-async function inChunks(total: number, chunk: number, fn: (from: number, to: number) => Promise<void>): Promise<void> {
-  for (let from = 1; from <= total; from += chunk) await fn(from, Math.min(total, from + chunk - 1));
-}
-
-/** Runs `sql` in one transaction with triggers and FK checks off (rows valid by construction). */
-async function bulk(pool: pg.Pool, sql: string, params: unknown[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('set local session_replication_role = replica');
-    await client.query(sql, params);
-    await client.query('commit');
-  } finally {
-    client.release();
-  }
-}
-
 async function load(pool: pg.Pool, people: number, meals: number, embeddings: number, log: (m: string) => void): Promise<void> {
   const t0 = Date.now();
   const secs = () => ((Date.now() - t0) / 1000).toFixed(0);
-  await pool.query(
-    `insert into auth."user" (id, name, email, "emailVerified")
-     select 'bench_' || g, 'Bench ' || g, 'bench' || g || '@example.test', true from generate_series(1, $1) g`,
-    [people],
-  );
-  await pool.query(
-    `insert into app.users (id, auth_id, email, name)
-     select md5('bench' || g)::uuid, 'bench_' || g, 'bench' || g || '@example.test', 'Bench ' || g from generate_series(1, $1) g`,
-    [people],
-  );
+  await createBenchPeople(pool, people);
   // Meals of everyone interleaved, over the last 365 days; meal g belongs to person 1 + g % people
   // and has the id md5('meal' || g), so embeddings can point at it.
   await inChunks(meals, 200_000, async (from, to) => {
@@ -134,7 +101,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
   const raw = (userId: string, sql: string, bindings: unknown[]) =>
     withTransaction(pool, { role: 'app_user', userId }, (c) => c.query(sql, bindings).then((r) => r.rows));
   for (let i = 0; i < n; i++) {
-    const id = personId(1 + Math.floor(Math.random() * people));
+    const id = benchPersonId(1 + Math.floor(Math.random() * people));
     // Latest page: the API call and the same statement, alternating which goes first.
     const latestParams = { includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21 };
     const latest = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, latestParams as never);
@@ -147,13 +114,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
     const raw1 = async () => {
       await cpu(s.rawLatestCpu, async () => s.rawLatest.push(await time(() => raw(id, latest.query, latest.bindings))));
     };
-    if (i % 2) {
-      await api1();
-      await raw1();
-    } else {
-      await raw1();
-      await api1();
-    }
+    await inTurn(i, api1, raw1);
     // Next page from the cursor.
     if (cursor) {
       const [afterTime, afterId] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
@@ -165,13 +126,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
       const raw2 = async () => {
         s.rawNext.push(await time(() => raw(id, next.query, next.bindings)));
       };
-      if (i % 2) {
-        await api2();
-        await raw2();
-      } else {
-        await raw2();
-        await api2();
-      }
+      await inTurn(i, api2, raw2);
     }
     // Per-person similarity search.
     // The raw side serialises the query vector inside the timed call too (a raw-pg caller must).
@@ -188,13 +143,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
     const raw3 = async () => {
       s.rawSearch.push(await time(() => raw(id, search.query, [pgvector.toSql(q), ...search.bindings.slice(1)])));
     };
-    if (i % 2) {
-      await api3();
-      await raw3();
-    } else {
-      await raw3();
-      await api3();
-    }
+    await inTurn(i, api3, raw3);
   }
   return s;
 }
@@ -203,7 +152,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
 async function recall(ctx: BenchContext, people: number, n: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
-    const id = personId(1 + Math.floor(Math.random() * people));
+    const id = benchPersonId(1 + Math.floor(Math.random() * people));
     const q = randomVector();
     const hits = await ctx.db.kdb.asUser(id, (me) => me.assistant.searchMine({ embedding: q, model: MODEL, limit: 10 }));
     const { rows } = await ctx.db.pool.query<{ id: string }>(
@@ -218,7 +167,7 @@ async function recall(ctx: BenchContext, people: number, n: number): Promise<num
 }
 
 async function plans(ctx: BenchContext, log: (m: string) => void): Promise<void> {
-  const id = personId(1);
+  const id = benchPersonId(1);
   const first = (rows: { 'QUERY PLAN': string }[]) =>
     rows
       .map((r) => r['QUERY PLAN'])
@@ -251,7 +200,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
   // Sanity: the API and the raw statement return the same meals.
   {
-    const id = personId(1);
+    const id = benchPersonId(1);
     const page = await ctx.db.kdb.asUser(id, (me) => me.meals.listMeals({ limit: 20 }));
     const latest = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, {
       includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21,

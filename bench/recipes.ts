@@ -10,27 +10,14 @@
 // a floor measured in the same runs (the same asUser transaction doing `select 1`), and with the
 // CPU time per call of the server backends (utime+stime from /proc) and of this process: on a busy
 // machine the percentiles include waiting for a CPU, the CPU times do not.
-import { readFileSync } from 'node:fs';
 import type pg from 'pg';
-import { isMain, percentile, row, runStandalone, scaled, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { isMain, percentile, prng, row, runStandalone, scaled, serverCpuSeconds, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'recipes',
   title: 'Recipe search over 100k recipes (me.recipes.search through kdb.asUser)',
   reproduce: '. /tmp/kdb-dev-pg.env; node bench/recipes.ts   (--quick for a small run, --scale=0.1, --runs=5)',
 };
-
-/** mulberry32: a small deterministic PRNG, so every run loads the same recipes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Diet = 'vegan' | 'vegetarian' | 'pescatarian' | 'meat';
 interface Main {
@@ -194,21 +181,7 @@ async function load(pool: pg.Pool, n: number, log: (m: string) => void): Promise
   await pool.query('vacuum (analyze) app.recipes, app.recipe_search');
 }
 
-/** CPU seconds (user + system) used so far by every backend of this database; null when the server is elsewhere. */
-async function serverCpu(pool: pg.Pool): Promise<Map<number, number> | null> {
-  const { rows } = await pool.query<{ pid: number }>(`select pid from pg_catalog.pg_stat_activity where datname = current_database()`);
-  const out = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
-    } catch {
-      return null;
-    }
-  }
-  return out;
-}
-
+/** CPU seconds the backends used in between, a backend that started in between in full (telemetry.ts counts only backends alive in both, so this stays here). */
 function cpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
   if (!before || !after) return null;
   let s = 0;
@@ -294,11 +267,11 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       floor99.push(percentile(base, 99));
       // CPU per call, calls alone (no floor calls in between): server backends (/proc) and this
       // process. Waiting for a CPU is not CPU time, so other load on the machine hardly moves it.
-      const cpu0 = await serverCpu(db.pool);
+      const cpu0 = await serverCpuSeconds(db.pool);
       const u0 = process.cpuUsage();
       for (let i = 0; i < calls; i++) await k.call();
       const u = process.cpuUsage(u0);
-      const server = cpuBetween(cpu0, await serverCpu(db.pool));
+      const server = cpuBetween(cpu0, await serverCpuSeconds(db.pool));
       if (server !== null) serverMs.push((server * 1000) / calls);
       clientMs.push((u.user + u.system) / 1000 / calls);
     }

@@ -8,22 +8,15 @@
 // is `BEGIN; SET LOCAL ROLE app_user; set_config('app.user_id', …, true)` and for the reference a
 // plain `BEGIN`; the extra round trips of the person context are reported separately
 // ("whole call"), without a target.
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { withUser } from '../src/db/context.ts';
-import { isMain, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'rls',
   title: 'Row-level security overhead: meal logs as app_user (RLS) vs superuser with WHERE user_id',
   reproduce: '. /tmp/kdb-dev-pg.env; node bench/rls.ts   (--quick for a small run, --scale=0.1, --runs=5)',
 };
-
-/** The uuid of bench person g (same as md5('bench' || g)::uuid in SQL). */
-function personId(g: number): string {
-  const h = createHash('md5').update(`bench${g}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 // Both sides take bind parameters (the limit here), so both use the extended protocol, as pgtyped does.
 const LATEST_RLS = `select id, meal_time, meal_type, nutrition_totals from app.meal_logs
@@ -37,42 +30,24 @@ const MONTH_REF = `select count(*)::int as meals, coalesce(sum((nutrition_totals
 
 async function load(pool: pg.Pool, people: number, meals: number, log: (m: string) => void): Promise<void> {
   const t0 = Date.now();
-  await pool.query(
-    `insert into auth."user" (id, name, email, "emailVerified")
-     select 'bench_' || g, 'Bench ' || g, 'bench' || g || '@example.test', true from generate_series(1, $1) g`,
-    [people],
-  );
-  await pool.query(
-    `insert into app.users (id, auth_id, email, name)
-     select md5('bench' || g)::uuid, 'bench_' || g, 'bench' || g || '@example.test', 'Bench ' || g from generate_series(1, $1) g`,
-    [people],
-  );
+  await createBenchPeople(pool, people);
   // Meals of everyone interleaved (as people log them), spread over the last 365 days. Loaded
   // with triggers and FK checks off (session_replication_role = replica): the rows are valid by
   // construction and none is soft-deleted, so the triggers would not change them.
-  const chunk = 200_000;
-  for (let from = 1; from <= meals; from += chunk) {
-    const to = Math.min(meals, from + chunk - 1);
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await client.query('set local session_replication_role = replica');
-      await client.query(
-        `insert into app.meal_logs (user_id, meal_time, meal_type, nutrition_totals, created_at)
-         select md5('bench' || (1 + g % $3))::uuid,
-                now() - (random() * interval '365 days'),
-                (array['breakfast', 'lunch', 'dinner', 'snack'])[1 + g % 4],
-                jsonb_build_object('calories', 150 + g % 700, 'protein_g', g % 45, 'carbs_g', g % 90, 'fat_g', g % 30),
-                now()
-           from generate_series($1::int, $2::int) g`,
-        [from, to, people],
-      );
-      await client.query('commit');
-    } finally {
-      client.release();
-    }
+  await inChunks(meals, 200_000, async (from, to) => {
+    await bulk(
+      pool,
+      `insert into app.meal_logs (user_id, meal_time, meal_type, nutrition_totals, created_at)
+       select md5('bench' || (1 + g % $3))::uuid,
+              now() - (random() * interval '365 days'),
+              (array['breakfast', 'lunch', 'dinner', 'snack'])[1 + g % 4],
+              jsonb_build_object('calories', 150 + g % 700, 'protein_g', g % 45, 'carbs_g', g % 90, 'fat_g', g % 30),
+              now()
+         from generate_series($1::int, $2::int) g`,
+      [from, to, people],
+    );
     log(`loaded ${to.toLocaleString('en-US')} / ${meals.toLocaleString('en-US')} meal logs (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-  }
+  });
   await pool.query('vacuum (analyze) app.meal_logs');
   await pool.query('analyze app.users');
   log(`data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -124,7 +99,7 @@ async function measure(pool: pg.Pool, people: number, n: number, monthsBack: num
   const client = await pool.connect();
   try {
     for (let i = 0; i < n; i++) {
-      const id = personId(1 + Math.floor(Math.random() * people));
+      const id = benchPersonId(1 + Math.floor(Math.random() * people));
       const back = monthsBack[i % monthsBack.length]!;
       const now = new Date();
       const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString();
@@ -145,13 +120,7 @@ async function measure(pool: pg.Pool, people: number, n: number, monthsBack: num
         if (i < 500) s.serverRef.push(await serverTime(client, MONTH_REF, [from, to, id]));
         await client.query('commit');
       };
-      if (i % 2 === 0) {
-        await underRls();
-        await reference();
-      } else {
-        await reference();
-        await underRls();
-      }
+      await inTurn(i, reference, underRls);
     }
   } finally {
     client.release();
@@ -159,14 +128,12 @@ async function measure(pool: pg.Pool, people: number, n: number, monthsBack: num
   // Whole calls, as a service makes them: withUser (BEGIN, SET LOCAL ROLE, set_config, query,
   // COMMIT) vs one autocommit query with the explicit filter.
   for (let i = 0; i < Math.min(n, 500); i++) {
-    const id = personId(1 + Math.floor(Math.random() * people));
-    if (i % 2 === 0) {
-      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS, [20]))));
-      s.callRef.push(await time(() => pool.query(LATEST_REF, [20, id])));
-    } else {
-      s.callRef.push(await time(() => pool.query(LATEST_REF, [20, id])));
-      s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS, [20]))));
-    }
+    const id = benchPersonId(1 + Math.floor(Math.random() * people));
+    await inTurn(
+      i,
+      async () => s.callRef.push(await time(() => pool.query(LATEST_REF, [20, id]))),
+      async () => s.callRls.push(await time(() => withUser(pool, id, (c) => c.query(LATEST_RLS, [20])))),
+    );
   }
   return s;
 }
@@ -178,12 +145,12 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const perRun = ctx.quick ? 200 : 2_000;
   ctx.log(`${people.toLocaleString('en-US')} people, ${meals.toLocaleString('en-US')} meal logs (${(meals / people).toFixed(0)} per person), ${perRun} people per run, ${ctx.runs} runs`);
   await load(pool, people, meals, ctx.log);
-  await plans(pool, personId(1), ctx.log);
+  await plans(pool, benchPersonId(1), ctx.log);
   const monthsBack = [0, 1, 2, 3, 5, 8, 11];
 
   // Sanity: the RLS path returns exactly what the explicit filter returns.
   for (const g of [1, Math.ceil(people / 2), people]) {
-    const id = personId(g);
+    const id = benchPersonId(g);
     const a = await withUser(pool, id, (c) => c.query(LATEST_RLS, [20]));
     const b = await pool.query(LATEST_REF, [20, id]);
     if (JSON.stringify(a.rows) !== JSON.stringify(b.rows) || a.rowCount !== 20) throw new Error(`RLS and the explicit filter disagree for person ${g}`);

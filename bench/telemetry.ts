@@ -23,7 +23,7 @@
 // server-side operation psql \copy performs; psql's own backend is gone before it could be read).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,7 +32,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { withUser } from '../src/db/context.ts';
 import { validateEvents, type TelemetryEventInput } from '../src/telemetry.ts';
-import { isMain, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { isMain, row, runStandalone, scaled, serverCpuSeconds, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'telemetry',
@@ -139,21 +139,6 @@ function psqlBinary(): string {
   return 'psql';
 }
 
-/** CPU seconds (user + system) used so far by every backend of this database, or null if not readable. */
-async function serverCpu(pool: pg.Pool): Promise<Map<number, number> | null> {
-  const { rows } = await pool.query<{ pid: number }>(`select pid from pg_catalog.pg_stat_activity where datname = current_database()`);
-  const out = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
-    } catch {
-      return null; // another machine (or no /proc)
-    }
-  }
-  return out;
-}
-
 /** CPU seconds the backends alive in both snapshots used in between. */
 function cpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
   if (!before || !after) return null;
@@ -244,6 +229,18 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   };
   const sampleDevices = devices.slice(0, Math.min(20, devices.length));
   const sampleRows = sampleDevices.length * perAppliance;
+  type Method = [keyof typeof samples, () => Promise<void> | void, (keyof typeof samples)?];
+  /** Every method measured the same way: from an empty table, rows/s and the server's CPU per row, checked row count. */
+  const measure = async (r: number, [name, fn, cpuName]: Method) => {
+    await reset(pool);
+    const before = await serverCpuSeconds(pool);
+    const ms = await time(async () => fn());
+    const cpu = cpuBetween(before, await serverCpuSeconds(pool));
+    if ((await count(pool)) !== total) throw new Error(`${name}: expected ${total} rows`);
+    samples[name].push(rate(total, ms));
+    if (cpuName && cpu !== null) samples[cpuName].push((cpu * 1e6) / total);
+    ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s${cpu !== null ? `, server CPU ${cpu.toFixed(1)} s` : ''}`);
+  };
 
   for (let r = 0; r < ctx.runs; r++) {
     // Single-row INSERT, sampled.
@@ -258,7 +255,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       }
     })));
 
-    const measured: [keyof typeof samples, () => Promise<void> | void, (keyof typeof samples)?][] = [
+    const measured: Method[] = [
       ['api', viaApi, 'apiCpu'],
       ['copy', viaCopy],
       ['copyStream', viaCopyStream, 'copyStreamCpu'],
@@ -266,35 +263,17 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       ['apiTwo', viaApiTwo],
     ];
     if (r % 2 === 1) measured.reverse();
-    for (const [name, fn, cpuName] of measured) {
-      await reset(pool);
-      const before = await serverCpu(pool);
-      const ms = await time(async () => fn());
-      const cpu = cpuBetween(before, await serverCpu(pool));
-      if ((await count(pool)) !== total) throw new Error(`${name}: expected ${total} rows`);
-      samples[name].push(rate(total, ms));
-      if (cpuName && cpu !== null) samples[cpuName].push((cpu * 1e6) / total);
-      ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s${cpu !== null ? `, server CPU ${cpu.toFixed(1)} s` : ''}`);
-    }
+    for (const method of measured) await measure(r, method);
 
     // Without the GIN payload index.
     await pool.query('drop index app.idx_telemetry_payload');
     try {
-      const noGin: [keyof typeof samples, () => Promise<void> | void, (keyof typeof samples)?][] = [
+      const noGin: Method[] = [
         ['apiNoGin', viaApi, 'apiNoGinCpu'],
         ['copyNoGin', viaCopy],
       ];
       if (r % 2 === 1) noGin.reverse();
-      for (const [name, fn, cpuName] of noGin) {
-        await reset(pool);
-        const before = await serverCpu(pool);
-        const ms = await time(async () => fn());
-        const cpu = cpuBetween(before, await serverCpu(pool));
-        if ((await count(pool)) !== total) throw new Error(`${name}: expected ${total} rows`);
-        samples[name].push(rate(total, ms));
-        if (cpuName && cpu !== null) samples[cpuName].push((cpu * 1e6) / total);
-        ctx.log(`run ${r + 1}/${ctx.runs}: ${name} ${Math.round(rate(total, ms)).toLocaleString('en-US')} rows/s${cpu !== null ? `, server CPU ${cpu.toFixed(1)} s` : ''}`);
-      }
+      for (const method of noGin) await measure(r, method);
     } finally {
       await pool.query('truncate app.telemetry_events');
       await pool.query('create index idx_telemetry_payload on app.telemetry_events using gin (payload jsonb_path_ops)');
