@@ -85,8 +85,13 @@ export function isConnectionFailure(error: unknown): boolean {
 
 /** Serialization failures and deadlocks: the transaction may simply be run again. */
 export function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code === '40001' || code === '40P01';
+  // An area function may already have mapped the driver's error (mapDbError keeps it as `cause`):
+  // a deadlock inside a GDPR purge is as retryable as one in a bare query.
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: string }).code;
+    if (code === '40001' || code === '40P01') return true;
+  }
+  return false;
 }
 
 /**
@@ -142,13 +147,13 @@ export function mapDbError(error: unknown, context: { field?: string } = {}): Ki
       const field = (e.column && camelField(e.column)) ?? context.field ?? 'unknown';
       return new ValidationError(field, 'not_null', `${field} is required${where}`, error);
     }
-    case '42501':
+    case '42501': {
+      const rls = /row-level security/.test(e.message ?? '');
       return new ForbiddenError(
-        /row-level security/.test(e.message ?? '')
-          ? `not allowed: the row is not yours${where} (row-level security)`
-          : `not allowed${where}: ${e.message ?? 'insufficient privilege'}`,
-        { ...(context.field ? { field: context.field } : {}), rule: 'row_level_security', cause: error },
+        rls ? `not allowed: the row is not yours${where} (row-level security)` : `not allowed${where}: ${e.message ?? 'insufficient privilege'}`,
+        { ...(context.field ? { field: context.field } : {}), rule: rls ? 'row_level_security' : 'privilege', cause: error },
       );
+    }
   }
   // Class 22: data exceptions (bad text representation, out of range, too long, bad JSON, NUL bytes…).
   if (code.startsWith('22')) {

@@ -441,6 +441,42 @@ describe('atomicity', () => {
       expect(nonEmpty(await snapshot(db().pool, D))).toEqual([]);
     },
   );
+
+  it.skipIf(engine() === 'embedded')(
+    'a purge that deadlocks with the person\'s own transaction is run again and completes (native only)',
+    async () => {
+      const E = await personWithData();
+      const deadlocks = async () =>
+        Number((await db().pool.query(`select deadlocks from pg_catalog.pg_stat_database where datname = current_database()`)).rows[0].deadlocks);
+      const before = await deadlocks();
+      const person = await db().pool.connect();
+      try {
+        // The person's transaction holds their appliance the way a telemetry insert's foreign-key
+        // check does (FOR KEY SHARE); the purge locks app.users and then waits to delete the appliance.
+        await person.query('begin');
+        await person.query('select from app.appliances where user_id = $1 for key share', [E.id]);
+        const purging = purge(E.id);
+        for (let i = 0; i < 200; i++) {
+          const { rows } = await db().pool.query(
+            `select count(*)::int as n from pg_catalog.pg_stat_activity where wait_event_type = 'Lock' and query like '%purge_user%'`,
+          );
+          if (rows[0].n > 0) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        // Now the person's transaction needs their app.users row, which the purge holds: a
+        // deadlock. The purge waited first, so its check finds it and it is the one aborted (40P01).
+        const updated = await person.query(`update app.users set name = 'Still here' where id = $1`, [E.id]);
+        expect(updated.rowCount).toBe(1);
+        await person.query('commit');
+        // The purge was run again from the start, after the person's commit, and erased everything.
+        expect((await purging).total_rows).toBeGreaterThan(0);
+      } finally {
+        person.release();
+      }
+      expect(await deadlocks()).toBeGreaterThan(before);
+      expect(nonEmpty(await snapshot(db().pool, E))).toEqual([]);
+    },
+  );
 });
 
 describe('deletion requests', () => {
