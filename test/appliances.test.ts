@@ -158,7 +158,7 @@ describe('pairing', () => {
       ['insert into app.appliances (user_id, device_id, serial_number) values ($1, $2, $3)', [p.id, other.deviceId, other.serialNumber]],
     ];
     for (const [sql, params] of attempts) {
-      await expect(withUser(db().pool, p.id, (c) => c.query(sql, params)), sql).rejects.toMatchObject({ name: 'ForbiddenError', message: expect.stringMatching(/permission denied/) });
+      await expect(withUser(db().pool, p.id, (c) => c.query(sql, params)), sql).rejects.toMatchObject({ name: 'ForbiddenError', rule: 'privilege', message: expect.stringMatching(/permission denied/) });
     }
     // What the access layer writes still works: the heartbeat's columns, unpairing.
     await withUser(db().pool, p.id, (c) => c.query(`update app.appliances set status = 'online', name = 'Stove' where id = $1`, [appliance.id]));
