@@ -56,7 +56,12 @@ describe('conversations and messages', () => {
         { role: 'assistant', content: 'About 1.2 to 1.6 g per kg of body weight.', metadata: { citations: ['k1'] } },
       ]),
     );
-    expect(q!.createdAt.getTime()).toBeLessThan(answer!.createdAt.getTime());
+    // Stored in the order given, microseconds apart (a JS Date keeps milliseconds: compare in SQL).
+    const { rows: [order] } = await db().pool.query(
+      `select (select created_at from app.messages where id = $1) < (select created_at from app.messages where id = $2) as ok`,
+      [q!.id, answer!.id],
+    );
+    expect(order.ok).toBe(true);
     const b = await db().kdb.asUser(p.id, (me) => me.assistant.startConversation({ title: '  Meal plan  ' }));
     await db().kdb.asUser(p.id, (me) => me.assistant.addMessage(b.id, { role: 'user', content: 'Plan my week' }));
     const empty = await db().kdb.asUser(p.id, (me) => me.assistant.startConversation());
