@@ -19,7 +19,7 @@ import type { DbClient } from './db/context.ts';
 import { assertUuid } from './db/context.ts';
 import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
 import * as q from './generated/telemetry.queries.ts';
-import { jsonTextProblem } from './input.ts';
+import { isPlainObject, jsonTextProblem } from './input.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -142,12 +142,6 @@ function show(value: unknown): string {
   if (value instanceof Date) return 'an invalid Date';
   if (Array.isArray(value)) return 'an array';
   return value === null ? 'null' : typeof value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 function bad(field: string, rule: string, message: string): never {
@@ -329,6 +323,15 @@ function cursorOf(cursor: unknown, field: string): { at: string; id: string } | 
   return { at: m[1]!, id: m[2]! };
 }
 
+/** An optional event-type filter of the reads: null/absent = every type. */
+function eventTypeFilter(value: unknown): EventType | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !EVENT_TYPE_SET.has(value)) {
+    bad('eventType', 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(value)}`);
+  }
+  return value as EventType;
+}
+
 function dateOf(value: unknown, field: string): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) bad(field, 'date', `must be a valid Date, got ${show(value)}`);
   return value;
@@ -380,9 +383,7 @@ async function applianceEvents(
   const from = dateOf(input.from, 'from');
   const to = dateOf(input.to, 'to');
   if (from.getTime() >= to.getTime()) bad('to', 'after_from', `must be later than from (${from.toISOString()}), got ${to.toISOString()}`);
-  if (input.eventType != null && !EVENT_TYPE_SET.has(input.eventType)) {
-    bad('eventType', 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(input.eventType)}`);
-  }
+  const eventType = eventTypeFilter(input.eventType);
   const limit = limitOf(input.limit);
   const before = cursorOf(input.before, 'before');
   try {
@@ -391,7 +392,7 @@ async function applianceEvents(
         applianceId,
         from: from.toISOString(),
         to: to.toISOString(),
-        eventType: input.eventType ?? null,
+        eventType,
         beforeRecordedAt: before?.at ?? null,
         beforeId: before?.id ?? null,
         limit,
@@ -406,11 +407,9 @@ async function applianceEvents(
 
 /** The latest event (optionally of one type) of each of the person's current appliances that has one. */
 async function latestReadings(client: DbClient, input: { eventType?: EventType | null } = {}): Promise<LatestReading[]> {
-  if (input.eventType != null && !EVENT_TYPE_SET.has(input.eventType)) {
-    bad('eventType', 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(input.eventType)}`);
-  }
+  const eventType = eventTypeFilter(input.eventType);
   try {
-    const rows = await q.latestReadings.run({ eventType: input.eventType ?? null }, client);
+    const rows = await q.latestReadings.run({ eventType }, client);
     return rows.map((r) => ({
       applianceId: r.applianceId,
       deviceId: r.deviceId,
