@@ -26,7 +26,6 @@ import {
   bool,
   calendarDay,
   fail,
-  instant,
   isPlainObject,
   list,
   num,
@@ -34,6 +33,7 @@ import {
   optionalCalendarDay,
   optionalNum,
   optionalText,
+  pastInstant,
   text,
 } from './input.ts';
 import { runQuery } from './run-query.ts';
@@ -177,8 +177,6 @@ export async function getPreferences(client: DbClient): Promise<Preferences | nu
 
 const LEVEL = { min: 1, max: 5, integer: true };
 const LANGUAGE = /^[a-z]{2,3}([_-][A-Z][a-z]{3})?([_-]([A-Z]{2}|[0-9]{3}))?$/;
-/** How far ahead of the server a client clock may be before its writes are refused (they would win every later write). */
-const MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
 
 function tags(value: unknown, field: string, max: number): string[] | null {
   if (value === null) return null;
@@ -239,10 +237,8 @@ export async function updatePreferences(
 ): Promise<PreferencesWrite> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const patch = preferencePatch(input.changes);
-  const clientUpdatedAt = instant(input.clientUpdatedAt, 'clientUpdatedAt');
-  if (clientUpdatedAt.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) {
-    fail('clientUpdatedAt', 'future', 'lies more than a day in the future (client clock wrong?)');
-  }
+  // A client clock far ahead would win every later write: pastInstant refuses more than a day ahead.
+  const clientUpdatedAt = pastInstant(input.clientUpdatedAt, 'clientUpdatedAt');
   await runQuery(ensurePreferences, undefined, client);
   const [row] = await runQuery(updatePreferencesIfNewer, { patch: JSON.stringify(patch), clientUpdatedAt }, client);
   if (!row) noPerson();
@@ -326,6 +322,7 @@ export async function setGoal(client: DbClient, input: GoalInput): Promise<Goal>
 // --- push tokens ------------------------------------------------------------------------------------
 
 export type Platform = 'ios' | 'android';
+const PLATFORMS: readonly Platform[] = ['ios', 'android'];
 
 export interface PushToken {
   id: string;
@@ -348,7 +345,7 @@ function tokenText(value: unknown, field: string): string {
 /** Registers a device token, or refreshes it (updatedAt); a token another person registered moves to this person. */
 export async function registerPushToken(client: DbClient, input: { platform: Platform; token: string }): Promise<PushTokenRegistration> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
-  const platform = oneOf(input.platform, 'platform', ['ios', 'android'] as const);
+  const platform = oneOf(input.platform, 'platform', PLATFORMS);
   const token = tokenText(input.token, 'token');
   const [row] = await runQuery(registerPushTokenQuery, { platform, token }, client);
   return { ...row!, platform: row!.platform as Platform };
@@ -362,7 +359,7 @@ export async function refreshPushToken(
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const oldToken = tokenText(input.oldToken, 'oldToken');
   const registration = { platform: input.platform, token: input.newToken };
-  oneOf(input.platform, 'platform', ['ios', 'android'] as const);
+  oneOf(input.platform, 'platform', PLATFORMS);
   tokenText(input.newToken, 'newToken');
   if (oldToken !== input.newToken) await runQuery(deletePushToken, { token: oldToken }, client);
   return registerPushToken(client, registration);
