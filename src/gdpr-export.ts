@@ -60,7 +60,9 @@ function writer(stream: NodeJS.WritableStream) {
       if (failed) throw failed;
       hash.update(text);
       bytes += Buffer.byteLength(text);
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([e]) => Promise.reject(e))]);
+      // once() rejects when 'error' comes first and removes both its listeners either way; a separate
+      // once(stream, 'error') would stay attached after every drain (MaxListenersExceededWarning).
+      if (!stream.write(text)) await once(stream, 'drain');
     },
   };
 }
