@@ -8351,7 +8351,7 @@ GRANT SELECT ON TABLE app.cooking_sessions TO app_admin;
 
 GRANT SELECT ON TABLE app.daily_ai_cost TO app_user;
 GRANT SELECT ON TABLE app.daily_ai_cost TO app_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.daily_ai_cost TO app_worker;
+GRANT SELECT ON TABLE app.daily_ai_cost TO app_worker;
 
 --
 -- Name: TABLE daily_nutrition; Type: ACL; Schema: app; Owner: -
@@ -8359,7 +8359,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.daily_ai_cost TO app_worker;
 
 GRANT SELECT ON TABLE app.daily_nutrition TO app_user;
 GRANT SELECT ON TABLE app.daily_nutrition TO app_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.daily_nutrition TO app_worker;
+GRANT SELECT ON TABLE app.daily_nutrition TO app_worker;
 
 --
 -- Name: TABLE embeddings; Type: ACL; Schema: app; Owner: -
