@@ -85,15 +85,13 @@ export async function withTransaction<T>(
     } catch (error) {
       if (isConnectionFailure(error)) broken = error as Error;
       else await client.query('rollback').catch((e: Error) => (broken = e));
-      if (!broken && isRetryable(error) && attempt < retries) {
-        await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
-        continue;
-      }
-      throw mapDbError(error);
+      if (broken || !isRetryable(error) || attempt >= retries) throw mapDbError(error);
     } finally {
       client.removeListener('error', onError);
       client.release(broken);
     }
+    // Back off with the connection released: under contention another transaction may use it.
+    await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
   }
 }
 
