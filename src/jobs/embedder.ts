@@ -273,6 +273,11 @@ export class HttpEmbedder implements Embedder {
     const vectors = new Array<number[]>(input.length);
     data.forEach((d, position) => {
       const index = typeof d.index === 'number' ? d.index : position;
+      // A repeated or out-of-range index leaves some input without a vector. (Checked here: the
+      // array is sparse, and some()/every() skip its holes.)
+      if (!Number.isInteger(index) || index < 0 || index >= input.length || vectors[index] !== undefined) {
+        throw new EmbedderError('bad_response', `embedding response from ${o.url} repeats an index or has one out of range (${index})`, { retryable: true });
+      }
       const v = d.embedding;
       if (!Array.isArray(v) || v.length !== this.dimension || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
         throw new EmbedderError(
@@ -283,9 +288,6 @@ export class HttpEmbedder implements Embedder {
       }
       vectors[index] = v as number[];
     });
-    if (vectors.some((v) => v === undefined)) {
-      throw new EmbedderError('bad_response', `embedding response from ${o.url} repeats an index`, { retryable: true });
-    }
     const tokens = parsed.usage?.prompt_tokens ?? parsed.usage?.total_tokens ?? 0;
     return { vectors, tokens };
   }
