@@ -125,8 +125,13 @@ const anchor = (schema: string, name: string): string => `${schema}-${name}`.toL
 const kindName: Record<string, string> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view' };
 const conName: Record<string, string> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclusion', t: 'trigger' };
 
+type Catalog = Awaited<ReturnType<typeof load>>;
+
 export async function schemaMarkdown(db: Query): Promise<string> {
-  const { tables, columns, constraints, indexes, policies, functions } = await load(db);
+  return renderSchema(await load(db));
+}
+
+function renderSchema({ tables, columns, constraints, indexes, policies, functions }: Catalog): string {
   const out: string[] = [];
   out.push('# kitchen-db schema reference');
   out.push('');
@@ -203,7 +208,10 @@ function erType(type: string): string {
 }
 
 export async function erMarkdown(db: Query): Promise<string> {
-  const { tables, columns, constraints } = await load(db);
+  return renderEr(await load(db));
+}
+
+function renderEr({ tables, columns, constraints }: Catalog): string {
   const entities = tables.filter((t) => ER_SCHEMAS.includes(t.schema) && (t.kind === 'r' || t.kind === 'p') && !t.partitionOf);
   const entityName = (schema: string, table: string) => `${schema}_${table}`;
   const known = new Set(entities.map((t) => entityName(t.schema, t.name)));
@@ -250,7 +258,8 @@ export async function erMarkdown(db: Query): Promise<string> {
   ].join('\n');
 }
 
-/** docs/schema.md and docs/er.md, keyed by path relative to the package root. */
+/** docs/schema.md and docs/er.md, keyed by path relative to the package root (one catalog read for both). */
 export async function generateDocs(db: Query): Promise<Record<string, string>> {
-  return { 'docs/schema.md': await schemaMarkdown(db), 'docs/er.md': await erMarkdown(db) };
+  const catalog = await load(db);
+  return { 'docs/schema.md': renderSchema(catalog), 'docs/er.md': renderEr(catalog) };
 }
