@@ -410,14 +410,19 @@ export class JobWorker {
     const boss = this.#boss;
     if (!boss || this.#stopping || this.#restarting) return;
     let ok: boolean;
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         boss.getDb().executeSql('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('health probe timed out')), 5000).unref()),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('health probe timed out')), 5000).unref();
+        }),
       ]);
       ok = true;
     } catch {
       ok = false;
+    } finally {
+      clearTimeout(timer);
     }
     const now = Date.now();
     if (!ok) {
