@@ -173,8 +173,6 @@ export const QUEUES: Record<QueueName, QueueSpec> = {
 /** Dead-letter queues keep failed jobs 30 days for an operator to inspect and redrive. */
 export const DEAD_LETTER_RETENTION_SECONDS = 30 * DAY;
 
-export const SCHEDULED_QUEUES = QUEUE_NAMES.filter((n) => QUEUES[n].cron !== undefined);
-
 /** pg-boss options of a queue (what createQueue/updateQueue get). */
 export function queueOptions(spec: QueueSpec): Omit<Queue, 'name'> {
   return {

@@ -146,10 +146,10 @@ export class JobWorker {
         throw new ValidationError('KITCHEN_DB_WORKER_QUEUE_OPTIONS', 'json', `KITCHEN_DB_WORKER_QUEUE_OPTIONS is not JSON: ${(error as Error).message}`);
       }
     }
+    const unknown = Object.keys(fromEnv ?? {}).filter((k) => !(QUEUE_NAMES as readonly string[]).includes(k));
+    if (unknown.length) throw new ValidationError('KITCHEN_DB_WORKER_QUEUE_OPTIONS', 'queue', `unknown queue(s) ${unknown.join(', ')}; queues: ${QUEUE_NAMES.join(', ')}`);
     const specs = {} as Record<QueueName, QueueSpec>;
     for (const name of QUEUE_NAMES) {
-      const unknown = Object.keys(fromEnv ?? {}).filter((k) => !(QUEUE_NAMES as readonly string[]).includes(k));
-      if (unknown.length) throw new ValidationError('KITCHEN_DB_WORKER_QUEUE_OPTIONS', 'queue', `unknown queue(s) ${unknown.join(', ')}; queues: ${QUEUE_NAMES.join(', ')}`);
       specs[name] = { ...QUEUES[name], ...(fromEnv?.[name] ?? {}), ...(options.queueOverrides?.[name] ?? {}), name };
     }
     this.specs = specs;
@@ -583,11 +583,4 @@ export class JobWorker {
     this.log.info({ report }, 'worker --once done');
     return report;
   }
-}
-
-/** Creates and starts a worker. */
-export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
-  const worker = new JobWorker(options);
-  await worker.start();
-  return worker;
 }
