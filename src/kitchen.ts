@@ -5,7 +5,7 @@
 // for a person, app.user_id), so row-level security decides what the callback sees.
 import type pg from 'pg';
 import { bind, type Bound } from './api.ts';
-import { withTransaction, type DbClient, type TransactionOptions } from './db/context.ts';
+import { asAdmin, asCompliance, asWorker, withUser, type DbClient, type TransactionOptions } from './db/context.ts';
 import { createPool } from './db/pool.ts';
 import { ValidationError } from './errors.ts';
 import * as accounts from './accounts.ts';
@@ -72,11 +72,10 @@ export function kitchenDbFromPool(pool: pg.Pool, owned = false): KitchenDb {
   return {
     pool,
     signIn: (input) => accounts.signIn({ pool }, input),
-    asUser: (userId, fn, options = {}) => withTransaction(pool, { ...options, role: 'app_user', userId }, (c) => fn(scope('forUser', c))),
-    asAdmin: (fn, options = {}) => withTransaction(pool, { ...options, role: 'app_admin' }, (c) => fn(scope('forAdmin', c))),
-    asWorker: (fn, options = {}) => withTransaction(pool, { ...options, role: 'app_worker' }, (c) => fn(scope('forWorker', c))),
-    asCompliance: (fn, options = {}) =>
-      withTransaction(pool, { ...options, role: 'app_compliance' }, (c) => fn(scope('forCompliance', c))),
+    asUser: (userId, fn, options) => withUser(pool, userId, (c) => fn(scope('forUser', c)), options),
+    asAdmin: (fn, options) => asAdmin(pool, (c) => fn(scope('forAdmin', c)), options),
+    asWorker: (fn, options) => asWorker(pool, (c) => fn(scope('forWorker', c)), options),
+    asCompliance: (fn, options) => asCompliance(pool, (c) => fn(scope('forCompliance', c)), options),
     close: async () => {
       if (owned) await pool.end();
     },
