@@ -1,10 +1,5 @@
 /* @name SearchPreferences */
 SELECT
-  CASE p.diet
-    WHEN 'vegan' THEN ARRAY['vegan']
-    WHEN 'vegetarian' THEN ARRAY['vegetarian', 'vegan']
-    WHEN 'pescatarian' THEN ARRAY['pescatarian', 'vegetarian', 'vegan']
-  END::text[] AS "dietTags?",
   p.diet AS "diet?",
   coalesce(
     (SELECT array_agg(DISTINCT app.allergen_key(a.allergen)) FROM unnest(p.allergens) AS a (allergen)
@@ -21,7 +16,8 @@ WHERE p.user_id = (SELECT app.current_user_id());
 -- work; migration 000043), then reads the page's recipes by primary key. A query without lexemes
 -- (blank, or only stop words) matches every recipe with rank 0: the order is by name. Filters
 -- given as NULL do not apply; each call is planned with its values, so they fold away. Diet tags
--- and allergen keys come from SearchPreferences (rules in src/recipes.ts, app.recipe_allergen_keys).
+-- come from the person's diet (DIET_TAGS in src/recipes.ts), allergen keys from SearchPreferences
+-- (app.recipe_allergen_keys).
 WITH hits AS (
   SELECT s.recipe_id, s.name,
          CASE WHEN numnode(websearch_to_tsquery('english', :query!)) = 0 THEN 0::real

@@ -29,18 +29,17 @@ import {
   syncDeletedIds,
   syncLock,
   type IAdminGetRecipeResult,
-  type IGetRecipeResult,
   type ISearchRecipesResult,
   type ISyncChangedRecipesResult,
 } from './generated/recipes.queries.ts';
+import type { Diet } from './accounts.ts';
 import {
-  assertStorableJson,
   bool,
   decodeCursor,
-  encodeCursor,
   fail,
   instant,
   isPlainObject,
+  jsonObject,
   list,
   num,
   oneOf,
@@ -48,17 +47,18 @@ import {
   optionalText,
   pageSize,
   text,
+  toPage,
   uuid,
   type Page,
 } from './input.ts';
 
 export type { Page } from './input.ts';
+export type { Diet } from './accounts.ts';
 
 export const CUISINES = ['indian', 'italian', 'american', 'chinese', 'mexican', 'korean', 'thai', 'asian', 'global'] as const;
 export type Cuisine = (typeof CUISINES)[number];
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
-export type Diet = 'vegetarian' | 'vegan' | 'pescatarian' | 'no_restrictions';
 
 /** One ingredient of a stage (the controller's recipe format); other keys are free. */
 export interface RecipeIngredient {
@@ -212,12 +212,8 @@ export async function search(client: DbClient, input: SearchInput = {}): Promise
     },
     client,
   );
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  const last = kept[kept.length - 1];
   return {
-    items: kept.map(toSummary),
-    nextCursor: more && last ? encodeCursor([String(last.rank), last.name, last.id]) : null,
+    ...toPage(rows, limit, (r) => [String(r.rank), r.name, r.id], toSummary),
     applied: { diet: dietTags ? diet : null, allergens },
   };
 }
@@ -233,7 +229,7 @@ export async function get(client: DbClient, recipeId: string): Promise<PersonRec
   const id = uuid(recipeId, 'recipeId');
   const [row] = await getRecipe.run({ id }, client);
   if (!row) throw new NotFoundError('recipeId', 'published_recipe', `recipeId: no published recipe ${id}`);
-  return toRecipe(row as IGetRecipeResult) as PersonRecipe;
+  return toRecipe(row) as PersonRecipe;
 }
 
 // --- people: sync ----------------------------------------------------------------------------------
@@ -319,15 +315,7 @@ const NUTRITION_MAX = 100_000;
 
 function recipeDataJson(value: unknown): string {
   if (!isPlainObject(value)) fail('recipeData', 'object', 'must be a JSON object with a stages array');
-  let json: string;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    fail('recipeData', 'json', 'must be serialisable as JSON');
-  }
-  if (Buffer.byteLength(json) > RECIPE_DATA_BYTES) fail('recipeData', 'size', `must be at most ${RECIPE_DATA_BYTES} bytes of JSON`);
-  assertStorableJson(json, 'recipeData');
-  return json;
+  return jsonObject(value, 'recipeData', RECIPE_DATA_BYTES);
 }
 
 function imageUrl(value: unknown): string | null {
@@ -374,13 +362,16 @@ function recipeColumns(input: Record<string, unknown>): RecipeColumns {
 
 /** Readable reasons why recipe data is invalid (app.recipe_data_problems); empty when it is valid. */
 export async function checkRecipeData(client: DbClient, recipeData: unknown): Promise<string[]> {
-  const [row] = await recipeDataProblems.run({ recipeData: recipeDataJson(recipeData) }, client);
+  return problemsOf(client, recipeDataJson(recipeData));
+}
+
+async function problemsOf(client: DbClient, json: string): Promise<string[]> {
+  const [row] = await recipeDataProblems.run({ recipeData: json }, client);
   return row?.problems ?? [];
 }
 
 async function assertRecipeData(client: DbClient, json: string): Promise<void> {
-  const [row] = await recipeDataProblems.run({ recipeData: json }, client);
-  const problems = row?.problems ?? [];
+  const problems = await problemsOf(client, json);
   if (problems.length > 0) {
     throw new ValidationError('recipeData', 'recipes_recipe_data_check', `recipeData: ${problems.join('; ')}`);
   }
