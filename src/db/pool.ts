@@ -10,6 +10,11 @@ const DATE_OID = 1082;
 const DATE_ARRAY_OID = 1182;
 // text[]: its parser splits a PostgreSQL array literal into strings.
 const TEXT_ARRAY_OID = 1009 as Parameters<typeof pg.types.getTypeParser>[0];
+// node-postgres asks for a parser per column of every result: build these once, not per call.
+const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY_OID, 'text') as (v: string) => string[];
+const parseVector = (v: string) => pgvector.fromSql(v);
+const parseVectorArray = (v: string) => parseTextArray(v).map(parseVector);
+const keepText = (v: string) => v;
 
 export interface PoolOptions extends Omit<pg.PoolConfig, 'connectionString' | 'types'> {
   /** Where the URL came from, for error messages (default "the connection string"). */
@@ -28,13 +33,10 @@ export async function createPool(url: string, options: PoolOptions = {}): Promis
     const vectorArrayOid = rows.find((r) => r.typname === '_vector')?.oid;
     const types = {
       getTypeParser(oid: number, format?: 'text' | 'binary') {
-        if (oid === vectorOid) return (v: string) => pgvector.fromSql(v);
-        if (oid === DATE_OID) return (v: string) => v;
-        if (oid === DATE_ARRAY_OID) return pg.types.getTypeParser(TEXT_ARRAY_OID, 'text');
-        if (oid === vectorArrayOid) {
-          const parseArray = pg.types.getTypeParser(TEXT_ARRAY_OID, 'text') as (v: string) => string[];
-          return (v: string) => parseArray(v).map((x) => pgvector.fromSql(x));
-        }
+        if (oid === vectorOid) return parseVector;
+        if (oid === DATE_OID) return keepText;
+        if (oid === DATE_ARRAY_OID) return parseTextArray;
+        if (oid === vectorArrayOid) return parseVectorArray;
         return pg.types.getTypeParser(oid as Parameters<typeof pg.types.getTypeParser>[0], format ?? 'text');
       },
     };
