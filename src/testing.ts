@@ -104,25 +104,31 @@ export async function prepareTestTemplate(options: { log?: (line: string) => voi
   }
   const name = templateName();
   const templateUrl = withDatabase(resolved.url, name);
-  await ensureRoles(resolved.url);
-  await admin(resolved.url, async (c) => {
-    // Serialise template builds of concurrent runs on the same server.
-    await c.query('select pg_advisory_lock(hashtext($1))', [name]);
-    try {
-      const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [name]);
-      if (rowCount && (await pendingMigrations(templateUrl).catch(() => ['?'])).length === 0) return;
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.query(`create database ${name}`);
+  try {
+    await ensureRoles(resolved.url);
+    await admin(resolved.url, async (c) => {
+      // Serialise template builds of concurrent runs on the same server.
+      await c.query('select pg_advisory_lock(hashtext($1))', [name]);
       try {
-        await migrateDatabase(templateUrl, { owner: OWNER_ROLE });
-      } catch (error) {
+        const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [name]);
+        if (rowCount && (await pendingMigrations(templateUrl).catch(() => ['?'])).length === 0) return;
         await c.query(`drop database if exists ${name} with (force)`);
-        throw error;
+        await c.query(`create database ${name}`);
+        try {
+          await migrateDatabase(templateUrl, { owner: OWNER_ROLE });
+        } catch (error) {
+          await c.query(`drop database if exists ${name} with (force)`);
+          throw error;
+        }
+      } finally {
+        await c.query('select pg_advisory_unlock(hashtext($1))', [name]);
       }
-    } finally {
-      await c.query('select pg_advisory_unlock(hashtext($1))', [name]);
-    }
-  });
+    });
+  } catch (error) {
+    // Nobody gets a dispose() to call: stop the Docker container here.
+    await resolved.close().catch(() => {});
+    throw error;
+  }
   return {
     kind: resolved.kind,
     line: resolved.line,
@@ -150,7 +156,13 @@ export async function createTestDatabase(options: { template?: TestTemplate } = 
     url = withDatabase(template.serverUrl!, name);
     drop = () => admin(template.serverUrl!, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {});
   }
-  const pool = await createPool(url, { max: 8, source: 'the test database' });
+  let pool: pg.Pool;
+  try {
+    pool = await createPool(url, { max: 8, source: 'the test database' });
+  } catch (error) {
+    await drop().catch(() => {});
+    throw error;
+  }
   let closed = false;
   return {
     engine: template.kind,
