@@ -35,6 +35,7 @@ import {
   type IListAppliancesResult,
 } from './generated/appliances.queries.ts';
 import { assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
+import { runQuery } from './run-query.ts';
 
 export const APPLIANCE_STATUSES = ['online', 'offline', 'cooking', 'error'] as const;
 export type ApplianceStatus = (typeof APPLIANCE_STATUSES)[number];
@@ -210,7 +211,7 @@ export async function pair(client: DbClient, input: PairInput): Promise<Applianc
     wifiMac: wifiMac(input.wifiMac),
   };
   try {
-    const [row] = await pairAppliance.run(params, client);
+    const [row] = await runQuery(pairAppliance, params, client);
     return toAppliance(row!);
   } catch (error) {
     const e = pgError(error);
@@ -241,14 +242,14 @@ export async function pair(client: DbClient, input: PairInput): Promise<Applianc
 /** Ends the person's current pairing `applianceId`. NotFoundError if it is not a current pairing of theirs. */
 export async function unpair(client: DbClient, applianceId: string): Promise<Appliance> {
   const id = uuid(applianceId, 'applianceId');
-  const [row] = await unpairAppliance.run({ id }, client);
+  const [row] = await runQuery(unpairAppliance, { id }, client);
   if (!row) throw new NotFoundError('applianceId', 'current_pairing', `applianceId: ${id} is not one of your current appliances`);
   return toAppliance(row);
 }
 
 /** The person's appliances (current pairings), oldest pairing first. */
 export async function list_(client: DbClient): Promise<Appliance[]> {
-  return (await listAppliances.run(undefined, client)).map(toAppliance);
+  return (await runQuery(listAppliances, undefined, client)).map(toAppliance);
 }
 
 export interface HeartbeatInput {
@@ -272,7 +273,7 @@ export async function heartbeat(client: DbClient, input: HeartbeatInput): Promis
     pairingCode: input.pairingCode === undefined || input.pairingCode === null ? null : pairingCode(input.pairingCode),
     wifiMac: wifiMac(input.wifiMac),
   };
-  const [row] = await heartbeatQuery.run(params, client);
+  const [row] = await runQuery(heartbeatQuery, params, client);
   if (!row) throw new NotFoundError('deviceId', 'current_pairing', `deviceId: ${params.deviceId} is not currently paired to you`);
   return toAppliance(row);
 }
@@ -305,7 +306,7 @@ export async function startSession(client: DbClient, input: StartSessionInput): 
   };
   let row;
   try {
-    [row] = await startSessionQuery.run(params, client);
+    [row] = await runQuery(startSessionQuery, params, client);
   } catch (error) {
     // Row-level security keeps the key out of the server's message: name the field here.
     const e = pgError(error);
@@ -315,7 +316,7 @@ export async function startSession(client: DbClient, input: StartSessionInput): 
     throw error;
   }
   if (row) return toSession(row);
-  const [check] = await startSessionDiagnosis.run({ applianceId, recipeId }, client);
+  const [check] = await runQuery(startSessionDiagnosis, { applianceId, recipeId }, client);
   if (!check?.applianceOk) throw new NotFoundError('applianceId', 'current_pairing', `applianceId: ${applianceId} is not one of your current appliances`);
   throw new NotFoundError('recipeId', 'published_recipe', `recipeId: no published recipe ${recipeId}`);
 }
@@ -323,7 +324,7 @@ export async function startSession(client: DbClient, input: StartSessionInput): 
 /** One of the person's sessions. */
 export async function getSession(client: DbClient, sessionId: string): Promise<CookingSession> {
   const id = uuid(sessionId, 'sessionId');
-  const [row] = await getSessionQuery.run({ id }, client);
+  const [row] = await runQuery(getSessionQuery, { id }, client);
   if (!row) throw new NotFoundError('sessionId', 'session', `sessionId: no cooking session ${id} of yours`);
   return toSession(row);
 }
@@ -356,7 +357,7 @@ export async function updateSession(client: DbClient, sessionId: string, input: 
     totalDurationS: duration(input.totalDurationS),
     notes: notes(input.notes),
   };
-  const [row] = await updateSessionQuery.run(params, client);
+  const [row] = await runQuery(updateSessionQuery, params, client);
   return row ? toSession(row) : sessionStateError(client, id, 'session_running');
 }
 
@@ -383,7 +384,7 @@ export async function completeSession(client: DbClient, sessionId: string, input
     peakTemperature: temperature(input.peakTemperature),
     totalDurationS: duration(input.totalDurationS),
   };
-  const [row] = await completeSessionQuery.run(params, client);
+  const [row] = await runQuery(completeSessionQuery, params, client);
   return row ? toSession(row) : sessionStateError(client, id, 'session_running');
 }
 
@@ -399,7 +400,7 @@ export async function rateSession(client: DbClient, sessionId: string, input: Ra
   const id = uuid(sessionId, 'sessionId');
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const params = { id, rating: num(input.rating, 'rating', { min: 1, max: 5, integer: true }), notes: notes(input.notes) };
-  const [row] = await rateSessionQuery.run(params, client);
+  const [row] = await runQuery(rateSessionQuery, params, client);
   return row ? toSession(row) : sessionStateError(client, id, 'session_completed');
 }
 
@@ -469,7 +470,7 @@ export async function uploadCookingLog(client: DbClient, input: CookingLogUpload
     notes: notes(input.notes),
   };
   try {
-    const [row] = await uploadCookingLogQuery.run(params, client);
+    const [row] = await runQuery(uploadCookingLogQuery, params, client);
     return row!;
   } catch (error) {
     const e = pgError(error);
@@ -522,7 +523,7 @@ export async function firmwareUpdate(client: DbClient, input: FirmwareQuery): Pr
   const target = oneOf(input.target, 'target', FIRMWARE_TARGETS);
   const channel = input.channel === undefined ? 'stable' : oneOf(input.channel, 'channel', FIRMWARE_CHANNELS);
   const currentVersion = semver(input.currentVersion, 'currentVersion');
-  const [row] = await firmwareUpdateQuery.run({ target, channels: CHANNELS_FOR[channel], currentVersion }, client);
+  const [row] = await runQuery(firmwareUpdateQuery, { target, channels: CHANNELS_FOR[channel], currentVersion }, client);
   if (!row) return null;
   const { mandatory, newerNotApplicable, ...release } = row;
   return { release: release as FirmwareRelease, mandatory, newerNotApplicable };
@@ -583,7 +584,7 @@ export async function publishFirmware(client: DbClient, input: FirmwareReleaseIn
     minVersion: optionalSemver(input.minVersion, 'minVersion'),
   };
   try {
-    const [row] = await adminPublishFirmware.run(params, client);
+    const [row] = await runQuery(adminPublishFirmware, params, client);
     return toRelease(row!);
   } catch (error) {
     const e = pgError(error);
@@ -604,7 +605,7 @@ function toRelease(row: IAdminListFirmwareResult): FirmwareRelease {
 /** A target's releases, newest version first. */
 export async function listFirmware(client: DbClient, target: FirmwareTarget): Promise<FirmwareRelease[]> {
   const t = oneOf(target, 'target', FIRMWARE_TARGETS);
-  return (await adminListFirmware.run({ target: t }, client)).map(toRelease);
+  return (await runQuery(adminListFirmware, { target: t }, client)).map(toRelease);
 }
 
 export const forAdmin = { publishFirmware, listFirmware };

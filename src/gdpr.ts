@@ -12,6 +12,7 @@ import type { DbClient } from './db/context.ts';
 import { assertUuid } from './db/context.ts';
 import { ConflictError, mapDbError, ValidationError } from './errors.ts';
 import * as q from './generated/gdpr.queries.ts';
+import { runQuery } from './run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (as the SQL functions return them)
@@ -151,21 +152,21 @@ async function run<T>(field: string, fn: () => Promise<T>): Promise<T> {
 /** The person with this id or e-mail address, or null. Throws ValidationError for anything else. */
 async function findUser(client: DbClient, key: string): Promise<GdprPerson | null> {
   const parsed = parseUserKey(key);
-  const rows = await run('user', () => q.findUser.run({ key: parsed.key }, client));
+  const rows = await run('user', () => runQuery(q.findUser, { key: parsed.key }, client));
   return rows[0] ?? null;
 }
 
 /** Rows per table (and what is left out) without the rows; audited. `purpose` is recorded in the audit. */
 async function summary(client: DbClient, userId: string, purpose: 'inspect' | 'export' | 'purge' = 'inspect'): Promise<GdprManifest> {
   const id = assertUuid(userId);
-  const [row] = await run('userId', () => q.userSummary.run({ userId: id, purpose }, client));
+  const [row] = await run('userId', () => runQuery(q.userSummary, { userId: id, purpose }, client));
   return row!.manifest as unknown as GdprManifest;
 }
 
 /** Everything about the person in one document (fine for ordinary people; see streamUserTable). Audited. */
 async function exportUserData(client: DbClient, userId: string): Promise<GdprExport> {
   const id = assertUuid(userId);
-  const [row] = await run('userId', () => q.exportUserData.run({ userId: id }, client));
+  const [row] = await run('userId', () => runQuery(q.exportUserData, { userId: id }, client));
   return row!.export as unknown as GdprExport;
 }
 
@@ -177,7 +178,7 @@ async function exportUserTable(
   const id = assertUuid(input.userId);
   const limit = pageSize(input.limit);
   const rows = await run('table', () =>
-    q.exportUserTable.run({ userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
+    runQuery(q.exportUserTable, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
   );
   const page = rows.map((r) => ({ key: r.rowKey as Record<string, unknown>, data: r.rowData as ExportRow }));
   return { rows: page, next: page.length === limit ? page[page.length - 1]!.key : null };
@@ -194,7 +195,7 @@ export async function exportUserTableText(
   const id = assertUuid(input.userId);
   const limit = pageSize(input.limit);
   const rows = await run('table', () =>
-    q.exportUserTableText.run({ userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
+    runQuery(q.exportUserTableText, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
   );
   const last = rows[rows.length - 1];
   return { rows: rows.map((r) => r.rowJson), next: rows.length === limit && last ? (JSON.parse(last.rowKey) as Record<string, unknown>) : null };
@@ -243,13 +244,13 @@ export async function* streamUserTable(
 /** Erases the person (app and auth, one transaction: the caller's). Idempotent: zeros when already gone. Audited. */
 async function purgeUser(client: DbClient, userId: string): Promise<PurgeResult> {
   const id = assertUuid(userId);
-  const [row] = await run('userId', () => q.purgeUser.run({ userId: id }, client));
+  const [row] = await run('userId', () => runQuery(q.purgeUser, { userId: id }, client));
   return row!.result as unknown as PurgeResult;
 }
 
 /** Pending deletion requests, soonest due first. */
 async function pendingDeletions(client: DbClient): Promise<DeletionRequest[]> {
-  return run('deletion', () => q.pendingDeletions.run(undefined, client));
+  return run('deletion', () => runQuery(q.pendingDeletions, undefined, client));
 }
 
 /** The audit trail, newest first (at most `limit`, default 100; only one person's with `userId`). */
@@ -259,7 +260,7 @@ async function auditLog(client: DbClient, input: { limit?: number; userId?: stri
   if (input.before !== undefined && !/^[0-9]+$/.test(input.before)) {
     throw new ValidationError('before', 'integer', `before must be an audit entry id (a whole number), got ${JSON.stringify(input.before)}`);
   }
-  const rows = await run('audit', () => q.auditLog.run({ limit, userId, before: input.before ?? null }, client));
+  const rows = await run('audit', () => runQuery(q.auditLog, { limit, userId, before: input.before ?? null }, client));
   return rows as AuditEntry[];
 }
 
@@ -269,14 +270,14 @@ async function auditLog(client: DbClient, input: { limit?: number; userId?: stri
 
 /** The signed-in person asks for their account to be erased; returns the pending request (idempotent). */
 async function requestAccountDeletion(client: DbClient): Promise<{ requestedAt: Date; dueAt: Date }> {
-  const [row] = await run('deletion', () => q.requestAccountDeletion.run(undefined, client));
+  const [row] = await run('deletion', () => runQuery(q.requestAccountDeletion, undefined, client));
   return row!;
 }
 
 /** Withdraws the pending request within the grace period; false when none was pending. */
 async function cancelAccountDeletion(client: DbClient): Promise<boolean> {
   try {
-    const [row] = await q.cancelAccountDeletion.run(undefined, client);
+    const [row] = await runQuery(q.cancelAccountDeletion, undefined, client);
     return row!.cancelled;
   } catch (error) {
     if ((error as { code?: string }).code === '55000') {
@@ -296,7 +297,7 @@ async function purgeDueAccounts(client: DbClient, input: { limit?: number } = {}
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
     throw new ValidationError('limit', 'range', `limit must be an integer from 1 to 1000, got ${String(input.limit)}`);
   }
-  const [row] = await run('limit', () => q.purgeDueAccounts.run({ limit }, client));
+  const [row] = await run('limit', () => runQuery(q.purgeDueAccounts, { limit }, client));
   return row!.result as unknown as DuePurgeResult;
 }
 

@@ -51,6 +51,7 @@ import {
   uuid,
   type Page,
 } from './input.ts';
+import { runQuery } from './run-query.ts';
 
 export type { Page } from './input.ts';
 export type { Diet } from './accounts.ts';
@@ -193,12 +194,12 @@ export async function search(client: DbClient, input: SearchInput = {}): Promise
     tags: input.tags === undefined || input.tags === null ? null : tagList(input.tags, 'tags'),
   };
 
-  const [prefs] = await searchPreferences.run(undefined, client);
+  const [prefs] = await runQuery(searchPreferences, undefined, client);
   const diet = (prefs?.diet ?? null) as Diet | null;
   const dietTags = applyDiet && diet ? DIET_TAGS[diet] : null;
   const allergens = prefs?.allergens ?? [];
 
-  const rows = await searchRecipes.run(
+  const rows = await runQuery(searchRecipes,
     {
       query,
       ...filters,
@@ -227,7 +228,7 @@ function toRecipe<R extends ISyncChangedRecipesResult>(row: R): Omit<R, 'cuisine
 /** A published recipe with its full recipe_data, and which of the person's allergens it contains. NotFoundError otherwise. */
 export async function get(client: DbClient, recipeId: string): Promise<PersonRecipe> {
   const id = uuid(recipeId, 'recipeId');
-  const [row] = await getRecipe.run({ id }, client);
+  const [row] = await runQuery(getRecipe, { id }, client);
   if (!row) throw new NotFoundError('recipeId', 'published_recipe', `recipeId: no published recipe ${id}`);
   return toRecipe(row) as PersonRecipe;
 }
@@ -259,11 +260,11 @@ export interface SyncResult {
 export async function sync(client: DbClient, input: SyncInput = {}): Promise<SyncResult> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const since = input.since === undefined || input.since === null ? null : instant(input.since, 'since');
-  const [lock] = await syncLock.run(undefined, client);
+  const [lock] = await runQuery(syncLock, undefined, client);
   const serverTime = lock!.serverTime;
-  const changed = await syncChangedRecipes.run({ since }, client);
-  const deleted = since ? await syncDeletedIds.run({ since }, client) : [];
-  await recordSync.run({ serverTime }, client);
+  const changed = await runQuery(syncChangedRecipes, { since }, client);
+  const deleted = since ? await runQuery(syncDeletedIds, { since }, client) : [];
+  await runQuery(recordSync, { serverTime }, client);
   return {
     recipes: changed.map((r) => toRecipe(r)),
     deletedIds: deleted.map((d) => d.recipeId),
@@ -366,7 +367,7 @@ export async function checkRecipeData(client: DbClient, recipeData: unknown): Pr
 }
 
 async function problemsOf(client: DbClient, json: string): Promise<string[]> {
-  const [row] = await recipeDataProblems.run({ recipeData: json }, client);
+  const [row] = await runQuery(recipeDataProblems, { recipeData: json }, client);
   return row?.problems ?? [];
 }
 
@@ -390,7 +391,7 @@ export async function create(client: DbClient, input: RecipeInput): Promise<Admi
   const createdBy = input.createdBy === undefined || input.createdBy === null ? null : uuid(input.createdBy, 'createdBy');
   await assertRecipeData(client, columns.recipeData);
   try {
-    const [row] = await adminInsertRecipe.run({ ...columns, id, isPublished, createdBy }, client);
+    const [row] = await runQuery(adminInsertRecipe, { ...columns, id, isPublished, createdBy }, client);
     return toAdminRecipe(row!);
   } catch (error) {
     // Row-level security keeps the key out of the server's message: name the field here.
@@ -407,7 +408,7 @@ export async function update(client: DbClient, recipeId: string, patch: RecipePa
   const allowed = ['name', 'category', 'cuisine', 'recipeData', 'tags', 'difficulty', 'timeMinutes', 'servings', 'calories', 'proteinG', 'carbsG', 'fatsG', 'imageUrl', 'expectedVersion'];
   for (const key of Object.keys(patch)) if (!allowed.includes(key)) fail(key, 'unknown_field', 'cannot be changed by update (publish/unpublish change isPublished)');
   const expectedVersion = optionalNum(patch.expectedVersion, 'expectedVersion', { min: 1, integer: true }) ?? null;
-  const [current] = await adminLockRecipe.run({ id }, client);
+  const [current] = await runQuery(adminLockRecipe, { id }, client);
   if (!current) throw new NotFoundError('recipeId', 'recipe', `recipeId: no recipe ${id}`);
   if (expectedVersion !== null && current.version !== expectedVersion) {
     throw new ConflictError('expectedVersion', 'version', `expectedVersion: recipe ${id} is at version ${current.version}, not ${expectedVersion}`);
@@ -416,13 +417,13 @@ export async function update(client: DbClient, recipeId: string, patch: RecipePa
   for (const [key, value] of Object.entries(patch)) if (key !== 'expectedVersion' && value !== undefined) merged[key] = value;
   const columns = recipeColumns(merged);
   if (patch.recipeData !== undefined) await assertRecipeData(client, columns.recipeData);
-  const [row] = await adminUpdateRecipe.run({ ...columns, id }, client);
+  const [row] = await runQuery(adminUpdateRecipe, { ...columns, id }, client);
   return toAdminRecipe(row!);
 }
 
 async function setPublished(client: DbClient, recipeId: string, isPublished: boolean): Promise<AdminRecipe> {
   const id = uuid(recipeId, 'recipeId');
-  const [row] = await adminSetPublished.run({ id, isPublished }, client);
+  const [row] = await runQuery(adminSetPublished, { id, isPublished }, client);
   if (!row) throw new NotFoundError('recipeId', 'recipe', `recipeId: no recipe ${id}`);
   return toAdminRecipe(row);
 }
@@ -450,11 +451,11 @@ function cookedError(id: string, sessions: number | null, cause?: unknown): Conf
 /** Deletes a recipe that nobody has cooked; a cooked one is refused (ConflictError): unpublish it instead. */
 async function deleteRecipe(client: DbClient, recipeId: string): Promise<{ id: string }> {
   const id = uuid(recipeId, 'recipeId');
-  const [count] = await adminCountCookingSessions.run({ recipeId: id }, client);
+  const [count] = await runQuery(adminCountCookingSessions, { recipeId: id }, client);
   if (count && count.sessions > 0) throw cookedError(id, count.sessions);
   let rows;
   try {
-    rows = await adminDeleteRecipe.run({ id }, client);
+    rows = await runQuery(adminDeleteRecipe, { id }, client);
   } catch (error) {
     // A session recorded between the count and the delete.
     const e = error as { code?: string; constraint?: string };
@@ -468,7 +469,7 @@ async function deleteRecipe(client: DbClient, recipeId: string): Promise<{ id: s
 /** Any recipe, published or not. */
 async function adminGet(client: DbClient, recipeId: string): Promise<AdminRecipe> {
   const id = uuid(recipeId, 'recipeId');
-  const [row] = await adminGetRecipe.run({ id }, client);
+  const [row] = await runQuery(adminGetRecipe, { id }, client);
   if (!row) throw new NotFoundError('recipeId', 'recipe', `recipeId: no recipe ${id}`);
   return toAdminRecipe(row);
 }

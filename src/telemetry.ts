@@ -20,6 +20,7 @@ import { assertUuid } from './db/context.ts';
 import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
 import * as q from './generated/telemetry.queries.ts';
 import { isPlainObject, jsonTextProblem } from './input.ts';
+import { runQuery } from './run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -280,7 +281,7 @@ async function recordEvents(client: DbClient, input: RecordEventsInput): Promise
 
 /** Nothing was inserted although there were events: say why (the appliance, else the first bad session). */
 async function explainRefusal(client: DbClient, applianceId: string, sessions: Map<string, number>): Promise<never> {
-  const [appliance] = await q.applianceForIngest.run({ applianceId }, client);
+  const [appliance] = await runQuery(q.applianceForIngest, { applianceId }, client);
   if (!appliance) {
     throw new NotFoundError('applianceId', 'appliance_of_person', `applianceId ${applianceId} is not one of your appliances`);
   }
@@ -290,7 +291,7 @@ async function explainRefusal(client: DbClient, applianceId: string, sessions: M
       rule: 'current_pairing',
     });
   }
-  const found = new Set((await q.sessionsOfAppliance.run({ applianceId, sessionIds: [...sessions.keys()] }, client)).map((r) => r.id));
+  const found = new Set((await runQuery(q.sessionsOfAppliance, { applianceId, sessionIds: [...sessions.keys()] }, client)).map((r) => r.id));
   for (const [id, index] of sessions) {
     if (!found.has(id)) {
       throw new NotFoundError(`events[${index}].sessionId`, 'session_of_appliance',
@@ -360,7 +361,7 @@ async function sessionEvents(client: DbClient, input: { sessionId: string; after
   const limit = limitOf(input.limit);
   const after = cursorOf(input.after, 'after');
   try {
-    const rows = await q.sessionEvents.run(
+    const rows = await runQuery(q.sessionEvents,
       { sessionId, afterRecordedAt: after?.at ?? null, afterId: after?.id ?? null, limit },
       client,
     );
@@ -387,7 +388,7 @@ async function applianceEvents(
   const limit = limitOf(input.limit);
   const before = cursorOf(input.before, 'before');
   try {
-    const rows = await q.applianceEvents.run(
+    const rows = await runQuery(q.applianceEvents,
       {
         applianceId,
         from: from.toISOString(),
@@ -409,7 +410,7 @@ async function applianceEvents(
 async function latestReadings(client: DbClient, input: { eventType?: EventType | null } = {}): Promise<LatestReading[]> {
   const eventType = eventTypeFilter(input.eventType);
   try {
-    const rows = await q.latestReadings.run({ eventType }, client);
+    const rows = await runQuery(q.latestReadings, { eventType }, client);
     return rows.map((r) => ({
       applianceId: r.applianceId,
       deviceId: r.deviceId,
@@ -432,7 +433,7 @@ async function latestReadings(client: DbClient, input: { eventType?: EventType |
 /** Runs app.maintain_partitions() (app_worker): premake, DEFAULT rows, retention. */
 async function maintainPartitions(client: DbClient): Promise<MaintenanceResult> {
   try {
-    const [row] = await q.maintainPartitions.run(undefined, client);
+    const [row] = await runQuery(q.maintainPartitions, undefined, client);
     return row!.result as unknown as MaintenanceResult;
   } catch (error) {
     throw mapDbError(error);
@@ -442,7 +443,7 @@ async function maintainPartitions(client: DbClient): Promise<MaintenanceResult> 
 /** Every partition of every registered table (app.partition_report). */
 async function partitionReport(client: DbClient, input: { exact?: boolean } = {}): Promise<PartitionInfo[]> {
   try {
-    const rows = await q.partitionReport.run({ exact: input.exact === true }, client);
+    const rows = await runQuery(q.partitionReport, { exact: input.exact === true }, client);
     return rows.map((r) => ({ ...r, retentionAction: r.retentionAction as PartitionInfo['retentionAction'] }));
   } catch (error) {
     throw mapDbError(error);
