@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { asAdmin, asCompliance, asWorker, withUser, type DbClient } from './db/context.ts';
 import { startEmbedded } from './db/embedded.ts';
-import { committedMigrations, ensureRoles, migrateDatabase, MIGRATIONS_FOLDER, OWNER_ROLE, pendingMigrations } from './db/migrate.ts';
+import { committedMigrations, ensureRoles, migrateDatabase, MIGRATIONS_FOLDER, OWNER_ROLE, pendingMigrations, withClient } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';
 import { kitchenDbFromPool, type KitchenDb } from './kitchen.ts';
 import { resolveDatabase, type EngineKind } from './db/resolve.ts';
@@ -68,15 +68,7 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
+const admin = <T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> => withClient(url, 'the test server', fn);
 
 /**
  * Resolves the engine and builds a migrated template once. On a server the template database is

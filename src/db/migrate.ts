@@ -57,7 +57,8 @@ export function migrateSettings(url: string, log?: (line: string) => void, owner
   };
 }
 
-async function withClient<T>(url: string, source: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One client for `fn`, ended afterwards; a failed connect becomes a ConnectionError naming `source`. */
+export async function withClient<T>(url: string, source: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
