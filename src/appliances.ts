@@ -133,10 +133,6 @@ const pairingCode = (v: unknown, field = 'pairingCode') =>
 const wifiMac = (v: unknown) =>
   v === undefined || v === null ? null : pattern(typeof v === 'string' ? v.toUpperCase() : v, 'wifiMac', 17, MAC, 'six colon-separated hex pairs (AA:BB:CC:DD:EE:FF)');
 
-export function isSemver(value: string): boolean {
-  return value.length <= 20 && SEMVER.test(value);
-}
-
 function semver(value: unknown, field: string): string {
   const s = text(value, field, { max: 20, trim: true });
   if (!SEMVER.test(s)) fail(field, 'semver', `must be a semantic version such as 1.2.0 or 1.3.0-beta.1, got ${JSON.stringify(s)}`);
