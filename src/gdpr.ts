@@ -201,6 +201,20 @@ export async function exportUserTableText(
   return { rows: rows.map((r) => r.rowJson), next: rows.length === limit && last ? (JSON.parse(last.rowKey) as Record<string, unknown>) : null };
 }
 
+/** Follows `next` from page to page, yielding each non-empty page's rows (as `map` makes them). */
+async function* pages<R, T>(
+  fetch: (after: Record<string, unknown> | null) => Promise<{ rows: R[]; next: Record<string, unknown> | null }>,
+  map: (rows: R[]) => T[],
+): AsyncGenerator<T[], void, void> {
+  let after: Record<string, unknown> | null = null;
+  for (;;) {
+    const page = await fetch(after);
+    if (page.rows.length) yield map(page.rows);
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
 /** Every row of one table as JSON text, page by page (see streamUserTable). */
 export async function* streamUserTableText(
   client: DbClient,
@@ -208,18 +222,7 @@ export async function* streamUserTableText(
   table: string,
   options: { pageSize?: number } = {},
 ): AsyncGenerator<string[], void, void> {
-  let after: Record<string, unknown> | null = null;
-  for (;;) {
-    const page: { rows: string[]; next: Record<string, unknown> | null } = await exportUserTableText(client, {
-      userId,
-      table,
-      after,
-      limit: options.pageSize ?? 1000,
-    });
-    if (page.rows.length) yield page.rows;
-    if (!page.next) return;
-    after = page.next;
-  }
+  yield* pages((after) => exportUserTableText(client, { userId, table, after, limit: options.pageSize ?? 1000 }), (rows) => rows);
 }
 
 /**
@@ -232,13 +235,7 @@ export async function* streamUserTable(
   table: string,
   options: { pageSize?: number } = {},
 ): AsyncGenerator<ExportRow[], void, void> {
-  let after: Record<string, unknown> | null = null;
-  for (;;) {
-    const page: ExportPage = await exportUserTable(client, { userId, table, after, limit: options.pageSize ?? 1000 });
-    if (page.rows.length) yield page.rows.map((r) => r.data);
-    if (!page.next) return;
-    after = page.next;
-  }
+  yield* pages((after) => exportUserTable(client, { userId, table, after, limit: options.pageSize ?? 1000 }), (rows) => rows.map((r) => r.data));
 }
 
 /** Erases the person (app and auth, one transaction: the caller's). Idempotent: zeros when already gone. Audited. */
