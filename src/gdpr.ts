@@ -50,7 +50,7 @@ export interface GdprExport {
 /** One page of app.export_user_table. */
 export interface ExportPage {
   rows: { key: Record<string, unknown>; data: ExportRow }[];
-  /** The key to pass as `after` for the next page; null when this page was the last. */
+  /** The key to pass as `after` for the next page; null when this page was not full (a full last page is followed by an empty one). */
   next: Record<string, unknown> | null;
 }
 

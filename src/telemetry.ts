@@ -67,7 +67,7 @@ export interface TelemetryEvent {
 
 export interface EventPage {
   events: TelemetryEvent[];
-  /** Pass as `after`/`before` for the next page; null when this page was the last. */
+  /** Pass as `after`/`before` for the next page; null when this page was not full (a full last page is followed by an empty one). */
   nextCursor: string | null;
 }
 
