@@ -57,7 +57,6 @@ const db = await resolveDatabase({ purpose: 'generate' });
 try {
   await migrateDatabase(db.url, db.kind === 'embedded' ? { owner: OWNER_ROLE } : {});
   await generateQueries(db);
-  // The snapshot always comes from the embedded engine's pg_dump, whatever served pgtyped.
   if (db.kind === 'embedded') {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -69,6 +68,7 @@ try {
   } else {
     console.error('generate: docs/ and sql/schema.sql come from the embedded engine; unset DATABASE_URL to refresh docs/');
   }
+  // The snapshot always comes from the embedded engine's pg_dump, whatever served pgtyped.
   outputs.set('sql/schema.sql', await dumpSchema(db.kind === 'embedded' ? db : undefined));
 } finally {
   await db.close();
