@@ -6,6 +6,7 @@
 // people is left as it is.
 import type pg from 'pg';
 import pgvector from 'pgvector';
+import { withTransaction } from '../db/context.ts';
 import { LocalHashEmbedder } from '../jobs/embedder.ts';
 import * as d from './data.ts';
 
@@ -47,9 +48,9 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
   const sessionList = d.sessions(g, devices, recipeList, anchor);
   const talks = d.conversations(g, persons, anchor);
   const counts: Record<string, number> = {};
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  // withTransaction: one transaction, a dropped connection discarded rather than crashing the process
+  // or going back to the pool. No retry: the seeded generator would not give the same rows twice.
+  await withTransaction(pool, { retries: 0 }, async (client) => {
     await client.query(`select pg_catalog.set_config('app.owner_access', 'on', true)`);
 
     counts['auth.user'] = await insert(
@@ -198,12 +199,6 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
        from unnest($1::uuid[], $2::text[], $3::text[]) as t(id, c, e)`,
       [d.KNOWLEDGE.map(() => g.uuid()), d.KNOWLEDGE, vectors.map((v) => pgvector.toSql(v) as string), embedder.model],
     );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   return { loaded: true, anchor: iso(anchor).slice(0, 10), counts };
 }
