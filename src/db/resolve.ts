@@ -87,7 +87,8 @@ export interface ResolveOptions {
 export async function resolveDatabase(options: ResolveOptions): Promise<ResolvedDatabase> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  const docker = options.purpose === 'test' && !env.TEST_DATABASE_URL ? await dockerAnswers(env) : false;
+  // Probe Docker only when chooseEngine could pick it: no (non-blank) TEST_DATABASE_URL.
+  const docker = options.purpose === 'test' && !env.TEST_DATABASE_URL?.trim() ? await dockerAnswers(env) : false;
   const choice = chooseEngine(options.purpose, env, docker);
 
   if (choice.kind === 'server') {
