@@ -9,10 +9,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveDatabase, type ResolvedDatabase } from '../src/db/resolve.ts';
-import { migrateDatabase, OWNER_ROLE, PACKAGE_ROOT } from '../src/db/migrate.ts';
+import { migrateDatabase, OWNER_ROLE, PACKAGE_ROOT, withClient } from '../src/db/migrate.ts';
 import { dumpSchema } from '../src/db/schema-dump.ts';
 import { generateDocs } from '../src/docs.ts';
-import pg from 'pg';
 
 const check = process.argv.includes('--check');
 const root = PACKAGE_ROOT;
@@ -58,13 +57,7 @@ try {
   await migrateDatabase(db.url, db.kind === 'embedded' ? { owner: OWNER_ROLE } : {});
   await generateQueries(db);
   if (db.kind === 'embedded') {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      for (const [path, text] of Object.entries(await generateDocs(client))) outputs.set(path, text);
-    } finally {
-      await client.end();
-    }
+    for (const [path, text] of Object.entries(await withClient(db.url, 'the embedded engine', generateDocs))) outputs.set(path, text);
   } else {
     console.error('generate: docs/ and sql/schema.sql come from the embedded engine; unset DATABASE_URL to refresh docs/');
   }
