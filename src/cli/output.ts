@@ -1,6 +1,6 @@
 // How the CLI talks: plain lines on stdout for people and pipes, `--json` for scripts, progress
 // bars only when stdout is a terminal, one-line errors on stderr, meaningful exit codes.
-import { ConnectionError, KitchenDbError } from '../errors.ts';
+import { KitchenDbError } from '../errors.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT = {
@@ -63,7 +63,6 @@ export function createOutput(json: boolean, stream: NodeJS.WriteStream = process
 export function reportError(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`kitchen-db: ${message.split('\n')[0]}\n`);
-  if (error instanceof ConnectionError) return EXIT.connection;
   if (error instanceof KitchenDbError) {
     if (error.code === 'not_found') return EXIT.notFound;
     if (error.code === 'validation') return EXIT.invalid;
