@@ -279,6 +279,8 @@ describe('sync', () => {
     expect(again.full).toBe(true);
   });
 
+  const afterAMillisecond = () => new Promise((r) => setTimeout(r, 2));
+
   it('an incremental sync returns changes after since; unpublish → deletedIds; republish → changed, not deleted; delete → deletedIds', async () => {
     const p = await createPerson(db().pool);
     const a = await createRecipe({ name: 'Sync Edit', category: tag() });
@@ -293,6 +295,10 @@ describe('sync', () => {
     await db().kdb.asAdmin((admin) => admin.recipes.update(a.id, { timeMinutes: 45 }));
     await db().kdb.asAdmin((admin) => admin.recipes.unpublish(b.id));
     await db().kdb.asAdmin((admin) => admin.recipes.delete(c.id));
+    // serverTime is a Date (milliseconds), floored from the server's microseconds: a change in the
+    // same millisecond as a sync is delivered again by the next one (safe, never skipped). Keep the
+    // syncs below in later milliseconds than the changes they follow, so "nothing new" is exact.
+    await afterAMillisecond();
     const s1 = await sync(s0.serverTime);
     expect(s1.recipes.map((r) => [r.id, r.version, r.timeMinutes])).toEqual([[a.id, 2, 45]]);
     expect(s1.deletedIds.sort()).toEqual([b.id, c.id].sort());
@@ -312,6 +318,7 @@ describe('sync', () => {
       expect(s.recipes.map((r) => r.id)).toContain(b.id);
       expect(s.deletedIds).not.toContain(b.id);
     }
+    await afterAMillisecond();
     const s3 = await sync(s2.serverTime);
     expect(s3.recipes.find((r) => r.id === b.id)).toMatchObject({ name: 'Sync Unpublish v2', isPublished: true });
     // a string since (as a device sends it) works the same
