@@ -49,7 +49,12 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
   // pglite-socket keeps a connection's messages together only inside transaction blocks; without
   // this, concurrent extended-protocol queries interleave on PGlite's single session.
   serializeQueryCycles(server);
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
   const [host, portText] = server.getServerConn().split(':');
   const port = Number(portText);
   const { rows } = await db.query<{ v: string }>(`select current_setting('server_version') as v`);
