@@ -113,7 +113,8 @@ export function serializeQueryCycles(server: PGLiteSocketServer): void {
     if (owner !== handlerId) return original(handlerId);
     owner = null;
     await this.db.runExclusive(() => this.db.execProtocolRaw(SYNC)).catch(() => {});
-    if (this.db.isInTransaction()) await this.db.runExclusive(() => this.db.exec('ROLLBACK')).catch(() => {});
+    // exec() takes PGlite's query lock itself (not re-entrant): inside runExclusive it would wait forever.
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK').catch(() => {});
     await this.processQueue();
   };
   applied = true;
