@@ -100,7 +100,8 @@ export function isRetryable(error: unknown): boolean {
  */
 export function fieldOfConstraint(constraint: string | undefined, table: string | undefined): string | undefined {
   if (!constraint) return undefined;
-  let rest = constraint;
+  // Unique indexes of the source documents are named idx_<table>_<column> (idx_users_email).
+  let rest = constraint.startsWith('idx_') ? constraint.slice(4) : constraint;
   if (table && rest.startsWith(table + '_')) rest = rest.slice(table.length + 1);
   // <table>_pkey without a Key (…) detail (which callers read first): the primary key, `id` on nearly every table.
   if (rest === 'pkey') return 'id';

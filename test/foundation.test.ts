@@ -50,6 +50,7 @@ describe('foundation', () => {
     expect(fieldOfConstraint('user_preferences_spice_level_check', 'user_preferences')).toBe('spiceLevel');
     expect(fieldOfConstraint('meal_foods_meal_log_id_fkey', 'meal_foods')).toBe('mealLogId');
     expect(fieldOfConstraint('users_pkey', 'users')).toBe('id');
+    expect(fieldOfConstraint('idx_appliances_serial_number', 'appliances')).toBe('serialNumber');
     expect(fieldOfConstraint(undefined, 'users')).toBeUndefined();
   });
 });
