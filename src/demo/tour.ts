@@ -69,16 +69,24 @@ export async function tour(pool: pg.Pool, options: { exportDir: string }): Promi
     await step(`Similarity search (pgvector): "high protein vegetarian breakfast"`, async () => {
       const [question] = (await embedder.embed(['high protein vegetarian breakfast'])).vectors;
       const hits = await kdb.asUser(asha.id, async (me) => ({
-        mine: await me.assistant.searchMine({ embedding: question!, model: embedder.model, limit: 3 }),
+        // More than shown: a person logs the same meal often, and one line per text reads better.
+        mine: await me.assistant.searchMine({ embedding: question!, model: embedder.model, limit: 20 }),
         knowledge: await me.assistant.searchKnowledge({ embedding: question!, model: embedder.model, limit: 2 }),
       }));
-      const short = (text: string) => (text.length > 70 ? text.slice(0, 69) + '…' : text).replace(/\s+/g, ' ');
+      const short = (text: string) => (text.length > 64 ? text.slice(0, 63) + '…' : text).replace(/\s+/g, ' ');
+      const mine = new Map<string, { distance: number; kind: string; times: number }>();
+      for (const h of hits.mine) {
+        const seen = mine.get(h.content);
+        if (seen) seen.times++;
+        else if (mine.size < 3) mine.set(h.content, { distance: h.distance, kind: h.source.kind.replace('_', ' '), times: 1 });
+      }
       return {
         lines: [
-          ...hits.mine.map((h) => `${h.distance.toFixed(3)}  ${first}'s ${h.source.kind.replace('_', ' ')}: ${short(h.content)}`),
+          `cosine distance, lower is closer; ${first}'s own items (her rows only), then the shared knowledge base`,
+          ...[...mine].map(([content, h]) => `${h.distance.toFixed(3)}  ${h.kind}: ${short(content)}${h.times > 1 ? ` (×${h.times})` : ''}`),
           ...hits.knowledge.map((h) => `${h.distance.toFixed(3)}  knowledge base: ${short(h.content)}`),
         ],
-        data: { mine: hits.mine.length, knowledge: hits.knowledge.length },
+        data: { mine: mine.size, knowledge: hits.knowledge.length },
       };
     }),
   );
