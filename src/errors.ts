@@ -75,6 +75,8 @@ const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
 
 export function isConnectionFailure(error: unknown): boolean {
+  // An area function may already have mapped the driver's error into a ConnectionError.
+  if (error instanceof ConnectionError) return true;
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (e.code && (CONNECTION_CODES.has(e.code) || NETWORK_CODES.has(e.code))) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from './support/db.ts';
+import { engine, useTestDatabase } from './support/db.ts';
 import { currentUserId } from '../src/generated/accounts.queries.ts';
 import { fieldOfConstraint } from '../src/errors.ts';
 
@@ -37,6 +37,31 @@ describe('foundation', () => {
       const after = await pool.query(`select app.current_user_id() as id, current_user as role`);
       expect(after.rows[0].id).toBeNull();
       expect(after.rows[0].role).not.toBe('app_user');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it.skipIf(engine() === 'embedded')('discards a connection whose failure an area function already mapped, without trying ROLLBACK on it', async () => {
+    const { createPool } = await import('../src/db/pool.ts');
+    const { withUser } = await import('../src/db/context.ts');
+    const { mapDbError } = await import('../src/errors.ts');
+    const pool = await createPool(db().url, { max: 1 });
+    try {
+      const a = '11111111-1111-4111-8111-111111111111';
+      const pid = async () => (await withUser(pool, a, (c) => c.query('select pg_catalog.pg_backend_pid() as pid'))).rows[0].pid as number;
+      const first = await pid();
+      let sentAfter = 0;
+      await expect(withUser(pool, a, async (c) => {
+        const original = c.query.bind(c);
+        // What recordEvents and others throw when the server ended the session: the FATAL 57P01 the
+        // dying backend sent, already mapped into a ConnectionError by the area function.
+        const error = mapDbError(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+        (c as unknown as { query: unknown }).query = (...args: unknown[]) => (sentAfter++, (original as (...a: unknown[]) => unknown)(...args));
+        throw error;
+      })).rejects.toMatchObject({ name: 'ConnectionError' });
+      expect(sentAfter).toBe(0); // no ROLLBACK on a connection believed dead
+      expect(await pid()).not.toBe(first); // and it did not go back to the pool
     } finally {
       await pool.end();
     }

@@ -84,7 +84,7 @@ export async function withTransaction<T>(
       return result;
     } catch (error) {
       if (isConnectionFailure(error)) broken = error as Error;
-      else await client.query('rollback').catch((e: Error) => (broken = e));
+      else if (!broken) await client.query('rollback').catch((e: Error) => (broken = e));
       if (broken || !isRetryable(error) || attempt >= retries) throw mapDbError(error);
     } finally {
       client.removeListener('error', onError);

@@ -208,7 +208,7 @@ export class JobWorker {
       try {
         return await fn();
       } catch (error) {
-        if (!isConnectionFailure(error) && !(error instanceof KitchenDbError && error.code === 'connection')) throw error;
+        if (!isConnectionFailure(error)) throw error;
         const wait = Math.min(30_000, 1000 * 2 ** Math.min(attempt - 1, 5));
         this.log.warn({ error: { message: (error as Error).message }, attempt, retryInMs: wait }, `cannot ${what} yet: database unreachable`);
         await new Promise<void>((resolve) => {
