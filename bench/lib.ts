@@ -116,6 +116,11 @@ export function targetText(t: BenchRow['target']): string {
 }
 
 /** The report table in Markdown (also readable on a terminal). */
+/** A ratio with two decimals, or two significant digits below 0.01 (an HNSW search is ~0.004× an exact scan, not 0.00×). */
+export function formatRatio(ratio: number): string {
+  return `${ratio >= 0.01 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
+}
+
 export function formatRows(rows: BenchRow[]): string {
   const head = '| what | figure | median | min | max | reference (same run) | ratio | target | |\n|---|---|---:|---:|---:|---|---:|---|---|';
   const lines = rows.map((r) =>
@@ -126,7 +131,7 @@ export function formatRows(rows: BenchRow[]): string {
       fmt(r.min),
       fmt(r.max),
       r.reference ? `${r.reference.what}: ${fmt(r.reference.median)}` : '',
-      r.ratio === undefined ? '' : `${r.ratio >= 0.01 ? r.ratio.toFixed(2) : r.ratio.toPrecision(2)}×`, // an HNSW search is ~0.004× an exact scan, not 0.00×
+      r.ratio === undefined ? '' : formatRatio(r.ratio),
       targetText(r.target),
       r.met === undefined ? '' : r.met ? 'met' : '**MISSED**',
     ].join(' | '),

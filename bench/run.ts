@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { chooseEngine, dockerAnswers } from '../src/db/resolve.ts';
 import { createTestDatabase, prepareTestTemplate, type TestTemplate } from '../src/testing.ts';
-import { formatRows, machine, serverVersion, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { formatRatio, formatRows, machine, serverVersion, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -359,7 +359,7 @@ function summaryCell(line: SummaryLine, results: Map<string, BenchResult>): { re
       continue;
     }
     for (const x of rows) {
-      const ratio = x.ratio === undefined ? '' : ` (${x.ratio.toFixed(2)}× ${pick.ref ?? 'the reference'})`;
+      const ratio = x.ratio === undefined ? '' : ` (${formatRatio(x.ratio)} ${pick.ref ?? 'the reference'})`;
       parts.push(`${pick.label ?? x.what}: ${figureText(x.figure, x.median)}${ratio}${verdictOf(x)}`);
     }
   }
