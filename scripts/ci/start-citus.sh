@@ -10,6 +10,11 @@
 #   CITUS_SHARD_COUNT  citus.shard_count on the coordinator (default 8: small and fast for tests;
 #                      Citus's own default, for production, is 32)
 #
+# max_worker_processes is raised to 64: every database with the citus extension runs its own
+# maintenance daemon (a background worker), and shard moves / the rebalancer need more; with the
+# default 8, seven Citus databases left the rebalancer stuck ("unable to start background worker
+# for background task execution"). Tests that make a database per file must drop it afterwards.
+#
 # Exports: CITUS_DIR, CITUS_PG_BIN, CITUS_DATABASE_URL (the coordinator, CITUS_DB, as postgres),
 # CITUS_ROOT_URL (the coordinator's postgres database, for CREATE DATABASE …), CITUS_WORKER_URLS
 # (space separated), CITUS_WORKER_1_URL … .
@@ -66,6 +71,7 @@ full_page_writes = off
 max_wal_size = 4GB
 lock_timeout = 0
 wal_level = logical
+max_worker_processes = 64
 citus.shard_count = $shard_count
 CONF
   "${run[@]}" "$bindir/pg_ctl" -D "$dir/$n/data" -l "$dir/$n/server.log" -w start >/dev/null \
