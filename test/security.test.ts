@@ -9,6 +9,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { APP_ROLES, OWNER_ROLE } from '../src/db/migrate.ts';
+import { createPool } from '../src/db/pool.ts';
+import { kitchenDbFromPool } from '../src/kitchen.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 import { buildPersonData } from './support/person-data.ts';
@@ -536,5 +538,55 @@ describe('exploits: temporary objects shadowing names in SECURITY DEFINER functi
     }
     expect(calls).toBe(functions.length);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('pooled connections carry no session state from the previous caller', () => {
+  it('two people, one pooled connection: what person A plants on the session (temporary domains, session settings, SET ROLE, search_path) does not reach person B', async () => {
+    const base = db();
+    const a = await createPerson(base.pool);
+    const b = await createPerson(base.pool);
+    const database = (await base.pool.query('select current_database() as d')).rows[0].d as string;
+    // What the planted code would do: record who ran it, for whom (a table A could read later).
+    await base.pool.query(`create table public.kdb_planted_ran (who name, person text)`);
+    await base.pool.query(`grant insert, select on public.kdb_planted_ran to public`);
+    // A DBA's mistake, simulated: app_user may create temporary objects.
+    await base.pool.query(`grant temporary on database ${ident(database)} to app_user`);
+    const pool = await createPool(base.url, { max: 1, source: 'the test database' });
+    try {
+      const kdb = kitchenDbFromPool(pool);
+      const searchPath = (await pool.query(`select pg_catalog.current_setting('search_path') as p`)).rows[0].p;
+      await kdb.asUser(a.id, async (me) => {
+        await me.client.query(`create function pg_temp.kdb_evil() returns boolean language sql as
+          $$ insert into public.kdb_planted_ran (who, person) values (current_user, pg_catalog.current_setting('app.user_id', true)); select true $$`);
+        for (const t of ['text', 'uuid', 'int4', 'int8', 'timestamptz', 'jsonb', 'bool', 'date']) {
+          await me.client.query(`create domain pg_temp.${t} as pg_catalog.${t} check (pg_temp.kdb_evil())`);
+        }
+        await me.client.query(`select pg_catalog.set_config('app.user_id', $1, false)`, [a.id]); // session-level: outlives the commit
+        // (pg_temp not named: searched first for types, before pg_catalog)
+        await me.client.query(`set search_path = public, app`);
+        await me.client.query(`set role app_admin`);
+      });
+      // Person B, a legitimate caller, gets the same (only) connection.
+      const signedIn = await kdb.signIn({ authId: b.authId, email: b.email, name: b.name });
+      expect(signedIn.userId).toBe(b.id);
+      await kdb.asUser(b.id, (me) => me.meals.logMeal({ mealTime: new Date(), mealType: 'lunch', foods: [{ name: 'dal', quantity: 1, unit: 'cup', nutrition: { calories: 230 } }] }));
+      const meals = await kdb.asUser(b.id, (me) => me.meals.listMeals({ limit: 5 }));
+      expect(meals.items).toHaveLength(1);
+
+      // Before the fix: A's code ran inside B's transactions, as app_user with B's app.user_id.
+      expect((await base.pool.query('select who, person from public.kdb_planted_ran')).rows).toEqual([]);
+      const { rows } = await pool.query(
+        `select current_user::text as role, coalesce(pg_catalog.current_setting('app.user_id', true), '') as person,
+                pg_catalog.current_setting('search_path') as search_path,
+                (select count(*)::int from pg_catalog.pg_type where typnamespace = pg_catalog.pg_my_temp_schema()) as temp_types`,
+      );
+      const login = (await base.pool.query('select current_user::text as u')).rows[0].u;
+      expect(rows[0]).toEqual({ role: login, person: '', search_path: searchPath, temp_types: 0 });
+    } finally {
+      await pool.end();
+      await base.pool.query(`revoke temporary on database ${ident(database)} from app_user`);
+      await base.pool.query(`drop table public.kdb_planted_ran`);
+    }
   });
 });
