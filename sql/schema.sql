@@ -134,7 +134,7 @@ begin
   if v_me is null then
     raise exception 'no person in this transaction (app.user_id is not set)' using errcode = 'insufficient_privilege';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
   if not found or v_user.deletion_requested_at is null then
     perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
@@ -344,7 +344,7 @@ begin
   if p_user_id is null then
     raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_id := app_private.gdpr_identity(p_user_id);
   for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
     execute app_private.gdpr_sql(v_table, 'rows') into v_rows, v_count using p_user_id, v_id.auth_id, v_id.emails;
@@ -387,7 +387,7 @@ begin
     raise exception 'p_after must be the row_key of the last row of the previous page' using errcode = 'invalid_parameter_value';
   end if;
   v_sql := app_private.gdpr_sql(app_private.gdpr_table_named(p_table), 'page', p_after is not null);  -- refuses a table not in the catalog
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_id := app_private.gdpr_identity(p_user_id);
   return query execute v_sql using p_user_id, v_id.auth_id, v_id.emails, p_after, p_limit;
   get diagnostics v_rows = row_count;
@@ -436,7 +436,7 @@ CREATE FUNCTION app.gdpr_find_user(p_key text) RETURNS TABLE(user_id uuid, email
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   if p_key ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
     return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
       from app.users as u where u.id = p_key::uuid;
@@ -466,7 +466,7 @@ CREATE FUNCTION app.gdpr_pending_deletions() RETURNS TABLE(user_id uuid, email t
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   return query
     select u.id, u.email::text, u.deletion_requested_at, u.deletion_due_at, u.deletion_due_at <= pg_catalog.now()
     from app.users as u
@@ -504,7 +504,7 @@ begin
   if p_purpose is null or p_purpose not in ('inspect', 'export', 'purge') then
     raise exception 'p_purpose must be inspect, export or purge (got %)', p_purpose using errcode = 'invalid_parameter_value';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_id := app_private.gdpr_identity(p_user_id);
   for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
     execute app_private.gdpr_sql(v_table, 'count') into v_rows using p_user_id, v_id.auth_id, v_id.emails;
@@ -584,7 +584,7 @@ begin
   if p_kind is null or p_kind not in ('meal_log', 'message') then
     raise exception 'lock_embedding_sources: kind must be meal_log or message (got %)', p_kind using errcode = 'invalid_parameter_value';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   if p_kind = 'meal_log' then
     return query select m.id, m.user_id from app.meal_logs as m where m.id = any (p_ids) order by m.id for key share;
   else
@@ -827,7 +827,7 @@ begin
   end if;
   -- Policy owner_access for this function's owner, until it returns (an error aborts the
   -- transaction or savepoint, which reverts the setting too).
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.pair_appliance:' || p_device_id, 0));
 
@@ -899,7 +899,7 @@ declare
 begin
   -- Exact counts see every person's rows (FORCEd row-level security): owner_access while counting
   -- (set_config, not a SET clause: see app_private.maintain_partitions).
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   for r in
     select t.parent_table, i.inhrelid::regclass as part, b.is_default, b.lower_bound, b.upper_bound,
            c.reltuples, t.retention, t.retention_action
@@ -968,7 +968,7 @@ begin
   if p_user_id is null then
     raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_result := app_private.purge_user_core(p_user_id, 'compliance');
   perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
   return v_result;
@@ -998,7 +998,7 @@ begin
   if p_user_id is null then
     raise exception 'rebuild_daily_metrics: user id is required' using errcode = 'null_value_not_allowed';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select u.time_zone into v_zone from app.users as u where u.id = p_user_id;
   -- Days computed in an earlier time zone may no longer exist in this one: start from nothing.
   delete from app.daily_nutrition as d where d.user_id = p_user_id;
@@ -1199,7 +1199,7 @@ CREATE FUNCTION app.refresh_daily_metrics(p_user_id uuid, p_day date) RETURNS vo
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   perform app_private.refresh_daily_metrics(p_user_id, p_day);
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
 end
@@ -1230,7 +1230,7 @@ begin
     raise exception 'register_push_token needs a person context (app.user_id)'
       using errcode = 'insufficient_privilege';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   -- Lock the token's current row, if any, to report whether it changes hands.
   select t.user_id into v_previous
@@ -1274,7 +1274,7 @@ begin
   if v_me is null then
     raise exception 'no person in this transaction (app.user_id is not set)' using errcode = 'insufficient_privilege';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
   if not found then
     raise exception 'no account for this person' using errcode = 'insufficient_privilege';
@@ -1443,7 +1443,7 @@ begin
     raise exception 'e-mail is required' using errcode = 'not_null_violation', column = 'email', table = 'users';
   end if;
 
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   -- The identity must exist in Better-Auth, with the same e-mail: the caller cannot invent one.
   select a.email, a.name into v_auth_email, v_auth_name
@@ -1526,7 +1526,7 @@ begin
   end if;
   -- Policy owner_access for this function's owner, until it returns (an error aborts the
   -- transaction or savepoint, which reverts the setting too).
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   select a.* into cur from app.appliances as a where a.device_id = p_device_id and a.unpaired_at is null;
   if not found or cur.user_id <> me then
@@ -1916,9 +1916,9 @@ CREATE FUNCTION app_private.enable_person_rls(p_table regclass, p_key name DEFAU
     AS $$
 declare
   part regclass;
-  owner_role name;
-  -- app.current_user_id(), written out (see the top of this migration).
+  -- app.current_user_id(), written out (see 000010).
   me constant text := '(select nullif(pg_catalog.current_setting(''app.user_id'', true), '''')::pg_catalog.uuid)';
+  on_ constant text := '(pg_catalog.current_setting(''app.owner_access'', true) = ''on'')';
 begin
   -- The table itself and, for a partitioned table, every partition: a partition queried directly
   -- uses its own settings, not its parent's.
@@ -1927,9 +1927,6 @@ begin
     union
     select relid from pg_catalog.pg_partition_tree(p_table)  -- empty for a plain table
   loop
-    select r.rolname into owner_role
-    from pg_catalog.pg_class c join pg_catalog.pg_roles r on r.oid = c.relowner
-    where c.oid = part;
     execute pg_catalog.format('alter table %s enable row level security, force row level security', part);
     execute pg_catalog.format('drop policy if exists person_select on %s', part);
     execute pg_catalog.format('drop policy if exists person_insert on %s', part);
@@ -1944,9 +1941,14 @@ begin
     execute pg_catalog.format('create policy person_delete on %s for delete to app_user using (%I = %s)', part, p_key, me);
     execute pg_catalog.format('create policy admin_select on %s for select to app_admin using (true)', part);
     execute pg_catalog.format('create policy worker_all on %s for all to app_worker using (true) with check (true)', part);
-    execute pg_catalog.format(
-      'create policy owner_access on %s for all to %I using (pg_catalog.current_setting(''app.owner_access'', true) = ''on'') with check (pg_catalog.current_setting(''app.owner_access'', true) = ''on'')',
-      part, owner_role);
+    execute pg_catalog.format('create policy owner_access on %s for all to kitchen_owner using %s with check %s', part, on_, on_);
+    execute pg_catalog.format('comment on policy person_select on %s is %L', part, pg_catalog.format('A person (app_user) reads their own rows: %I = app.current_user_id() (the transaction-local app.user_id; unset → no rows).', p_key));
+    execute pg_catalog.format('comment on policy person_insert on %s is %L', part, pg_catalog.format('A person (app_user) inserts rows for themselves only: %I = app.current_user_id().', p_key));
+    execute pg_catalog.format('comment on policy person_update on %s is %L', part, pg_catalog.format('A person (app_user) updates their own rows and cannot move one to somebody else (%I = app.current_user_id() before and after).', p_key));
+    execute pg_catalog.format('comment on policy person_delete on %s is %L', part, pg_catalog.format('A person (app_user) deletes their own rows only: %I = app.current_user_id().', p_key));
+    execute pg_catalog.format('comment on policy admin_select on %s is %L', part, 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).');
+    execute pg_catalog.format('comment on policy worker_all on %s is %L', part, 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.');
+    execute pg_catalog.format('comment on policy owner_access on %s is %L', part, 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.');
   end loop;
 end
 $$;
@@ -1955,7 +1957,7 @@ $$;
 -- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select nullif(current_setting(''app.user_id'', true), '''')::uuid) — app.current_user_id() written out, planned for free —, admin_select for app_admin, worker_all for app_worker, owner_access for the owner while app.owner_access = ''on'' (SECURITY DEFINER functions turn it on with set_config in their body). Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies, each with a comment: person_select/insert/update/delete for app_user keyed on p_key = (select nullif(current_setting(''app.user_id'', true), '''')::uuid) — app.current_user_id() written out, planned for free —, admin_select for app_admin, worker_all for app_worker, owner_access for the stable owner role kitchen_owner while app.owner_access = ''on''. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
 
 --
 -- Name: enqueue_jobs(text, jsonb, interval); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2037,7 +2039,7 @@ declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
   v_days jsonb;
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);  -- app.users of every person
+  perform app_private.owner_access_on();  -- app.users of every person
   -- Person-days as (user_id, local day) pairs, from whichever transition tables this event has.
   if tg_table_name = 'meal_logs' and tg_op = 'INSERT' then
     select pg_catalog.jsonb_agg(x) into v_days from (
@@ -2566,7 +2568,7 @@ begin
   end if;
   -- Policy owner_access (row-level security is FORCEd on the owner too) until this returns; an
   -- error aborts the (sub)transaction, which reverts the setting.
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   select coalesce(pg_catalog.array_agg(t.parent_table order by t.parent_table::text), '{}') into v_parents
   from app_private.partitioned_tables t
@@ -2671,7 +2673,7 @@ begin
   else
     select pg_catalog.array_agg(distinct o.meal_log_id) into v_meals from old_rows as o;
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', l.id),
            'key', 'meal_log:' || l.id))
@@ -2807,6 +2809,30 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.messages_enqueue_embedding() IS 'AFTER INSERT statement trigger on app.messages: enqueues an assistant.embed job for each new message (messages are never edited). SECURITY DEFINER: app_user has no right on pgboss.';
+
+--
+-- Name: owner_access_on(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.owner_access_on() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if not pg_catalog.pg_has_role(current_user, 'kitchen_owner', 'USAGE') then
+    raise exception 'kitchen-db: % owns the SECURITY DEFINER functions but is not a member of kitchen_owner, so the owner_access policies do not apply and they would see no person''s rows', current_user
+      using errcode = 'insufficient_privilege',
+            hint = pg_catalog.format('As a superuser or a role with CREATEROLE run: grant kitchen_owner to %I; (docs/operations.md, "Restore under another owner").', current_user);
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+end
+$$;
+
+--
+-- Name: FUNCTION owner_access_on(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.owner_access_on() IS 'Switches policy owner_access on for the rest of the transaction (set_config(''app.owner_access'', ''on'', true)) after checking that current_user — the owner, inside a SECURITY DEFINER body — is kitchen_owner or a member of it; raises 42501 naming the role and the runbook otherwise. Callers restore the previous value before returning. SECURITY INVOKER: for anybody else it switches on a setting that no policy of theirs reads.';
 
 --
 -- Name: partition_bound_literal(regtype, timestamp without time zone); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3019,7 +3045,7 @@ begin
   if p_limit is null or p_limit < 1 or p_limit > 1000 then
     raise exception 'p_limit must be between 1 and 1000 (got %)', p_limit using errcode = 'invalid_parameter_value';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   -- SKIP LOCKED: two workers never purge the same person, and a person whose row is busy waits for the next run.
   for v_user in
     select u.id from app.users as u
@@ -7174,7 +7200,7 @@ CREATE POLICY owner_access ON app.recipes TO kitchen_owner USING ((current_setti
 -- Name: POLICY owner_access ON recipes; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON POLICY owner_access ON app.recipes IS 'The owner, only while app.owner_access = ''on'' (SECURITY DEFINER functions set it with set_config in their body and restore it before returning).';
+COMMENT ON POLICY owner_access ON app.recipes IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'' (SECURITY DEFINER functions set it in their body and restore it before returning).';
 
 --
 -- Name: telemetry_events owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8243,6 +8269,12 @@ REVOKE ALL ON FUNCTION app_private.messages_after_insert() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.messages_enqueue_embedding() FROM PUBLIC;
+
+--
+-- Name: FUNCTION owner_access_on(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.owner_access_on() FROM PUBLIC;
 
 --
 -- Name: FUNCTION partition_bound_literal(p_type regtype, p_at timestamp without time zone); Type: ACL; Schema: app_private; Owner: -

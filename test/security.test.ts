@@ -83,6 +83,23 @@ describe('static security checks', () => {
     expect(problems).toEqual([]);
   });
 
+  it('owner_access policies name the stable owner role, and functions switch them on only through app_private.owner_access_on() (which fails loudly for an owner outside it)', async () => {
+    const { rows: policies } = await db().pool.query<{ rel: string; roles: string }>(
+      `select pol.polrelid::regclass::text as rel,
+              pg_catalog.array_to_string(array(select pg_catalog.pg_get_userbyid(r)::text from pg_catalog.unnest(pol.polroles) r order by 1), ',') as roles
+         from pg_catalog.pg_policy pol where pol.polname = 'owner_access' order by 1`,
+    );
+    expect(policies.length).toBeGreaterThan(10);
+    expect(policies.filter((p) => p.roles !== OWNER_ROLE)).toEqual([]);
+    const { rows: direct } = await db().pool.query<{ fn: string }>(
+      `select p.oid::regprocedure::text as fn ${OUR_FUNCTIONS}
+          and p.prosrc ~ 'set_config\\(\\s*''app\\.owner_access''\\s*,\\s*''on'''
+          and p.oid <> 'app_private.owner_access_on()'::regprocedure order by 1`,
+      [SCHEMAS],
+    );
+    expect(direct.map((r) => `${r.fn}: switches app.owner_access on with set_config; call app_private.owner_access_on() instead`)).toEqual([]);
+  });
+
   it('app.current_user_id() stays inlinable (SQL, STABLE, no SET clause, not SECURITY DEFINER) and qualifies every name', async () => {
     const { rows } = await db().pool.query(
       `select l.lanname as language, p.provolatile as volatility, p.proconfig as config, p.prosecdef as definer, p.prosrc as body

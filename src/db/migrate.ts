@@ -170,11 +170,30 @@ export async function preflight(url: string): Promise<void> {
   });
 }
 
+/**
+ * The login that runs the migrations must be the stable owner role or a member of it (migration
+ * 000062; docs/operations.md). When it is not and a separate root connection is given, grant it
+ * there; otherwise the migration fails with the statement to run.
+ */
+async function ensureOwnerMembership(url: string, rootUrl: string | undefined): Promise<void> {
+  const login = await withClient(url, 'the connection', async (client) => {
+    const { rows } = await client.query<{ login: string; member: boolean }>(
+      `select current_user as login,
+              exists (select from pg_catalog.pg_roles where rolname = $1) and pg_catalog.pg_has_role(current_user, $1, 'USAGE') as member`,
+      [OWNER_ROLE],
+    );
+    return rows[0]!.member ? undefined : rows[0]!.login;
+  });
+  if (!login || !rootUrl || rootUrl === url) return;
+  await withClient(rootUrl, 'the root connection', (client) => client.query(`grant ${OWNER_ROLE} to "${login.replace(/"/g, '""')}"`)).catch(() => {});
+}
+
 /** Roles, preflight, then every committed migration not yet applied. */
 export async function migrateDatabase(url: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const rolesCreated = await ensureRoles(options.rootUrl ?? url);
   await preflight(url);
   if (options.owner) await prepareOwner(url, options.owner);
+  else await ensureOwnerMembership(url, options.rootUrl);
   const applied: string[] = [];
   const log = (line: string) => {
     const m = /Running migration '([^']+)'/.exec(line);
@@ -202,6 +221,13 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
   // Checked on every run, not only by migration 000061: a restored or copied database has the
   // default database ACL again (PUBLIC may create temporary objects).
   await withClient(url, 'the connection', async (c) => {
+    // Functions the migration role creates are not executable by PUBLIC (000001's default privileges).
+    // Re-stated on every run: a dump restored by another login (docs/operations.md) cannot restore
+    // default privileges FOR ROLE <the old login>, so the new owner would have none.
+    await c.query('begin');
+    if (options.owner) await c.query(`set local role ${options.owner}`);
+    await c.query('alter default privileges revoke execute on functions from public');
+    await c.query('commit');
     const temporary = await revokeTemporary(c);
     if (temporary.length === 0) return;
     const { rows } = await c.query<{ o: string; d: string }>(
