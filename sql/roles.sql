@@ -8,7 +8,12 @@
 -- of the roles it may act as (kitchen-db switches with SET LOCAL ROLE inside each transaction):
 --   create role my_service login password '…';
 --   grant app_user, app_admin, app_worker to my_service;
--- No role here owns a table or has BYPASSRLS: objects are owned by the migration role.
+-- No application role owns a table or has BYPASSRLS. kitchen_owner is the stable owner role: the
+-- policies that let the owner's SECURITY DEFINER functions see every person's rows (owner_access)
+-- name it, not whichever login ran the migrations, so a dump restored with `pg_restore --no-owner`
+-- by another login works when that login is a member. The migration login must be kitchen_owner or
+-- a member of it (migration 000062 checks):
+--   grant kitchen_owner to my_migration_login;
 
 do $roles$
 declare
@@ -20,7 +25,8 @@ begin
       ('app_admin',      'kitchen-db: admin portal: manages recipes and firmware releases, reads people''s data read-only.'),
       ('app_worker',     'kitchen-db: the pg-boss job worker (partitions, embeddings, metrics, sweeps, scheduled GDPR purges).'),
       ('app_compliance', 'kitchen-db: compliance staff: may only execute the GDPR export/purge functions, which audit every call.'),
-      ('auth_service',   'kitchen-db: Better-Auth: reads and writes the auth schema only.')
+      ('auth_service',   'kitchen-db: Better-Auth: reads and writes the auth schema only.'),
+      ('kitchen_owner',  'kitchen-db: the stable owner role. Objects belong to it or to a member of it (the migration login); the owner_access policies name it. Never granted to a service login (docs/security.md).')
     ) as v(name, note)
   loop
     if not exists (select from pg_catalog.pg_roles where rolname = r.name) then

@@ -105,7 +105,7 @@ COMMENT ON TYPE app_private.gdpr_table IS 'One table of the GDPR catalog (app_pr
 
 CREATE FUNCTION app.allergen_key(p_text text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select nullif(
     pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(p_text), '[^[:alnum:]]+', '_', 'g'), '_'),
@@ -124,7 +124,7 @@ COMMENT ON FUNCTION app.allergen_key(p_text text) IS 'Normalised allergen key of
 
 CREATE FUNCTION app.cancel_account_deletion() RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
@@ -134,7 +134,7 @@ begin
   if v_me is null then
     raise exception 'no person in this transaction (app.user_id is not set)' using errcode = 'insufficient_privilege';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
   if not found or v_user.deletion_requested_at is null then
     perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
@@ -169,7 +169,7 @@ COMMENT ON FUNCTION app.cancel_account_deletion() IS 'The person of the transact
 
 CREATE FUNCTION app.conversation_title(p_text text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   t    text := pg_catalog.btrim(pg_catalog.regexp_replace(p_text, '\s+', ' ', 'g'));
@@ -221,7 +221,7 @@ COMMENT ON FUNCTION app.current_user_id() IS 'The person the current transaction
 
 CREATE FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) RETURNS TABLE(day date, meal_count integer, calories double precision, protein_g double precision, carbs_g double precision, fat_g double precision, fiber_g double precision, sugar_g double precision, sodium_mg double precision, goal_id uuid, goal_type text, target_calories integer, target_protein_g double precision, target_carbs_g double precision, target_fat_g double precision, target_fiber_g double precision, target_sugar_g double precision, target_sodium_mg integer)
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 begin
@@ -302,7 +302,7 @@ COMMENT ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) IS 'Dail
 
 CREATE FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval DEFAULT '60 days'::interval) RETURNS integer
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_count integer;
@@ -330,7 +330,7 @@ COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) I
 
 CREATE FUNCTION app.export_user_data(p_user_id uuid) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
@@ -344,7 +344,7 @@ begin
   if p_user_id is null then
     raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_id := app_private.gdpr_identity(p_user_id);
   for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
     execute app_private.gdpr_sql(v_table, 'rows') into v_rows, v_count using p_user_id, v_id.auth_id, v_id.emails;
@@ -369,7 +369,7 @@ COMMENT ON FUNCTION app.export_user_data(p_user_id uuid) IS 'Compliance: everyth
 
 CREATE FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb DEFAULT NULL::jsonb, p_limit integer DEFAULT 1000) RETURNS TABLE(row_key jsonb, row_data jsonb)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
@@ -387,7 +387,7 @@ begin
     raise exception 'p_after must be the row_key of the last row of the previous page' using errcode = 'invalid_parameter_value';
   end if;
   v_sql := app_private.gdpr_sql(app_private.gdpr_table_named(p_table), 'page', p_after is not null);  -- refuses a table not in the catalog
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_id := app_private.gdpr_identity(p_user_id);
   return query execute v_sql using p_user_id, v_id.auth_id, v_id.emails, p_after, p_limit;
   get diagnostics v_rows = row_count;
@@ -409,7 +409,7 @@ COMMENT ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after 
 
 CREATE FUNCTION app.gdpr_audit_log(p_limit integer DEFAULT 100, p_user_id uuid DEFAULT NULL::uuid, p_before bigint DEFAULT NULL::bigint) RETURNS TABLE(id bigint, occurred_at timestamp with time zone, action text, subject text, session_role text, acting_role text, xact_id bigint, detail jsonb)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select a.id, a.occurred_at, a.action, a.subject, a.session_role, a.acting_role, a.xact_id, a.detail
   from app_private.gdpr_audit as a
@@ -431,12 +431,12 @@ COMMENT ON FUNCTION app.gdpr_audit_log(p_limit integer, p_user_id uuid, p_before
 
 CREATE FUNCTION app.gdpr_find_user(p_key text) RETURNS TABLE(user_id uuid, email text, name text, is_active boolean, created_at timestamp with time zone)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   if p_key ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
     return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
       from app.users as u where u.id = p_key::uuid;
@@ -461,12 +461,12 @@ COMMENT ON FUNCTION app.gdpr_find_user(p_key text) IS 'Compliance: the person wi
 
 CREATE FUNCTION app.gdpr_pending_deletions() RETURNS TABLE(user_id uuid, email text, deletion_requested_at timestamp with time zone, deletion_due_at timestamp with time zone, is_due boolean)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   return query
     select u.id, u.email::text, u.deletion_requested_at, u.deletion_due_at, u.deletion_due_at <= pg_catalog.now()
     from app.users as u
@@ -488,7 +488,7 @@ COMMENT ON FUNCTION app.gdpr_pending_deletions() IS 'Compliance: pending deletio
 
 CREATE FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text DEFAULT 'inspect'::text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
@@ -504,7 +504,7 @@ begin
   if p_purpose is null or p_purpose not in ('inspect', 'export', 'purge') then
     raise exception 'p_purpose must be inspect, export or purge (got %)', p_purpose using errcode = 'invalid_parameter_value';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_id := app_private.gdpr_identity(p_user_id);
   for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
     execute app_private.gdpr_sql(v_table, 'count') into v_rows using p_user_id, v_id.auth_id, v_id.emails;
@@ -530,7 +530,7 @@ COMMENT ON FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text) IS 'Co
 
 CREATE FUNCTION app.is_semver(p_version text) RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
   select p_version ~ '^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$'
 $_$;
@@ -547,7 +547,7 @@ COMMENT ON FUNCTION app.is_semver(p_version text) IS 'True when the text is a Se
 
 CREATE FUNCTION app.is_valid_time_zone(p_zone text) RETURNS boolean
     LANGUAGE plpgsql STABLE STRICT PARALLEL RESTRICTED
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 begin
   -- Canonical IANA names only: 'UTC' or Area/Location[/More] (e.g. Asia/Kolkata, Etc/GMT+5).
@@ -576,7 +576,7 @@ COMMENT ON FUNCTION app.is_valid_time_zone(p_zone text) IS 'True when the text i
 
 CREATE FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) RETURNS TABLE(id uuid, user_id uuid)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
@@ -584,7 +584,7 @@ begin
   if p_kind is null or p_kind not in ('meal_log', 'message') then
     raise exception 'lock_embedding_sources: kind must be meal_log or message (got %)', p_kind using errcode = 'invalid_parameter_value';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   if p_kind = 'meal_log' then
     return query select m.id, m.user_id from app.meal_logs as m where m.id = any (p_ids) order by m.id for key share;
   else
@@ -606,7 +606,7 @@ COMMENT ON FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) IS 'Jo
 
 CREATE FUNCTION app.maintain_partitions() RETURNS jsonb
     LANGUAGE sql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select app_private.maintain_partitions(pg_catalog.now(), null)
 $$;
@@ -623,7 +623,7 @@ COMMENT ON FUNCTION app.maintain_partitions() IS 'Runs partition maintenance now
 
 CREATE FUNCTION app.mark_offline_appliances(p_silent_for interval) RETURNS integer
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_count integer;
@@ -654,7 +654,7 @@ COMMENT ON FUNCTION app.mark_offline_appliances(p_silent_for interval) IS 'Offli
 
 CREATE FUNCTION app.nutrition_is_valid(p_nutrition jsonb) RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select pg_catalog.jsonb_typeof(p_nutrition) = 'object'
      and not exists (
@@ -812,7 +812,7 @@ COMMENT ON COLUMN app.appliances.updated_at IS 'Last modification (trigger set_u
 
 CREATE FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text DEFAULT NULL::text, p_wifi_mac text DEFAULT NULL::text) RETURNS app.appliances
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   me      uuid := app.current_user_id();
@@ -827,7 +827,7 @@ begin
   end if;
   -- Policy owner_access for this function's owner, until it returns (an error aborts the
   -- transaction or savepoint, which reverts the setting too).
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.pair_appliance:' || p_device_id, 0));
 
@@ -889,7 +889,7 @@ COMMENT ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p
 
 CREATE FUNCTION app.partition_report(p_exact boolean DEFAULT false) RETURNS TABLE(parent_table text, partition_name text, is_default boolean, lower_bound timestamp with time zone, upper_bound timestamp with time zone, row_count bigint, row_count_exact boolean, total_bytes bigint, retires_at timestamp with time zone, retention_action text)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     AS $$
 declare
@@ -899,7 +899,7 @@ declare
 begin
   -- Exact counts see every person's rows (FORCEd row-level security): owner_access while counting
   -- (set_config, not a SET clause: see app_private.maintain_partitions).
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   for r in
     select t.parent_table, i.inhrelid::regclass as part, b.is_default, b.lower_bound, b.upper_bound,
            c.reltuples, t.retention, t.retention_action
@@ -942,7 +942,7 @@ COMMENT ON FUNCTION app.partition_report(p_exact boolean) IS 'Partitions of ever
 
 CREATE FUNCTION app.purge_due_accounts(p_limit integer DEFAULT 100) RETURNS jsonb
     LANGUAGE sql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select app_private.purge_due_accounts(pg_catalog.now(), p_limit)
 $$;
@@ -959,7 +959,7 @@ COMMENT ON FUNCTION app.purge_due_accounts(p_limit integer) IS 'The job worker (
 
 CREATE FUNCTION app.purge_user(p_user_id uuid) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
@@ -968,7 +968,7 @@ begin
   if p_user_id is null then
     raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   v_result := app_private.purge_user_core(p_user_id, 'compliance');
   perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
   return v_result;
@@ -987,7 +987,7 @@ COMMENT ON FUNCTION app.purge_user(p_user_id uuid) IS 'Compliance: erases the pe
 
 CREATE FUNCTION app.rebuild_daily_metrics(p_user_id uuid) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
@@ -998,7 +998,7 @@ begin
   if p_user_id is null then
     raise exception 'rebuild_daily_metrics: user id is required' using errcode = 'null_value_not_allowed';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select u.time_zone into v_zone from app.users as u where u.id = p_user_id;
   -- Days computed in an earlier time zone may no longer exist in this one: start from nothing.
   delete from app.daily_nutrition as d where d.user_id = p_user_id;
@@ -1035,7 +1035,7 @@ COMMENT ON FUNCTION app.rebuild_daily_metrics(p_user_id uuid) IS 'Job metrics.ro
 
 CREATE FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) RETURNS text[]
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 -- PL/pgSQL with the normalisation written out (= app.allergen_key): about 30 µs a recipe, where
 -- the same rule as one SQL query (CTEs, not inlinable because of SET search_path) took ~30 ms.
@@ -1083,7 +1083,7 @@ COMMENT ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[])
 
 CREATE FUNCTION app.recipe_data_is_valid(p_data jsonb) RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select pg_catalog.cardinality(app.recipe_data_problems(p_data)) = 0
 $$;
@@ -1100,7 +1100,7 @@ COMMENT ON FUNCTION app.recipe_data_is_valid(p_data jsonb) IS 'True when app.rec
 
 CREATE FUNCTION app.recipe_data_problems(p_data jsonb) RETURNS text[]
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   problems text[] := '{}';
@@ -1168,7 +1168,7 @@ COMMENT ON FUNCTION app.recipe_data_problems(p_data jsonb) IS 'What is wrong wit
 
 CREATE FUNCTION app.recipe_sync_lock() RETURNS timestamp with time zone
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   if pg_catalog.current_setting('transaction_isolation') <> 'read committed' then
@@ -1194,12 +1194,12 @@ COMMENT ON FUNCTION app.recipe_sync_lock() IS 'Starts a recipe sync: takes the S
 
 CREATE FUNCTION app.refresh_daily_metrics(p_user_id uuid, p_day date) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   perform app_private.refresh_daily_metrics(p_user_id, p_day);
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
 end
@@ -1217,7 +1217,7 @@ COMMENT ON FUNCTION app.refresh_daily_metrics(p_user_id uuid, p_day date) IS 'Jo
 
 CREATE FUNCTION app.register_push_token(p_platform text, p_token text) RETURNS TABLE(id uuid, platform text, token text, created_at timestamp with time zone, updated_at timestamp with time zone, moved_from_other boolean)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 declare
@@ -1230,7 +1230,7 @@ begin
     raise exception 'register_push_token needs a person context (app.user_id)'
       using errcode = 'insufficient_privilege';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   -- Lock the token's current row, if any, to report whether it changes hands.
   select t.user_id into v_previous
@@ -1263,7 +1263,7 @@ COMMENT ON FUNCTION app.register_push_token(p_platform text, p_token text) IS 'R
 
 CREATE FUNCTION app.request_account_deletion() RETURNS TABLE(deletion_requested_at timestamp with time zone, deletion_due_at timestamp with time zone)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
@@ -1274,7 +1274,7 @@ begin
   if v_me is null then
     raise exception 'no person in this transaction (app.user_id is not set)' using errcode = 'insufficient_privilege';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
   if not found then
     raise exception 'no account for this person' using errcode = 'insufficient_privilege';
@@ -1310,7 +1310,7 @@ COMMENT ON FUNCTION app.request_account_deletion() IS 'The person of the transac
 
 CREATE FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer DEFAULT 10, p_filter jsonb DEFAULT NULL::jsonb, p_ef_search integer DEFAULT NULL::integer) RETURNS TABLE(id uuid, content text, distance double precision, source_kind text, source_id uuid, chunk_index integer, metadata jsonb)
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   v_ef        integer;
@@ -1373,7 +1373,7 @@ COMMENT ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_
 
 CREATE FUNCTION app.semver_sort_key(p_version text) RETURNS bytea
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   m   text[];
@@ -1424,7 +1424,7 @@ COMMENT ON FUNCTION app.semver_sort_key(p_version text) IS 'Byte string whose or
 
 CREATE FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text DEFAULT NULL::text, p_time_zone text DEFAULT NULL::text) RETURNS TABLE(user_id uuid, created boolean, is_active boolean)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 declare
@@ -1443,7 +1443,7 @@ begin
     raise exception 'e-mail is required' using errcode = 'not_null_violation', column = 'email', table = 'users';
   end if;
 
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   -- The identity must exist in Better-Auth, with the same e-mail: the caller cannot invent one.
   select a.email, a.name into v_auth_email, v_auth_name
@@ -1504,7 +1504,7 @@ COMMENT ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text
 
 CREATE FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) RETURNS TABLE(session_id uuid, applied boolean, stored_revision integer, filed_under_caller boolean)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   me          uuid := app.current_user_id();
@@ -1526,7 +1526,7 @@ begin
   end if;
   -- Policy owner_access for this function's owner, until it returns (an error aborts the
   -- transaction or savepoint, which reverts the setting too).
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   select a.* into cur from app.appliances as a where a.device_id = p_device_id and a.unpaired_at is null;
   if not found or cur.user_id <> me then
@@ -1597,7 +1597,7 @@ COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe
 
 CREATE FUNCTION app_private.apply_retention(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     AS $$
 declare
@@ -1681,7 +1681,7 @@ COMMENT ON FUNCTION app_private.apply_retention(p_parent regclass, p_now timesta
 
 CREATE FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     AS $_$
 declare
@@ -1721,7 +1721,7 @@ COMMENT ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp
 
 CREATE FUNCTION app_private.create_monthly_partition(p_parent regclass, p_month date) RETURNS jsonb
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     SET client_min_messages TO 'warning'
     AS $_$
@@ -1834,7 +1834,7 @@ COMMENT ON FUNCTION app_private.create_monthly_partition(p_parent regclass, p_mo
 
 CREATE FUNCTION app_private.create_partitions(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     AS $$
 declare
@@ -1889,7 +1889,7 @@ COMMENT ON FUNCTION app_private.create_partitions(p_parent regclass, p_now times
 
 CREATE FUNCTION app_private.delete_embeddings() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   -- tg_argv[0] is the source_kind of the table the trigger is attached to.
@@ -1912,13 +1912,13 @@ COMMENT ON FUNCTION app_private.delete_embeddings() IS 'AFTER DELETE trigger on 
 
 CREATE FUNCTION app_private.enable_person_rls(p_table regclass, p_key name DEFAULT 'user_id'::name) RETURNS void
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   part regclass;
-  owner_role name;
-  -- app.current_user_id(), written out (see the top of this migration).
+  -- app.current_user_id(), written out (see 000010).
   me constant text := '(select nullif(pg_catalog.current_setting(''app.user_id'', true), '''')::pg_catalog.uuid)';
+  on_ constant text := '(pg_catalog.current_setting(''app.owner_access'', true) = ''on'')';
 begin
   -- The table itself and, for a partitioned table, every partition: a partition queried directly
   -- uses its own settings, not its parent's.
@@ -1927,9 +1927,6 @@ begin
     union
     select relid from pg_catalog.pg_partition_tree(p_table)  -- empty for a plain table
   loop
-    select r.rolname into owner_role
-    from pg_catalog.pg_class c join pg_catalog.pg_roles r on r.oid = c.relowner
-    where c.oid = part;
     execute pg_catalog.format('alter table %s enable row level security, force row level security', part);
     execute pg_catalog.format('drop policy if exists person_select on %s', part);
     execute pg_catalog.format('drop policy if exists person_insert on %s', part);
@@ -1944,9 +1941,14 @@ begin
     execute pg_catalog.format('create policy person_delete on %s for delete to app_user using (%I = %s)', part, p_key, me);
     execute pg_catalog.format('create policy admin_select on %s for select to app_admin using (true)', part);
     execute pg_catalog.format('create policy worker_all on %s for all to app_worker using (true) with check (true)', part);
-    execute pg_catalog.format(
-      'create policy owner_access on %s for all to %I using (pg_catalog.current_setting(''app.owner_access'', true) = ''on'') with check (pg_catalog.current_setting(''app.owner_access'', true) = ''on'')',
-      part, owner_role);
+    execute pg_catalog.format('create policy owner_access on %s for all to kitchen_owner using %s with check %s', part, on_, on_);
+    execute pg_catalog.format('comment on policy person_select on %s is %L', part, pg_catalog.format('A person (app_user) reads their own rows: %I = app.current_user_id() (the transaction-local app.user_id; unset → no rows).', p_key));
+    execute pg_catalog.format('comment on policy person_insert on %s is %L', part, pg_catalog.format('A person (app_user) inserts rows for themselves only: %I = app.current_user_id().', p_key));
+    execute pg_catalog.format('comment on policy person_update on %s is %L', part, pg_catalog.format('A person (app_user) updates their own rows and cannot move one to somebody else (%I = app.current_user_id() before and after).', p_key));
+    execute pg_catalog.format('comment on policy person_delete on %s is %L', part, pg_catalog.format('A person (app_user) deletes their own rows only: %I = app.current_user_id().', p_key));
+    execute pg_catalog.format('comment on policy admin_select on %s is %L', part, 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).');
+    execute pg_catalog.format('comment on policy worker_all on %s is %L', part, 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.');
+    execute pg_catalog.format('comment on policy owner_access on %s is %L', part, 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.');
   end loop;
 end
 $$;
@@ -1955,7 +1957,7 @@ $$;
 -- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies: person_select/insert/update/delete for app_user keyed on p_key = (select nullif(current_setting(''app.user_id'', true), '''')::uuid) — app.current_user_id() written out, planned for free —, admin_select for app_admin, worker_all for app_worker, owner_access for the owner while app.owner_access = ''on'' (SECURITY DEFINER functions turn it on with set_config in their body). Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies, each with a comment: person_select/insert/update/delete for app_user keyed on p_key = (select nullif(current_setting(''app.user_id'', true), '''')::uuid) — app.current_user_id() written out, planned for free —, admin_select for app_admin, worker_all for app_worker, owner_access for the stable owner role kitchen_owner while app.owner_access = ''on''. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
 
 --
 -- Name: enqueue_jobs(text, jsonb, interval); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1963,7 +1965,7 @@ COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) 
 
 CREATE FUNCTION app_private.enqueue_jobs(p_queue text, p_jobs jsonb, p_delay interval DEFAULT '00:00:00'::interval) RETURNS integer
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   q pgboss.queue;
@@ -2031,13 +2033,13 @@ COMMENT ON FUNCTION app_private.enqueue_jobs(p_queue text, p_jobs jsonb, p_delay
 
 CREATE FUNCTION app_private.enqueue_metrics_rollup() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
   v_days jsonb;
 begin
-  perform pg_catalog.set_config('app.owner_access', 'on', true);  -- app.users of every person
+  perform app_private.owner_access_on();  -- app.users of every person
   -- Person-days as (user_id, local day) pairs, from whichever transition tables this event has.
   if tg_table_name = 'meal_logs' and tg_op = 'INSERT' then
     select pg_catalog.jsonb_agg(x) into v_days from (
@@ -2090,7 +2092,7 @@ COMMENT ON FUNCTION app_private.enqueue_metrics_rollup() IS 'Statement trigger o
 
 CREATE FUNCTION app_private.gdpr_audit_append_only() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   raise exception 'app_private.gdpr_audit is append-only: % refused', tg_op
@@ -2110,7 +2112,7 @@ COMMENT ON FUNCTION app_private.gdpr_audit_append_only() IS 'Trigger of app_priv
 
 CREATE FUNCTION app_private.gdpr_audit_write(p_action text, p_user_id uuid, p_detail jsonb DEFAULT '{}'::jsonb) RETURNS text
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_subject text := app_private.gdpr_subject(p_user_id);
@@ -2138,7 +2140,7 @@ COMMENT ON FUNCTION app_private.gdpr_audit_write(p_action text, p_user_id uuid, 
 
 CREATE FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]) RETURNS record
     LANGUAGE sql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select u.id is not null,
          u.auth_id,
@@ -2160,7 +2162,7 @@ COMMENT ON FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean,
 
 CREATE FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) RETURNS jsonb
     LANGUAGE sql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select pg_catalog.jsonb_build_object(
     'format', 'kitchen-db/gdpr-export',
@@ -2197,7 +2199,7 @@ COMMENT ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p
 
 CREATE FUNCTION app_private.gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean DEFAULT false) RETURNS text
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
   v_cond text;
@@ -2273,7 +2275,7 @@ COMMENT ON FUNCTION app_private.gdpr_sql(t app_private.gdpr_table, p_mode text, 
 
 CREATE FUNCTION app_private.gdpr_subject(p_user_id uuid) RETURNS text
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select pg_catalog.encode(app_private.hmac_sha256(s.hmac_key, pg_catalog.convert_to(p_user_id::text, 'UTF8')), 'hex')
   from app_private.gdpr_secret as s
@@ -2291,7 +2293,7 @@ COMMENT ON FUNCTION app_private.gdpr_subject(p_user_id uuid) IS 'The audit trail
 
 CREATE FUNCTION app_private.gdpr_table_named(p_name text) RETURNS app_private.gdpr_table
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   t app_private.gdpr_table;
@@ -2318,7 +2320,7 @@ COMMENT ON FUNCTION app_private.gdpr_table_named(p_name text) IS 'The catalog ro
 
 CREATE FUNCTION app_private.gdpr_tables() RETURNS SETOF app_private.gdpr_table
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   -- PL/pgSQL rather than SQL: its plan is cached for the session (each export page looks a table up).
@@ -2433,7 +2435,7 @@ COMMENT ON FUNCTION app_private.gdpr_tables() IS 'Where a person''s data lives, 
 
 CREATE FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select coalesce(p_auth_id is not null and p_value = p_auth_id, false)
       or exists (
@@ -2460,7 +2462,7 @@ COMMENT ON FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_v
 
 CREATE FUNCTION app_private.grant_pgboss_rights() RETURNS void
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   r record;
@@ -2516,7 +2518,7 @@ COMMENT ON FUNCTION app_private.grant_pgboss_rights() IS 'Grants app_worker what
 
 CREATE FUNCTION app_private.hmac_sha256(p_key bytea, p_message bytea) RETURNS bytea
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   with k as (
     select case when pg_catalog.length(p_key) > 64 then pg_catalog.sha256(p_key) else p_key end as k
@@ -2546,7 +2548,7 @@ COMMENT ON FUNCTION app_private.hmac_sha256(p_key bytea, p_message bytea) IS 'HM
 
 CREATE FUNCTION app_private.maintain_partitions(p_now timestamp with time zone DEFAULT NULL::timestamp with time zone, p_parent regclass DEFAULT NULL::regclass) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     SET lock_timeout TO '2s'
     AS $$
@@ -2566,7 +2568,7 @@ begin
   end if;
   -- Policy owner_access (row-level security is FORCEd on the owner too) until this returns; an
   -- error aborts the (sub)transaction, which reverts the setting.
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
 
   select coalesce(pg_catalog.array_agg(t.parent_table order by t.parent_table::text), '{}') into v_parents
   from app_private.partitioned_tables t
@@ -2648,7 +2650,7 @@ COMMENT ON FUNCTION app_private.maintain_partitions(p_now timestamp with time zo
 
 CREATE FUNCTION app_private.meal_foods_enqueue_embedding() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
@@ -2671,7 +2673,7 @@ begin
   else
     select pg_catalog.array_agg(distinct o.meal_log_id) into v_meals from old_rows as o;
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', l.id),
            'key', 'meal_log:' || l.id))
@@ -2696,7 +2698,7 @@ COMMENT ON FUNCTION app_private.meal_foods_enqueue_embedding() IS 'AFTER INSERT 
 
 CREATE FUNCTION app_private.meal_logs_enqueue_embedding() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_jobs jsonb;
@@ -2733,7 +2735,7 @@ COMMENT ON FUNCTION app_private.meal_logs_enqueue_embedding() IS 'AFTER INSERT /
 
 CREATE FUNCTION app_private.meal_logs_soft_delete() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   -- Setting is_deleted stamps deleted_at; clearing it (undo) clears deleted_at.
@@ -2760,7 +2762,7 @@ COMMENT ON FUNCTION app_private.meal_logs_soft_delete() IS 'BEFORE INSERT/UPDATE
 
 CREATE FUNCTION app_private.messages_after_insert() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   update app.conversations as c
@@ -2787,7 +2789,7 @@ COMMENT ON FUNCTION app_private.messages_after_insert() IS 'AFTER INSERT trigger
 
 CREATE FUNCTION app_private.messages_enqueue_embedding() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_jobs jsonb;
@@ -2809,12 +2811,36 @@ $$;
 COMMENT ON FUNCTION app_private.messages_enqueue_embedding() IS 'AFTER INSERT statement trigger on app.messages: enqueues an assistant.embed job for each new message (messages are never edited). SECURITY DEFINER: app_user has no right on pgboss.';
 
 --
+-- Name: owner_access_on(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.owner_access_on() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if not pg_catalog.pg_has_role(current_user, 'kitchen_owner', 'USAGE') then
+    raise exception 'kitchen-db: % owns the SECURITY DEFINER functions but is not a member of kitchen_owner, so the owner_access policies do not apply and they would see no person''s rows', current_user
+      using errcode = 'insufficient_privilege',
+            hint = pg_catalog.format('As a superuser or a role with CREATEROLE run: grant kitchen_owner to %I; (docs/operations.md, "Restore under another owner").', current_user);
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+end
+$$;
+
+--
+-- Name: FUNCTION owner_access_on(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.owner_access_on() IS 'Switches policy owner_access on for the rest of the transaction (set_config(''app.owner_access'', ''on'', true)) after checking that current_user — the owner, inside a SECURITY DEFINER body — is kitchen_owner or a member of it; raises 42501 naming the role and the runbook otherwise. Callers restore the previous value before returning. SECURITY INVOKER: for anybody else it switches on a setting that no policy of theirs reads.';
+
+--
 -- Name: partition_bound_literal(regtype, timestamp without time zone); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
 CREATE FUNCTION app_private.partition_bound_literal(p_type regtype, p_at timestamp without time zone) RETURNS text
     LANGUAGE sql IMMUTABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select case p_type
     when 'timestamp with time zone'::pg_catalog.regtype then pg_catalog.to_char(p_at, 'YYYY-MM-DD HH24:MI:SS') || '+00'
@@ -2835,7 +2861,7 @@ COMMENT ON FUNCTION app_private.partition_bound_literal(p_type regtype, p_at tim
 
 CREATE FUNCTION app_private.partition_bounds(p_partition regclass) RETURNS TABLE(is_default boolean, lower_bound timestamp with time zone, upper_bound timestamp with time zone)
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     AS $_$
 declare
@@ -2871,7 +2897,7 @@ COMMENT ON FUNCTION app_private.partition_bounds(p_partition regclass) IS 'Bound
 
 CREATE FUNCTION app_private.partition_default_rows(p_parent regclass, p_now timestamp with time zone) RETURNS jsonb
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     AS $$
 declare
@@ -2935,7 +2961,7 @@ COMMENT ON FUNCTION app_private.partition_default_rows(p_parent regclass, p_now 
 
 CREATE FUNCTION app_private.partition_key(p_parent regclass) RETURNS TABLE(key_column name, key_type regtype)
     LANGUAGE sql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select a.attname, a.atttypid::pg_catalog.regtype
   from pg_catalog.pg_partitioned_table pt
@@ -2958,7 +2984,7 @@ COMMENT ON FUNCTION app_private.partition_key(p_parent regclass) IS 'The partiti
 
 CREATE FUNCTION app_private.partition_month_expression(p_key name, p_type regtype) RETURNS text
     LANGUAGE sql IMMUTABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select case p_type
     when 'timestamp with time zone'::pg_catalog.regtype
@@ -2979,7 +3005,7 @@ COMMENT ON FUNCTION app_private.partition_month_expression(p_key name, p_type re
 
 CREATE FUNCTION app_private.partition_window(p_parent regclass, p_now timestamp with time zone) RETURNS TABLE(first_month timestamp without time zone, last_month timestamp without time zone)
     LANGUAGE sql STABLE
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     SET "TimeZone" TO 'UTC'
     AS $$
   select
@@ -3002,7 +3028,7 @@ COMMENT ON FUNCTION app_private.partition_window(p_parent regclass, p_now timest
 
 CREATE FUNCTION app_private.purge_due_accounts(p_now timestamp with time zone DEFAULT now(), p_limit integer DEFAULT 100) RETURNS jsonb
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
@@ -3019,7 +3045,7 @@ begin
   if p_limit is null or p_limit < 1 or p_limit > 1000 then
     raise exception 'p_limit must be between 1 and 1000 (got %)', p_limit using errcode = 'invalid_parameter_value';
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  perform app_private.owner_access_on();
   -- SKIP LOCKED: two workers never purge the same person, and a person whose row is busy waits for the next run.
   for v_user in
     select u.id from app.users as u
@@ -3053,7 +3079,7 @@ COMMENT ON FUNCTION app_private.purge_due_accounts(p_now timestamp with time zon
 
 CREATE FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) RETURNS jsonb
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_id record;
@@ -3105,7 +3131,7 @@ COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) I
 
 CREATE FUNCTION app_private.recipes_search_sync() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   if new.is_published then
@@ -3141,7 +3167,7 @@ COMMENT ON FUNCTION app_private.recipes_search_sync() IS 'AFTER INSERT/UPDATE tr
 
 CREATE FUNCTION app_private.recipes_sync_stamp() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   -- Columns whose change is not an edit of the recipe itself.
@@ -3204,7 +3230,7 @@ COMMENT ON FUNCTION app_private.recipes_sync_stamp() IS 'BEFORE INSERT/UPDATE/DE
 
 CREATE FUNCTION app_private.refresh_daily_metrics(p_user_id uuid, p_day date) RETURNS void
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_zone  text;
@@ -3275,7 +3301,7 @@ COMMENT ON FUNCTION app_private.refresh_daily_metrics(p_user_id uuid, p_day date
 
 CREATE FUNCTION app_private.register_partitioned_table(p_parent regclass, p_premake integer DEFAULT 4, p_retention interval DEFAULT NULL::interval, p_retention_action text DEFAULT 'detach'::text, p_person_key name DEFAULT NULL::name) RETURNS void
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_type regtype;
@@ -3322,7 +3348,7 @@ COMMENT ON FUNCTION app_private.register_partitioned_table(p_parent regclass, p_
 
 CREATE FUNCTION app_private.set_updated_at() RETURNS trigger
     LANGUAGE plpgsql
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
   -- On INSERT keep an explicit created_at/updated_at; on UPDATE always move updated_at forward.
@@ -7174,7 +7200,7 @@ CREATE POLICY owner_access ON app.recipes TO kitchen_owner USING ((current_setti
 -- Name: POLICY owner_access ON recipes; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON POLICY owner_access ON app.recipes IS 'The owner, only while app.owner_access = ''on'' (SECURITY DEFINER functions set it with set_config in their body and restore it before returning).';
+COMMENT ON POLICY owner_access ON app.recipes IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'' (SECURITY DEFINER functions set it in their body and restore it before returning).';
 
 --
 -- Name: telemetry_events owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8243,6 +8269,12 @@ REVOKE ALL ON FUNCTION app_private.messages_after_insert() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.messages_enqueue_embedding() FROM PUBLIC;
+
+--
+-- Name: FUNCTION owner_access_on(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.owner_access_on() FROM PUBLIC;
 
 --
 -- Name: FUNCTION partition_bound_literal(p_type regtype, p_at timestamp without time zone); Type: ACL; Schema: app_private; Owner: -

@@ -144,7 +144,11 @@ export async function createTestDatabase(options: { template?: TestTemplate } = 
     drop = () => server.stop();
   } else {
     const name = `kitchen_db_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    await admin(template.serverUrl!, (c) => c.query(`create database ${name} template ${template.templateName}`));
+    await admin(template.serverUrl!, async (c) => {
+      await c.query(`create database ${name} template ${template.templateName}`);
+      // A database's ACL is not copied from its template: PUBLIC may create temporary objects again.
+      await c.query(`revoke temporary on database ${name} from public`);
+    });
     url = withDatabase(template.serverUrl!, name);
     drop = () => admin(template.serverUrl!, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {});
   }

@@ -1,7 +1,9 @@
 // The person context and the role a transaction acts as. Every call a service makes runs in one
 // transaction that starts with `SET LOCAL ROLE <role>` and, for a person, sets the transaction-local
-// `app.user_id`; both end with the transaction, so nothing can leak to the next user of a pooled
-// connection, whatever the callback does or throws.
+// `app.user_id`; both end with the transaction. What a callback could leave on the session itself
+// (temporary objects such as a planted pg_temp.text domain, a session-level SET or set_config(…,
+// false), SET ROLE, prepared statements, advisory locks, LISTEN) is wiped by DISCARD ALL before the
+// connection goes back to the pool (resetAndRelease), so nothing reaches the next caller.
 import type pg from 'pg';
 import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from '../errors.ts';
 import type { AppRole } from './migrate.ts';
@@ -88,11 +90,38 @@ export async function withTransaction<T>(
       if (broken || !isRetryable(error) || attempt >= retries) throw mapDbError(error);
     } finally {
       client.removeListener('error', onError);
-      client.release(broken);
+      if (broken) client.release(broken);
+      else resetAndRelease(client);
     }
     // Back off with the connection released: under contention another transaction may use it.
     await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
   }
+}
+
+/**
+ * Returns a connection to its pool without the session state a caller may have left on it: DISCARD
+ * ALL (temporary objects, session settings back to their connection-time values, SET ROLE / SESSION
+ * AUTHORIZATION, prepared statements, cursors, advisory locks, LISTEN, cached plans). The caller
+ * does not wait for it: node-postgres queues it on the client, and the client goes back to the pool
+ * once it is done (a failed reset discards the connection instead). On the embedded engine every
+ * connection shares ONE session, so this resets that session between transactions, which is what
+ * isolates callers there too: nothing kitchen-db or pg-boss runs on it relies on session state
+ * across transactions (pg-boss connects there without a role option; migrations run before pools).
+ */
+function resetAndRelease(client: DbClient): void {
+  // Until it is back in the pool, a dropped connection emits 'error' on the client: keep a listener.
+  const ignore = () => {};
+  client.on('error', ignore);
+  client.query('discard all').then(
+    () => {
+      client.removeListener('error', ignore);
+      client.release();
+    },
+    (error: Error) => {
+      client.removeListener('error', ignore);
+      client.release(error);
+    },
+  );
 }
 
 /** Runs `fn` as the person `userId` (role app_user, row-level security applies). */

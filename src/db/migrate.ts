@@ -18,9 +18,12 @@ export const APP_ROLES = ['app_user', 'app_admin', 'app_worker', 'app_compliance
 export type AppRole = (typeof APP_ROLES)[number];
 
 /**
- * The migration role kitchen-db uses on databases it manages itself (tests, the embedded engine):
- * a plain NOLOGIN role that owns every object, as on a managed server where the migration role is
- * no superuser. Row-level security is FORCEd, so it applies to this owner too.
+ * The stable owner role (sql/roles.sql): the owner_access policies name it, and the login that runs
+ * the migrations must be it or a member of it (migration 000062), so that a dump restored with
+ * `pg_restore --no-owner` by another member works (docs/operations.md). On databases kitchen-db
+ * manages itself (tests, the embedded engine) the migrations run as this role (SET ROLE), so it
+ * owns every object, as on a managed server where the migration role is no superuser. Row-level
+ * security is FORCEd, so it applies to the owner too.
  */
 export const OWNER_ROLE = 'kitchen_owner';
 
@@ -75,11 +78,12 @@ export async function withClient<T>(url: string, source: string, fn: (client: pg
 /** Runs sql/roles.sql when any application role is missing. */
 export async function ensureRoles(rootUrl: string): Promise<string[]> {
   return withClient(rootUrl, 'the root connection', async (client) => {
+    const wanted = [...APP_ROLES, OWNER_ROLE];
     const { rows } = await client.query<{ rolname: string }>(
       'select rolname from pg_catalog.pg_roles where rolname = any($1)',
-      [APP_ROLES],
+      [wanted],
     );
-    const missing = APP_ROLES.filter((r) => !rows.some((row) => row.rolname === r));
+    const missing = wanted.filter((r) => !rows.some((row) => row.rolname === r));
     if (missing.length === 0) return [];
     try {
       await client.query(readFileSync(ROLES_SQL, 'utf8'));
@@ -108,11 +112,38 @@ async function prepareOwner(url: string, owner: string): Promise<void> {
           create role ${owner} nologin;
         end if;
       end $$`);
-    await client.query(`comment on role ${owner} is 'kitchen-db: migration role (owns every object) on databases kitchen-db manages itself: tests and the embedded engine.'`);
     await client.query('create extension if not exists vector with schema public');
     await client.query('create extension if not exists citext with schema public');
-    await client.query(`grant create on database "${(await client.query('select current_database() as d')).rows[0].d}" to ${owner}`);
+    const db = (await client.query('select current_database() as d')).rows[0].d as string;
+    await client.query(`grant create on database "${db}" to ${owner}`);
+    // Migration 000061 revokes it too, but only the database owner can: here the owner is the
+    // superuser that created the database (tests, the embedded engine), not the migration role.
+    await client.query(`revoke temporary on database "${db}" from public`);
   });
+}
+
+/**
+ * Application roles that may create temporary objects in the database at `url` (TEMPORARY through
+ * PUBLIC or a grant): the way a caller plants code in a SECURITY DEFINER function's path. Migration
+ * 000061 revokes it, but the database ACL is not part of the schema: a database copied with
+ * CREATE DATABASE … TEMPLATE or restored with pg_restore starts from the default (PUBLIC has
+ * TEMPORARY) again. Tries to revoke it (works as the database owner or a superuser) and returns the
+ * roles that still have it.
+ */
+export async function revokeTemporary(client: pg.Client | pg.PoolClient): Promise<string[]> {
+  const db = (await client.query<{ d: string }>('select current_database() as d')).rows[0]!.d;
+  const mayRevoke = (await client.query<{ ok: boolean }>(
+    `select pg_catalog.pg_has_role(current_user, datdba, 'USAGE') as ok from pg_catalog.pg_database where datname = current_database()`,
+  )).rows[0]!.ok;
+  if (mayRevoke) {
+    const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    await client.query(`revoke temporary on database ${ident(db)} from public, ${APP_ROLES.map(ident).join(', ')}`);
+  }
+  const { rows } = await client.query<{ role: string }>(
+    `select r as role from unnest($1::text[]) r where pg_catalog.has_database_privilege(r, current_database(), 'TEMPORARY') order by 1`,
+    [APP_ROLES],
+  );
+  return rows.map((r) => r.role);
 }
 
 /** One-line errors for the mistakes people make: no pgvector, an old server. */
@@ -139,11 +170,30 @@ export async function preflight(url: string): Promise<void> {
   });
 }
 
+/**
+ * The login that runs the migrations must be the stable owner role or a member of it (migration
+ * 000062; docs/operations.md). When it is not and a separate root connection is given, grant it
+ * there; otherwise the migration fails with the statement to run.
+ */
+async function ensureOwnerMembership(url: string, rootUrl: string | undefined): Promise<void> {
+  const login = await withClient(url, 'the connection', async (client) => {
+    const { rows } = await client.query<{ login: string; member: boolean }>(
+      `select current_user as login,
+              exists (select from pg_catalog.pg_roles where rolname = $1) and pg_catalog.pg_has_role(current_user, $1, 'USAGE') as member`,
+      [OWNER_ROLE],
+    );
+    return rows[0]!.member ? undefined : rows[0]!.login;
+  });
+  if (!login || !rootUrl || rootUrl === url) return;
+  await withClient(rootUrl, 'the root connection', (client) => client.query(`grant ${OWNER_ROLE} to "${login.replace(/"/g, '""')}"`)).catch(() => {});
+}
+
 /** Roles, preflight, then every committed migration not yet applied. */
 export async function migrateDatabase(url: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const rolesCreated = await ensureRoles(options.rootUrl ?? url);
   await preflight(url);
   if (options.owner) await prepareOwner(url, options.owner);
+  else await ensureOwnerMembership(url, options.rootUrl);
   const applied: string[] = [];
   const log = (line: string) => {
     const m = /Running migration '([^']+)'/.exec(line);
@@ -168,6 +218,29 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
     // later clients: switch back (a no-op on a real server, where those connections are gone).
     if (options.owner) await withClient(url, 'the connection', (c) => c.query('reset role')).catch(() => {});
   }
+  // Checked on every run, not only by migration 000061: a restored or copied database has the
+  // default database ACL again (PUBLIC may create temporary objects).
+  await withClient(url, 'the connection', async (c) => {
+    // Functions the migration role creates are not executable by PUBLIC (000001's default privileges).
+    // Re-stated on every run: a dump restored by another login (docs/operations.md) cannot restore
+    // default privileges FOR ROLE <the old login>, so the new owner would have none.
+    await c.query('begin');
+    if (options.owner) await c.query(`set local role ${options.owner}`);
+    await c.query('alter default privileges revoke execute on functions from public');
+    await c.query('commit');
+    const temporary = await revokeTemporary(c);
+    if (temporary.length === 0) return;
+    const { rows } = await c.query<{ o: string; d: string }>(
+      'select pg_catalog.pg_get_userbyid(datdba) as o, datname as d from pg_catalog.pg_database where datname = current_database()',
+    );
+    const { o, d } = rows[0]!;
+    throw new KitchenDbError(
+      'internal',
+      `${temporary.join(', ')} may create temporary objects in database ${d} (TEMPORARY through PUBLIC), which would let a caller run code as a SECURITY DEFINER function's owner — ` +
+        `as the database owner (${o}) or a superuser run: revoke temporary on database "${d}" from public, ${temporary.join(', ')}; (docs/operations.md)`,
+      { rule: 'temporary_privilege' },
+    );
+  });
   return { applied, rolesCreated };
 }
 
