@@ -1907,6 +1907,42 @@ $$;
 COMMENT ON FUNCTION app_private.delete_embeddings() IS 'AFTER DELETE trigger on app.meal_logs and app.messages (argument: the source_kind): deletes the embeddings of the deleted row, so no chunk of a deleted message or meal survives it. Runs as the deleting role.';
 
 --
+-- Name: embeddings_check_source(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.embeddings_check_source() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_kind text;
+  v_id   uuid;
+begin
+  select n.source_kind, n.source_id into v_kind, v_id
+  from new_rows as n
+  where (n.source_kind = 'meal_log'
+         and not exists (select from app.meal_logs as m where m.id = n.source_id and m.user_id = n.user_id))
+     or (n.source_kind = 'message'
+         and not exists (select from app.messages as g where g.id = n.source_id and g.user_id = n.user_id))
+  limit 1;
+  if found then
+    raise exception 'insert or update on table "embeddings" violates rule "embeddings_source_owner"'
+      using errcode = 'foreign_key_violation',
+            detail = pg_catalog.format('Key (source_id)=(%s) is not present in table "%s" for this person.',
+                                       v_id, case v_kind when 'meal_log' then 'meal_logs' else 'messages' end),
+            constraint = 'embeddings_source_owner', column = 'source_id', table = 'embeddings', schema = 'app';
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION embeddings_check_source(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.embeddings_check_source() IS 'AFTER INSERT / AFTER UPDATE statement trigger on app.embeddings: every meal_log or message chunk must point at a row of that kind (app.meal_logs / app.messages) with the same user_id, else 23503 (constraint embeddings_source_owner, column source_id), the same error whether the row does not exist or belongs to someone else (the check runs with the writer''s rights, under row-level security). Knowledge rows are exempt. SECURITY INVOKER.';
+
+--
 -- Name: enable_person_rls(regclass, name); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -3839,7 +3875,7 @@ ALTER TABLE ONLY app.embeddings FORCE ROW LEVEL SECURITY;
 -- Name: TABLE embeddings; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector). Two populations: the shared knowledge base (user_id NULL, source_kind knowledge), searched approximately through the HNSW cosine index idx_embeddings_knowledge_hnsw; and a person''s own meal logs and messages (user_id set), searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). The embed job upserts on (source_kind, source_id, chunk_index, model), so re-running it is idempotent. A person''s rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages).';
+COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector). Two populations: the shared knowledge base (user_id NULL, source_kind knowledge), searched approximately through the HNSW cosine index idx_embeddings_knowledge_hnsw; and a person''s own meal logs and messages (user_id set), searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). A person''s chunk must point at their own meal log or message (trigger embeddings_check_source_*). The embed job upserts on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model), the knowledge loader on idx_embeddings_knowledge_chunk, so re-running them is idempotent. A person''s rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages).';
 
 --
 -- Name: COLUMN embeddings.id; Type: COMMENT; Schema: app; Owner: -
@@ -3863,7 +3899,7 @@ COMMENT ON COLUMN app.embeddings.source_kind IS 'What was embedded: meal_log (ap
 -- Name: COLUMN embeddings.source_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.embeddings.source_id IS 'Id of the source row (meal_logs.id or messages.id; required for them). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in the unique key).';
+COMMENT ON COLUMN app.embeddings.source_id IS 'Id of the source row (meal_logs.id or messages.id of the same person; required for them, checked by trigger embeddings_check_source_*). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in idx_embeddings_knowledge_chunk).';
 
 --
 -- Name: COLUMN embeddings.chunk_index; Type: COMMENT; Schema: app; Owner: -
@@ -5884,13 +5920,6 @@ ALTER TABLE ONLY app.embeddings
     ADD CONSTRAINT embeddings_pkey PRIMARY KEY (id);
 
 --
--- Name: embeddings embeddings_source_kind_source_id_chunk_index_model_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.embeddings
-    ADD CONSTRAINT embeddings_source_kind_source_id_chunk_index_model_key UNIQUE (source_kind, source_id, chunk_index, model);
-
---
 -- Name: firmware_releases firmware_releases_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -6137,6 +6166,18 @@ CREATE INDEX idx_appliances_user ON app.appliances USING btree (user_id);
 CREATE INDEX idx_conversations_user_recent ON app.conversations USING btree (user_id, last_message_at DESC NULLS LAST);
 
 --
+-- Name: idx_embeddings_knowledge_chunk; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE UNIQUE INDEX idx_embeddings_knowledge_chunk ON app.embeddings USING btree (source_kind, source_id, chunk_index, model) WHERE (source_kind = 'knowledge'::text);
+
+--
+-- Name: INDEX idx_embeddings_knowledge_chunk; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_embeddings_knowledge_chunk IS 'A knowledge-base chunk (source_kind knowledge, user_id NULL) is unique per (source_kind, source_id, chunk_index, model): the loader upserts on it (ON CONFLICT ... WHERE source_kind = ''knowledge''). Rows without a source_id are never deduplicated (NULLs are distinct).';
+
+--
 -- Name: idx_embeddings_knowledge_hnsw; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -6147,6 +6188,18 @@ CREATE INDEX idx_embeddings_knowledge_hnsw ON app.embeddings USING hnsw (embeddi
 --
 
 COMMENT ON INDEX app.idx_embeddings_knowledge_hnsw IS 'Approximate cosine search over the shared knowledge base only (partial: user_id IS NULL). Used with ORDER BY embedding <=> $1 LIMIT k and the same predicate; tune with SET LOCAL hnsw.ef_search.';
+
+--
+-- Name: idx_embeddings_person_chunk; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE UNIQUE INDEX idx_embeddings_person_chunk ON app.embeddings USING btree (user_id, source_kind, source_id, chunk_index, model) WHERE (user_id IS NOT NULL);
+
+--
+-- Name: INDEX idx_embeddings_person_chunk; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_embeddings_person_chunk IS 'A person''s chunk is unique per (user_id, source_kind, source_id, chunk_index, model): the embed job and storeEmbeddings upsert on it (ON CONFLICT ... WHERE user_id IS NOT NULL). user_id in the key: a conflict only ever involves the person''s own rows, and the key can be distributed by person.';
 
 --
 -- Name: idx_embeddings_user; Type: INDEX; Schema: app; Owner: -
@@ -6579,6 +6632,18 @@ CREATE TRIGGER delete_embeddings AFTER DELETE ON app.meal_logs FOR EACH ROW EXEC
 --
 
 CREATE TRIGGER delete_embeddings AFTER DELETE ON app.messages FOR EACH ROW EXECUTE FUNCTION app_private.delete_embeddings('message');
+
+--
+-- Name: embeddings embeddings_check_source_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER embeddings_check_source_insert AFTER INSERT ON app.embeddings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.embeddings_check_source();
+
+--
+-- Name: embeddings embeddings_check_source_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER embeddings_check_source_update AFTER UPDATE ON app.embeddings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.embeddings_check_source();
 
 --
 -- Name: meal_foods meal_foods_enqueue_embedding_delete; Type: TRIGGER; Schema: app; Owner: -
@@ -8123,6 +8188,12 @@ REVOKE ALL ON FUNCTION app_private.create_partitions(p_parent regclass, p_now ti
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_embeddings() FROM PUBLIC;
+
+--
+-- Name: FUNCTION embeddings_check_source(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.embeddings_check_source() FROM PUBLIC;
 
 --
 -- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: ACL; Schema: app_private; Owner: -
