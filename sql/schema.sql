@@ -4323,7 +4323,7 @@ ALTER TABLE ONLY app.push_tokens FORCE ROW LEVEL SECURITY;
 -- Name: TABLE push_tokens; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people: when a phone changes hands the row moves to the new person. Deleted with the person (ON DELETE CASCADE).';
+COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people: when a phone changes hands the row moves to the new person. app_user writes tokens only through app.register_push_token (no INSERT or UPDATE privilege), so registering a token never fails because someone else holds it (no existence oracle). Deleted with the person (ON DELETE CASCADE).';
 
 --
 -- Name: COLUMN push_tokens.id; Type: COMMENT; Schema: app; Owner: -
@@ -8475,7 +8475,7 @@ GRANT SELECT ON TABLE app.messages TO app_worker;
 -- Name: TABLE push_tokens; Type: ACL; Schema: app; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.push_tokens TO app_user;
+GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_user;
 GRANT SELECT ON TABLE app.push_tokens TO app_admin;
 GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_worker;
 

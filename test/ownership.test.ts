@@ -127,3 +127,29 @@ describe('app.embeddings: a chunk points at its own person\'s row (issue 14)', (
     ]);
   });
 });
+
+describe('push tokens: no existence oracle (issue 14)', () => {
+  it('a plain INSERT or UPDATE by app_user is refused whether or not someone holds the token; registering moves it', async () => {
+    const tokenB = `fcm-${randomUUID()}`;
+    await db().kdb.asUser(b.id, (me) => me.accounts.registerPushToken({ platform: 'android', token: tokenB }));
+    const fresh = `fcm-${randomUUID()}`;
+    await withUser(db().pool, a.id, async (c) => {
+      const ins = `insert into app.push_tokens (user_id, platform, token) values ($1, 'android', $2)`;
+      const taken = await attempt(c, ins, [a.id, tokenB]);
+      const free = await attempt(c, ins, [a.id, fresh]);
+      expect(taken).toMatchObject({ ok: false, code: '42501' });
+      expect(shape(taken, tokenB)).toEqual(shape(free, fresh));
+    });
+    const own = await db().kdb.asUser(a.id, (me) => me.accounts.registerPushToken({ platform: 'ios', token: fresh }));
+    await withUser(db().pool, a.id, async (c) => {
+      const up = await attempt(c, `update app.push_tokens set token = $1 where id = $2`, [tokenB, own.id]);
+      expect(up).toMatchObject({ ok: false, code: '42501' });
+    });
+    // The API: the token moves to the person who registers it (a device belongs to one person).
+    const moved = await db().kdb.asUser(a.id, (me) => me.accounts.registerPushToken({ platform: 'android', token: tokenB }));
+    expect(moved).toMatchObject({ token: tokenB, movedFromOther: true });
+    expect((await db().kdb.asUser(b.id, (me) => me.accounts.listPushTokens())).map((t) => t.token)).not.toContain(tokenB);
+    // removing one's own token still works
+    expect(await db().kdb.asUser(a.id, (me) => me.accounts.removePushToken({ token: fresh }))).toEqual({ removed: true });
+  });
+});
