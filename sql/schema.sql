@@ -1716,6 +1716,35 @@ $_$;
 COMMENT ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) IS 'pg_partman''s check_default: what sits in the DEFAULT partition of p_parent: {default_partition, rows, oldest, newest, before_window, after_window} (exact count; the DEFAULT partition should be nearly empty). before_window/after_window count the rows maintenance will not move: older than the retention window, or beyond the premade months.';
 
 --
+-- Name: cooking_sessions_check_recipe(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.cooking_sessions_check_recipe() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if tg_op = 'UPDATE' and new.recipe_id is not distinct from old.recipe_id then
+    return null;
+  end if;
+  if not exists (select from app.recipes as r where r.id = new.recipe_id and r.is_published) then
+    raise exception 'insert or update on table "cooking_sessions" violates foreign key constraint "cooking_sessions_recipe_id_fkey"'
+      using errcode = 'foreign_key_violation',
+            -- PostgreSQL's own wording on a table with row-level security (which hides the key).
+            detail = 'Key is not present in table "recipes".',
+            constraint = 'cooking_sessions_recipe_id_fkey', column = 'recipe_id', table = 'cooking_sessions', schema = 'app';
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION cooking_sessions_check_recipe(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.cooking_sessions_check_recipe() IS 'AFTER INSERT / UPDATE OF recipe_id row trigger on app.cooking_sessions: the recipe must be published, else the foreign key''s own error (23503 cooking_sessions_recipe_id_fkey), so an unpublished recipe cannot be told from a missing one. An UPDATE that keeps recipe_id passes. SECURITY INVOKER.';
+
+--
 -- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -6622,6 +6651,12 @@ ALTER INDEX app.idx_telemetry_user ATTACH PARTITION app.telemetry_events_default
 CREATE TRIGGER api_usage_enqueue_metrics AFTER INSERT ON app.api_usage REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
 
 --
+-- Name: cooking_sessions cooking_sessions_check_recipe; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER cooking_sessions_check_recipe AFTER INSERT OR UPDATE OF recipe_id ON app.cooking_sessions FOR EACH ROW EXECUTE FUNCTION app_private.cooking_sessions_check_recipe();
+
+--
 -- Name: meal_logs delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -8170,6 +8205,12 @@ REVOKE ALL ON FUNCTION app_private.apply_retention(p_parent regclass, p_now time
 --
 
 REVOKE ALL ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION cooking_sessions_check_recipe(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.cooking_sessions_check_recipe() FROM PUBLIC;
 
 --
 -- Name: FUNCTION create_monthly_partition(p_parent regclass, p_month date); Type: ACL; Schema: app_private; Owner: -

@@ -153,3 +153,41 @@ describe('push tokens: no existence oracle (issue 14)', () => {
     expect(await db().kdb.asUser(a.id, (me) => me.accounts.removePushToken({ token: fresh }))).toEqual({ removed: true });
   });
 });
+
+describe('unpublished recipes: no existence oracle (issue 14)', () => {
+  it('a session naming a draft recipe fails exactly like one naming a recipe that does not exist', async () => {
+    const { pool, kdb } = db();
+    const stages = { stages: [{ name: 'Heat Oil', temp_target: 180, duration_seconds: 60 }] };
+    const draft = (await kdb.asAdmin((admin) => admin.recipes.create({ name: 'Secret Dal', category: 'dal', recipeData: stages, difficulty: 'easy', timeMinutes: 30, isPublished: false }))).id;
+    const published = (await kdb.asAdmin((admin) => admin.recipes.create({ name: 'Open Dal', category: 'dal', recipeData: stages, difficulty: 'easy', timeMinutes: 30, isPublished: true }))).id;
+    const n = randomUUID().slice(0, 8).toUpperCase();
+    const appliance = (await kdb.asUser(a.id, (me) => me.appliances.pair({ deviceId: `EPIC-O${n}`, serialNumber: `SN-O${n}`, pairingCode: 'OOOOOO' }))).id;
+    const missing = randomUUID();
+    const session = await withUser(pool, a.id, async (c) => {
+      const ins = `insert into app.cooking_sessions (user_id, appliance_id, recipe_id) values ($1, $2, $3)`;
+      const hidden = await attempt(c, ins, [a.id, appliance, draft]);
+      const none = await attempt(c, ins, [a.id, appliance, missing]);
+      expect(none).toMatchObject({ ok: false, code: '23503', constraint: 'cooking_sessions_recipe_id_fkey' });
+      expect(shape(hidden, draft)).toEqual(shape(none, missing));
+      // changing a session's recipe to the draft: the same
+      const { rows } = await c.query(`insert into app.cooking_sessions (user_id, appliance_id, recipe_id) values ($1, $2, $3) returning id`, [a.id, appliance, published]);
+      const change = await attempt(c, `update app.cooking_sessions set recipe_id = $1 where id = $2`, [draft, rows[0].id]);
+      const changeNone = await attempt(c, `update app.cooking_sessions set recipe_id = $1 where id = $2`, [missing, rows[0].id]);
+      expect(shape(change, draft)).toEqual(shape(changeNone, missing));
+      return rows[0].id as string;
+    });
+    // other updates of a session whose recipe was unpublished since still work
+    await pool.query(`update app.recipes set is_published = false where id = $1`, [published]);
+    await withUser(pool, a.id, async (c) => {
+      expect(await attempt(c, `update app.cooking_sessions set status = 'completed', completed_at = now() where id = $1`, [session])).toEqual({ ok: true, rowCount: 1 });
+    });
+    // The API names the field: the same NotFoundError for both.
+    for (const recipeId of [draft, missing]) {
+      await expect(kdb.asUser(a.id, (me) => me.appliances.startSession({ applianceId: appliance, recipeId }))).rejects.toMatchObject({
+        name: 'NotFoundError',
+        field: 'recipeId',
+        rule: 'published_recipe',
+      });
+    }
+  });
+});
