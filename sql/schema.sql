@@ -1504,7 +1504,7 @@ COMMENT ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text
 
 CREATE FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) RETURNS TABLE(session_id uuid, applied boolean, stored_revision integer, filed_under_caller boolean)
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO ''
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   me          uuid := app.current_user_id();
@@ -1535,15 +1535,19 @@ begin
             table = 'appliances', schema = 'app';
   end if;
 
+  -- Only the caller's own pairings of the device: nobody's upload lands in another person's history.
   select a.* into target
   from app.appliances as a
   where a.device_id = p_device_id
+    and a.user_id = me
     and a.paired_at <= p_started_at
     and (a.unpaired_at is null or p_started_at < a.unpaired_at)
   order by a.paired_at desc
   limit 1;
   if not found then
-    target := cur;
+    raise exception 'the log started at %, outside your pairings of device %', p_started_at, p_device_id
+      using errcode = 'check_violation', column = 'started_at', constraint = 'cooking_sessions_pairing_period',
+            table = 'cooking_sessions', schema = 'app';
   end if;
 
   insert into app.cooking_sessions as s
@@ -1565,23 +1569,24 @@ begin
          user_rating      = coalesce(excluded.user_rating, s.user_rating),
          notes            = coalesce(excluded.notes, s.notes),
          device_revision  = excluded.device_revision
-   where (s.device_revision is null or s.device_revision < excluded.device_revision)
+   where s.user_id = me
+     and (s.device_revision is null or s.device_revision < excluded.device_revision)
      and exists (select from app.appliances as a where a.id = s.appliance_id and a.device_id = p_device_id)
   returning s.* into stored;
 
   was_applied := found;
   if not was_applied then
-    -- An equal or newer revision is stored, or the id belongs to another device.
+    -- An equal or newer revision is stored, or the id is someone else's or another device's session.
     select s.* into stored from app.cooking_sessions as s where s.id = p_id;
     select a.device_id into stored_dev from app.appliances as a where a.id = stored.appliance_id;
-    if stored_dev is distinct from p_device_id then
+    if stored.user_id is distinct from me or stored_dev is distinct from p_device_id then
       raise exception 'cooking session % belongs to another device', p_id
         using errcode = 'unique_violation', column = 'id', constraint = 'cooking_sessions_pkey',
               table = 'cooking_sessions', schema = 'app';
     end if;
   end if;
   perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
-  return query select stored.id, was_applied, stored.device_revision, stored.user_id = me;
+  return query select stored.id, was_applied, stored.device_revision, true;
 end
 $$;
 
@@ -1589,7 +1594,7 @@ $$;
 -- Name: FUNCTION upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) IS 'Stores a cooking log the device uploads (idempotent, device-authoritative): INSERT ... ON CONFLICT (id) DO UPDATE only when p_device_revision is above the stored device_revision (NULL = never uploaded), so a repeated or concurrent upload leaves one row and a late older upload changes nothing. The caller must be the current owner of device p_device_id; the log is filed under the device''s pairing whose [paired_at, unpaired_at) covers p_started_at (else the current pairing). user_rating and notes are set when given, never cleared. Returns the session id, whether this upload was applied, the stored revision, and whether the log is filed under the caller. Errors: 42501 appliances_current_pairing; 23505 when the id is another device''s session; CHECK/FK violations of cooking_sessions as usual. SECURITY DEFINER, app.owner_access on while it runs (the previous owner''s pairing is invisible to the caller).';
+COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) IS 'Stores a cooking log the device uploads (idempotent, device-authoritative): INSERT ... ON CONFLICT (id) DO UPDATE only when p_device_revision is above the stored device_revision (NULL = never uploaded), so a repeated or concurrent upload leaves one row and a late older upload changes nothing. The caller must be the current owner of device p_device_id. A log is filed only under one of the caller''s own pairings of the device, the one whose [paired_at, unpaired_at) covers p_started_at; a log started outside all of them is refused (23514 cooking_sessions_pairing_period, column started_at), the same error whatever lies there. An existing session id is updated only when it is the caller''s session on the same device; any other existing id is refused (23505 cooking_sessions_pkey). No upload writes into another person''s history. user_rating and notes are set when given, never cleared. Returns the session id, whether this upload was applied, the stored revision, and filed_under_caller (always true now). Errors: 42501 appliances_current_pairing; 23514 cooking_sessions_pairing_period; 23505 cooking_sessions_pkey; CHECK/FK violations of cooking_sessions as usual (an unpublished recipe is refused like a missing one). SECURITY DEFINER, app.owner_access on while it runs.';
 
 --
 -- Name: apply_retention(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -

@@ -63,6 +63,8 @@ beforeAll(async () => {
   const deviceA = `EPIC-A${n}`;
   const deviceB = `EPIC-B${n}`;
   const applianceA = (await kdb.asUser(a.id, (me) => me.appliances.pair({ deviceId: deviceA, serialNumber: `SN-A${n}`, pairingCode: 'AAAAAA' }))).id;
+  // Uploaded logs start an hour ago: a log is filed only inside the uploader's pairing (000076).
+  await db().pool.query(`update app.appliances set paired_at = now() - interval '2 hours' where id = $1`, [applianceA]);
   await kdb.asUser(b.id, (me) => me.appliances.pair({ deviceId: deviceB, serialNumber: `SN-B${n}`, pairingCode: 'BBBBBB' }));
   await kdb.asUser(b.id, (me) => me.appliances.heartbeat({ deviceId: deviceB, status: 'online', pairingCode: 'CCCCCC' }));
   const cooked = (await mk('Cooked Dal', true)).id;
