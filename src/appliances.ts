@@ -37,7 +37,7 @@ import {
   type IGetSessionResult,
   type IListAppliancesResult,
 } from './generated/appliances.queries.ts';
-import { assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
+import { assertFiniteJson, assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
 import { runQuery } from './run-query.ts';
 
 export const APPLIANCE_STATUSES = ['online', 'offline', 'cooking', 'error'] as const;
@@ -152,6 +152,7 @@ function stagesLog(value: unknown, field = 'stagesLog'): string {
   const json = JSON.stringify(entries);
   if (Buffer.byteLength(json) > JSON_BYTES) fail(field, 'size', `must be at most ${JSON_BYTES} bytes of JSON`);
   assertStorableJson(json, field);
+  assertFiniteJson(json, entries, field);
   return json;
 }
 
