@@ -1732,7 +1732,8 @@ begin
   if tg_op = 'UPDATE' and new.recipe_id is not distinct from old.recipe_id then
     return null;
   end if;
-  if not exists (select from app.recipes as r where r.id = new.recipe_id and r.is_published) then
+  if not exists (select from app.recipes as r where r.id = new.recipe_id and r.is_published)
+     and not exists (select from app.recipe_tombstones as t where t.recipe_id = new.recipe_id and t.reason = 'unpublished') then
     raise exception 'insert or update on table "cooking_sessions" violates foreign key constraint "cooking_sessions_recipe_id_fkey"'
       using errcode = 'foreign_key_violation',
             -- PostgreSQL's own wording on a table with row-level security (which hides the key).
@@ -1747,7 +1748,7 @@ $$;
 -- Name: FUNCTION cooking_sessions_check_recipe(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.cooking_sessions_check_recipe() IS 'AFTER INSERT / UPDATE OF recipe_id row trigger on app.cooking_sessions: the recipe must be published, else the foreign key''s own error (23503 cooking_sessions_recipe_id_fkey), so an unpublished recipe cannot be told from a missing one. An UPDATE that keeps recipe_id passes. SECURITY INVOKER.';
+COMMENT ON FUNCTION app_private.cooking_sessions_check_recipe() IS 'AFTER INSERT / UPDATE OF recipe_id row trigger on app.cooking_sessions: the recipe must be published, or have been published and unpublished since (an ''unpublished'' tombstone: devices may still upload logs of it), else the foreign key''s own error (23503 cooking_sessions_recipe_id_fkey), so a draft cannot be told from a missing one. An UPDATE that keeps recipe_id passes. SECURITY INVOKER.';
 
 --
 -- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -

@@ -376,8 +376,10 @@ describe('cooking-log upload', () => {
       field: 'completedAt',
     });
     await expect(db().kdb.asUser(p.id, (me) => me.appliances.uploadCookingLog(log(d, randomUUID())))).rejects.toMatchObject({ name: 'NotFoundError', field: 'recipeId' });
-    // an unpublished recipe: the same error as a missing one (issue 14)
-    const draft = (await db().pool.query(`update app.recipes set is_published = false where id = $1 returning id`, [await recipe()])).rows[0].id as string;
+    // a draft (never published): the same error as a missing one (issue 14)
+    const draft = (
+      await db().kdb.asAdmin((admin) => admin.recipes.create({ name: 'Draft Dal', category: 'dal', recipeData: { stages: [{ name: 'Heat Oil' }] }, difficulty: 'easy', timeMinutes: 35, isPublished: false }))
+    ).id;
     await expect(db().kdb.asUser(p.id, (me) => me.appliances.uploadCookingLog(log(d, draft)))).rejects.toMatchObject({ name: 'NotFoundError', field: 'recipeId', rule: 'published_recipe' });
     expect(await count(`select count(*) as n from app.cooking_sessions where user_id = $1`, [p.id])).toBe(0);
   });

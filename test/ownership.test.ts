@@ -155,7 +155,7 @@ describe('push tokens: no existence oracle (issue 14)', () => {
 });
 
 describe('unpublished recipes: no existence oracle (issue 14)', () => {
-  it('a session naming a draft recipe fails exactly like one naming a recipe that does not exist', async () => {
+  it('a session naming a draft (never published) fails exactly like one naming a recipe that does not exist', async () => {
     const { pool, kdb } = db();
     const stages = { stages: [{ name: 'Heat Oil', temp_target: 180, duration_seconds: 60 }] };
     const draft = (await kdb.asAdmin((admin) => admin.recipes.create({ name: 'Secret Dal', category: 'dal', recipeData: stages, difficulty: 'easy', timeMinutes: 30, isPublished: false }))).id;
@@ -176,10 +176,12 @@ describe('unpublished recipes: no existence oracle (issue 14)', () => {
       expect(shape(change, draft)).toEqual(shape(changeNone, missing));
       return rows[0].id as string;
     });
-    // other updates of a session whose recipe was unpublished since still work
-    await pool.query(`update app.recipes set is_published = false where id = $1`, [published]);
+    // A recipe unpublished since it was published: devices synced it and may still upload logs of
+    // it, and its id is in every person's sync feed (a tombstone), so it is accepted.
+    await kdb.asAdmin((admin) => admin.recipes.unpublish(published));
     await withUser(pool, a.id, async (c) => {
       expect(await attempt(c, `update app.cooking_sessions set status = 'completed', completed_at = now() where id = $1`, [session])).toEqual({ ok: true, rowCount: 1 });
+      expect(await attempt(c, `insert into app.cooking_sessions (user_id, appliance_id, recipe_id) values ($1, $2, $3)`, [a.id, appliance, published])).toEqual({ ok: true, rowCount: 1 });
     });
     // The API names the field: the same NotFoundError for both.
     for (const recipeId of [draft, missing]) {

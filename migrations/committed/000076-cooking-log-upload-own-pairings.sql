@@ -1,5 +1,5 @@
---! Previous: sha1:aee1ac9d54ff112908f2b35f5af2a49b1066dbf7
---! Hash: sha1:b9ee80abc57715ec79d67e85078f493b90a1d38e
+--! Previous: sha1:2159c462665ddb54577b2d5a3a28b6a1717c727c
+--! Hash: sha1:101a0be60c6929d0912f880bb5dde898f702b32c
 --! Message: appliances: a cooking-log upload is filed only into the uploader's own pairing periods
 
 -- Issue 14: after B unpaired a device and A paired it, app.upload_cooking_log filed an upload by A
