@@ -114,7 +114,9 @@ WHERE a.attrelid = 'app.embeddings'::regclass AND a.attname = 'embedding';
 -- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text
 -- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every
 -- source row must exist for that person; if one does not, nothing is written and the "missing"
--- rows say which. Upsert on (source_kind, source_id, chunk_index, model): re-embedding replaces.
+-- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).
+-- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):
+-- re-embedding replaces; a conflict only ever involves the person's own rows.
 WITH input AS (
   SELECT e.ord,
          COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,
@@ -139,7 +141,7 @@ WITH input AS (
   FROM input AS i
   WHERE NOT EXISTS (SELECT FROM missing)
   ORDER BY i.ord
-  ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+  ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE
     SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
         created_at = pg_catalog.now()
   RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model
@@ -152,7 +154,8 @@ ORDER BY i.ord;
 
 /* @name InsertKnowledgeEmbeddings */
 -- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are
--- upserted on (source_kind, source_id, chunk_index, model); rows without one are always inserted.
+-- upserted on idx_embeddings_knowledge_chunk (source_kind, source_id, chunk_index, model), partial
+-- on source_kind = 'knowledge'; rows without one are always inserted.
 WITH input AS (
   SELECT e.ord,
          (e.value ->> 'source_id')::uuid AS source_id,
@@ -167,7 +170,7 @@ INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, c
 SELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
 FROM input AS i
 ORDER BY i.ord
-ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+ON CONFLICT (source_kind, source_id, chunk_index, model) WHERE source_kind = 'knowledge' DO UPDATE
   SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
       created_at = pg_catalog.now()
 RETURNING x.id;

@@ -48,9 +48,8 @@ from app.lock_embedding_sources(:kind!, :ids!::uuid[]) as s;
 */
 insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
 values :rows
-on conflict (source_kind, source_id, chunk_index, model) do update
-  set user_id = excluded.user_id,
-      content = excluded.content,
+on conflict (user_id, source_kind, source_id, chunk_index, model) where user_id is not null do update
+  set content = excluded.content,
       embedding = excluded.embedding,
       metadata = excluded.metadata,
       created_at = pg_catalog.now();

@@ -1535,15 +1535,19 @@ begin
             table = 'appliances', schema = 'app';
   end if;
 
+  -- Only the caller's own pairings of the device: nobody's upload lands in another person's history.
   select a.* into target
   from app.appliances as a
   where a.device_id = p_device_id
+    and a.user_id = me
     and a.paired_at <= p_started_at
     and (a.unpaired_at is null or p_started_at < a.unpaired_at)
   order by a.paired_at desc
   limit 1;
   if not found then
-    target := cur;
+    raise exception 'the log started at %, outside your pairings of device %', p_started_at, p_device_id
+      using errcode = 'check_violation', column = 'started_at', constraint = 'cooking_sessions_pairing_period',
+            table = 'cooking_sessions', schema = 'app';
   end if;
 
   insert into app.cooking_sessions as s
@@ -1565,23 +1569,24 @@ begin
          user_rating      = coalesce(excluded.user_rating, s.user_rating),
          notes            = coalesce(excluded.notes, s.notes),
          device_revision  = excluded.device_revision
-   where (s.device_revision is null or s.device_revision < excluded.device_revision)
+   where s.user_id = me
+     and (s.device_revision is null or s.device_revision < excluded.device_revision)
      and exists (select from app.appliances as a where a.id = s.appliance_id and a.device_id = p_device_id)
   returning s.* into stored;
 
   was_applied := found;
   if not was_applied then
-    -- An equal or newer revision is stored, or the id belongs to another device.
+    -- An equal or newer revision is stored, or the id is someone else's or another device's session.
     select s.* into stored from app.cooking_sessions as s where s.id = p_id;
     select a.device_id into stored_dev from app.appliances as a where a.id = stored.appliance_id;
-    if stored_dev is distinct from p_device_id then
+    if stored.user_id is distinct from me or stored_dev is distinct from p_device_id then
       raise exception 'cooking session % belongs to another device', p_id
         using errcode = 'unique_violation', column = 'id', constraint = 'cooking_sessions_pkey',
               table = 'cooking_sessions', schema = 'app';
     end if;
   end if;
   perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
-  return query select stored.id, was_applied, stored.device_revision, stored.user_id = me;
+  return query select stored.id, was_applied, stored.device_revision, true;
 end
 $$;
 
@@ -1589,7 +1594,7 @@ $$;
 -- Name: FUNCTION upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) IS 'Stores a cooking log the device uploads (idempotent, device-authoritative): INSERT ... ON CONFLICT (id) DO UPDATE only when p_device_revision is above the stored device_revision (NULL = never uploaded), so a repeated or concurrent upload leaves one row and a late older upload changes nothing. The caller must be the current owner of device p_device_id; the log is filed under the device''s pairing whose [paired_at, unpaired_at) covers p_started_at (else the current pairing). user_rating and notes are set when given, never cleared. Returns the session id, whether this upload was applied, the stored revision, and whether the log is filed under the caller. Errors: 42501 appliances_current_pairing; 23505 when the id is another device''s session; CHECK/FK violations of cooking_sessions as usual. SECURITY DEFINER, app.owner_access on while it runs (the previous owner''s pairing is invisible to the caller).';
+COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) IS 'Stores a cooking log the device uploads (idempotent, device-authoritative): INSERT ... ON CONFLICT (id) DO UPDATE only when p_device_revision is above the stored device_revision (NULL = never uploaded), so a repeated or concurrent upload leaves one row and a late older upload changes nothing. The caller must be the current owner of device p_device_id. A log is filed only under one of the caller''s own pairings of the device, the one whose [paired_at, unpaired_at) covers p_started_at; a log started outside all of them is refused (23514 cooking_sessions_pairing_period, column started_at), the same error whatever lies there. An existing session id is updated only when it is the caller''s session on the same device; any other existing id is refused (23505 cooking_sessions_pkey). No upload writes into another person''s history. user_rating and notes are set when given, never cleared. Returns the session id, whether this upload was applied, the stored revision, and filed_under_caller (always true now). Errors: 42501 appliances_current_pairing; 23514 cooking_sessions_pairing_period; 23505 cooking_sessions_pkey; CHECK/FK violations of cooking_sessions as usual (an unpublished recipe is refused like a missing one). SECURITY DEFINER, app.owner_access on while it runs.';
 
 --
 -- Name: apply_retention(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1714,6 +1719,36 @@ $_$;
 --
 
 COMMENT ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) IS 'pg_partman''s check_default: what sits in the DEFAULT partition of p_parent: {default_partition, rows, oldest, newest, before_window, after_window} (exact count; the DEFAULT partition should be nearly empty). before_window/after_window count the rows maintenance will not move: older than the retention window, or beyond the premade months.';
+
+--
+-- Name: cooking_sessions_check_recipe(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.cooking_sessions_check_recipe() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if tg_op = 'UPDATE' and new.recipe_id is not distinct from old.recipe_id then
+    return null;
+  end if;
+  if not exists (select from app.recipes as r where r.id = new.recipe_id and r.is_published)
+     and not exists (select from app.recipe_tombstones as t where t.recipe_id = new.recipe_id and t.reason = 'unpublished') then
+    raise exception 'insert or update on table "cooking_sessions" violates foreign key constraint "cooking_sessions_recipe_id_fkey"'
+      using errcode = 'foreign_key_violation',
+            -- PostgreSQL's own wording on a table with row-level security (which hides the key).
+            detail = 'Key is not present in table "recipes".',
+            constraint = 'cooking_sessions_recipe_id_fkey', column = 'recipe_id', table = 'cooking_sessions', schema = 'app';
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION cooking_sessions_check_recipe(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.cooking_sessions_check_recipe() IS 'AFTER INSERT / UPDATE OF recipe_id row trigger on app.cooking_sessions: the recipe must be published, or have been published and unpublished since (an ''unpublished'' tombstone: devices may still upload logs of it), else the foreign key''s own error (23503 cooking_sessions_recipe_id_fkey), so a draft cannot be told from a missing one. An UPDATE that keeps recipe_id passes. SECURITY INVOKER.';
 
 --
 -- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -
@@ -1905,6 +1940,42 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.delete_embeddings() IS 'AFTER DELETE trigger on app.meal_logs and app.messages (argument: the source_kind): deletes the embeddings of the deleted row, so no chunk of a deleted message or meal survives it. Runs as the deleting role.';
+
+--
+-- Name: embeddings_check_source(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.embeddings_check_source() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_kind text;
+  v_id   uuid;
+begin
+  select n.source_kind, n.source_id into v_kind, v_id
+  from new_rows as n
+  where (n.source_kind = 'meal_log'
+         and not exists (select from app.meal_logs as m where m.id = n.source_id and m.user_id = n.user_id))
+     or (n.source_kind = 'message'
+         and not exists (select from app.messages as g where g.id = n.source_id and g.user_id = n.user_id))
+  limit 1;
+  if found then
+    raise exception 'insert or update on table "embeddings" violates rule "embeddings_source_owner"'
+      using errcode = 'foreign_key_violation',
+            detail = pg_catalog.format('Key (source_id)=(%s) is not present in table "%s" for this person.',
+                                       v_id, case v_kind when 'meal_log' then 'meal_logs' else 'messages' end),
+            constraint = 'embeddings_source_owner', column = 'source_id', table = 'embeddings', schema = 'app';
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION embeddings_check_source(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.embeddings_check_source() IS 'AFTER INSERT / AFTER UPDATE statement trigger on app.embeddings: every meal_log or message chunk must point at a row of that kind (app.meal_logs / app.messages) with the same user_id, else 23503 (constraint embeddings_source_owner, column source_id), the same error whether the row does not exist or belongs to someone else (the check runs with the writer''s rights, under row-level security). Knowledge rows are exempt. SECURITY INVOKER.';
 
 --
 -- Name: enable_person_rls(regclass, name); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3865,7 +3936,7 @@ ALTER TABLE ONLY app.embeddings FORCE ROW LEVEL SECURITY;
 -- Name: TABLE embeddings; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector). Two populations: the shared knowledge base (user_id NULL, source_kind knowledge), searched approximately through the HNSW cosine index idx_embeddings_knowledge_hnsw; and a person''s own meal logs and messages (user_id set), searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). The embed job upserts on (source_kind, source_id, chunk_index, model), so re-running it is idempotent. A person''s rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages).';
+COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector). Two populations: the shared knowledge base (user_id NULL, source_kind knowledge), searched approximately through the HNSW cosine index idx_embeddings_knowledge_hnsw; and a person''s own meal logs and messages (user_id set), searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). A person''s chunk must point at their own meal log or message (trigger embeddings_check_source_*). The embed job upserts on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model), the knowledge loader on idx_embeddings_knowledge_chunk, so re-running them is idempotent. A person''s rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages).';
 
 --
 -- Name: COLUMN embeddings.id; Type: COMMENT; Schema: app; Owner: -
@@ -3889,7 +3960,7 @@ COMMENT ON COLUMN app.embeddings.source_kind IS 'What was embedded: meal_log (ap
 -- Name: COLUMN embeddings.source_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.embeddings.source_id IS 'Id of the source row (meal_logs.id or messages.id; required for them). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in the unique key).';
+COMMENT ON COLUMN app.embeddings.source_id IS 'Id of the source row (meal_logs.id or messages.id of the same person; required for them, checked by trigger embeddings_check_source_*). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in idx_embeddings_knowledge_chunk).';
 
 --
 -- Name: COLUMN embeddings.chunk_index; Type: COMMENT; Schema: app; Owner: -
@@ -4313,7 +4384,7 @@ ALTER TABLE ONLY app.push_tokens FORCE ROW LEVEL SECURITY;
 -- Name: TABLE push_tokens; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people: when a phone changes hands the row moves to the new person. Deleted with the person (ON DELETE CASCADE).';
+COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people: when a phone changes hands the row moves to the new person. app_user writes tokens only through app.register_push_token (no INSERT or UPDATE privilege), so registering a token never fails because someone else holds it (no existence oracle). Deleted with the person (ON DELETE CASCADE).';
 
 --
 -- Name: COLUMN push_tokens.id; Type: COMMENT; Schema: app; Owner: -
@@ -5910,13 +5981,6 @@ ALTER TABLE ONLY app.embeddings
     ADD CONSTRAINT embeddings_pkey PRIMARY KEY (id);
 
 --
--- Name: embeddings embeddings_source_kind_source_id_chunk_index_model_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.embeddings
-    ADD CONSTRAINT embeddings_source_kind_source_id_chunk_index_model_key UNIQUE (source_kind, source_id, chunk_index, model);
-
---
 -- Name: firmware_releases firmware_releases_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -6163,6 +6227,18 @@ CREATE INDEX idx_appliances_user ON app.appliances USING btree (user_id);
 CREATE INDEX idx_conversations_user_recent ON app.conversations USING btree (user_id, last_message_at DESC NULLS LAST);
 
 --
+-- Name: idx_embeddings_knowledge_chunk; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE UNIQUE INDEX idx_embeddings_knowledge_chunk ON app.embeddings USING btree (source_kind, source_id, chunk_index, model) WHERE (source_kind = 'knowledge'::text);
+
+--
+-- Name: INDEX idx_embeddings_knowledge_chunk; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_embeddings_knowledge_chunk IS 'A knowledge-base chunk (source_kind knowledge, user_id NULL) is unique per (source_kind, source_id, chunk_index, model): the loader upserts on it (ON CONFLICT ... WHERE source_kind = ''knowledge''). Rows without a source_id are never deduplicated (NULLs are distinct).';
+
+--
 -- Name: idx_embeddings_knowledge_hnsw; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -6173,6 +6249,18 @@ CREATE INDEX idx_embeddings_knowledge_hnsw ON app.embeddings USING hnsw (embeddi
 --
 
 COMMENT ON INDEX app.idx_embeddings_knowledge_hnsw IS 'Approximate cosine search over the shared knowledge base only (partial: user_id IS NULL). Used with ORDER BY embedding <=> $1 LIMIT k and the same predicate; tune with SET LOCAL hnsw.ef_search.';
+
+--
+-- Name: idx_embeddings_person_chunk; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE UNIQUE INDEX idx_embeddings_person_chunk ON app.embeddings USING btree (user_id, source_kind, source_id, chunk_index, model) WHERE (user_id IS NOT NULL);
+
+--
+-- Name: INDEX idx_embeddings_person_chunk; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_embeddings_person_chunk IS 'A person''s chunk is unique per (user_id, source_kind, source_id, chunk_index, model): the embed job and storeEmbeddings upsert on it (ON CONFLICT ... WHERE user_id IS NOT NULL). user_id in the key: a conflict only ever involves the person''s own rows, and the key can be distributed by person.';
 
 --
 -- Name: idx_embeddings_user; Type: INDEX; Schema: app; Owner: -
@@ -6595,6 +6683,12 @@ ALTER INDEX app.idx_telemetry_user ATTACH PARTITION app.telemetry_events_default
 CREATE TRIGGER api_usage_enqueue_metrics AFTER INSERT ON app.api_usage REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
 
 --
+-- Name: cooking_sessions cooking_sessions_check_recipe; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER cooking_sessions_check_recipe AFTER INSERT OR UPDATE OF recipe_id ON app.cooking_sessions FOR EACH ROW EXECUTE FUNCTION app_private.cooking_sessions_check_recipe();
+
+--
 -- Name: meal_logs delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -6605,6 +6699,18 @@ CREATE TRIGGER delete_embeddings AFTER DELETE ON app.meal_logs FOR EACH ROW EXEC
 --
 
 CREATE TRIGGER delete_embeddings AFTER DELETE ON app.messages FOR EACH ROW EXECUTE FUNCTION app_private.delete_embeddings('message');
+
+--
+-- Name: embeddings embeddings_check_source_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER embeddings_check_source_insert AFTER INSERT ON app.embeddings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.embeddings_check_source();
+
+--
+-- Name: embeddings embeddings_check_source_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER embeddings_check_source_update AFTER UPDATE ON app.embeddings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.embeddings_check_source();
 
 --
 -- Name: meal_foods meal_foods_enqueue_embedding_delete; Type: TRIGGER; Schema: app; Owner: -
@@ -8133,6 +8239,12 @@ REVOKE ALL ON FUNCTION app_private.apply_retention(p_parent regclass, p_now time
 REVOKE ALL ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
 
 --
+-- Name: FUNCTION cooking_sessions_check_recipe(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.cooking_sessions_check_recipe() FROM PUBLIC;
+
+--
 -- Name: FUNCTION create_monthly_partition(p_parent regclass, p_month date); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -8149,6 +8261,12 @@ REVOKE ALL ON FUNCTION app_private.create_partitions(p_parent regclass, p_now ti
 --
 
 REVOKE ALL ON FUNCTION app_private.delete_embeddings() FROM PUBLIC;
+
+--
+-- Name: FUNCTION embeddings_check_source(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.embeddings_check_source() FROM PUBLIC;
 
 --
 -- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: ACL; Schema: app_private; Owner: -
@@ -8436,7 +8554,7 @@ GRANT SELECT ON TABLE app.messages TO app_worker;
 -- Name: TABLE push_tokens; Type: ACL; Schema: app; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.push_tokens TO app_user;
+GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_user;
 GRANT SELECT ON TABLE app.push_tokens TO app_admin;
 GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_worker;
 

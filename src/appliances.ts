@@ -9,7 +9,10 @@
 //   not currently paired accepts the code as given (first pairing); pairing your own device again
 //   changes nothing.
 // - Cooking-log upload: the device's per-session revision counter decides; the highest revision
-//   wins, an equal or lower one changes nothing (idempotent, late uploads ignored).
+//   wins, an equal or lower one changes nothing (idempotent, late uploads ignored). A log is filed
+//   only under one of the uploader's own pairings of the device (the one covering startedAt); a log
+//   started outside them, or a session id that is someone else's, is refused: no upload writes
+//   into another person's history (migration 000076).
 // - Firmware: the newest release above the running version on the device's channel or a more
 //   stable one (alpha ⊇ beta ⊇ stable), among those whose min_version the running version meets;
 //   mandatory when any release in (running, offered] on those channels is mandatory.
@@ -34,7 +37,7 @@ import {
   type IGetSessionResult,
   type IListAppliancesResult,
 } from './generated/appliances.queries.ts';
-import { assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
+import { assertFiniteJson, assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
 import { runQuery } from './run-query.ts';
 
 export const APPLIANCE_STATUSES = ['online', 'offline', 'cooking', 'error'] as const;
@@ -149,6 +152,7 @@ function stagesLog(value: unknown, field = 'stagesLog'): string {
   const json = JSON.stringify(entries);
   if (Buffer.byteLength(json) > JSON_BYTES) fail(field, 'size', `must be at most ${JSON_BYTES} bytes of JSON`);
   assertStorableJson(json, field);
+  assertFiniteJson(json, entries, field);
   return json;
 }
 
@@ -431,7 +435,7 @@ export interface CookingLogUploadResult {
   applied: boolean;
   /** The revision now stored: the device may mark its log synced when it is >= its own. */
   storedRevision: number;
-  /** False when the log was cooked under a previous pairing of the device and stays in that owner's history. */
+  /** Always true: a log is filed only under the caller's own pairings (kept for callers of the old result). */
   filedUnderCaller: boolean;
 }
 
@@ -446,7 +450,12 @@ class UploadRaceError extends Error {
 /**
  * Cooking-log sync from the device (Epicura "Cooking Log Sync"): idempotent and device-authoritative
  * (app.upload_cooking_log). The same log uploaded twice, or concurrently, leaves one row with the
- * data of the highest revision.
+ * data of the highest revision. Errors: ForbiddenError (deviceId) when the device is not currently
+ * paired to the person; ValidationError (startedAt, cooking_sessions_pairing_period) when the log
+ * started outside the person's own pairings of the device (before they paired it, or while it was
+ * someone else's: the device should drop such logs); ConflictError (id) when the session id is
+ * another device's or another person's; NotFoundError (recipeId) for a recipe that does not exist
+ * or is not published.
  */
 export async function uploadCookingLog(client: DbClient, input: CookingLogUpload): Promise<CookingLogUploadResult> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
@@ -473,8 +482,16 @@ export async function uploadCookingLog(client: DbClient, input: CookingLogUpload
     if (e.code === '42501' && e.constraint === 'appliances_current_pairing') {
       throw new ForbiddenError(`deviceId: ${params.deviceId} is not currently paired to you`, { field: 'deviceId', rule: 'appliances_current_pairing', cause: error });
     }
+    if (e.code === '23514' && e.constraint === 'cooking_sessions_pairing_period') {
+      throw new ValidationError('startedAt', 'cooking_sessions_pairing_period',
+        `startedAt: ${params.startedAt.toISOString()} lies outside your pairings of device ${params.deviceId}: a log is filed only under the pairing it was cooked in`, error);
+    }
     if (e.code === '23505' && e.constraint === 'cooking_sessions_pkey') {
       throw new ConflictError('id', 'cooking_sessions_pkey', `id: cooking session ${params.id} belongs to another device`, error);
+    }
+    // The recipe is missing or not published: one error for both (trigger cooking_sessions_check_recipe).
+    if (e.code === '23503' && e.constraint === 'cooking_sessions_recipe_id_fkey') {
+      throw new NotFoundError('recipeId', 'published_recipe', `recipeId: no published recipe ${params.recipeId}`, error);
     }
     // Two first uploads of one log at once: ON CONFLICT (id) arbitrates on the primary key only, so
     // the loser can hit the other unique index on (id, user_id) instead of taking the DO UPDATE path.

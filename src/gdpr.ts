@@ -254,7 +254,8 @@ async function pendingDeletions(client: DbClient): Promise<DeletionRequest[]> {
 async function auditLog(client: DbClient, input: { limit?: number; userId?: string; before?: string } = {}): Promise<AuditEntry[]> {
   const limit = pageSize(input.limit ?? 100);
   const userId = input.userId === undefined ? null : assertUuid(input.userId);
-  if (input.before !== undefined && !/^[0-9]+$/.test(input.before)) {
+  // An id above bigint would fail in PostgreSQL naming no field (issue 14).
+  if (input.before !== undefined && (!/^[0-9]{1,19}$/.test(input.before) || BigInt(input.before) > 9_223_372_036_854_775_807n)) {
     throw new ValidationError('before', 'integer', `before must be an audit entry id (a whole number), got ${JSON.stringify(input.before)}`);
   }
   const rows = await run('audit', () => runQuery(q.auditLog, { limit, userId, before: input.before ?? null }, client));

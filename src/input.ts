@@ -83,6 +83,38 @@ export function jsonTextProblem(json: string): 'nul' | 'unicode' | undefined {
   return undefined;
 }
 
+/**
+ * The path (`field.key[2].other`) of the first number under `value` that JSON cannot hold: NaN or
+ * ±Infinity, which JSON.stringify silently writes as null. Undefined when there is none.
+ */
+export function nonFinitePath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = nonFinitePath(value[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const p = nonFinitePath((value as Record<string, unknown>)[key], `${path}.${key}`);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses NaN and ±Infinity anywhere in a JSON value (ValidationError naming their path, rule
+ * `finite`) instead of storing them as null. `json` is JSON.stringify(value): such numbers became
+ * `null` in it, so only a value whose JSON contains `null` is walked (cheap for big batches).
+ */
+export function assertFiniteJson(json: string, value: unknown, field: string): void {
+  if (!json.includes('null')) return;
+  const path = nonFinitePath(value, field);
+  if (path) fail(path, 'finite', 'must be a finite number: JSON cannot hold NaN or Infinity');
+}
+
 /** Throws the ValidationError for jsonTextProblem(json), naming `field`. */
 export function assertStorableJson(json: string, field: string): void {
   const problem = jsonTextProblem(json);
@@ -141,9 +173,18 @@ export const INT32_MAX = 2_147_483_647;
 export function instant(value: unknown, field: string): Date {
   const d = value instanceof Date ? value : typeof value === 'string' && value.length <= 64 ? new Date(value) : undefined;
   if (!d || Number.isNaN(d.getTime())) fail(field, 'timestamp', `must be a Date or an ISO 8601 timestamp, got ${describe(value)}`);
-  const year = d.getUTCFullYear();
-  if (year < 1900 || year > 9999) fail(field, 'range', `must lie between the years 1900 and 9999, got ${d.toISOString()}`);
+  assertYearInRange(d, field);
   return d;
+}
+
+/** The years a timestamp of the API may have: a year outside is a client bug (and PostgreSQL has no year 0). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+
+/** ValidationError (rule `range`) naming `field` when a valid Date lies outside [MIN_YEAR, MAX_YEAR]. */
+export function assertYearInRange(d: Date, field: string): void {
+  const year = d.getUTCFullYear();
+  if (year < MIN_YEAR || year > MAX_YEAR) fail(field, 'range', `must lie between the years ${MIN_YEAR} and ${MAX_YEAR}, got ${d.toISOString()}`);
 }
 
 export function optionalInstant(value: unknown, field: string): Date | null | undefined {
@@ -219,6 +260,7 @@ export function jsonObject(value: unknown, field: string, maxBytes: number): str
   }
   if (Buffer.byteLength(json) > maxBytes) fail(field, 'size', `must be at most ${maxBytes} bytes of JSON`);
   assertStorableJson(json, field);
+  assertFiniteJson(json, value, field);
   return json;
 }
 
@@ -270,11 +312,25 @@ export function decodeCursor(value: unknown, field: string, check: (parts: unkno
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * A cursor's `YYYY-MM-DDTHH:MM:SS.ffffffZ` (as the API writes them) that is a real instant within
+ * [MIN_YEAR, MAX_YEAR]: a tampered date (month 13, year 0) must fail here, naming the cursor, not in
+ * PostgreSQL's timestamp input.
+ */
+export function isCursorTime(value: unknown): value is string {
+  if (typeof value !== 'string' || !CURSOR_TIME.test(value)) return false;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return false;
+  const year = d.getUTCFullYear();
+  // Date.parse rolls some impossible dates over (Feb 30 → Mar 2): the round trip catches them.
+  return year >= MIN_YEAR && year <= MAX_YEAR && d.toISOString().slice(0, 23) === value.slice(0, 23);
+}
+
 /** A (timestamp with microseconds in UTC, uuid) keyset cursor; the timestamp may be null when allowed. */
 export function timeIdCursor(value: unknown, field = 'cursor', timeMayBeNull = false): { time: string | null; id: string } {
   const [time, id] = decodeCursor(value, field, (p) =>
     p.length === 2 &&
-    ((timeMayBeNull && p[0] === null) || (typeof p[0] === 'string' && CURSOR_TIME.test(p[0]))) &&
+    ((timeMayBeNull && p[0] === null) || isCursorTime(p[0])) &&
     typeof p[1] === 'string' &&
     UUID.test(p[1]),
   ) as [string | null, string];

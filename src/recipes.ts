@@ -184,6 +184,9 @@ export async function search(client: DbClient, input: SearchInput = {}): Promise
     const [rank, name, id] = decodeCursor(input.cursor, 'cursor', (p) =>
       p.length === 3 && typeof p[0] === 'string' && RANK.test(p[0]) && typeof p[1] === 'string' && typeof p[2] === 'string' && UUID_RE.test(p[2]),
     ) as [string, string, string];
+    // A rank the API wrote is a finite real (float4, at most ~3.4e38): 1e999 (Infinity) or 1e39
+    // is a tampered cursor, which would otherwise fail in PostgreSQL without naming the cursor.
+    if (!(Math.abs(Number(rank)) <= 3.4e38)) fail('cursor', 'cursor', 'is not a cursor returned by this API');
     after = { rank: Number(rank), name, id };
   }
   const filters = {

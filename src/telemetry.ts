@@ -19,7 +19,7 @@ import type { DbClient } from './db/context.ts';
 import { assertUuid } from './db/context.ts';
 import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
 import * as q from './generated/telemetry.queries.ts';
-import { isPlainObject, jsonTextProblem } from './input.ts';
+import { assertYearInRange, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './input.ts';
 import { runQuery } from './run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +34,16 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Most events one recordEvents call accepts. */
 export const MAX_BATCH_EVENTS = 100_000;
+/**
+ * Most bytes of one event's payload (its JSON): a reading, a status or an alert is a few hundred
+ * bytes; 16 KiB leaves room for a stage log line or an error report, not for a file.
+ */
+export const MAX_EVENT_PAYLOAD_BYTES = 16_384;
+/**
+ * Most payload bytes (JSON) of one recordEvents call: 100,000 typical events are ~10 MB; the cap
+ * keeps a batch's statements (and the server's memory for them) bounded: 32 MiB.
+ */
+export const MAX_BATCH_PAYLOAD_BYTES = 32 * 1024 * 1024;
 /** Events per INSERT statement (a larger batch is several statements in the same transaction). */
 const ROWS_PER_STATEMENT = 10_000;
 
@@ -164,6 +174,7 @@ export function validateEvents(events: readonly TelemetryEventInput[], now = Dat
   if (events.length > MAX_BATCH_EVENTS) bad('events', 'max_batch', `has ${events.length} events; one call takes at most ${MAX_BATCH_EVENTS}`);
   const latest = now + MAX_CLOCK_SKEW_MS;
   const n = events.length;
+  let batchBytes = 0;
   const cols: Columns = {
     sessionIds: new Array<string>(n),
     eventTypes: new Array<string>(n),
@@ -191,9 +202,21 @@ export function validateEvents(events: readonly TelemetryEventInput[], now = Dat
     const problem = jsonTextProblem(json);
     if (problem === 'nul') bad(`${at}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
     if (problem === 'unicode') bad(`${at}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
+    const bytes = Buffer.byteLength(json);
+    if (bytes > MAX_EVENT_PAYLOAD_BYTES) bad(`${at}.payload`, 'size', `is ${bytes} bytes of JSON; an event's payload may have at most ${MAX_EVENT_PAYLOAD_BYTES}`);
+    batchBytes += bytes;
+    if (batchBytes > MAX_BATCH_PAYLOAD_BYTES) {
+      bad(`${at}.payload`, 'batch_size', `takes the batch's payloads to ${batchBytes} bytes of JSON; one call takes at most ${MAX_BATCH_PAYLOAD_BYTES} (send the rest in another call)`);
+    }
+    // NaN and ±Infinity became null in the JSON: refuse them, naming where they are.
+    if (json.includes('null')) {
+      const path = nonFinitePath(payload, `${at}.payload`);
+      if (path) bad(path, 'finite', 'must be a finite number: JSON cannot hold NaN or Infinity');
+    }
     if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
       bad(`${at}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
     }
+    assertYearInRange(recordedAt, `${at}.recordedAt`);
     if (recordedAt.getTime() > latest) {
       bad(`${at}.recordedAt`, 'not_in_future', `is ${recordedAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60000} minutes ahead of the server's clock`);
     }
@@ -317,10 +340,13 @@ function limitOf(limit: unknown): number {
   return limit;
 }
 
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
 function cursorOf(cursor: unknown, field: string): { at: string; id: string } | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   const m = typeof cursor === 'string' ? CURSOR.exec(cursor) : null;
-  if (!m) bad(field, 'cursor', `must be a cursor returned by a previous page, got ${show(cursor)}`);
+  // A tampered date (month 13, year 0) or an id above bigint fails here, naming the cursor.
+  if (!m || !isCursorTime(m[1]) || BigInt(m[2]!) > BIGINT_MAX) bad(field, 'cursor', `must be a cursor returned by a previous page, got ${show(cursor)}`);
   return { at: m[1]!, id: m[2]! };
 }
 
@@ -335,6 +361,7 @@ function eventTypeFilter(value: unknown): EventType | null {
 
 function dateOf(value: unknown, field: string): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) bad(field, 'date', `must be a valid Date, got ${show(value)}`);
+  assertYearInRange(value, field);
   return value;
 }
 

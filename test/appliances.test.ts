@@ -28,6 +28,8 @@ async function recipe(): Promise<string> {
   return recipeId;
 }
 
+const pairedPersonNow = (code = 'ABC123') => pairedPerson(code);
+
 async function pairedPerson(code = 'ABC123') {
   const p = await createPerson(db().pool);
   const d = device();
@@ -250,6 +252,12 @@ describe('cooking-log upload', () => {
   }
   const stored = async (id: string) =>
     (await db().pool.query(`select status, device_revision, total_duration_s, user_rating, notes, user_id, jsonb_array_length(stages_log) as stages from app.cooking_sessions where id = $1`, [id])).rows;
+  /** A person whose pairing began an hour ago: the logs below (started a minute or two ago) lie inside it. */
+  async function pairedPerson(code = 'ABC123') {
+    const paired = await pairedPersonNow(code);
+    await db().pool.query(`update app.appliances set paired_at = now() - interval '1 hour' where id = $1`, [paired.appliance.id]);
+    return paired;
+  }
 
   it('is idempotent: the same upload twice gives one row; a newer revision replaces it; an older one is ignored', async () => {
     const { p, d, appliance } = await pairedPerson();
@@ -299,11 +307,13 @@ describe('cooking-log upload', () => {
     expect(await count(`select count(*) as n from app.cooking_sessions where id = $1`, [base.id])).toBe(1);
   });
 
-  it('files a log cooked before a re-pair under the previous owner; refuses other people’s devices and other devices’ ids', async () => {
+  it('files a log only under the uploader\'s own pairings: never into a previous owner\'s history, never over their sessions (issue 14)', async () => {
     const { p: asha, d, appliance: ashaPairing } = await pairedPerson('OLDOWN');
     const rid = await recipe();
+    // Asha cooked and uploaded one log; a second one she cooked was never uploaded.
+    const ashas = log(d, rid, { startedAt: new Date(Date.now() - 10 * 60_000), notes: 'Asha' });
+    await db().kdb.asUser(asha.id, (me) => me.appliances.uploadCookingLog(ashas));
     const cookedEarlier = new Date(Date.now() - 5_000);
-    await db().pool.query(`update app.appliances set paired_at = now() - interval '1 hour' where id = $1`, [ashaPairing.id]);
     const ben = await createPerson(db().pool);
     await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(log(d, rid)))).rejects.toMatchObject({
       name: 'ForbiddenError',
@@ -312,21 +322,26 @@ describe('cooking-log upload', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     await db().kdb.asUser(ben.id, (me) => me.appliances.pair({ ...d, pairingCode: 'OLDOWN' }));
-    // uploaded by the device (now Ben's) after the re-pair, cooked while it was Asha's
-    const old = log(d, rid, { startedAt: cookedEarlier });
-    expect(await db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(old))).toMatchObject({ applied: true, filedUnderCaller: false });
-    expect(await stored(old.id)).toMatchObject([{ user_id: asha.id }]);
-    expect(await db().kdb.asUser(asha.id, (me) => me.appliances.getSession(old.id))).toMatchObject({ applianceId: ashaPairing.id });
-    await expect(db().kdb.asUser(ben.id, (me) => me.appliances.getSession(old.id))).rejects.toMatchObject({ name: 'NotFoundError' });
-    // re-uploading it is still idempotent
-    expect(await db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(old))).toMatchObject({ applied: false, filedUnderCaller: false });
-    // a new cook is Ben's; one started before any pairing of the device goes to the current pairing
+    const ashaBefore = await db().pool.query(`select * from app.cooking_sessions where user_id = $1 order by id`, [asha.id]);
+    // Uploaded by the device (now Ben's), dated inside Asha's pairing: refused, not filed under Asha.
+    const outside = { name: 'ValidationError', field: 'startedAt', rule: 'cooking_sessions_pairing_period' };
+    await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(log(d, rid, { startedAt: cookedEarlier, notes: 'Ben writes' })))).rejects.toMatchObject(outside);
+    // Dated before any pairing of the device: the same error (nothing tells Ben whether Asha's pairing covers a time).
+    await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(log(d, rid, { startedAt: '2020-01-01T00:00:00Z' })))).rejects.toMatchObject(outside);
+    // Asha's session id with a higher revision: refused like another device's id, Asha's row unchanged.
+    await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog({ ...ashas, revision: 99, notes: 'Ben writes', startedAt: new Date() }))).rejects.toMatchObject({
+      name: 'ConflictError',
+      field: 'id',
+      rule: 'cooking_sessions_pkey',
+    });
+    expect((await db().pool.query(`select * from app.cooking_sessions where user_id = $1 order by id`, [asha.id])).rows).toEqual(ashaBefore.rows);
+    // A new cook is Ben's.
     const fresh = log(d, rid, { startedAt: new Date(Date.now() + 1000) });
-    expect(await db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(fresh))).toMatchObject({ filedUnderCaller: true });
-    const ancient = log(d, rid, { startedAt: '2020-01-01T00:00:00Z' });
-    expect(await db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(ancient))).toMatchObject({ filedUnderCaller: true });
+    expect(await db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(fresh))).toMatchObject({ applied: true, filedUnderCaller: true });
+    expect(await stored(fresh.id)).toMatchObject([{ user_id: ben.id }]);
     // Asha can no longer upload through it
     await expect(db().kdb.asUser(asha.id, (me) => me.appliances.uploadCookingLog(log(d, rid)))).rejects.toMatchObject({ name: 'ForbiddenError', field: 'deviceId' });
+    expect(ashaPairing.id).toBeDefined();
     // another device reusing a session id
     const { p: chen, d: d2 } = await pairedPerson();
     await expect(db().kdb.asUser(chen.id, (me) => me.appliances.uploadCookingLog(log(d2, rid, { id: fresh.id, revision: 99 })))).rejects.toMatchObject({
@@ -356,11 +371,16 @@ describe('cooking-log upload', () => {
     for (const [override, field, rule] of bad) {
       await expect(db().kdb.asUser(p.id, (me) => me.appliances.uploadCookingLog({ ...log(d, rid), ...override } as CookingLogUpload)), field).rejects.toMatchObject({ name: 'ValidationError', field, rule });
     }
-    await expect(db().kdb.asUser(p.id, (me) => me.appliances.uploadCookingLog(log(d, rid, { startedAt: '2026-03-02T00:00:00Z', completedAt: '2026-03-01T00:00:00Z' })))).rejects.toMatchObject({
+    await expect(db().kdb.asUser(p.id, (me) => me.appliances.uploadCookingLog(log(d, rid, { startedAt: new Date(Date.now() - 60_000), completedAt: new Date(Date.now() - 120_000) })))).rejects.toMatchObject({
       name: 'ValidationError',
       field: 'completedAt',
     });
     await expect(db().kdb.asUser(p.id, (me) => me.appliances.uploadCookingLog(log(d, randomUUID())))).rejects.toMatchObject({ name: 'NotFoundError', field: 'recipeId' });
+    // a draft (never published): the same error as a missing one (issue 14)
+    const draft = (
+      await db().kdb.asAdmin((admin) => admin.recipes.create({ name: 'Draft Dal', category: 'dal', recipeData: { stages: [{ name: 'Heat Oil' }] }, difficulty: 'easy', timeMinutes: 35, isPublished: false }))
+    ).id;
+    await expect(db().kdb.asUser(p.id, (me) => me.appliances.uploadCookingLog(log(d, draft)))).rejects.toMatchObject({ name: 'NotFoundError', field: 'recipeId', rule: 'published_recipe' });
     expect(await count(`select count(*) as n from app.cooking_sessions where user_id = $1`, [p.id])).toBe(0);
   });
 });

@@ -80,10 +80,11 @@ const FIXTURES: Record<string, Builder> = {
     const conversation = await insertRow(pool, 'app.conversations', { user_id: person.id });
     return { conversation_id: conversation.id, user_id: person.id, role: 'user', content: 'How much protein is in dal?' };
   },
-  'app.embeddings': async ({ person }) => ({
+  // The source must be a meal log of the same person (trigger embeddings_check_source_*).
+  'app.embeddings': async ({ pool, person }) => ({
     user_id: person.id,
     source_kind: 'meal_log',
-    source_id: randomUUID(),
+    source_id: (await insertRow(pool, 'app.meal_logs', { user_id: person.id, meal_time: new Date().toISOString(), meal_type: 'snack' })).id,
     content: 'lunch: dal and rice',
     embedding: vector(1536),
     model: 'test-embedding',

@@ -375,8 +375,11 @@ const INDEXES: Record<string, string> = {
   idx_embeddings_user: 'CREATE INDEX idx_embeddings_user ON app.embeddings USING btree (user_id) WHERE (user_id IS NOT NULL)',
   idx_user_goals_one_active: 'CREATE UNIQUE INDEX idx_user_goals_one_active ON app.user_goals USING btree (user_id) WHERE is_active',
   idx_telemetry_user: 'CREATE INDEX idx_telemetry_user ON ONLY app.telemetry_events USING btree (user_id)',
-  embeddings_source_kind_source_id_chunk_index_model_key:
-    'CREATE UNIQUE INDEX embeddings_source_kind_source_id_chunk_index_model_key ON app.embeddings USING btree (source_kind, source_id, chunk_index, model)',
+  // issue 14: user_id in a person's chunk key; the knowledge base keeps its own.
+  idx_embeddings_person_chunk:
+    'CREATE UNIQUE INDEX idx_embeddings_person_chunk ON app.embeddings USING btree (user_id, source_kind, source_id, chunk_index, model) WHERE (user_id IS NOT NULL)',
+  idx_embeddings_knowledge_chunk:
+    "CREATE UNIQUE INDEX idx_embeddings_knowledge_chunk ON app.embeddings USING btree (source_kind, source_id, chunk_index, model) WHERE (source_kind = 'knowledge'::text)",
   // Better-Auth
   session_userId_idx: 'CREATE INDEX "session_userId_idx" ON auth.session USING btree ("userId")',
   account_userId_idx: 'CREATE INDEX "account_userId_idx" ON auth.account USING btree ("userId")',
@@ -586,8 +589,11 @@ beforeAll(async () => {
            select (array['cm5','stm32'])[1 + g % 2], '2.' || g || '.0', (array['stable','beta','alpha'])[1 + g % 3],
                   'https://cdn.example.com/' || g || '.bin', repeat('c', 64), 4096
              from generate_series(1, 1000) g`);
-  await q(`insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model)
-           select case when g % 2 = 0 then null else $1::uuid end, case when g % 2 = 0 then 'knowledge' else 'meal_log' end, gen_random_uuid(), 0,
+  // A person's chunks point at that person's meal logs (trigger embeddings_check_source_*).
+  await q(`with ml as (select array_agg(id order by id) as ids from app.meal_logs where user_id = $1::uuid)
+           insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model)
+           select case when g % 2 = 0 then null else $1::uuid end, case when g % 2 = 0 then 'knowledge' else 'meal_log' end,
+                  case when g % 2 = 0 then gen_random_uuid() else (select ml.ids[g] from ml) end, 0,
                   'chunk ' || g, (select array_agg(random())::real[] from generate_series(1, 1536) d where g > 0)::public.vector, 'm'
              from generate_series(1, 400) g`, [BEN]);
   await q(`insert into auth."user" (id, name, email) select 'auth-bulk-' || g, 'P' || g, 'p' || g || '@example.com' from generate_series(1, 1000) g`);

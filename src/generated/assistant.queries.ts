@@ -458,7 +458,7 @@ export interface IUpsertPersonEmbeddingsQuery {
   result: IUpsertPersonEmbeddingsResult;
 }
 
-const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":922,"b":928}]}],"statement":"-- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text\n-- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every\n-- source row must exist for that person; if one does not, nothing is written and the \"missing\"\n-- rows say which. Upsert on (source_kind, source_id, chunk_index, model): re-embedding replaces.\nWITH input AS (\n  SELECT e.ord,\n         COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,\n         e.value ->> 'source_kind' AS source_kind,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n), missing AS (\n  SELECT i.ord\n  FROM input AS i\n  WHERE (i.source_kind = 'meal_log'\n         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))\n     OR (i.source_kind = 'message'\n         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))\n), stored AS (\n  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\n  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\n  FROM input AS i\n  WHERE NOT EXISTS (SELECT FROM missing)\n  ORDER BY i.ord\n  ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE\n    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n        created_at = pg_catalog.now()\n  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model\n)\nSELECT i.ord::int AS \"ord!\", s.id AS \"id?\", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS \"missing!\"\nFROM input AS i\nLEFT JOIN stored AS s\n  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model\nORDER BY i.ord"};
+const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":1094,"b":1100}]}],"statement":"-- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text\n-- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every\n-- source row must exist for that person; if one does not, nothing is written and the \"missing\"\n-- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).\n-- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):\n-- re-embedding replaces; a conflict only ever involves the person's own rows.\nWITH input AS (\n  SELECT e.ord,\n         COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,\n         e.value ->> 'source_kind' AS source_kind,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n), missing AS (\n  SELECT i.ord\n  FROM input AS i\n  WHERE (i.source_kind = 'meal_log'\n         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))\n     OR (i.source_kind = 'message'\n         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))\n), stored AS (\n  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\n  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\n  FROM input AS i\n  WHERE NOT EXISTS (SELECT FROM missing)\n  ORDER BY i.ord\n  ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE\n    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n        created_at = pg_catalog.now()\n  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model\n)\nSELECT i.ord::int AS \"ord!\", s.id AS \"id?\", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS \"missing!\"\nFROM input AS i\nLEFT JOIN stored AS s\n  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model\nORDER BY i.ord"};
 
 /**
  * Query generated from SQL:
@@ -466,7 +466,9 @@ const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{
  * -- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text
  * -- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every
  * -- source row must exist for that person; if one does not, nothing is written and the "missing"
- * -- rows say which. Upsert on (source_kind, source_id, chunk_index, model): re-embedding replaces.
+ * -- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).
+ * -- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):
+ * -- re-embedding replaces; a conflict only ever involves the person's own rows.
  * WITH input AS (
  *   SELECT e.ord,
  *          COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,
@@ -491,7 +493,7 @@ const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{
  *   FROM input AS i
  *   WHERE NOT EXISTS (SELECT FROM missing)
  *   ORDER BY i.ord
- *   ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+ *   ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE
  *     SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
  *         created_at = pg_catalog.now()
  *   RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model
@@ -523,13 +525,14 @@ export interface IInsertKnowledgeEmbeddingsQuery {
   result: IInsertKnowledgeEmbeddingsResult;
 }
 
-const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":589,"b":595}]}],"statement":"-- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are\n-- upserted on (source_kind, source_id, chunk_index, model); rows without one are always inserted.\nWITH input AS (\n  SELECT e.ord,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n)\nINSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nSELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\nFROM input AS i\nORDER BY i.ord\nON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE\n  SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n      created_at = pg_catalog.now()\nRETURNING x.id"};
+const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":661,"b":667}]}],"statement":"-- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are\n-- upserted on idx_embeddings_knowledge_chunk (source_kind, source_id, chunk_index, model), partial\n-- on source_kind = 'knowledge'; rows without one are always inserted.\nWITH input AS (\n  SELECT e.ord,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n)\nINSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nSELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\nFROM input AS i\nORDER BY i.ord\nON CONFLICT (source_kind, source_id, chunk_index, model) WHERE source_kind = 'knowledge' DO UPDATE\n  SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n      created_at = pg_catalog.now()\nRETURNING x.id"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are
- * -- upserted on (source_kind, source_id, chunk_index, model); rows without one are always inserted.
+ * -- upserted on idx_embeddings_knowledge_chunk (source_kind, source_id, chunk_index, model), partial
+ * -- on source_kind = 'knowledge'; rows without one are always inserted.
  * WITH input AS (
  *   SELECT e.ord,
  *          (e.value ->> 'source_id')::uuid AS source_id,
@@ -544,7 +547,7 @@ const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params"
  * SELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
  * FROM input AS i
  * ORDER BY i.ord
- * ON CONFLICT (source_kind, source_id, chunk_index, model) DO UPDATE
+ * ON CONFLICT (source_kind, source_id, chunk_index, model) WHERE source_kind = 'knowledge' DO UPDATE
  *   SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
  *       created_at = pg_catalog.now()
  * RETURNING x.id
@@ -572,7 +575,7 @@ export interface ISearchMyEmbeddingsResult {
   id: string;
   /** JSON object: title, URL, meal_time, language ... of the chunk. */
   metadata: Json;
-  /** Id of the source row (meal_logs.id or messages.id; required for them). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in the unique key). */
+  /** Id of the source row (meal_logs.id or messages.id of the same person; required for them, checked by trigger embeddings_check_source_*). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in idx_embeddings_knowledge_chunk). */
   sourceId: string | null;
   /** What was embedded: meal_log (app.meal_logs), message (app.messages) or knowledge (shared knowledge base). */
   sourceKind: string;

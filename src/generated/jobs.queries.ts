@@ -262,7 +262,7 @@ export interface IExistingEmbeddingChunksResult {
   chunkIndex: number;
   /** The chunk text that was embedded (returned to the model as context). */
   content: string;
-  /** Id of the source row (meal_logs.id or messages.id; required for them). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in the unique key). */
+  /** Id of the source row (meal_logs.id or messages.id of the same person; required for them, checked by trigger embeddings_check_source_*). For knowledge rows optional: a stable document uuid chosen by the loader (e.g. a name-based uuid of its URL) makes reloading idempotent; NULL rows are never deduplicated (NULLs are distinct in idx_embeddings_knowledge_chunk). */
   sourceId: string;
 }
 
@@ -339,16 +339,15 @@ export interface IUpsertEmbeddingsQuery {
   result: IUpsertEmbeddingsResult;
 }
 
-const upsertEmbeddingsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"userId","required":true},{"name":"sourceKind","required":true},{"name":"sourceId","required":true},{"name":"chunkIndex","required":true},{"name":"content","required":true},{"name":"embedding","required":true},{"name":"model","required":true},{"name":"metadata","required":true}]},"locs":[{"a":118,"b":122}]}],"statement":"insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nvalues :rows\non conflict (source_kind, source_id, chunk_index, model) do update\n  set user_id = excluded.user_id,\n      content = excluded.content,\n      embedding = excluded.embedding,\n      metadata = excluded.metadata,\n      created_at = pg_catalog.now()"};
+const upsertEmbeddingsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"userId","required":true},{"name":"sourceKind","required":true},{"name":"sourceId","required":true},{"name":"chunkIndex","required":true},{"name":"content","required":true},{"name":"embedding","required":true},{"name":"model","required":true},{"name":"metadata","required":true}]},"locs":[{"a":118,"b":122}]}],"statement":"insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nvalues :rows\non conflict (user_id, source_kind, source_id, chunk_index, model) where user_id is not null do update\n  set content = excluded.content,\n      embedding = excluded.embedding,\n      metadata = excluded.metadata,\n      created_at = pg_catalog.now()"};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
  * values :rows
- * on conflict (source_kind, source_id, chunk_index, model) do update
- *   set user_id = excluded.user_id,
- *       content = excluded.content,
+ * on conflict (user_id, source_kind, source_id, chunk_index, model) where user_id is not null do update
+ *   set content = excluded.content,
  *       embedding = excluded.embedding,
  *       metadata = excluded.metadata,
  *       created_at = pg_catalog.now()

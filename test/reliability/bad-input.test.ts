@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecipeData } from '../../src/recipes.ts';
 import type { KitchenDb, UserScope, AdminScope, ComplianceScope } from '../../src/kitchen.ts';
 import { KitchenDbError } from '../../src/errors.ts';
+import { MAX_BATCH_PAYLOAD_BYTES, MAX_EVENT_PAYLOAD_BYTES } from '../../src/telemetry.ts';
 import { useTestDatabase } from '../support/db.ts';
 import { createPerson, type Person } from '../support/fixtures.ts';
 import { changedTables, databaseFingerprint, writeReportSection } from '../support/reliability.ts';
@@ -63,6 +64,8 @@ beforeAll(async () => {
   const deviceA = `EPIC-A${n}`;
   const deviceB = `EPIC-B${n}`;
   const applianceA = (await kdb.asUser(a.id, (me) => me.appliances.pair({ deviceId: deviceA, serialNumber: `SN-A${n}`, pairingCode: 'AAAAAA' }))).id;
+  // Uploaded logs start an hour ago: a log is filed only inside the uploader's pairing (000076).
+  await db().pool.query(`update app.appliances set paired_at = now() - interval '2 hours' where id = $1`, [applianceA]);
   await kdb.asUser(b.id, (me) => me.appliances.pair({ deviceId: deviceB, serialNumber: `SN-B${n}`, pairingCode: 'BBBBBB' }));
   await kdb.asUser(b.id, (me) => me.appliances.heartbeat({ deviceId: deviceB, status: 'online', pairingCode: 'CCCCCC' }));
   const cooked = (await mk('Cooked Dal', true)).id;
@@ -123,6 +126,15 @@ const firmware = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 const event = (extra: Record<string, unknown>) => ({ eventType: 'temperature', payload: { c: 180 }, recordedAt: new Date(), ...extra });
+/** An opaque cursor as the API encodes them (base64url of a JSON array), with tampered content. */
+const cursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+// Events of just under the per-event limit, enough of them to take the batch over its limit.
+const BIG_PAYLOAD = { b: 'x'.repeat(MAX_EVENT_PAYLOAD_BYTES - 100) };
+const BIG_PAYLOAD_BYTES = JSON.stringify(BIG_PAYLOAD).length;
+/** The index of the event that takes the batch over MAX_BATCH_PAYLOAD_BYTES. */
+const BIG_BATCH_OVER = Math.floor(MAX_BATCH_PAYLOAD_BYTES / BIG_PAYLOAD_BYTES);
+const BIG_BATCH_AT = new Date();
+const BIG_BATCH = Array.from({ length: BIG_BATCH_OVER + 2 }, () => raw<{ eventType: 'temperature'; payload: Record<string, unknown>; recordedAt: Date }>({ eventType: 'temperature', payload: BIG_PAYLOAD, recordedAt: BIG_BATCH_AT }));
 
 const BAD: BadCase[] = [
   // --- identities: bad UUIDs, unknown people, other people's rows ---
@@ -314,6 +326,34 @@ const BAD: BadCase[] = [
   { name: 'cuisines given as a string', run: (w) => me(w, (m) => m.accounts.updatePreferences({ changes: { cuisines: raw('indian') }, clientUpdatedAt: new Date() })), error: 'ValidationError', field: 'cuisines', rule: 'type' },
   { name: 'notificationsEnabled "yes"', run: (w) => me(w, (m) => m.accounts.updatePreferences({ changes: { notificationsEnabled: raw('yes') }, clientUpdatedAt: new Date() })), error: 'ValidationError', field: 'notificationsEnabled', rule: 'type' },
   { name: 'an object with a prototype as input', run: (w) => me(w, (m) => m.meals.logMeal(raw(Object.assign(Object.create({ evil: true }), meal({}))))), error: 'ValidationError', field: 'input', rule: 'object' },
+
+  // --- issue 14: sizes of telemetry, NaN/Infinity under free JSON keys, tampered cursors, fields named right ---
+  { name: 'telemetry: one event with a 10 MB payload', run: (w) => me(w, (m) => m.telemetry.recordEvents({ applianceId: w.applianceA, events: [raw(event({})), raw(event({ payload: { blob: 'x'.repeat(10_000_000) } }))] })), error: 'ValidationError', field: 'events[1].payload', rule: 'size' },
+  { name: 'telemetry: payload one byte over the per-event limit', run: (w) => me(w, (m) => m.telemetry.recordEvents({ applianceId: w.applianceA, events: [raw(event({ payload: { b: 'x'.repeat(MAX_EVENT_PAYLOAD_BYTES - 8 + 1) } }))] })), error: 'ValidationError', field: 'events[0].payload', rule: 'size' },
+  { name: 'telemetry: a batch whose payloads together exceed the per-batch limit', run: (w) => me(w, (m) => m.telemetry.recordEvents({ applianceId: w.applianceA, events: BIG_BATCH })), error: 'ValidationError', field: `events[${BIG_BATCH_OVER}].payload`, rule: 'batch_size' },
+  { name: 'telemetry: NaN under a free payload key', run: (w) => me(w, (m) => m.telemetry.recordEvents({ applianceId: w.applianceA, events: [raw(event({ payload: { c: NaN } }))] })), error: 'ValidationError', field: 'events[0].payload.c', rule: 'finite' },
+  { name: 'telemetry: Infinity deep in a payload array', run: (w) => me(w, (m) => m.telemetry.recordEvents({ applianceId: w.applianceA, events: [raw(event({})), raw(event({ payload: { probe: { readings: [180, Infinity] }, note: null } }))] })), error: 'ValidationError', field: 'events[1].payload.probe.readings[1]', rule: 'finite' },
+  { name: 'telemetry: recordedAt in year 0', run: (w) => me(w, (m) => m.telemetry.recordEvents({ applianceId: w.applianceA, events: [raw(event({ recordedAt: new Date('0000-06-01T00:00:00Z') }))] })), error: 'ValidationError', field: 'events[0].recordedAt', rule: 'range' },
+  { name: 'meal nutrition: Infinity under a free key', run: (w) => me(w, (m) => m.meals.logMeal(raw(meal({ nutritionTotals: { calories: 100, iron_mg: Infinity } })))), error: 'ValidationError', field: 'nutritionTotals.iron_mg', rule: 'finite' },
+  { name: 'food nutrition: NaN nested under a free key', run: (w) => me(w, (m) => m.meals.logMeal(raw(meal({ foods: [{ name: 'rice', nutrition: { vitamins: { c_mg: NaN } } }] })))), error: 'ValidationError', field: 'foods[0].nutrition.vitamins.c_mg', rule: 'finite' },
+  { name: 'meal aiAnalysis: -Infinity', run: (w) => me(w, (m) => m.meals.logMeal(raw(meal({ aiAnalysis: { score: -Infinity } })))), error: 'ValidationError', field: 'aiAnalysis.score', rule: 'finite' },
+  { name: 'message metadata: NaN', run: (w) => me(w, (m) => m.assistant.addMessage(w.convA, raw({ role: 'user', content: 'hi', metadata: { tokens: NaN } }))), error: 'ValidationError', field: 'messages[0].metadata.tokens', rule: 'finite' },
+  { name: 'uploaded log stagesLog: NaN confidence', run: (w) => me(w, (m) => m.appliances.uploadCookingLog(raw(upload(w, { stagesLog: [{ stage: 'Heat Oil', cv_confidence: NaN }] })))), error: 'ValidationError', field: 'stagesLog[0].cv_confidence', rule: 'finite' },
+  { name: 'uploaded log customizations: Infinity', run: (w) => me(w, (m) => m.appliances.uploadCookingLog(raw(upload(w, { customizations: { spice: Infinity } })))), error: 'ValidationError', field: 'customizations.spice', rule: 'finite' },
+  { name: 'uploaded log started before the uploader paired the device', run: (w) => me(w, (m) => m.appliances.uploadCookingLog(raw(upload(w, { startedAt: '2020-01-01T00:00:00Z' })))), error: 'ValidationError', field: 'startedAt', rule: 'cooking_sessions_pairing_period' },
+  { name: 'recipe search: cursor with rank 1e999', run: (w) => me(w, (m) => m.recipes.search({ cursor: cursor(['1e999', 'Dal', w.recipe]) })), error: 'ValidationError', field: 'cursor', rule: 'cursor' },
+  { name: 'recipe search: cursor with rank 1e39 (beyond real)', run: (w) => me(w, (m) => m.recipes.search({ cursor: cursor(['1e39', 'Dal', w.recipe]) })), error: 'ValidationError', field: 'cursor', rule: 'cursor' },
+  { name: 'applianceEvents: from in year 0', run: (w) => me(w, (m) => m.telemetry.applianceEvents({ applianceId: w.applianceA, from: new Date('0000-01-01T00:00:00Z'), to: new Date() })), error: 'ValidationError', field: 'from', rule: 'range' },
+  { name: 'applianceEvents: to in year 10000', run: (w) => me(w, (m) => m.telemetry.applianceEvents({ applianceId: w.applianceA, from: new Date(), to: new Date('+010000-01-01T00:00:00Z') })), error: 'ValidationError', field: 'to', rule: 'range' },
+  { name: 'applianceEvents: before cursor dated month 13', run: (w) => me(w, (m) => m.telemetry.applianceEvents({ applianceId: w.applianceA, from: new Date(0), to: new Date(), before: '2026-13-01T00:00:00.000000Z~5' })), error: 'ValidationError', field: 'before', rule: 'cursor' },
+  { name: 'listMeals: cursor dated month 13', run: (w) => me(w, (m) => m.meals.listMeals({ cursor: cursor(['2026-13-45T00:00:00.000000Z', w.mealA]) })), error: 'ValidationError', field: 'cursor', rule: 'cursor' },
+  { name: 'listMeals: cursor dated year 0', run: (w) => me(w, (m) => m.meals.listMeals({ cursor: cursor(['0000-01-01T00:00:00.000000Z', w.mealA]) })), error: 'ValidationError', field: 'cursor', rule: 'cursor' },
+  { name: 'listMessages: cursor dated February 30', run: (w) => me(w, (m) => m.assistant.listMessages(w.convA, { cursor: cursor(['2026-02-30T00:00:00.000000Z', w.convA]) })), error: 'ValidationError', field: 'cursor', rule: 'cursor' },
+  { name: 'listConversations: cursor dated hour 25', run: (w) => me(w, (m) => m.assistant.listConversations({ cursor: cursor(['2026-01-01T25:00:00.000000Z', w.convA]) })), error: 'ValidationError', field: 'cursor', rule: 'cursor' },
+  { name: 'sessionEvents: after cursor dated month 13', run: (w) => me(w, (m) => m.telemetry.sessionEvents({ sessionId: w.running, after: '2026-13-45T00:00:00.000000Z~1' })), error: 'ValidationError', field: 'after', rule: 'cursor' },
+  { name: 'sessionEvents: after cursor id above bigint', run: (w) => me(w, (m) => m.telemetry.sessionEvents({ sessionId: w.running, after: '2026-01-01T00:00:00.000000Z~9999999999999999999' })), error: 'ValidationError', field: 'after', rule: 'cursor' },
+  { name: 'GDPR audit log: before id above bigint', run: (w) => compliance(w, (c) => c.gdpr.auditLog({ before: '99999999999999999999' })), error: 'ValidationError', field: 'before', rule: 'integer' },
+  { name: 'applianceEvents: before cursor id above bigint', run: (w) => me(w, (m) => m.telemetry.applianceEvents({ applianceId: w.applianceA, from: new Date(0), to: new Date(), before: '2026-01-01T00:00:00.000000Z~9223372036854775808' })), error: 'ValidationError', field: 'before', rule: 'cursor' },
 ];
 
 // ---------------------------------------------------------------------------------------------

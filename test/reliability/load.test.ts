@@ -158,6 +158,8 @@ describe('load: 50 people for 60 s with the worker, partition maintenance and a 
         const c = await me.assistant.startConversation({ title: `Load ${i}` });
         return { applianceId: a.id, conversationId: c.id };
       });
+      // Uploaded logs start an hour ago: a log is filed only inside the uploader's pairing (000076).
+      await pool.query(`update app.appliances set paired_at = now() - interval '2 hours' where id = $1`, [applianceId]);
       sims.push({ index: i, person, applianceId, deviceId, conversationId, meals: new Map(), messages: new Set(), sessions: new Map(), events: new Set(), prefsAt: null, recipes: new Map(), since: null });
     }
     const leaver = sims[0]!;

@@ -253,7 +253,9 @@ describe('cooking-log uploads: one row with the device’s latest data, whatever
     person = await createPerson(db().pool);
     const n = randomUUID().slice(0, 8).toUpperCase();
     deviceId = `EPIC-P${n}`;
-    await db().kdb.asUser(person.id, (me) => me.appliances.pair({ deviceId, serialNumber: `SN-P${n}`, pairingCode: 'PPPPPP' }));
+    const paired = await db().kdb.asUser(person.id, (me) => me.appliances.pair({ deviceId, serialNumber: `SN-P${n}`, pairingCode: 'PPPPPP' }));
+    // The logs below started an hour ago: a log is filed only inside the uploader's pairing (000076).
+    await db().pool.query(`update app.appliances set paired_at = now() - interval '2 hours' where id = $1`, [paired.id]);
     recipeId = (await db().kdb.asAdmin((a) => a.recipes.create({ name: 'Upload Dal', category: 'dal', recipeData: stages('u'), difficulty: 'easy', timeMinutes: 20, isPublished: true }))).id;
   });
 

@@ -93,9 +93,11 @@ export const BUILDERS: Record<string, Builder> = {
     );
   },
   'app.embeddings': async ({ pool, person }) => {
+    // The source must be a meal log of the same person (trigger embeddings_check_source_*).
+    const meal = await one(pool, `insert into app.meal_logs (user_id, meal_time, meal_type) values ($1, now(), 'lunch') returning id`, [person.id]);
     await pool.query(
       `insert into app.embeddings (user_id, source_kind, source_id, content, embedding, model) values ($1, 'meal_log', $2, 'lunch: dal and rice', $3, 'test-embedding')`,
-      [person.id, randomUUID(), vectorLiteral(1536, next())],
+      [person.id, meal.id, vectorLiteral(1536, next())],
     );
   },
   'app.api_usage': async ({ pool, person }) => {
