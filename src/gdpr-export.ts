@@ -10,10 +10,11 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type pg from 'pg';
 import { asCompliance } from './db/context.ts';
 import { KitchenDbError, NotFoundError, ValidationError } from './errors.ts';
+import { beginExportFile, exportFileDeletedByWriter, exportFileFailed, exportFileWritten, type ExportWriter } from './gdpr-files.ts';
 import { forCompliance, streamUserTableText, type GdprManifest } from './gdpr.ts';
 
 export type ExportFormat = 'ndjson' | 'json';
@@ -24,6 +25,11 @@ export interface ExportToOptions {
   pageSize?: number;
   /** Replace an existing file (default: refuse). */
   force?: boolean;
+  /**
+   * Record the file in app_private.gdpr_export_files (who wrote it: the job, the CLI, the demo) before
+   * writing it, and report it complete, so a purge of the person deletes it (src/gdpr-files.ts).
+   */
+  record?: ExportWriter;
   /** Called once the manifest is known (e.g. to size a progress bar), then after each page. */
   onStart?(manifest: GdprManifest): void;
   onRows?(rows: number): void;
@@ -83,7 +89,10 @@ export async function exportPerson(
   if (file && existsSync(file) && !options.force) {
     throw new ValidationError('out', 'exists', `${file} already exists: choose another file, or force replacing it`);
   }
+  // Recorded (and committed) before a byte is written: a crash from here on leaves a row to clean up after.
+  const recordId = file && options.record ? await beginExportFile(pool, userId, resolve(file), options.record) : undefined;
   const temp = file ? join(dirname(file), `.${basename(file)}.partial-${process.pid}`) : undefined;
+  let renamed = false;
   const stream: NodeJS.WritableStream = temp ? createWriteStream(temp, { mode: 0o600, flags: 'wx' }) : (target as NodeJS.WritableStream);
   const w = writer(stream);
   try {
@@ -130,10 +139,19 @@ export async function exportPerson(
       await new Promise<void>((resolve, reject) => (stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (w.failure()) throw w.failure();
       renameSync(temp, file);
+      renamed = true;
     }
     const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { userId, format, file, tables: counts, totalRows, bytes: file ? statSync(file).size : w.bytes(), sha256: w.digest() };
+    const outcome: ExportOutcome = { userId, format, file, tables: counts, totalRows, bytes: file ? statSync(file).size : w.bytes(), sha256: w.digest() };
+    if (recordId && file && !(await exportFileWritten(pool, recordId, outcome.bytes, outcome.sha256))) {
+      // The person was erased (or the file expired) while it was being written: it must not stay.
+      rmSync(file, { force: true });
+      await exportFileDeletedByWriter(pool, recordId);
+      throw new NotFoundError('userId', 'erased', `person ${userId} was erased while the export was written: file deleted`);
+    }
+    return outcome;
   } catch (error) {
+    if (recordId && error instanceof NotFoundError && error.rule === 'erased') throw error;
     if (temp) {
       // The file is opened asynchronously: remove it only once the stream has closed.
       const f = stream as WriteStream;
@@ -144,6 +162,8 @@ export async function exportPerson(
       }
       rmSync(temp, { force: true });
     }
+    // A file that never appeared ends its row; one that did stays 'writing' (the purge and the retention find it).
+    if (recordId && !renamed) await exportFileFailed(pool, recordId).catch(() => {});
     throw error;
   }
 }
