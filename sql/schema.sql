@@ -404,6 +404,59 @@ $$;
 COMMENT ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer) IS 'Compliance: one page (at most p_limit rows, 1–10000) of one table of the person''s export, in primary-key order after p_after (the row_key of the previous page''s last row; NULL for the first page). p_table is a name from the manifest''s tables (app.gdpr_user_summary); anything else is refused. row_data is the exported row (credentials left out), row_key its primary key. A page shorter than p_limit is the last. Memory stays bounded on both sides however big the table is; call all pages in one REPEATABLE READ transaction for a consistent export. Audited (action export_page, one row per page).';
 
 --
+-- Name: export_user_table_lines(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) RETURNS SETOF text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_id record;
+  v_table app_private.gdpr_table;
+  v_row text;
+  v_count_sql text;
+  v_sql text;
+  v_rows bigint;
+begin
+  if p_user_id is null then
+    raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  -- gdpr_table_named refuses a table that is not in the catalog. The rows come in storage order
+  -- (sorting a million events by primary key doubled the time); each line carries its primary key.
+  v_table := app_private.gdpr_table_named(p_table);
+  v_row := case
+    when v_table.kind = 'reference' then
+      (select 'pg_catalog.json_build_object(' || pg_catalog.string_agg(pg_catalog.format('%L, t.%I', c, c), ', ' order by o) || ')'
+       from pg_catalog.unnest(v_table.pk_columns || v_table.key_column) with ordinality as k(c, o))
+    when pg_catalog.cardinality(v_table.redacted) = 0 then 'pg_catalog.row_to_json(t)'  -- no jsonb built: the cheapest
+    else pg_catalog.format('(pg_catalog.to_jsonb(t) - %L::text[])', v_table.redacted)
+  end;
+  -- The catalog's own condition for the table, from its count query (app_private.gdpr_sql, 000021).
+  v_count_sql := app_private.gdpr_sql(v_table, 'count');
+  v_sql := pg_catalog.regexp_replace(v_count_sql, '^select pg_catalog\.count\(\*\)::bigint from ',
+    pg_catalog.format('select %L || %s::text || ''}'' from ', '{"table":' || pg_catalog.to_json(p_table)::text || ',"row":', v_row));
+  if v_sql = v_count_sql then
+    raise exception 'app.export_user_table_lines: unexpected catalog query for %', p_table using errcode = 'internal_error';
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  v_id := app_private.gdpr_identity(p_user_id);
+  return query execute v_sql using p_user_id, v_id.auth_id, v_id.emails;
+  get diagnostics v_rows = row_count;
+  perform app_private.gdpr_audit_write('export_page', p_user_id,
+    pg_catalog.jsonb_build_object('table', p_table, 'rows', v_rows, 'first_page', true, 'whole_table', true));
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION export_user_table_lines(p_user_id uuid, p_table text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) IS 'Compliance: every row of one table of the person''s export as the NDJSON line of the export file, {"table": p_table, "row": {…}} (credentials left out), in storage order (each row carries its primary key); p_table is a name from the manifest (anything else is refused). Meant for COPY (select … from app.export_user_table_lines(…)) TO STDOUT (format csv, quote e''\x01''), which streams it; run every table in one REPEATABLE READ transaction for a consistent export. Audited (action export_page, whole_table true, one row per table).';
+
+--
 -- Name: gdpr_audit_log(integer, uuid, bigint); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1921,6 +1974,37 @@ $_$;
 COMMENT ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) IS 'pg_partman''s check_default: what sits in the DEFAULT partition of p_parent: {default_partition, rows, oldest, newest, before_window, after_window} (exact count; the DEFAULT partition should be nearly empty). before_window/after_window count the rows maintenance will not move: older than the retention window, or beyond the premade months.';
 
 --
+-- Name: cooking_sessions_delete_events(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.cooking_sessions_delete_events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_ids uuid[];
+  v_users uuid[];
+begin
+  select pg_catalog.array_agg(o.id), pg_catalog.array_agg(distinct o.user_id) into v_ids, v_users from old_rows as o;
+  if v_ids is null then
+    return null;
+  end if;
+  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  -- user_id in the condition as well: one person's rows (Citus routes it to one shard).
+  delete from app.telemetry_events as t where t.user_id = any (v_users) and t.session_id = any (v_ids);
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION cooking_sessions_delete_events(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.cooking_sessions_delete_events() IS 'Statement trigger on app.cooking_sessions (DELETE): deletes the events of the deleted sessions in one statement — the ON DELETE CASCADE of the former foreign key telemetry_events_session_id_user_id_fkey (migration 000082), without visiting every partition once per session. SECURITY DEFINER.';
+
+--
 -- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2424,40 +2508,76 @@ COMMENT ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p
 CREATE FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) RETURNS bigint
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
+    AS $$
 declare
   v_count bigint;
-  v_needles text[];
+  v_n text[];
 begin
-  v_needles := pg_catalog.array_remove(
-    array[p_user_id::text, pg_catalog.lower(p_auth_id)] || coalesce((select pg_catalog.array_agg(pg_catalog.lower(e)) from pg_catalog.unnest(p_emails) as e), '{}'),
-    null);
-  -- Any job whose row (data, output, singleton key, group…) names the person: the cheap strpos over
-  -- the row's JSON text picks candidates, the exact test runs on those only.
+  -- LIKE ANY: the row's text is built once and tried against every needle (an OR of strpos calls
+  -- rebuilt it per needle; a subquery over an array per job cost more than the scan itself).
+  select pg_catalog.array_agg('%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(n, '\', '\\'), '%', '\%'), '_', '\_') || '%')
+    into v_n
+  from pg_catalog.unnest(array[p_user_id::text, pg_catalog.lower(p_auth_id)]
+                         || coalesce((select pg_catalog.array_agg(pg_catalog.lower(e)) from pg_catalog.unnest(p_emails) as e), '{}')) as u(n)
+  where n is not null and n <> '';
   if p_delete then
-    delete from pgboss.job as j
-    where (exists (select from pg_catalog.unnest(v_needles) as n where pg_catalog.strpos(pg_catalog.lower(pg_catalog.to_jsonb(j)::text), n) > 0)
-           and app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails))
-       -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or message.
-       or (j.data ->> 'kind' = 'meal_log' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.meal_logs as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id))
-       or (j.data ->> 'kind' = 'message' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.messages as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id));
+    with person_rows as (
+      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+      -- message: one hash join against the person's ids, not a look-up per job.
+      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+      union all
+      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+    ),
+    victims as (
+      select j.name, j.id
+      from pgboss.job as j
+      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+      union
+      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+      select j.name, j.id
+      from pgboss.job as j
+      cross join lateral (
+        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+      where case when x.t like any (v_n)
+                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+                 else false end
+    )
+    delete from pgboss.job as j using victims as v where j.name = v.name and j.id = v.id;
   else
-    select pg_catalog.count(*) into v_count from pgboss.job as j
-    where (exists (select from pg_catalog.unnest(v_needles) as n where pg_catalog.strpos(pg_catalog.lower(pg_catalog.to_jsonb(j)::text), n) > 0)
-           and app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails))
-       -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or message.
-       or (j.data ->> 'kind' = 'meal_log' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.meal_logs as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id))
-       or (j.data ->> 'kind' = 'message' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.messages as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id));
+    with person_rows as (
+      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+      -- message: one hash join against the person's ids, not a look-up per job.
+      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+      union all
+      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+    ),
+    victims as (
+      select j.name, j.id
+      from pgboss.job as j
+      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+      union
+      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+      select j.name, j.id
+      from pgboss.job as j
+      cross join lateral (
+        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+      where case when x.t like any (v_n)
+                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+                 else false end
+    )
+    select pg_catalog.count(*) into v_count from victims;
     return v_count;
   end if;
   get diagnostics v_count = row_count;
   return v_count;
 end
-$_$;
+$$;
 
 --
 -- Name: FUNCTION gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean); Type: COMMENT; Schema: app_private; Owner: -
@@ -3455,7 +3575,12 @@ begin
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, true);
-  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+  -- Within a rank, partitioned tables first: telemetry goes by user_id (an index range per
+  -- partition) before the cooking sessions whose deletion would otherwise look for it (000082).
+  for v_table in
+    select g.* from app_private.gdpr_tables() as g
+    order by g.purge_rank, (select c.relkind = 'p' from pg_catalog.pg_class as c where c.oid = g.relation) desc, g.name
+  loop
     execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
@@ -3468,9 +3593,6 @@ begin
         using errcode = 'internal_error';
     end if;
   end loop;
-  if app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, false) > 0 then
-    raise exception 'GDPR purge left jobs of the person in pgboss.job — nothing was deleted' using errcode = 'internal_error';
-  end if;
   perform app_private.gdpr_audit_write('purge', p_user_id,
     pg_catalog.jsonb_build_object('reason', p_reason, 'found', v_id.known, 'tables', v_counts, 'total_rows', v_total,
                                   'jobs', v_jobs, 'export_files', v_files));
@@ -3731,6 +3853,51 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.set_updated_at() IS 'BEFORE UPDATE trigger shared by every table with updated_at: sets it to clock_timestamp(). Trigger functions need no EXECUTE grant to fire, so application roles get none.';
+
+--
+-- Name: telemetry_events_check_sessions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.telemetry_events_check_sessions() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_missing record;
+begin
+  perform pg_catalog.set_config('app.owner_access', 'on', true);  -- sessions of the rows' owners (RLS is FORCEd)
+  with wanted as (
+    select distinct n.session_id, n.user_id from new_rows as n where n.session_id is not null
+  ),
+  found as (
+    select s.id, s.user_id
+    from app.cooking_sessions as s
+    join wanted as w on w.session_id = s.id and w.user_id = s.user_id
+    for key share of s
+  )
+  select w.session_id, w.user_id into v_missing
+  from wanted as w
+  where not exists (select from found as f where f.id = w.session_id and f.user_id = w.user_id)
+  limit 1;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  if v_missing.session_id is not null then
+    raise exception 'insert or update on table "telemetry_events" violates foreign key constraint "telemetry_events_session_id_user_id_fkey"'
+      using errcode = 'foreign_key_violation',
+            schema = 'app',
+            table = 'telemetry_events',
+            constraint = 'telemetry_events_session_id_user_id_fkey',
+            detail = pg_catalog.format('Key (session_id, user_id)=(%s, %s) is not present in table "cooking_sessions".', v_missing.session_id, v_missing.user_id);
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION telemetry_events_check_sessions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.telemetry_events_check_sessions() IS 'Statement trigger on app.telemetry_events (INSERT, UPDATE): every (session_id, user_id) of the new rows is a session of that person (app.cooking_sessions), locked FOR KEY SHARE — what the foreign key telemetry_events_session_id_user_id_fkey checked per row until migration 000082; raises 23503 with that constraint name. SECURITY DEFINER (reads sessions under app.owner_access).';
 
 --
 -- Name: api_usage; Type: TABLE; Schema: app; Owner: -
@@ -5029,7 +5196,7 @@ ALTER TABLE ONLY app.telemetry_events FORCE ROW LEVEL SECURITY;
 -- Name: TABLE telemetry_events; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.telemetry_events IS 'Time-series events from appliances (Epicura), partitioned by month on recorded_at (partitions app.telemetry_events_YYYY_MM over UTC months, plus app.telemetry_events_default). Indexes are defined on the parent and propagate to every partition. user_id is the owner of the appliance pairing when the event was recorded (composite FK (appliance_id, user_id) -> appliances(id, user_id)); a re-paired device''s history stays with the old pairing and the old owner. Deletion: with the person (ON DELETE CASCADE from app.users, the GDPR purge); with the cooking session (ON DELETE CASCADE: a cook''s temperature curve is part of that cook''s record); a pairing with events cannot be deleted on its own (NO ACTION; pairings end with unpaired_at). Retention drops or detaches whole partitions.';
+COMMENT ON TABLE app.telemetry_events IS 'Time-series events from appliances (Epicura), partitioned by month on recorded_at (partitions app.telemetry_events_YYYY_MM over UTC months, plus app.telemetry_events_default). Indexes are defined on the parent and propagate to every partition. user_id is the owner of the appliance pairing when the event was recorded (composite FK (appliance_id, user_id) -> appliances(id, user_id)); a re-paired device''s history stays with the old pairing and the old owner. Deletion: with the person (ON DELETE CASCADE from app.users, the GDPR purge); with the cooking session (statement trigger cooking_sessions_delete_events: a cook''s temperature curve is part of that cook''s record); a pairing with events cannot be deleted on its own (NO ACTION; pairings end with unpaired_at). Retention drops or detaches whole partitions.';
 
 --
 -- Name: COLUMN telemetry_events.id; Type: COMMENT; Schema: app; Owner: -
@@ -5047,7 +5214,7 @@ COMMENT ON COLUMN app.telemetry_events.appliance_id IS 'Source appliance pairing
 -- Name: COLUMN telemetry_events.session_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.telemetry_events.session_id IS 'Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK).';
+COMMENT ON COLUMN app.telemetry_events.session_id IS 'Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event: (session_id, user_id) must be a row of app.cooking_sessions (statement trigger telemetry_events_check_sessions_*, migration 000082); deleting the session deletes its events (trigger cooking_sessions_delete_events).';
 
 --
 -- Name: COLUMN telemetry_events.user_id; Type: COMMENT; Schema: app; Owner: -
@@ -6977,7 +7144,7 @@ CREATE INDEX idx_telemetry_session ON ONLY app.telemetry_events USING btree (ses
 -- Name: INDEX idx_telemetry_session; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_telemetry_session IS 'Events of a cooking session; also serves the ON DELETE CASCADE from cooking_sessions.';
+COMMENT ON INDEX app.idx_telemetry_session IS 'Events of a cooking session; also serves the deletion of a session''s events (trigger cooking_sessions_delete_events).';
 
 --
 -- Name: idx_telemetry_user; Type: INDEX; Schema: app; Owner: -
@@ -7136,6 +7303,12 @@ ALTER INDEX app.idx_telemetry_user ATTACH PARTITION app.telemetry_events_default
 CREATE TRIGGER api_usage_enqueue_metrics AFTER INSERT ON app.api_usage REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
 
 --
+-- Name: cooking_sessions cooking_sessions_delete_events; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER cooking_sessions_delete_events AFTER DELETE ON app.cooking_sessions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.cooking_sessions_delete_events();
+
+--
 -- Name: meal_logs delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -7278,6 +7451,18 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.user_preferences FOR EACH ROW
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: telemetry_events telemetry_events_check_sessions_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER telemetry_events_check_sessions_insert AFTER INSERT ON app.telemetry_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.telemetry_events_check_sessions();
+
+--
+-- Name: telemetry_events telemetry_events_check_sessions_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER telemetry_events_check_sessions_update AFTER UPDATE ON app.telemetry_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.telemetry_events_check_sessions();
 
 --
 -- Name: users users_enqueue_metrics_rebuild; Type: TRIGGER; Schema: app; Owner: -
@@ -7428,13 +7613,6 @@ ALTER TABLE ONLY app.recipes
 
 ALTER TABLE app.telemetry_events
     ADD CONSTRAINT telemetry_events_appliance_id_user_id_fkey FOREIGN KEY (appliance_id, user_id) REFERENCES app.appliances(id, user_id);
-
---
--- Name: telemetry_events telemetry_events_session_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE app.telemetry_events
-    ADD CONSTRAINT telemetry_events_session_id_user_id_fkey FOREIGN KEY (session_id, user_id) REFERENCES app.cooking_sessions(id, user_id) ON DELETE CASCADE;
 
 --
 -- Name: telemetry_events telemetry_events_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -8408,6 +8586,13 @@ REVOKE ALL ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_aft
 GRANT ALL ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer) TO app_compliance;
 
 --
+-- Name: FUNCTION export_user_table_lines(p_user_id uuid, p_table text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) TO app_compliance;
+
+--
 -- Name: FUNCTION gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint); Type: ACL; Schema: app; Owner: -
 --
 
@@ -8725,6 +8910,12 @@ REVOKE ALL ON FUNCTION app_private.apply_retention(p_parent regclass, p_now time
 REVOKE ALL ON FUNCTION app_private.check_default(p_parent regclass, p_now timestamp with time zone) FROM PUBLIC;
 
 --
+-- Name: FUNCTION cooking_sessions_delete_events(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.cooking_sessions_delete_events() FROM PUBLIC;
+
+--
 -- Name: FUNCTION create_monthly_partition(p_parent regclass, p_month date); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -8963,6 +9154,12 @@ REVOKE ALL ON FUNCTION app_private.register_partitioned_table(p_parent regclass,
 --
 
 REVOKE ALL ON FUNCTION app_private.set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION telemetry_events_check_sessions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.telemetry_events_check_sessions() FROM PUBLIC;
 
 --
 -- Name: TABLE api_usage; Type: ACL; Schema: app; Owner: -

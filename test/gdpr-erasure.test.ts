@@ -303,3 +303,29 @@ describe('after a purge the person is nowhere', () => {
     ]);
   });
 });
+
+describe('the telemetry → cooking session reference (statement triggers since 000082)', () => {
+  it('refuses an event naming another person\'s session, and deleting a session deletes its events only', async () => {
+    const P = await createPerson(db().pool);
+    const Q = await createPerson(db().pool);
+    await buildPersonData(db().pool, P);
+    await buildPersonData(db().pool, Q);
+    const one = async (sql: string, params: unknown[]) => (await db().pool.query(sql, params)).rows[0];
+    const p = await one(`select s.id as session, s.appliance_id as appliance from app.cooking_sessions s where s.user_id = $1 limit 1`, [P.id]);
+    const q = await one(`select s.id as session from app.cooking_sessions s where s.user_id = $1 limit 1`, [Q.id]);
+    const insert = (session: string) =>
+      db().pool.query(
+        `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload) select $1, $2, $3, 'temperature', '{}' from generate_series(1, 3)`,
+        [p.appliance, session, P.id],
+      );
+    await expect(insert(q.session)).rejects.toMatchObject({ code: '23503', constraint: 'telemetry_events_session_id_user_id_fkey' });
+    await expect(insert(randomUUID())).rejects.toMatchObject({ code: '23503' });
+    await insert(p.session);
+    const events = async (session: string) => (await one(`select count(*)::int as n from app.telemetry_events where session_id = $1`, [session])).n;
+    expect(await events(p.session)).toBeGreaterThanOrEqual(3);
+    const qBefore = await events(q.session);
+    await db().pool.query(`delete from app.cooking_sessions where id = $1`, [p.session]);
+    expect(await events(p.session)).toBe(0);
+    expect(await events(q.session)).toBe(qBefore);
+  });
+});

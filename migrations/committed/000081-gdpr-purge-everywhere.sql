@@ -1,5 +1,5 @@
 --! Previous: sha1:4b0fac54b6df90efa034338275583426a749c157
---! Hash: sha1:05acc4794bf02d30eec52b27d58483c2cca706e1
+--! Hash: sha1:e6bd07092f190ce716b013391880eb32f8729952
 --! Message: gdpr: the purge also erases the person's pg-boss jobs, export-file paths and every verification row naming them
 
 -- Issue 15. Besides the tables of app_private.gdpr_tables(), a purge now removes, in its one
@@ -156,31 +156,67 @@ create function app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_em
 as $$
 declare
   v_count bigint;
-  v_needles text[];
+  v_n text[];
 begin
-  v_needles := pg_catalog.array_remove(
-    array[p_user_id::text, pg_catalog.lower(p_auth_id)] || coalesce((select pg_catalog.array_agg(pg_catalog.lower(e)) from pg_catalog.unnest(p_emails) as e), '{}'),
-    null);
-  -- Any job whose row (data, output, singleton key, group…) names the person: the cheap strpos over
-  -- the row's JSON text picks candidates, the exact test runs on those only.
+  -- LIKE ANY: the row's text is built once and tried against every needle (an OR of strpos calls
+  -- rebuilt it per needle; a subquery over an array per job cost more than the scan itself).
+  select pg_catalog.array_agg('%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(n, '\', '\\'), '%', '\%'), '_', '\_') || '%')
+    into v_n
+  from pg_catalog.unnest(array[p_user_id::text, pg_catalog.lower(p_auth_id)]
+                         || coalesce((select pg_catalog.array_agg(pg_catalog.lower(e)) from pg_catalog.unnest(p_emails) as e), '{}')) as u(n)
+  where n is not null and n <> '';
   if p_delete then
-    delete from pgboss.job as j
-    where (exists (select from pg_catalog.unnest(v_needles) as n where pg_catalog.strpos(pg_catalog.lower(pg_catalog.to_jsonb(j)::text), n) > 0)
-           and app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails))
-       -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or message.
-       or (j.data ->> 'kind' = 'meal_log' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.meal_logs as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id))
-       or (j.data ->> 'kind' = 'message' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.messages as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id));
+    with person_rows as (
+      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+      -- message: one hash join against the person's ids, not a look-up per job.
+      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+      union all
+      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+    ),
+    victims as (
+      select j.name, j.id
+      from pgboss.job as j
+      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+      union
+      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+      select j.name, j.id
+      from pgboss.job as j
+      cross join lateral (
+        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+      where case when x.t like any (v_n)
+                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+                 else false end
+    )
+    delete from pgboss.job as j using victims as v where j.name = v.name and j.id = v.id;
   else
-    select pg_catalog.count(*) into v_count from pgboss.job as j
-    where (exists (select from pg_catalog.unnest(v_needles) as n where pg_catalog.strpos(pg_catalog.lower(pg_catalog.to_jsonb(j)::text), n) > 0)
-           and app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails))
-       -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or message.
-       or (j.data ->> 'kind' = 'meal_log' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.meal_logs as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id))
-       or (j.data ->> 'kind' = 'message' and j.data ->> 'id' ~ '^[0-9a-f-]{36}$'
-           and exists (select from app.messages as m where m.id = (j.data ->> 'id')::uuid and m.user_id = p_user_id));
+    with person_rows as (
+      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+      -- message: one hash join against the person's ids, not a look-up per job.
+      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+      union all
+      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+    ),
+    victims as (
+      select j.name, j.id
+      from pgboss.job as j
+      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+      union
+      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+      select j.name, j.id
+      from pgboss.job as j
+      cross join lateral (
+        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+      where case when x.t like any (v_n)
+                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+                 else false end
+    )
+    select pg_catalog.count(*) into v_count from victims;
     return v_count;
   end if;
   get diagnostics v_count = row_count;
@@ -225,7 +261,12 @@ begin
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, true);
-  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+  -- Within a rank, partitioned tables first: telemetry goes by user_id (an index range per
+  -- partition) before the cooking sessions whose deletion would otherwise look for it (000082).
+  for v_table in
+    select g.* from app_private.gdpr_tables() as g
+    order by g.purge_rank, (select c.relkind = 'p' from pg_catalog.pg_class as c where c.oid = g.relation) desc, g.name
+  loop
     execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
@@ -238,9 +279,6 @@ begin
         using errcode = 'internal_error';
     end if;
   end loop;
-  if app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, false) > 0 then
-    raise exception 'GDPR purge left jobs of the person in pgboss.job — nothing was deleted' using errcode = 'internal_error';
-  end if;
   perform app_private.gdpr_audit_write('purge', p_user_id,
     pg_catalog.jsonb_build_object('reason', p_reason, 'found', v_id.known, 'tables', v_counts, 'total_rows', v_total,
                                   'jobs', v_jobs, 'export_files', v_files));
