@@ -319,7 +319,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   for (let i = 0; i < 8; i++) others.push(await loadPerson(pool, `other${i}`, light, recipeId));
   ctx.log(`others loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const series = { rssPeak: [] as number[], export: [] as number[], purge: [] as number[], mb: [] as number[], rss: [] as number[], base: [] as number[], duringPurge: [] as number[], duringExport: [] as number[], exportP99: [] as number[], lockWait: [] as number[], baseLockWait: [] as number[], purgeCpu: [] as number[] };
+  const series = { exportServerCpu: [] as number[], exportClientCpu: [] as number[], rssPeak: [] as number[], export: [] as number[], purge: [] as number[], mb: [] as number[], rss: [] as number[], base: [] as number[], duringPurge: [] as number[], duringExport: [] as number[], exportP99: [] as number[], lockWait: [] as number[], baseLockWait: [] as number[], purgeCpu: [] as number[] };
   for (let run = 0; run < ctx.runs; run++) {
     const t1 = Date.now();
     const h = await loadPerson(pool, `heavy${run}`, heavy, recipeId);
@@ -335,7 +335,21 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const baseLocks = await baselineWatch.stop();
     const exportStart = now();
     let exported = { rows: 0, bytes: 0, rssGrowthMb: 0, rssPeakMb: 0 };
+    // CPU of the export on both sides (what load on the machine does not inflate much): every
+    // backend of this database except the writers', and this process.
+    const backends = async () =>
+      (await pool.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and application_name <> $1`, [WRITER_APP])).rows.map((r) => r.pid);
+    const cpuOf = (pids: number[]) => new Map(pids.map((pid) => [pid, backendCpuSeconds(pid) ?? 0]));
+    const before0 = cpuOf(await backends());
+    // The main thread only (the writers run in a worker thread of this process).
+    const threadCpu = (prev?: NodeJS.CpuUsage) => ((process as unknown as { threadCpuUsage?: (p?: NodeJS.CpuUsage) => NodeJS.CpuUsage }).threadCpuUsage ?? process.cpuUsage)(prev);
+    const client0 = threadCpu();
     const exportMs = await time(async () => (exported = await exportPerson(pool, h.id)));
+    const clientCpu = (() => { const u = threadCpu(client0); return (u.user + u.system) / 1e6; })();
+    // Per backend alive after the export: its CPU since before (a backend that appeared meanwhile started at 0).
+    const exportServerCpu = [...cpuOf(await backends())].reduce((sum, [pid, cpu]) => sum + cpu - (before0.get(pid) ?? 0), 0);
+    series.exportServerCpu.push(exportServerCpu);
+    series.exportClientCpu.push(clientCpu);
     const exportEnd = now();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const watcher = watchLockWaits(ctx.db.url);
@@ -390,7 +404,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     series.lockWait.push(locks.longestMs);
     series.baseLockWait.push(baseLocks.longestMs);
     ctx.log(
-      `run ${run + 1}: export ${(exportMs / 1000).toFixed(2)} s (${exported.rows.toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(0)} MB, RSS +${exported.rssGrowthMb.toFixed(0)} MB, peak ${exported.rssPeakMb.toFixed(0)} MB), ` +
+      `run ${run + 1}: export ${(exportMs / 1000).toFixed(2)} s (CPU: server ${exportServerCpu.toFixed(2)} s, this process ${clientCpu.toFixed(2)} s; ${exported.rows.toLocaleString('en-US')} rows, ${(exported.bytes / 2 ** 20).toFixed(0)} MB, RSS +${exported.rssGrowthMb.toFixed(0)} MB, peak ${exported.rssPeakMb.toFixed(0)} MB), ` +
         `purge ${(purgeMs / 1000).toFixed(2)} s (backend CPU ${cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0).toFixed(2) : '?'} s); writer statements: median before ${median(before).toFixed(2)} ms (${before.length}), ` +
         `max during export ${Math.max(...inExport).toFixed(1)} ms (${inExport.length}), max during purge ${Math.max(...inPurge).toFixed(1)} ms (${inPurge.length}); ` +
         `writers' lock waits before the export: ${describeWaits(baseLocks)}; during the purge: ${describeWaits(locks)}`,
@@ -403,6 +417,10 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       target: { on: 'median', op: '<=', value: 10 },
       note: `${median(series.mb).toFixed(0)} MB of NDJSON; this process's RSS grew by at most ${Math.max(...series.rss).toFixed(0)} MB during the export (peak RSS ${Math.max(...series.rssPeak).toFixed(0)} MB): the lines stream from the server to the file, nothing is held but COPY's chunks`,
     }),
+    row('export: CPU of the server backends (utime+stime from /proc)', 's', series.exportServerCpu, {
+      note: 'the server work of the export (the lines built by app.export_user_table_lines, the summary), which other load on the machine does not inflate much',
+    }),
+    row('export: CPU of this process\'s main thread (Node: COPY chunks, SHA-256, writing)', 's', series.exportClientCpu),
     row('export: peak RSS of this process during the export', 'MB', series.rssPeak),
     row('purge of the heavy person (app.purge_user, committed)', 's', series.purge, { target: { on: 'median', op: '<', value: 5 } }),
     ...(series.purgeCpu.length

@@ -509,7 +509,7 @@ begin
   if not found then
     raise exception 'no person with id %', p_user_id using errcode = 'foreign_key_violation';
   end if;
-  insert into app_private.gdpr_export_files (subject, user_id, path, host, written_by)
+  insert into app_private.gdpr_export_files (subject, person_id, path, host, written_by)
   values (app_private.gdpr_subject(p_user_id), p_user_id, p_path, p_host, p_written_by)
   returning id into v_id;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
@@ -3565,13 +3565,13 @@ begin
   -- Export files: forget who they belong to now; the files go after the commit (000080). Rows
   -- already deleted (retention, failed) lose their path too.
   update app_private.gdpr_export_files as f
-     set user_id = null,
+     set person_id = null,
          state = case when f.state = 'deleted' then 'deleted' else 'pending_deletion' end,
          delete_reason = case when f.state = 'deleted' then f.delete_reason else 'purge' end,
          delete_requested_at = case when f.state = 'deleted' then f.delete_requested_at else pg_catalog.now() end,
          path = case when f.state = 'deleted' then null else f.path end,
          sha256 = case when f.state = 'deleted' then null else f.sha256 end
-   where f.user_id = p_user_id;
+   where f.person_id = p_user_id;
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, true);
@@ -5776,7 +5776,7 @@ ALTER TABLE app_private.gdpr_audit ALTER COLUMN id ADD GENERATED ALWAYS AS IDENT
 CREATE TABLE app_private.gdpr_export_files (
     id bigint NOT NULL,
     subject text NOT NULL,
-    user_id uuid,
+    person_id uuid,
     path text,
     host text NOT NULL,
     written_by text NOT NULL,
@@ -5794,7 +5794,7 @@ CREATE TABLE app_private.gdpr_export_files (
     CONSTRAINT gdpr_export_files_delete_reason_check CHECK ((delete_reason = ANY (ARRAY['purge'::text, 'retention'::text, 'failed'::text]))),
     CONSTRAINT gdpr_export_files_host_check CHECK (((char_length(host) >= 1) AND (char_length(host) <= 255))),
     CONSTRAINT gdpr_export_files_path_check CHECK (((path IS NULL) OR (((char_length(path) >= 2) AND (char_length(path) <= 4096)) AND (path ~~ '/%'::text)))),
-    CONSTRAINT gdpr_export_files_purged_check CHECK (((delete_reason IS DISTINCT FROM 'purge'::text) OR (user_id IS NULL))),
+    CONSTRAINT gdpr_export_files_purged_check CHECK (((delete_reason IS DISTINCT FROM 'purge'::text) OR (person_id IS NULL))),
     CONSTRAINT gdpr_export_files_purged_path_check CHECK (((NOT ((state = 'deleted'::text) AND (delete_reason = 'purge'::text))) OR ((path IS NULL) AND (sha256 IS NULL)))),
     CONSTRAINT gdpr_export_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT gdpr_export_files_state_check CHECK ((state = ANY (ARRAY['writing'::text, 'written'::text, 'pending_deletion'::text, 'deleted'::text]))),
@@ -5807,7 +5807,7 @@ CREATE TABLE app_private.gdpr_export_files (
 -- Name: TABLE gdpr_export_files; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON TABLE app_private.gdpr_export_files IS 'Every GDPR export file written to disk (by the gdpr.export job, `kitchen-db gdpr export --out`, the demo tour) and what became of it: writing → written → pending_deletion (purge or retention) → deleted. See migration 000080 and docs/gdpr.md. Rows stay after the file is gone (the audit of the file''s life) without anything identifying: user_id is cleared by the purge, path and sha256 when the file of a purged person is deleted. No application role has any privilege on it: the app.gdpr_export_file* functions are the way in.';
+COMMENT ON TABLE app_private.gdpr_export_files IS 'Every GDPR export file written to disk (by the gdpr.export job, `kitchen-db gdpr export --out`, the demo tour) and what became of it: writing → written → pending_deletion (purge or retention) → deleted. See migration 000080 and docs/gdpr.md. Rows stay after the file is gone (the audit of the file''s life) without anything identifying: person_id is cleared by the purge, path and sha256 when the file of a purged person is deleted. No application role has any privilege on it: the app.gdpr_export_file* functions are the way in.';
 
 --
 -- Name: COLUMN gdpr_export_files.id; Type: COMMENT; Schema: app_private; Owner: -
@@ -5822,10 +5822,10 @@ COMMENT ON COLUMN app_private.gdpr_export_files.id IS 'Sequence number (identity
 COMMENT ON COLUMN app_private.gdpr_export_files.subject IS 'The person as the audit trail names them: app_private.gdpr_subject(user id), kept after the purge.';
 
 --
--- Name: COLUMN gdpr_export_files.user_id; Type: COMMENT; Schema: app_private; Owner: -
+-- Name: COLUMN gdpr_export_files.person_id; Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON COLUMN app_private.gdpr_export_files.user_id IS 'The person while they exist (no foreign key: the row outlives them); cleared by the purge.';
+COMMENT ON COLUMN app_private.gdpr_export_files.person_id IS 'The person while they exist (no foreign key: the row outlives them; not named user_id because no row-level security applies: no application role reads this table); cleared by the purge.';
 
 --
 -- Name: COLUMN gdpr_export_files.path; Type: COMMENT; Schema: app_private; Owner: -
@@ -7225,16 +7225,16 @@ CREATE INDEX idx_gdpr_audit_subject ON app_private.gdpr_audit USING btree (subje
 CREATE INDEX idx_gdpr_export_files_open ON app_private.gdpr_export_files USING btree (state, started_at) WHERE (state <> 'deleted'::text);
 
 --
+-- Name: idx_gdpr_export_files_person; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX idx_gdpr_export_files_person ON app_private.gdpr_export_files USING btree (person_id) WHERE (person_id IS NOT NULL);
+
+--
 -- Name: idx_gdpr_export_files_subject; Type: INDEX; Schema: app_private; Owner: -
 --
 
 CREATE INDEX idx_gdpr_export_files_subject ON app_private.gdpr_export_files USING btree (subject, id);
-
---
--- Name: idx_gdpr_export_files_user; Type: INDEX; Schema: app_private; Owner: -
---
-
-CREATE INDEX idx_gdpr_export_files_user ON app_private.gdpr_export_files USING btree (user_id) WHERE (user_id IS NOT NULL);
 
 --
 -- Name: account_userId_idx; Type: INDEX; Schema: auth; Owner: -

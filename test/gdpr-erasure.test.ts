@@ -194,7 +194,7 @@ describe('export files have a lifecycle', () => {
       ['deleted', 'purge', null, true],
       ['deleted', 'purge', null, true],
     ]);
-    const { rows } = await db().pool.query(`select count(*)::int as n from app_private.gdpr_export_files where user_id = $1 or path like $2`, [P.id, `%${P.id}%`]);
+    const { rows } = await db().pool.query(`select count(*)::int as n from app_private.gdpr_export_files where person_id = $1 or path like $2`, [P.id, `%${P.id}%`]);
     expect(rows[0]!.n).toBe(0);
   });
 

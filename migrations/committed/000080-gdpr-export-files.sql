@@ -1,5 +1,5 @@
 --! Previous: sha1:4a9a12304ede332be1627f0123c50f8f27d41b4e
---! Hash: sha1:4b0fac54b6df90efa034338275583426a749c157
+--! Hash: sha1:dd8ae7fad1226a31ed06c3e1e67250f12cc37415
 --! Message: gdpr: a record of every export file written, and its deletion
 
 -- An export file is personal data outside the database: the gdpr.export job, the CLI (--out) and
@@ -13,7 +13,7 @@
 -- Deletion happens outside the database, after the purge commits: the process that purged (CLI,
 -- worker) deletes the pending files of its host at once, and the periodic gdpr.export-files job
 -- retries whatever is left, so a crash between the commit and the unlink loses nothing.
--- What survives the person: once purged, user_id is cleared at once, and path and sha256 when the
+-- What survives the person: once purged, person_id is cleared at once, and path and sha256 when the
 -- file is gone (paths contain the person's id or whatever name the officer chose); the row keeps
 -- the audit's keyed hash (subject), the host, the times, the size and how it ended.
 -- The database only says which files; the deleting process decides whether it may delete a path
@@ -26,7 +26,7 @@ set local statement_timeout = '60s';
 create table app_private.gdpr_export_files (
   id            bigint      generated always as identity,
   subject       text        not null,
-  user_id       uuid,
+  person_id     uuid,
   path          text,
   host          text        not null,
   written_by    text        not null,
@@ -49,20 +49,20 @@ create table app_private.gdpr_export_files (
   constraint gdpr_export_files_host_check check (char_length(host) between 1 and 255),
   constraint gdpr_export_files_sha256_check check (sha256 ~ '^[0-9a-f]{64}$'),
   constraint gdpr_export_files_bytes_check check (bytes >= 0),
-  -- A live file has a path; a purged person's row has no user_id; a deleted file of a purged person no path.
+  -- A live file has a path; a purged person's row has no person_id; a deleted file of a purged person no path.
   constraint gdpr_export_files_state_path_check check (state = 'deleted' or path is not null),
-  constraint gdpr_export_files_purged_check check (delete_reason is distinct from 'purge' or user_id is null),
+  constraint gdpr_export_files_purged_check check (delete_reason is distinct from 'purge' or person_id is null),
   constraint gdpr_export_files_purged_path_check check (not (state = 'deleted' and delete_reason = 'purge') or (path is null and sha256 is null))
 );
-create index idx_gdpr_export_files_user on app_private.gdpr_export_files (user_id) where user_id is not null;
+create index idx_gdpr_export_files_person on app_private.gdpr_export_files (person_id) where person_id is not null;
 create index idx_gdpr_export_files_subject on app_private.gdpr_export_files (subject, id);
 create index idx_gdpr_export_files_open on app_private.gdpr_export_files (state, started_at) where state <> 'deleted';
 comment on table app_private.gdpr_export_files is
   'Every GDPR export file written to disk (by the gdpr.export job, `kitchen-db gdpr export --out`, the demo tour) and what became of it: writing → written → pending_deletion (purge or retention) → deleted. See migration 000080 and docs/gdpr.md. '
-  'Rows stay after the file is gone (the audit of the file''s life) without anything identifying: user_id is cleared by the purge, path and sha256 when the file of a purged person is deleted. No application role has any privilege on it: the app.gdpr_export_file* functions are the way in.';
+  'Rows stay after the file is gone (the audit of the file''s life) without anything identifying: person_id is cleared by the purge, path and sha256 when the file of a purged person is deleted. No application role has any privilege on it: the app.gdpr_export_file* functions are the way in.';
 comment on column app_private.gdpr_export_files.id is 'Sequence number (identity).';
 comment on column app_private.gdpr_export_files.subject is 'The person as the audit trail names them: app_private.gdpr_subject(user id), kept after the purge.';
-comment on column app_private.gdpr_export_files.user_id is 'The person while they exist (no foreign key: the row outlives them); cleared by the purge.';
+comment on column app_private.gdpr_export_files.person_id is 'The person while they exist (no foreign key: the row outlives them; not named user_id because no row-level security applies: no application role reads this table); cleared by the purge.';
 comment on column app_private.gdpr_export_files.path is 'Absolute path of the file on host; cleared once a purged person''s file is deleted (paths contain the person''s id or a name chosen by a person).';
 comment on column app_private.gdpr_export_files.host is 'Host name of the machine that wrote the file: only a process on that host deletes it.';
 comment on column app_private.gdpr_export_files.written_by is 'job (the gdpr.export job), cli (kitchen-db gdpr export --out), demo (the demo tour).';
@@ -107,7 +107,7 @@ begin
   if not found then
     raise exception 'no person with id %', p_user_id using errcode = 'foreign_key_violation';
   end if;
-  insert into app_private.gdpr_export_files (subject, user_id, path, host, written_by)
+  insert into app_private.gdpr_export_files (subject, person_id, path, host, written_by)
   values (app_private.gdpr_subject(p_user_id), p_user_id, p_path, p_host, p_written_by)
   returning id into v_id;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);

@@ -1,5 +1,5 @@
---! Previous: sha1:4b0fac54b6df90efa034338275583426a749c157
---! Hash: sha1:e6bd07092f190ce716b013391880eb32f8729952
+--! Previous: sha1:dd8ae7fad1226a31ed06c3e1e67250f12cc37415
+--! Hash: sha1:d2cb9b30a8ebe2f53f5ff1cc0dd6b888c76b974a
 --! Message: gdpr: the purge also erases the person's pg-boss jobs, export-file paths and every verification row naming them
 
 -- Issue 15. Besides the tables of app_private.gdpr_tables(), a purge now removes, in its one
@@ -10,7 +10,7 @@
 --                     over the row as JSON), and the assistant.embed jobs of their meal logs and
 --                     messages (those carry only the row's id);
 --   export files      their rows of app_private.gdpr_export_files become pending_deletion and lose
---                     user_id (the files themselves are deleted after the commit, 000080);
+--                     person_id (the files themselves are deleted after the commit, 000080);
 --   auth.verification rows whose identifier or value names the person however Better-Auth or a
 --                     plugin spells it (app_private.gdpr_text_names_person; JSON values parsed).
 -- How a text names the person (app_private.gdpr_text_names_person):
@@ -251,13 +251,13 @@ begin
   -- Export files: forget who they belong to now; the files go after the commit (000080). Rows
   -- already deleted (retention, failed) lose their path too.
   update app_private.gdpr_export_files as f
-     set user_id = null,
+     set person_id = null,
          state = case when f.state = 'deleted' then 'deleted' else 'pending_deletion' end,
          delete_reason = case when f.state = 'deleted' then f.delete_reason else 'purge' end,
          delete_requested_at = case when f.state = 'deleted' then f.delete_requested_at else pg_catalog.now() end,
          path = case when f.state = 'deleted' then null else f.path end,
          sha256 = case when f.state = 'deleted' then null else f.sha256 end
-   where f.user_id = p_user_id;
+   where f.person_id = p_user_id;
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, true);

@@ -1,5 +1,5 @@
---! Previous: sha1:e6bd07092f190ce716b013391880eb32f8729952
---! Hash: sha1:d100381fb492b03b772d6ac703cfde5531d6156e
+--! Previous: sha1:d2cb9b30a8ebe2f53f5ff1cc0dd6b888c76b974a
+--! Hash: sha1:6259901afd2038c63ebd2d1afe690e915ac70cf4
 --! Message: telemetry: the session reference is kept by statement triggers instead of a per-row cascading foreign key
 
 -- Issue 15 (purge speed). The foreign key telemetry_events (session_id, user_id) → cooking_sessions

@@ -1,5 +1,5 @@
---! Previous: sha1:d100381fb492b03b772d6ac703cfde5531d6156e
---! Hash: sha1:522dd3fe5f48cadfeab0ec6b496e36c44aebc4fb
+--! Previous: sha1:6259901afd2038c63ebd2d1afe690e915ac70cf4
+--! Hash: sha1:997f3f2e5a23169cb30a1813a287526ef39dc3b5
 --! Message: gdpr: a whole table of a person's export as NDJSON lines, for a bulk COPY
 
 -- Issue 15 (export speed). app.export_user_table pages (≤ 10,000 rows per call, a keyset query, a
