@@ -38,3 +38,30 @@ SELECT app.cancel_account_deletion() AS "cancelled!";
 
 /* @name PurgeDueAccounts */
 SELECT app.purge_due_accounts(:limit!) AS "result!";
+
+/* @name ExportFileBegin */
+SELECT app.gdpr_export_file_begin(:userId!, :path!, :writtenBy!, :host!)::text AS "id!";
+
+/* @name ExportFileWritten */
+SELECT app.gdpr_export_file_written(:id!::bigint, :bytes!::bigint, :sha256!) AS "ok!";
+
+/* @name ExportFileFailed */
+SELECT app.gdpr_export_file_failed(:id!::bigint)::text AS "done";
+
+/* @name ExportFilesToDelete */
+SELECT f.id::text AS "id!", f.path AS "path!", f.written_by AS "writtenBy!", f.state_before AS "stateBefore!",
+       f.bytes::text AS "bytes", f.sha256 AS "sha256", f.delete_reason AS "deleteReason!"
+FROM app.gdpr_export_files_to_delete(:host!, :limit!) AS f;
+
+/* @name ExportFileDeleted */
+SELECT app.gdpr_export_file_deleted(:id!::bigint, :error) AS "ok!";
+
+/* @name ExportFilesExpire */
+SELECT app.gdpr_export_files_expire(make_interval(days => :days!::int)) AS "expired!";
+
+/* @name ExportFileLog */
+SELECT f.id::text AS "id!", f.subject AS "subject!", f.written_by AS "writtenBy!", f.host AS "host!", f.path AS "path",
+       f.state AS "state!", f.started_at AS "startedAt!", f.written_at AS "writtenAt", f.bytes::text AS "bytes",
+       f.delete_reason AS "deleteReason", f.delete_requested_at AS "deleteRequestedAt", f.deleted_at AS "deletedAt",
+       f.delete_attempts AS "deleteAttempts!", f.last_error AS "lastError"
+FROM app.gdpr_export_file_log(:limit!, :userId) AS f;

@@ -404,6 +404,59 @@ $$;
 COMMENT ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer) IS 'Compliance: one page (at most p_limit rows, 1–10000) of one table of the person''s export, in primary-key order after p_after (the row_key of the previous page''s last row; NULL for the first page). p_table is a name from the manifest''s tables (app.gdpr_user_summary); anything else is refused. row_data is the exported row (credentials left out), row_key its primary key. A page shorter than p_limit is the last. Memory stays bounded on both sides however big the table is; call all pages in one REPEATABLE READ transaction for a consistent export. Audited (action export_page, one row per page).';
 
 --
+-- Name: export_user_table_lines(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) RETURNS SETOF text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_id record;
+  v_table app_private.gdpr_table;
+  v_row text;
+  v_count_sql text;
+  v_sql text;
+  v_rows bigint;
+begin
+  if p_user_id is null then
+    raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  -- gdpr_table_named refuses a table that is not in the catalog. The rows come in storage order
+  -- (sorting a million events by primary key doubled the time); each line carries its primary key.
+  v_table := app_private.gdpr_table_named(p_table);
+  v_row := case
+    when v_table.kind = 'reference' then
+      (select 'pg_catalog.json_build_object(' || pg_catalog.string_agg(pg_catalog.format('%L, t.%I', c, c), ', ' order by o) || ')'
+       from pg_catalog.unnest(v_table.pk_columns || v_table.key_column) with ordinality as k(c, o))
+    when pg_catalog.cardinality(v_table.redacted) = 0 then 'pg_catalog.row_to_json(t)'  -- no jsonb built: the cheapest
+    else pg_catalog.format('(pg_catalog.to_jsonb(t) - %L::text[])', v_table.redacted)
+  end;
+  -- The catalog's own condition for the table, from its count query (app_private.gdpr_sql, 000021).
+  v_count_sql := app_private.gdpr_sql(v_table, 'count');
+  v_sql := pg_catalog.regexp_replace(v_count_sql, '^select pg_catalog\.count\(\*\)::bigint from ',
+    pg_catalog.format('select %L || %s::text || ''}'' from ', '{"table":' || pg_catalog.to_json(p_table)::text || ',"row":', v_row));
+  if v_sql = v_count_sql then
+    raise exception 'app.export_user_table_lines: unexpected catalog query for %', p_table using errcode = 'internal_error';
+  end if;
+  perform app_private.owner_access_on();
+  v_id := app_private.gdpr_identity(p_user_id);
+  return query execute v_sql using p_user_id, v_id.auth_id, v_id.emails;
+  get diagnostics v_rows = row_count;
+  perform app_private.gdpr_audit_write('export_page', p_user_id,
+    pg_catalog.jsonb_build_object('table', p_table, 'rows', v_rows, 'first_page', true, 'whole_table', true));
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION export_user_table_lines(p_user_id uuid, p_table text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) IS 'Compliance: every row of one table of the person''s export as the NDJSON line of the export file, {"table": p_table, "row": {…}} (credentials left out), in storage order (each row carries its primary key); p_table is a name from the manifest (anything else is refused). Meant for COPY (select … from app.export_user_table_lines(…)) TO STDOUT (format csv, quote e''\x01''), which streams it; run every table in one REPEATABLE READ transaction for a consistent export. Audited (action export_page, whole_table true, one row per table).';
+
+--
 -- Name: gdpr_audit_log(integer, uuid, bigint); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -424,6 +477,211 @@ $$;
 --
 
 COMMENT ON FUNCTION app.gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint) IS 'Compliance: the GDPR audit trail, newest first: at most p_limit rows (1–10000, default 100), only the person p_user_id''s when given (matched through the keyed hash, so it works after their purge), only rows older than id p_before when given (paging).';
+
+--
+-- Name: gdpr_export_file_begin(uuid, text, text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_export_file_begin(p_user_id uuid, p_path text, p_written_by text, p_host text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_id bigint;
+begin
+  if p_user_id is null then
+    raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  if p_path is null or p_path !~ '^/' or pg_catalog.char_length(p_path) > 4096 or p_path ~ '(^|/)\.\.?(/|$)' then
+    raise exception 'p_path must be an absolute, normalised path (got %)', p_path using errcode = 'invalid_parameter_value';
+  end if;
+  if p_written_by is null or p_written_by not in ('job', 'cli', 'demo') then
+    raise exception 'p_written_by must be job, cli or demo (got %)', p_written_by using errcode = 'invalid_parameter_value';
+  end if;
+  if p_host is null or pg_catalog.char_length(p_host) not between 1 and 255 then
+    raise exception 'p_host must be a host name (1 to 255 characters)' using errcode = 'invalid_parameter_value';
+  end if;
+  perform app_private.owner_access_on();
+  -- FOR SHARE: a purge of the person (which locks the row FOR UPDATE) waits for this transaction,
+  -- or this one waits for the purge and then finds nobody: no file is begun for an erased person.
+  perform from app.users as u where u.id = p_user_id for share;
+  if not found then
+    raise exception 'no person with id %', p_user_id using errcode = 'foreign_key_violation';
+  end if;
+  insert into app_private.gdpr_export_files (subject, person_id, path, host, written_by)
+  values (app_private.gdpr_subject(p_user_id), p_user_id, p_path, p_host, p_written_by)
+  returning id into v_id;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  return v_id;
+end
+$_$;
+
+--
+-- Name: FUNCTION gdpr_export_file_begin(p_user_id uuid, p_path text, p_written_by text, p_host text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_export_file_begin(p_user_id uuid, p_path text, p_written_by text, p_host text) IS 'Records an export file about to be written (state writing): the person, its absolute path, who writes it (job, cli, demo) and the host. Call it and commit BEFORE writing the file, so a crash leaves a row to clean up after. Refuses an unknown person (23503). Returns the row id for app.gdpr_export_file_written.';
+
+--
+-- Name: gdpr_export_file_deleted(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_export_file_deleted(p_id bigint, p_error text DEFAULT NULL::text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_done boolean;
+begin
+  if p_error is not null then
+    update app_private.gdpr_export_files as f
+       set delete_attempts = f.delete_attempts + 1, last_error = pg_catalog.left(p_error, 500)
+     where f.id = p_id and f.state = 'pending_deletion';
+    return false;
+  end if;
+  update app_private.gdpr_export_files as f
+     set state = 'deleted', deleted_at = pg_catalog.now(), last_error = null,
+         -- A purged person's path (their id, or a name someone chose) and file hash go with the file.
+         path = case when f.delete_reason = 'purge' then null else f.path end,
+         sha256 = case when f.delete_reason = 'purge' then null else f.sha256 end
+   where f.id = p_id and f.state in ('pending_deletion', 'writing', 'written')
+  returning true into v_done;
+  return coalesce(v_done, false);
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_export_file_deleted(p_id bigint, p_error text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_export_file_deleted(p_id bigint, p_error text) IS 'Reports the deletion of an export file (or that it was already gone): state deleted, deleted_at now; for a purged person the path and SHA-256 are cleared. With p_error, records a failed attempt instead (the row stays pending, retried by the gdpr.export-files job). A writer whose export failed reports its begun row here too (the file never appeared).';
+
+--
+-- Name: gdpr_export_file_failed(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_export_file_failed(p_id bigint) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  update app_private.gdpr_export_files as f
+     set state = 'deleted', delete_reason = coalesce(f.delete_reason, 'failed'), deleted_at = pg_catalog.now(),
+         delete_requested_at = coalesce(f.delete_requested_at, pg_catalog.now()),
+         path = case when f.delete_reason = 'purge' then null else f.path end
+   where f.id = p_id and f.state in ('writing', 'pending_deletion') and f.written_at is null
+$$;
+
+--
+-- Name: FUNCTION gdpr_export_file_failed(p_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_export_file_failed(p_id bigint) IS 'A writer reports that its begun export failed and left no file (the partial file is removed by the writer): the row ends as deleted, reason failed (or purge if the person was erased meanwhile).';
+
+--
+-- Name: gdpr_export_file_log(integer, uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_export_file_log(p_limit integer DEFAULT 100, p_user_id uuid DEFAULT NULL::uuid) RETURNS TABLE(id bigint, subject text, written_by text, host text, path text, state text, started_at timestamp with time zone, written_at timestamp with time zone, bytes bigint, delete_reason text, delete_requested_at timestamp with time zone, deleted_at timestamp with time zone, delete_attempts integer, last_error text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select f.id, f.subject, f.written_by, f.host, f.path, f.state, f.started_at, f.written_at, f.bytes,
+         f.delete_reason, f.delete_requested_at, f.deleted_at, f.delete_attempts, f.last_error
+  from app_private.gdpr_export_files as f
+  where (p_user_id is null or f.subject = app_private.gdpr_subject(p_user_id))
+  order by f.id desc
+  limit least(greatest(coalesce(p_limit, 100), 1), 10000)
+$$;
+
+--
+-- Name: FUNCTION gdpr_export_file_log(p_limit integer, p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_export_file_log(p_limit integer, p_user_id uuid) IS 'Compliance: the export files recorded, newest first (at most p_limit, 1–10000): who wrote each, where, when it was written and deleted, and why; only the person p_user_id''s when given (through the keyed hash, so it works after their purge).';
+
+--
+-- Name: gdpr_export_file_written(bigint, bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_export_file_written(p_id bigint, p_bytes bigint, p_sha256 text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_state text;
+begin
+  if p_bytes is null or p_bytes < 0 then
+    raise exception 'p_bytes must be a size (got %)', p_bytes using errcode = 'invalid_parameter_value';
+  end if;
+  if p_sha256 is null or p_sha256 !~ '^[0-9a-f]{64}$' then
+    raise exception 'p_sha256 must be 64 lower-case hex digits' using errcode = 'invalid_parameter_value';
+  end if;
+  update app_private.gdpr_export_files as f
+     set state = 'written', written_at = pg_catalog.now(), bytes = p_bytes, sha256 = p_sha256
+   where f.id = p_id and f.state = 'writing'
+  returning f.state into v_state;
+  return v_state is not null;
+end
+$_$;
+
+--
+-- Name: FUNCTION gdpr_export_file_written(p_id bigint, p_bytes bigint, p_sha256 text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_export_file_written(p_id bigint, p_bytes bigint, p_sha256 text) IS 'Marks a begun export file complete (size, SHA-256). Returns false when the row is no longer writing (the person was purged, or the retention expired it, meanwhile): the writer must then delete the file itself and report it with app.gdpr_export_file_deleted.';
+
+--
+-- Name: gdpr_export_files_expire(interval); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_export_files_expire(p_retention interval) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_count integer;
+begin
+  if p_retention is null or p_retention < interval '0' or p_retention > interval '365 days' then
+    raise exception 'p_retention must be between 0 and 365 days (got %)', p_retention using errcode = 'invalid_parameter_value';
+  end if;
+  update app_private.gdpr_export_files as f
+     set state = 'pending_deletion', delete_reason = 'retention', delete_requested_at = pg_catalog.now()
+   where f.state in ('writing', 'written')
+     and coalesce(f.written_at, f.started_at) < pg_catalog.now() - p_retention;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_export_files_expire(p_retention interval); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_export_files_expire(p_retention interval) IS 'The gdpr.export-files job (app_worker): marks every export file written (or begun) longer ago than p_retention (0–365 days; KITCHEN_DB_EXPORT_RETENTION_DAYS, default 7) as pending deletion, reason retention. Returns how many. The job then deletes them.';
+
+--
+-- Name: gdpr_export_files_to_delete(text, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer DEFAULT 100) RETURNS TABLE(id bigint, path text, written_by text, state_before text, bytes bigint, sha256 text, delete_reason text)
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select f.id, f.path, f.written_by,
+         case when f.written_at is null then 'writing' else 'written' end,
+         f.bytes, f.sha256, f.delete_reason
+  from app_private.gdpr_export_files as f
+  where f.state = 'pending_deletion' and f.host = p_host
+  order by f.delete_requested_at, f.id
+  limit least(greatest(coalesce(p_limit, 100), 1), 1000)
+$$;
+
+--
+-- Name: FUNCTION gdpr_export_files_to_delete(p_host text, p_limit integer); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) IS 'The export files of host p_host waiting to be deleted (pending_deletion), oldest request first, at most p_limit (1–1000): path, who wrote it, whether it was complete (state_before), size and SHA-256 (NULL if it never completed). The caller decides whether it may delete each path (src/gdpr-files.ts) and reports with app.gdpr_export_file_deleted.';
 
 --
 -- Name: gdpr_find_user(text); Type: FUNCTION; Schema: app; Owner: -
@@ -1751,6 +2009,37 @@ $$;
 COMMENT ON FUNCTION app_private.cooking_sessions_check_recipe() IS 'AFTER INSERT / UPDATE OF recipe_id row trigger on app.cooking_sessions: the recipe must be published, or have been published and unpublished since (an ''unpublished'' tombstone: devices may still upload logs of it), else the foreign key''s own error (23503 cooking_sessions_recipe_id_fkey), so a draft cannot be told from a missing one. An UPDATE that keeps recipe_id passes. SECURITY INVOKER.';
 
 --
+-- Name: cooking_sessions_delete_events(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.cooking_sessions_delete_events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_ids uuid[];
+  v_users uuid[];
+begin
+  select pg_catalog.array_agg(o.id), pg_catalog.array_agg(distinct o.user_id) into v_ids, v_users from old_rows as o;
+  if v_ids is null then
+    return null;
+  end if;
+  perform app_private.owner_access_on();
+  -- user_id in the condition as well: one person's rows (Citus routes it to one shard).
+  delete from app.telemetry_events as t where t.user_id = any (v_users) and t.session_id = any (v_ids);
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION cooking_sessions_delete_events(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.cooking_sessions_delete_events() IS 'Statement trigger on app.cooking_sessions (DELETE): deletes the events of the deleted sessions in one statement — the ON DELETE CASCADE of the former foreign key telemetry_events_session_id_user_id_fkey (migration 000082), without visiting every partition once per session. SECURITY DEFINER.';
+
+--
 -- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2228,6 +2517,27 @@ $$;
 COMMENT ON FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]) IS 'The person''s auth id and e-mail addresses (app.users.email and auth."user".email, which normally agree), for the auth rows of exports and purges. known = false (and no auth id, no address) when app.users has no such id. Callers must have app.owner_access on (row-level security).';
 
 --
+-- Name: gdpr_json_names_person(jsonb, uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_json_names_person(p_json jsonb, p_user_id uuid, p_auth_id text, p_emails text[]) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  select exists (
+    select
+    from pg_catalog.jsonb_path_query(p_json, 'strict $.**') as v(item)
+    where pg_catalog.jsonb_typeof(v.item) = 'string'
+      and app_private.gdpr_text_names_person(v.item #>> '{}', p_user_id, p_auth_id, p_emails))
+$_$;
+
+--
+-- Name: FUNCTION gdpr_json_names_person(p_json jsonb, p_user_id uuid, p_auth_id text, p_emails text[]); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_json_names_person(p_json jsonb, p_user_id uuid, p_auth_id text, p_emails text[]) IS 'True when any string anywhere in p_json (nested objects and arrays included; escapes decoded) names the person (app_private.gdpr_text_names_person).';
+
+--
 -- Name: gdpr_manifest(uuid, boolean, jsonb); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2263,6 +2573,90 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) IS 'The manifest of a GDPR export: format and format_version (1), generated_at, user_id, found, tables (rows per table), total_rows, primary_keys (per table: the columns rows are ordered and paged by), left_out (columns and tables not exported, with reasons), notes (plain words).';
+
+--
+-- Name: gdpr_purge_jobs(uuid, text, text[], boolean); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_count bigint;
+  v_n text[];
+begin
+  -- LIKE ANY: the row's text is built once and tried against every needle (an OR of strpos calls
+  -- rebuilt it per needle; a subquery over an array per job cost more than the scan itself).
+  select pg_catalog.array_agg('%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(n, '\', '\\'), '%', '\%'), '_', '\_') || '%')
+    into v_n
+  from pg_catalog.unnest(array[p_user_id::text, pg_catalog.lower(p_auth_id)]
+                         || coalesce((select pg_catalog.array_agg(pg_catalog.lower(e)) from pg_catalog.unnest(p_emails) as e), '{}')) as u(n)
+  where n is not null and n <> '';
+  if p_delete then
+    with person_rows as (
+      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+      -- message: one hash join against the person's ids, not a look-up per job.
+      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+      union all
+      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+    ),
+    victims as (
+      select j.name, j.id
+      from pgboss.job as j
+      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+      union
+      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+      select j.name, j.id
+      from pgboss.job as j
+      cross join lateral (
+        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+      where case when x.t like any (v_n)
+                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+                 else false end
+    )
+    delete from pgboss.job as j using victims as v where j.name = v.name and j.id = v.id;
+  else
+    with person_rows as (
+      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+      -- message: one hash join against the person's ids, not a look-up per job.
+      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+      union all
+      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+    ),
+    victims as (
+      select j.name, j.id
+      from pgboss.job as j
+      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+      union
+      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+      select j.name, j.id
+      from pgboss.job as j
+      cross join lateral (
+        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+      where case when x.t like any (v_n)
+                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+                 else false end
+    )
+    select pg_catalog.count(*) into v_count from victims;
+    return v_count;
+  end if;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) IS 'The person''s pg-boss jobs, in every queue and state: jobs any of whose strings (data, output, singleton key, …) name them (app_private.gdpr_json_names_person), and the assistant.embed jobs of their meal logs and messages. Counts them, and deletes them when p_delete. Run by the purge before the meal logs and messages go (the embed jobs are found through them). Needs app.owner_access on.';
 
 --
 -- Name: gdpr_sql(app_private.gdpr_table, text, boolean); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2501,31 +2895,129 @@ $$;
 COMMENT ON FUNCTION app_private.gdpr_tables() IS 'Where a person''s data lives, from pg_catalog (see the migration''s header): one row per table with the export''s name for it, its kind (self, person, reference, auth_user, auth_owned, auth_verification), the column that names the person, its primary key columns and types (keyset paging), the columns exports leave out, the export order, and the purge order (ascending: a table comes after every person table that references it, app.users after all of them, auth after app). Partitions are not listed: their parent is.';
 
 --
+-- Name: gdpr_text_names_person(text, uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) RETURNS boolean
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_text text;
+  v_email text;
+  v_from integer;
+  v_pos integer;
+  v_len integer;
+  v_before text;
+  v_after text;
+  v_left text;
+  v_right text;
+  v_cands text[];
+begin
+  if p_text is null or p_text = '' then
+    return false;
+  end if;
+  v_text := pg_catalog.lower(p_text);
+  if p_user_id is not null and pg_catalog.strpos(v_text, p_user_id::text) > 0 then
+    return true;
+  end if;
+  if p_auth_id is not null and p_auth_id <> '' and pg_catalog.strpos(p_text, p_auth_id) > 0 then
+    if p_text = p_auth_id or p_text ~ ('(^|[^A-Za-z0-9])'
+         || pg_catalog.regexp_replace(p_auth_id, '([^A-Za-z0-9])', '\\\1', 'g') || '($|[^A-Za-z0-9])') then
+      return true;
+    end if;
+  end if;
+  foreach v_email in array coalesce(p_emails, '{}'::text[]) loop
+    continue when v_email is null or v_email = '';
+    v_email := pg_catalog.lower(v_email);
+    v_len := pg_catalog.length(v_email);
+    v_from := 1;
+    loop
+      v_pos := pg_catalog.strpos(pg_catalog.substr(v_text, v_from), v_email);
+      exit when v_pos = 0;
+      v_pos := v_pos + v_from - 1;
+      v_from := v_pos + 1;
+      v_before := pg_catalog.substr(v_text, v_pos - 1, 1);
+      v_after := pg_catalog.substr(v_text, v_pos + v_len, 1);
+      -- glued to more of an address on the left (bjane@…) or right (…@x.testing): another address
+      continue when v_before ~ '[a-z0-9._%+]' or v_after ~ '[a-z0-9]';
+      -- What could make a longer address around it: the address characters before and after.
+      v_left := pg_catalog.substring(pg_catalog.right(pg_catalog.substr(v_text, 1, v_pos - 1), 64), '[a-z0-9._%+-]*$');
+      v_right := pg_catalog.substring(pg_catalog.left(pg_catalog.substr(v_text, v_pos + v_len), 64), '^[a-z0-9.-]*');
+      if coalesce(v_left, '') = '' and coalesce(v_right, '') = '' then
+        return true;
+      end if;
+      select pg_catalog.array_agg(l.s || v_email || r.s)
+        into v_cands
+      from (select pg_catalog.substr(v_left, i) as s from pg_catalog.generate_series(1, pg_catalog.length(v_left) + 1) as i) as l
+      cross join (select pg_catalog.left(v_right, j) as s from pg_catalog.generate_series(0, pg_catalog.length(v_right)) as j) as r
+      where l.s || r.s <> '' and l.s !~ '^[-.]' and r.s !~ '[-.]$';
+      if not exists (select from app.users as u where u.email operator(public.=) any (v_cands::public.citext[]))
+         and not exists (select from auth."user" as au where au.email = any (v_cands)) then
+        return true;
+      end if;
+    end loop;
+  end loop;
+  return false;
+end
+$_$;
+
+--
+-- Name: FUNCTION gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) IS 'True when p_text names the person: contains their id (any case), contains their auth id as a token, or contains one of their e-mail addresses (any case) not glued to more address characters, unless the longer address around it belongs to another person (app.users, auth."user"). Used on auth.verification identifiers and values and on every string of a pg-boss job. Callers need app.owner_access on (row-level security on app.users).';
+
+--
+-- Name: gdpr_value_names_person(text, uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.gdpr_value_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_json jsonb;
+begin
+  if app_private.gdpr_text_names_person(p_text, p_user_id, p_auth_id, p_emails) then
+    return true;
+  end if;
+  -- A JSON value is matched string by string (e.g. {"email": "…"} however it is spaced or escaped).
+  if p_text ~ '^\s*[\[{"]' then
+    begin
+      v_json := p_text::jsonb;
+    exception when invalid_text_representation then
+      return false;
+    end;
+    return app_private.gdpr_json_names_person(v_json, p_user_id, p_auth_id, p_emails);
+  end if;
+  return false;
+end
+$$;
+
+--
+-- Name: FUNCTION gdpr_value_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.gdpr_value_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) IS 'app_private.gdpr_text_names_person on a text, and, when the text is JSON, on every string inside it (auth.verification.value).';
+
+--
 -- Name: gdpr_verification_matches(text, text, text[], text); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
 CREATE FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select coalesce(p_auth_id is not null and p_value = p_auth_id, false)
-      or exists (
-        select
-        from pg_catalog.unnest(p_emails) as e(email)
-        where e.email is not null
-          and (pg_catalog.lower(p_identifier) = any (array[
-                 pg_catalog.lower(e.email),
-                 'sign-in-otp-' || pg_catalog.lower(e.email),
-                 'email-verification-otp-' || pg_catalog.lower(e.email),
-                 'forget-password-otp-' || pg_catalog.lower(e.email)])
-               or pg_catalog.strpos(pg_catalog.lower(p_value), '"email":"' || pg_catalog.lower(e.email) || '"') > 0))
+  select app_private.gdpr_text_names_person(p_identifier, null, p_auth_id, p_emails)
+      or app_private.gdpr_value_names_person(p_value, null, p_auth_id, p_emails)
 $$;
 
 --
 -- Name: FUNCTION gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text) IS 'True when an auth.verification row belongs to the person: identifier = one of their e-mail addresses, or Better-Auth''s e-mail OTP identifiers (sign-in-otp-, email-verification-otp-, forget-password-otp- + address), or value = their auth user id (password-reset and delete-account tokens store the user id as value), or value is a JSON object with "email":"<address>" (magic links). Exact matches only: another address that merely contains this one never matches.';
+COMMENT ON FUNCTION app_private.gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text) IS 'True when an auth.verification row belongs to the person: its identifier or its value (parsed when JSON) names their auth id or one of their e-mail addresses, however it is prefixed, cased or spaced (app_private.gdpr_text_names_person, migration 000081).';
 
 --
 -- Name: grant_pgboss_rights(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3158,6 +3650,8 @@ declare
   v_counts jsonb := '{}';
   v_count bigint;
   v_total bigint := 0;
+  v_jobs bigint;
+  v_files bigint;
   v_left boolean;
 begin
   if pg_catalog.current_setting('app.owner_access', true) is distinct from 'on' then
@@ -3165,7 +3659,25 @@ begin
   end if;
   perform from app.users as u where u.id = p_user_id for update;
   v_id := app_private.gdpr_identity(p_user_id);
-  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+  -- Export files: forget who they belong to now; the files go after the commit (000080). Rows
+  -- already deleted (retention, failed) lose their path too.
+  update app_private.gdpr_export_files as f
+     set person_id = null,
+         state = case when f.state = 'deleted' then 'deleted' else 'pending_deletion' end,
+         delete_reason = case when f.state = 'deleted' then f.delete_reason else 'purge' end,
+         delete_requested_at = case when f.state = 'deleted' then f.delete_requested_at else pg_catalog.now() end,
+         path = case when f.state = 'deleted' then null else f.path end,
+         sha256 = case when f.state = 'deleted' then null else f.sha256 end
+   where f.person_id = p_user_id;
+  get diagnostics v_files = row_count;
+  -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
+  v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, true);
+  -- Within a rank, partitioned tables first: telemetry goes by user_id (an index range per
+  -- partition) before the cooking sessions whose deletion would otherwise look for it (000082).
+  for v_table in
+    select g.* from app_private.gdpr_tables() as g
+    order by g.purge_rank, (select c.relkind = 'p' from pg_catalog.pg_class as c where c.oid = g.relation) desc, g.name
+  loop
     execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
@@ -3179,14 +3691,17 @@ begin
     end if;
   end loop;
   perform app_private.gdpr_audit_write('purge', p_user_id,
-    pg_catalog.jsonb_build_object('reason', p_reason, 'found', v_id.known, 'tables', v_counts, 'total_rows', v_total));
+    pg_catalog.jsonb_build_object('reason', p_reason, 'found', v_id.known, 'tables', v_counts, 'total_rows', v_total,
+                                  'jobs', v_jobs, 'export_files', v_files));
   return pg_catalog.jsonb_build_object(
     'user_id', p_user_id,
     'found', v_id.known,
     'purged_at', pg_catalog.now(),
     'reason', p_reason,
     'tables', v_counts,
-    'total_rows', v_total);
+    'total_rows', v_total,
+    'jobs', v_jobs,
+    'export_files', v_files);
 end
 $$;
 
@@ -3194,7 +3709,7 @@ $$;
 -- Name: FUNCTION purge_user_core(p_user_id uuid, p_reason text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (see the migration''s header), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows"}; reference tables (e.g. app.recipes(created_by)) count rows whose reference was set to NULL. Writes the audit row (action purge).';
+COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023 and 000081), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
 
 --
 -- Name: recipes_search_sync(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3435,6 +3950,51 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.set_updated_at() IS 'BEFORE UPDATE trigger shared by every table with updated_at: sets it to clock_timestamp(). Trigger functions need no EXECUTE grant to fire, so application roles get none.';
+
+--
+-- Name: telemetry_events_check_sessions(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.telemetry_events_check_sessions() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_missing record;
+begin
+  perform app_private.owner_access_on();  -- sessions of the rows' owners (RLS is FORCEd)
+  with wanted as (
+    select distinct n.session_id, n.user_id from new_rows as n where n.session_id is not null
+  ),
+  found as (
+    select s.id, s.user_id
+    from app.cooking_sessions as s
+    join wanted as w on w.session_id = s.id and w.user_id = s.user_id
+    for key share of s
+  )
+  select w.session_id, w.user_id into v_missing
+  from wanted as w
+  where not exists (select from found as f where f.id = w.session_id and f.user_id = w.user_id)
+  limit 1;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  if v_missing.session_id is not null then
+    raise exception 'insert or update on table "telemetry_events" violates foreign key constraint "telemetry_events_session_id_user_id_fkey"'
+      using errcode = 'foreign_key_violation',
+            schema = 'app',
+            table = 'telemetry_events',
+            constraint = 'telemetry_events_session_id_user_id_fkey',
+            detail = pg_catalog.format('Key (session_id, user_id)=(%s, %s) is not present in table "cooking_sessions".', v_missing.session_id, v_missing.user_id);
+  end if;
+  return null;
+end
+$$;
+
+--
+-- Name: FUNCTION telemetry_events_check_sessions(); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.telemetry_events_check_sessions() IS 'Statement trigger on app.telemetry_events (INSERT, UPDATE): every (session_id, user_id) of the new rows is a session of that person (app.cooking_sessions), locked FOR KEY SHARE — what the foreign key telemetry_events_session_id_user_id_fkey checked per row until migration 000082; raises 23503 with that constraint name. SECURITY DEFINER (reads sessions under app.owner_access).';
 
 --
 -- Name: api_usage; Type: TABLE; Schema: app; Owner: -
@@ -4733,7 +5293,7 @@ ALTER TABLE ONLY app.telemetry_events FORCE ROW LEVEL SECURITY;
 -- Name: TABLE telemetry_events; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.telemetry_events IS 'Time-series events from appliances (Epicura), partitioned by month on recorded_at (partitions app.telemetry_events_YYYY_MM over UTC months, plus app.telemetry_events_default). Indexes are defined on the parent and propagate to every partition. user_id is the owner of the appliance pairing when the event was recorded (composite FK (appliance_id, user_id) -> appliances(id, user_id)); a re-paired device''s history stays with the old pairing and the old owner. Deletion: with the person (ON DELETE CASCADE from app.users, the GDPR purge); with the cooking session (ON DELETE CASCADE: a cook''s temperature curve is part of that cook''s record); a pairing with events cannot be deleted on its own (NO ACTION; pairings end with unpaired_at). Retention drops or detaches whole partitions.';
+COMMENT ON TABLE app.telemetry_events IS 'Time-series events from appliances (Epicura), partitioned by month on recorded_at (partitions app.telemetry_events_YYYY_MM over UTC months, plus app.telemetry_events_default). Indexes are defined on the parent and propagate to every partition. user_id is the owner of the appliance pairing when the event was recorded (composite FK (appliance_id, user_id) -> appliances(id, user_id)); a re-paired device''s history stays with the old pairing and the old owner. Deletion: with the person (ON DELETE CASCADE from app.users, the GDPR purge); with the cooking session (statement trigger cooking_sessions_delete_events: a cook''s temperature curve is part of that cook''s record); a pairing with events cannot be deleted on its own (NO ACTION; pairings end with unpaired_at). Retention drops or detaches whole partitions.';
 
 --
 -- Name: COLUMN telemetry_events.id; Type: COMMENT; Schema: app; Owner: -
@@ -4751,7 +5311,7 @@ COMMENT ON COLUMN app.telemetry_events.appliance_id IS 'Source appliance pairing
 -- Name: COLUMN telemetry_events.session_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.telemetry_events.session_id IS 'Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK).';
+COMMENT ON COLUMN app.telemetry_events.session_id IS 'Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event: (session_id, user_id) must be a row of app.cooking_sessions (statement trigger telemetry_events_check_sessions_*, migration 000082); deleting the session deletes its events (trigger cooking_sessions_delete_events).';
 
 --
 -- Name: COLUMN telemetry_events.user_id; Type: COMMENT; Schema: app; Owner: -
@@ -5299,6 +5859,155 @@ COMMENT ON COLUMN app_private.gdpr_audit.detail IS 'What was done, without perso
 
 ALTER TABLE app_private.gdpr_audit ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app_private.gdpr_audit_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: gdpr_export_files; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_export_files (
+    id bigint NOT NULL,
+    subject text NOT NULL,
+    person_id uuid,
+    path text,
+    host text NOT NULL,
+    written_by text NOT NULL,
+    state text DEFAULT 'writing'::text NOT NULL,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    written_at timestamp with time zone,
+    bytes bigint,
+    sha256 text,
+    delete_reason text,
+    delete_requested_at timestamp with time zone,
+    deleted_at timestamp with time zone,
+    delete_attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    CONSTRAINT gdpr_export_files_bytes_check CHECK ((bytes >= 0)),
+    CONSTRAINT gdpr_export_files_delete_reason_check CHECK ((delete_reason = ANY (ARRAY['purge'::text, 'retention'::text, 'failed'::text]))),
+    CONSTRAINT gdpr_export_files_host_check CHECK (((char_length(host) >= 1) AND (char_length(host) <= 255))),
+    CONSTRAINT gdpr_export_files_path_check CHECK (((path IS NULL) OR (((char_length(path) >= 2) AND (char_length(path) <= 4096)) AND (path ~~ '/%'::text)))),
+    CONSTRAINT gdpr_export_files_purged_check CHECK (((delete_reason IS DISTINCT FROM 'purge'::text) OR (person_id IS NULL))),
+    CONSTRAINT gdpr_export_files_purged_path_check CHECK (((NOT ((state = 'deleted'::text) AND (delete_reason = 'purge'::text))) OR ((path IS NULL) AND (sha256 IS NULL)))),
+    CONSTRAINT gdpr_export_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT gdpr_export_files_state_check CHECK ((state = ANY (ARRAY['writing'::text, 'written'::text, 'pending_deletion'::text, 'deleted'::text]))),
+    CONSTRAINT gdpr_export_files_state_path_check CHECK (((state = 'deleted'::text) OR (path IS NOT NULL))),
+    CONSTRAINT gdpr_export_files_subject_check CHECK ((subject ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT gdpr_export_files_written_by_check CHECK ((written_by = ANY (ARRAY['job'::text, 'cli'::text, 'demo'::text])))
+);
+
+--
+-- Name: TABLE gdpr_export_files; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_export_files IS 'Every GDPR export file written to disk (by the gdpr.export job, `kitchen-db gdpr export --out`, the demo tour) and what became of it: writing → written → pending_deletion (purge or retention) → deleted. See migration 000080 and docs/gdpr.md. Rows stay after the file is gone (the audit of the file''s life) without anything identifying: person_id is cleared by the purge, path and sha256 when the file of a purged person is deleted. No application role has any privilege on it: the app.gdpr_export_file* functions are the way in.';
+
+--
+-- Name: COLUMN gdpr_export_files.id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.id IS 'Sequence number (identity).';
+
+--
+-- Name: COLUMN gdpr_export_files.subject; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.subject IS 'The person as the audit trail names them: app_private.gdpr_subject(user id), kept after the purge.';
+
+--
+-- Name: COLUMN gdpr_export_files.person_id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.person_id IS 'The person while they exist (no foreign key: the row outlives them; not named user_id because no row-level security applies: no application role reads this table); cleared by the purge.';
+
+--
+-- Name: COLUMN gdpr_export_files.path; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.path IS 'Absolute path of the file on host; cleared once a purged person''s file is deleted (paths contain the person''s id or a name chosen by a person).';
+
+--
+-- Name: COLUMN gdpr_export_files.host; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.host IS 'Host name of the machine that wrote the file: only a process on that host deletes it.';
+
+--
+-- Name: COLUMN gdpr_export_files.written_by; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.written_by IS 'job (the gdpr.export job), cli (kitchen-db gdpr export --out), demo (the demo tour).';
+
+--
+-- Name: COLUMN gdpr_export_files.state; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.state IS 'writing, written, pending_deletion, deleted (see the table comment).';
+
+--
+-- Name: COLUMN gdpr_export_files.started_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.started_at IS 'When the writer recorded the file, before writing it.';
+
+--
+-- Name: COLUMN gdpr_export_files.written_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.written_at IS 'When the complete file was in place.';
+
+--
+-- Name: COLUMN gdpr_export_files.bytes; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.bytes IS 'Size of the complete file.';
+
+--
+-- Name: COLUMN gdpr_export_files.sha256; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.sha256 IS 'SHA-256 of the complete file (hex): a deleter outside the export folders deletes only a file that still matches it.';
+
+--
+-- Name: COLUMN gdpr_export_files.delete_reason; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.delete_reason IS 'Why it is (to be) deleted: purge (the person was erased), retention (older than the retention period), failed (the export failed; nothing complete was written).';
+
+--
+-- Name: COLUMN gdpr_export_files.delete_requested_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.delete_requested_at IS 'When it became pending_deletion.';
+
+--
+-- Name: COLUMN gdpr_export_files.deleted_at; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.deleted_at IS 'When the file was deleted (or found already gone).';
+
+--
+-- Name: COLUMN gdpr_export_files.delete_attempts; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.delete_attempts IS 'Failed deletion attempts so far.';
+
+--
+-- Name: COLUMN gdpr_export_files.last_error; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_export_files.last_error IS 'Why the last deletion attempt failed (no path in it).';
+
+--
+-- Name: gdpr_export_files_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
+--
+
+ALTER TABLE app_private.gdpr_export_files ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.gdpr_export_files_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -6107,6 +6816,13 @@ ALTER TABLE ONLY app_private.gdpr_audit
     ADD CONSTRAINT gdpr_audit_pkey PRIMARY KEY (id);
 
 --
+-- Name: gdpr_export_files gdpr_export_files_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_export_files
+    ADD CONSTRAINT gdpr_export_files_pkey PRIMARY KEY (id);
+
+--
 -- Name: gdpr_redactions gdpr_redactions_table_name_column_name_key; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -6542,7 +7258,7 @@ CREATE INDEX idx_telemetry_session ON ONLY app.telemetry_events USING btree (ses
 -- Name: INDEX idx_telemetry_session; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_telemetry_session IS 'Events of a cooking session; also serves the ON DELETE CASCADE from cooking_sessions.';
+COMMENT ON INDEX app.idx_telemetry_session IS 'Events of a cooking session; also serves the deletion of a session''s events (trigger cooking_sessions_delete_events).';
 
 --
 -- Name: idx_telemetry_user; Type: INDEX; Schema: app; Owner: -
@@ -6617,6 +7333,24 @@ CREATE INDEX telemetry_events_default_user_id_idx ON app.telemetry_events_defaul
 CREATE INDEX idx_gdpr_audit_subject ON app_private.gdpr_audit USING btree (subject, id);
 
 --
+-- Name: idx_gdpr_export_files_open; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX idx_gdpr_export_files_open ON app_private.gdpr_export_files USING btree (state, started_at) WHERE (state <> 'deleted'::text);
+
+--
+-- Name: idx_gdpr_export_files_person; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX idx_gdpr_export_files_person ON app_private.gdpr_export_files USING btree (person_id) WHERE (person_id IS NOT NULL);
+
+--
+-- Name: idx_gdpr_export_files_subject; Type: INDEX; Schema: app_private; Owner: -
+--
+
+CREATE INDEX idx_gdpr_export_files_subject ON app_private.gdpr_export_files USING btree (subject, id);
+
+--
 -- Name: account_userId_idx; Type: INDEX; Schema: auth; Owner: -
 --
 
@@ -6687,6 +7421,12 @@ CREATE TRIGGER api_usage_enqueue_metrics AFTER INSERT ON app.api_usage REFERENCI
 --
 
 CREATE TRIGGER cooking_sessions_check_recipe AFTER INSERT OR UPDATE OF recipe_id ON app.cooking_sessions FOR EACH ROW EXECUTE FUNCTION app_private.cooking_sessions_check_recipe();
+
+--
+-- Name: cooking_sessions cooking_sessions_delete_events; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER cooking_sessions_delete_events AFTER DELETE ON app.cooking_sessions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.cooking_sessions_delete_events();
 
 --
 -- Name: meal_logs delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
@@ -6845,6 +7585,18 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.user_preferences FOR EACH ROW
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
 
 --
+-- Name: telemetry_events telemetry_events_check_sessions_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER telemetry_events_check_sessions_insert AFTER INSERT ON app.telemetry_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.telemetry_events_check_sessions();
+
+--
+-- Name: telemetry_events telemetry_events_check_sessions_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER telemetry_events_check_sessions_update AFTER UPDATE ON app.telemetry_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.telemetry_events_check_sessions();
+
+--
 -- Name: users users_enqueue_metrics_rebuild; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -6993,13 +7745,6 @@ ALTER TABLE ONLY app.recipes
 
 ALTER TABLE app.telemetry_events
     ADD CONSTRAINT telemetry_events_appliance_id_user_id_fkey FOREIGN KEY (appliance_id, user_id) REFERENCES app.appliances(id, user_id);
-
---
--- Name: telemetry_events telemetry_events_session_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE app.telemetry_events
-    ADD CONSTRAINT telemetry_events_session_id_user_id_fkey FOREIGN KEY (session_id, user_id) REFERENCES app.cooking_sessions(id, user_id) ON DELETE CASCADE;
 
 --
 -- Name: telemetry_events telemetry_events_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -7973,11 +8718,69 @@ REVOKE ALL ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_aft
 GRANT ALL ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_after jsonb, p_limit integer) TO app_compliance;
 
 --
+-- Name: FUNCTION export_user_table_lines(p_user_id uuid, p_table text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) TO app_compliance;
+
+--
 -- Name: FUNCTION gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_export_file_begin(p_user_id uuid, p_path text, p_written_by text, p_host text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_export_file_begin(p_user_id uuid, p_path text, p_written_by text, p_host text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_export_file_begin(p_user_id uuid, p_path text, p_written_by text, p_host text) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_export_file_deleted(p_id bigint, p_error text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_export_file_deleted(p_id bigint, p_error text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_export_file_deleted(p_id bigint, p_error text) TO app_compliance;
+GRANT ALL ON FUNCTION app.gdpr_export_file_deleted(p_id bigint, p_error text) TO app_worker;
+
+--
+-- Name: FUNCTION gdpr_export_file_failed(p_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_export_file_failed(p_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_export_file_failed(p_id bigint) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_export_file_log(p_limit integer, p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_export_file_log(p_limit integer, p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_export_file_log(p_limit integer, p_user_id uuid) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_export_file_written(p_id bigint, p_bytes bigint, p_sha256 text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_export_file_written(p_id bigint, p_bytes bigint, p_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_export_file_written(p_id bigint, p_bytes bigint, p_sha256 text) TO app_compliance;
+
+--
+-- Name: FUNCTION gdpr_export_files_expire(p_retention interval); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_export_files_expire(p_retention interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_export_files_expire(p_retention interval) TO app_worker;
+
+--
+-- Name: FUNCTION gdpr_export_files_to_delete(p_host text, p_limit integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) TO app_compliance;
+GRANT ALL ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) TO app_worker;
 
 --
 -- Name: FUNCTION gdpr_find_user(p_key text); Type: ACL; Schema: app; Owner: -
@@ -8245,6 +9048,12 @@ REVOKE ALL ON FUNCTION app_private.check_default(p_parent regclass, p_now timest
 REVOKE ALL ON FUNCTION app_private.cooking_sessions_check_recipe() FROM PUBLIC;
 
 --
+-- Name: FUNCTION cooking_sessions_delete_events(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.cooking_sessions_delete_events() FROM PUBLIC;
+
+--
 -- Name: FUNCTION create_monthly_partition(p_parent regclass, p_month date); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -8305,10 +9114,22 @@ REVOKE ALL ON FUNCTION app_private.gdpr_audit_write(p_action text, p_user_id uui
 REVOKE ALL ON FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]) FROM PUBLIC;
 
 --
+-- Name: FUNCTION gdpr_json_names_person(p_json jsonb, p_user_id uuid, p_auth_id text, p_emails text[]); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_json_names_person(p_json jsonb, p_user_id uuid, p_auth_id text, p_emails text[]) FROM PUBLIC;
+
+--
 -- Name: FUNCTION gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) FROM PUBLIC;
 
 --
 -- Name: FUNCTION gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean); Type: ACL; Schema: app_private; Owner: -
@@ -8333,6 +9154,18 @@ REVOKE ALL ON FUNCTION app_private.gdpr_table_named(p_name text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.gdpr_tables() FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION gdpr_value_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.gdpr_value_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION gdpr_verification_matches(p_identifier text, p_value text, p_emails text[], p_auth_id text); Type: ACL; Schema: app_private; Owner: -
@@ -8471,6 +9304,12 @@ REVOKE ALL ON FUNCTION app_private.register_partitioned_table(p_parent regclass,
 --
 
 REVOKE ALL ON FUNCTION app_private.set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION telemetry_events_check_sessions(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.telemetry_events_check_sessions() FROM PUBLIC;
 
 --
 -- Name: TABLE api_usage; Type: ACL; Schema: app; Owner: -

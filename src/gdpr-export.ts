@@ -10,10 +10,12 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { asCompliance } from './db/context.ts';
 import { KitchenDbError, NotFoundError, ValidationError } from './errors.ts';
+import { beginExportFile, exportFileDeletedByWriter, exportFileFailed, exportFileWritten, type ExportWriter } from './gdpr-files.ts';
 import { forCompliance, streamUserTableText, type GdprManifest } from './gdpr.ts';
 
 export type ExportFormat = 'ndjson' | 'json';
@@ -24,6 +26,13 @@ export interface ExportToOptions {
   pageSize?: number;
   /** Replace an existing file (default: refuse). */
   force?: boolean;
+  /**
+   * Record the file in app_private.gdpr_export_files (who wrote it: the job, the CLI, the demo) before
+   * writing it, and report it complete, so a purge of the person deletes it (src/gdpr-files.ts).
+   */
+  record?: ExportWriter;
+  /** NDJSON on a server: stream each table with COPY (default true; false: pages of `pageSize`). */
+  bulk?: boolean;
   /** Called once the manifest is known (e.g. to size a progress bar), then after each page. */
   onStart?(manifest: GdprManifest): void;
   onRows?(rows: number): void;
@@ -56,15 +65,47 @@ function writer(stream: NodeJS.WritableStream) {
     failure: () => failed,
     bytes: () => bytes,
     digest: () => hash.digest('hex'),
-    async write(text: string) {
+    async write(text: string | Buffer) {
       if (failed) throw failed;
       hash.update(text);
-      bytes += Buffer.byteLength(text);
+      bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.length;
       // once() rejects when 'error' comes first and removes both its listeners either way; a separate
       // once(stream, 'error') would stay attached after every drain (MaxListenersExceededWarning).
       if (!stream.write(text)) await once(stream, 'drain');
     },
   };
+}
+
+/**
+ * NDJSON in bulk: one table's lines as the server builds them (app.export_user_table_lines), streamed
+ * with COPY TO STDOUT and written as they arrive — no per-row work here. CSV with a delimiter and a
+ * quote character that JSON text never contains raw (\x02, \x01) passes every line through as it is.
+ * COPY takes no parameters: the person and the table travel as transaction-local settings bound as
+ * parameters, so the statement's text (server logs, pg_stat_statements) names nobody.
+ */
+async function copyTableLines(client: pg.PoolClient, userId: string, table: string, w: ReturnType<typeof writer>, onRows?: (n: number) => void): Promise<number> {
+  await client.query(`select pg_catalog.set_config('kitchen_db.export_user', $1, true), pg_catalog.set_config('kitchen_db.export_table', $2, true)`, [userId, table]);
+  const stream = client.query(
+    copyTo(
+      `copy (select l from app.export_user_table_lines(pg_catalog.current_setting('kitchen_db.export_user')::uuid, pg_catalog.current_setting('kitchen_db.export_table')) as l) ` +
+        `to stdout (format csv, delimiter e'\\x02', quote e'\\x01')`,
+    ),
+  );
+  let lines = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let n = 0;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+    lines += n;
+    await w.write(chunk);
+    if (n) onRows?.(n);
+  }
+  return lines;
+}
+
+/** COPY … TO STDOUT through the embedded engine's socket is not relied on: the bulk path is for servers. */
+async function canCopy(client: pg.PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ wasm: boolean }>(`select pg_catalog.version() ~* 'emscripten|wasm' as wasm`);
+  return !rows[0]!.wasm;
 }
 
 /** Writes the export of `userId` to `target`: a file path, or a writable stream (e.g. stdout). */
@@ -83,7 +124,10 @@ export async function exportPerson(
   if (file && existsSync(file) && !options.force) {
     throw new ValidationError('out', 'exists', `${file} already exists: choose another file, or force replacing it`);
   }
+  // Recorded (and committed) before a byte is written: a crash from here on leaves a row to clean up after.
+  const recordId = file && options.record ? await beginExportFile(pool, userId, resolve(file), options.record) : undefined;
   const temp = file ? join(dirname(file), `.${basename(file)}.partial-${process.pid}`) : undefined;
+  let renamed = false;
   const stream: NodeJS.WritableStream = temp ? createWriteStream(temp, { mode: 0o600, flags: 'wx' }) : (target as NodeJS.WritableStream);
   const w = writer(stream);
   try {
@@ -97,13 +141,16 @@ export async function exportPerson(
         if (format === 'ndjson') await w.write(JSON.stringify({ manifest }) + '\n');
         else await w.write(`{"manifest": ${JSON.stringify(manifest)},\n"data": {`);
         let firstTable = true;
+        const bulk = format === 'ndjson' && options.bulk !== false && (await canCopy(client));
         for (const table of exportTableOrder(manifest)) {
           counts[table] = 0;
           if (format === 'json') {
             await w.write(`${firstTable ? '' : ','}\n${JSON.stringify(table)}: [`);
             firstTable = false;
           }
-          if ((manifest.tables[table] ?? 0) > 0) {
+          if ((manifest.tables[table] ?? 0) > 0 && bulk) {
+            counts[table] = await copyTableLines(client, userId, table, w, options.onRows);
+          } else if ((manifest.tables[table] ?? 0) > 0) {
             const prefix = `{"table":${JSON.stringify(table)},"row":`;
             for await (const rows of streamUserTableText(client, userId, table, { pageSize })) {
               let chunk = '';
@@ -130,10 +177,19 @@ export async function exportPerson(
       await new Promise<void>((resolve, reject) => (stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (w.failure()) throw w.failure();
       renameSync(temp, file);
+      renamed = true;
     }
     const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { userId, format, file, tables: counts, totalRows, bytes: file ? statSync(file).size : w.bytes(), sha256: w.digest() };
+    const outcome: ExportOutcome = { userId, format, file, tables: counts, totalRows, bytes: file ? statSync(file).size : w.bytes(), sha256: w.digest() };
+    if (recordId && file && !(await exportFileWritten(pool, recordId, outcome.bytes, outcome.sha256))) {
+      // The person was erased (or the file expired) while it was being written: it must not stay.
+      rmSync(file, { force: true });
+      await exportFileDeletedByWriter(pool, recordId);
+      throw new NotFoundError('userId', 'erased', `person ${userId} was erased while the export was written: file deleted`);
+    }
+    return outcome;
   } catch (error) {
+    if (recordId && error instanceof NotFoundError && error.rule === 'erased') throw error;
     if (temp) {
       // The file is opened asynchronously: remove it only once the stream has closed.
       const f = stream as WriteStream;
@@ -144,6 +200,8 @@ export async function exportPerson(
       }
       rmSync(temp, { force: true });
     }
+    // A file that never appeared ends its row; one that did stays 'writing' (the purge and the retention find it).
+    if (recordId && !renamed) await exportFileFailed(pool, recordId).catch(() => {});
     throw error;
   }
 }

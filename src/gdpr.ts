@@ -63,6 +63,10 @@ export interface PurgeResult {
   /** Rows deleted per table (reference tables: references set to NULL). */
   tables: Record<string, number>;
   total_rows: number;
+  /** pg-boss jobs deleted (any queue and state; not in total_rows). */
+  jobs?: number;
+  /** Export-file records marked for deletion (the files go after the commit). */
+  export_files?: number;
 }
 
 export interface DuePurgeResult {

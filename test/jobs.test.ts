@@ -376,8 +376,10 @@ describe('queues and their effects', () => {
     expect(rows).toEqual([{ id: waiting.id }]);
     const { rows: meals } = await db().pool.query(`select count(*)::int as n from app.meal_logs where user_id = $1`, [due.id]);
     expect(meals[0]!.n).toBe(0);
-    // The purge deleted the meal's foods first; that enqueued no embedding job for a meal being erased.
-    expect((await jobs(db().pool, 'assistant.embed', `meal_log:${erased}`)).length).toBe(embedJobs);
+    // The purge deleted the meal's foods first, which enqueued no new embedding job for a meal being
+    // erased, and it erased the meal's existing embedding job too (issue 15: jobs name the person's rows).
+    expect(embedJobs).toBe(1);
+    expect((await jobs(db().pool, 'assistant.embed', `meal_log:${erased}`)).length).toBe(0);
   });
 
   it('gdpr.export: writes the export file into the export folder and records where, its size and checksum', async () => {

@@ -129,7 +129,6 @@ describe('premake', () => {
         'telemetry_events_appliance_id_user_id_fkey',
         'telemetry_events_event_type_check',
         'telemetry_events_payload_check',
-        'telemetry_events_session_id_user_id_fkey',
         'telemetry_events_user_id_fkey',
       ],
     });

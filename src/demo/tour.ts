@@ -119,7 +119,7 @@ export async function tour(pool: pg.Pool, options: { exportDir: string }): Promi
     await step(`GDPR export of ${first} (everything held about her, credentials left out)`, async () => {
       mkdirSync(options.exportDir, { recursive: true });
       const file = join(options.exportDir, `${asha.id}.ndjson`);
-      const outcome = await exportPerson(pool, asha.id, file, { format: 'ndjson', force: true });
+      const outcome = await exportPerson(pool, asha.id, file, { format: 'ndjson', force: true, record: 'demo' });
       const tables = Object.entries(outcome.tables).filter(([, c]) => c > 0);
       return {
         lines: [

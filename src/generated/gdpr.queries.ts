@@ -331,3 +331,225 @@ const purgeDueAccountsIR: any = {"usedParamSet":{"limit":true},"params":[{"name"
 export const purgeDueAccounts = new PreparedQuery<IPurgeDueAccountsParams,IPurgeDueAccountsResult>(purgeDueAccountsIR);
 
 
+/** 'ExportFileBegin' parameters type */
+export interface IExportFileBeginParams {
+  host: string;
+  path: string;
+  userId: string;
+  writtenBy: string;
+}
+
+/** 'ExportFileBegin' return type */
+export interface IExportFileBeginResult {
+  id: string;
+}
+
+/** 'ExportFileBegin' query type */
+export interface IExportFileBeginQuery {
+  params: IExportFileBeginParams;
+  result: IExportFileBeginResult;
+}
+
+const exportFileBeginIR: any = {"usedParamSet":{"userId":true,"path":true,"writtenBy":true,"host":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":34,"b":41}]},{"name":"path","required":true,"transform":{"type":"scalar"},"locs":[{"a":44,"b":49}]},{"name":"writtenBy","required":true,"transform":{"type":"scalar"},"locs":[{"a":52,"b":62}]},{"name":"host","required":true,"transform":{"type":"scalar"},"locs":[{"a":65,"b":70}]}],"statement":"SELECT app.gdpr_export_file_begin(:userId!, :path!, :writtenBy!, :host!)::text AS \"id!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app.gdpr_export_file_begin(:userId!, :path!, :writtenBy!, :host!)::text AS "id!"
+ * ```
+ */
+export const exportFileBegin = new PreparedQuery<IExportFileBeginParams,IExportFileBeginResult>(exportFileBeginIR);
+
+
+/** 'ExportFileWritten' parameters type */
+export interface IExportFileWrittenParams {
+  bytes: NumberOrString;
+  id: NumberOrString;
+  sha256: string;
+}
+
+/** 'ExportFileWritten' return type */
+export interface IExportFileWrittenResult {
+  ok: boolean;
+}
+
+/** 'ExportFileWritten' query type */
+export interface IExportFileWrittenQuery {
+  params: IExportFileWrittenParams;
+  result: IExportFileWrittenResult;
+}
+
+const exportFileWrittenIR: any = {"usedParamSet":{"id":true,"bytes":true,"sha256":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":36,"b":39}]},{"name":"bytes","required":true,"transform":{"type":"scalar"},"locs":[{"a":50,"b":56}]},{"name":"sha256","required":true,"transform":{"type":"scalar"},"locs":[{"a":67,"b":74}]}],"statement":"SELECT app.gdpr_export_file_written(:id!::bigint, :bytes!::bigint, :sha256!) AS \"ok!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app.gdpr_export_file_written(:id!::bigint, :bytes!::bigint, :sha256!) AS "ok!"
+ * ```
+ */
+export const exportFileWritten = new PreparedQuery<IExportFileWrittenParams,IExportFileWrittenResult>(exportFileWrittenIR);
+
+
+/** 'ExportFileFailed' parameters type */
+export interface IExportFileFailedParams {
+  id: NumberOrString;
+}
+
+/** 'ExportFileFailed' return type */
+export interface IExportFileFailedResult {
+  done: string | null;
+}
+
+/** 'ExportFileFailed' query type */
+export interface IExportFileFailedQuery {
+  params: IExportFileFailedParams;
+  result: IExportFileFailedResult;
+}
+
+const exportFileFailedIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":35,"b":38}]}],"statement":"SELECT app.gdpr_export_file_failed(:id!::bigint)::text AS \"done\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app.gdpr_export_file_failed(:id!::bigint)::text AS "done"
+ * ```
+ */
+export const exportFileFailed = new PreparedQuery<IExportFileFailedParams,IExportFileFailedResult>(exportFileFailedIR);
+
+
+/** 'ExportFilesToDelete' parameters type */
+export interface IExportFilesToDeleteParams {
+  host: string;
+  limit: number;
+}
+
+/** 'ExportFilesToDelete' return type */
+export interface IExportFilesToDeleteResult {
+  bytes: string | null;
+  deleteReason: string;
+  id: string;
+  path: string;
+  sha256: string | null;
+  stateBefore: string;
+  writtenBy: string;
+}
+
+/** 'ExportFilesToDelete' query type */
+export interface IExportFilesToDeleteQuery {
+  params: IExportFilesToDeleteParams;
+  result: IExportFilesToDeleteResult;
+}
+
+const exportFilesToDeleteIR: any = {"usedParamSet":{"host":true,"limit":true},"params":[{"name":"host","required":true,"transform":{"type":"scalar"},"locs":[{"a":238,"b":243}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":246,"b":252}]}],"statement":"SELECT f.id::text AS \"id!\", f.path AS \"path!\", f.written_by AS \"writtenBy!\", f.state_before AS \"stateBefore!\",\n       f.bytes::text AS \"bytes\", f.sha256 AS \"sha256\", f.delete_reason AS \"deleteReason!\"\nFROM app.gdpr_export_files_to_delete(:host!, :limit!) AS f"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT f.id::text AS "id!", f.path AS "path!", f.written_by AS "writtenBy!", f.state_before AS "stateBefore!",
+ *        f.bytes::text AS "bytes", f.sha256 AS "sha256", f.delete_reason AS "deleteReason!"
+ * FROM app.gdpr_export_files_to_delete(:host!, :limit!) AS f
+ * ```
+ */
+export const exportFilesToDelete = new PreparedQuery<IExportFilesToDeleteParams,IExportFilesToDeleteResult>(exportFilesToDeleteIR);
+
+
+/** 'ExportFileDeleted' parameters type */
+export interface IExportFileDeletedParams {
+  error?: string | null | void;
+  id: NumberOrString;
+}
+
+/** 'ExportFileDeleted' return type */
+export interface IExportFileDeletedResult {
+  ok: boolean;
+}
+
+/** 'ExportFileDeleted' query type */
+export interface IExportFileDeletedQuery {
+  params: IExportFileDeletedParams;
+  result: IExportFileDeletedResult;
+}
+
+const exportFileDeletedIR: any = {"usedParamSet":{"id":true,"error":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":36,"b":39}]},{"name":"error","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":55}]}],"statement":"SELECT app.gdpr_export_file_deleted(:id!::bigint, :error) AS \"ok!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app.gdpr_export_file_deleted(:id!::bigint, :error) AS "ok!"
+ * ```
+ */
+export const exportFileDeleted = new PreparedQuery<IExportFileDeletedParams,IExportFileDeletedResult>(exportFileDeletedIR);
+
+
+/** 'ExportFilesExpire' parameters type */
+export interface IExportFilesExpireParams {
+  days: number;
+}
+
+/** 'ExportFilesExpire' return type */
+export interface IExportFilesExpireResult {
+  expired: number;
+}
+
+/** 'ExportFilesExpire' query type */
+export interface IExportFilesExpireQuery {
+  params: IExportFilesExpireParams;
+  result: IExportFilesExpireResult;
+}
+
+const exportFilesExpireIR: any = {"usedParamSet":{"days":true},"params":[{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":58,"b":63}]}],"statement":"SELECT app.gdpr_export_files_expire(make_interval(days => :days!::int)) AS \"expired!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app.gdpr_export_files_expire(make_interval(days => :days!::int)) AS "expired!"
+ * ```
+ */
+export const exportFilesExpire = new PreparedQuery<IExportFilesExpireParams,IExportFilesExpireResult>(exportFilesExpireIR);
+
+
+/** 'ExportFileLog' parameters type */
+export interface IExportFileLogParams {
+  limit: number;
+  userId?: string | null | void;
+}
+
+/** 'ExportFileLog' return type */
+export interface IExportFileLogResult {
+  bytes: string | null;
+  deleteAttempts: number;
+  deletedAt: Date | null;
+  deleteReason: string | null;
+  deleteRequestedAt: Date | null;
+  host: string;
+  id: string;
+  lastError: string | null;
+  path: string | null;
+  startedAt: Date;
+  state: string;
+  subject: string;
+  writtenAt: Date | null;
+  writtenBy: string;
+}
+
+/** 'ExportFileLog' query type */
+export interface IExportFileLogQuery {
+  params: IExportFileLogParams;
+  result: IExportFileLogResult;
+}
+
+const exportFileLogIR: any = {"usedParamSet":{"limit":true,"userId":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":461}]},{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":464,"b":470}]}],"statement":"SELECT f.id::text AS \"id!\", f.subject AS \"subject!\", f.written_by AS \"writtenBy!\", f.host AS \"host!\", f.path AS \"path\",\n       f.state AS \"state!\", f.started_at AS \"startedAt!\", f.written_at AS \"writtenAt\", f.bytes::text AS \"bytes\",\n       f.delete_reason AS \"deleteReason\", f.delete_requested_at AS \"deleteRequestedAt\", f.deleted_at AS \"deletedAt\",\n       f.delete_attempts AS \"deleteAttempts!\", f.last_error AS \"lastError\"\nFROM app.gdpr_export_file_log(:limit!, :userId) AS f"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT f.id::text AS "id!", f.subject AS "subject!", f.written_by AS "writtenBy!", f.host AS "host!", f.path AS "path",
+ *        f.state AS "state!", f.started_at AS "startedAt!", f.written_at AS "writtenAt", f.bytes::text AS "bytes",
+ *        f.delete_reason AS "deleteReason", f.delete_requested_at AS "deleteRequestedAt", f.deleted_at AS "deletedAt",
+ *        f.delete_attempts AS "deleteAttempts!", f.last_error AS "lastError"
+ * FROM app.gdpr_export_file_log(:limit!, :userId) AS f
+ * ```
+ */
+export const exportFileLog = new PreparedQuery<IExportFileLogParams,IExportFileLogResult>(exportFileLogIR);
+
+

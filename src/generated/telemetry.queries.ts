@@ -133,7 +133,7 @@ export interface ISessionEventsResult {
   payload: Json;
   /** Event timestamp (the partition key). An event outside every monthly partition lands in the DEFAULT partition. */
   recordedAt: Date;
-  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK). */
+  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event: (session_id, user_id) must be a row of app.cooking_sessions (statement trigger telemetry_events_check_sessions_*, migration 000082); deleting the session deletes its events (trigger cooking_sessions_delete_events). */
   sessionId: string | null;
 }
 
@@ -186,7 +186,7 @@ export interface IApplianceEventsResult {
   payload: Json;
   /** Event timestamp (the partition key). An event outside every monthly partition lands in the DEFAULT partition. */
   recordedAt: Date;
-  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK). */
+  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event: (session_id, user_id) must be a row of app.cooking_sessions (statement trigger telemetry_events_check_sessions_*, migration 000082); deleting the session deletes its events (trigger cooking_sessions_delete_events). */
   sessionId: string | null;
 }
 
@@ -239,7 +239,7 @@ export interface ILatestReadingsResult {
   payload: Json;
   /** Event timestamp (the partition key). An event outside every monthly partition lands in the DEFAULT partition. */
   recordedAt: Date;
-  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event (composite FK). */
+  /** Cooking session the event belongs to; NULL for non-cooking events (heartbeats, idle status). Same owner as the event: (session_id, user_id) must be a row of app.cooking_sessions (statement trigger telemetry_events_check_sessions_*, migration 000082); deleting the session deletes its events (trigger cooking_sessions_delete_events). */
   sessionId: string | null;
 }
 

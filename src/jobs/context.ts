@@ -14,6 +14,8 @@ export interface JobContext {
   offlineAfterSeconds: number;
   /** push-tokens.cleanup: age of a token not refreshed (KITCHEN_DB_PUSH_TOKEN_MAX_AGE_DAYS, default 60). */
   pushTokenMaxAgeDays: number;
+  /** gdpr.purge-due: days an export file is kept before it is deleted (KITCHEN_DB_EXPORT_RETENTION_DAYS, default 7). */
+  exportRetentionDays: number;
 }
 
 /** A handler's outcome for one job, stored by pg-boss as the job's output. */

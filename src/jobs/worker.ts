@@ -59,6 +59,8 @@ export interface WorkerOptions {
   exportDir?: string;
   offlineAfterSeconds?: number;
   pushTokenMaxAgeDays?: number;
+  /** Days an export file is kept (default KITCHEN_DB_EXPORT_RETENTION_DAYS, else 7). */
+  exportRetentionDays?: number;
   /** Per-queue changes to queues.ts (tests, tuning; also KITCHEN_DB_WORKER_QUEUE_OPTIONS as JSON). */
   queueOverrides?: Partial<Record<QueueName, Partial<Omit<QueueSpec, 'name'>>>>;
   /** Queues this process works (default: all). */
@@ -162,6 +164,7 @@ export class JobWorker {
       exportDir: options.exportDir ?? this.#env.KITCHEN_DB_EXPORT_DIR ?? '.kitchen-db/exports',
       offlineAfterSeconds: options.offlineAfterSeconds ?? numberEnv(this.#env, 'KITCHEN_DB_OFFLINE_AFTER_SECONDS', 300),
       pushTokenMaxAgeDays: options.pushTokenMaxAgeDays ?? numberEnv(this.#env, 'KITCHEN_DB_PUSH_TOKEN_MAX_AGE_DAYS', 60),
+      exportRetentionDays: options.exportRetentionDays ?? numberEnv(this.#env, 'KITCHEN_DB_EXPORT_RETENTION_DAYS', 7),
     };
   }
 

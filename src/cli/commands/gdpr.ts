@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { asCompliance, type DbClient } from '../../db/context.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { exportPerson, exportTableOrder, type ExportFormat, type ExportOutcome } from '../../gdpr-export.ts';
+import { defaultExportRoots, deletePendingExportFiles, exportFileLog, type ExportFileEntry, type FileDeletionReport } from '../../gdpr-files.ts';
 import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson } from '../../gdpr.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
@@ -49,6 +50,8 @@ async function runExport(
       ...(options.format ? { format: options.format } : {}),
       pageSize: options.pageSize,
       ...(options.force ? { force: true } : {}),
+      // A file is personal data outside the database: recorded, so the person's purge deletes it.
+      ...(options.out ? { record: 'cli' as const } : {}),
       onStart: (manifest) => (bar = out.progress(`exporting ${manifest.total_rows} rows`, manifest.total_rows)),
       onRows: (n) => bar?.tick(n),
     });
@@ -80,6 +83,14 @@ function describeDetail(entry: AuditEntry): string {
     default:
       return JSON.stringify(entry.detail);
   }
+}
+
+const at = (d: Date | null) => (d ? d.toISOString().slice(0, 19).replace('T', ' ') : '—');
+
+function describeFile(f: ExportFileEntry): string {
+  const size = f.bytes === null ? '' : ` ${f.bytes} bytes`;
+  const end = f.state === 'deleted' ? `deleted ${at(f.deletedAt)} (${f.deleteReason})` : f.state === 'pending_deletion' ? `pending deletion since ${at(f.deleteRequestedAt)} (${f.deleteReason}${f.lastError ? `; ${f.deleteAttempts} failed: ${f.lastError}` : ''})` : f.state;
+  return `${f.id.padStart(6)}  ${f.subject.slice(0, 12)}…  ${f.writtenBy.padEnd(4)}  written ${at(f.writtenAt ?? f.startedAt)}${size}  ${end}  ${f.host}:${f.path ?? '(path erased)'}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,9 +160,21 @@ export function registerGdprCommands(program: Command): void {
           process.exitCode = EXIT.usage;
           return;
         }
-        out.result({ userId: result.person.userId, deleted: true, result: result.purge }, (r) =>
-          out.line(`erased ${r.userId}: ${r.result.total_rows} rows deleted (audit subject recorded, no personal data kept)`),
-        );
+        // After the commit: the export files the purge marked (those of this machine; the worker's
+        // hourly gdpr.purge-due run deletes the others and retries failures).
+        let files: FileDeletionReport | { error: string };
+        try {
+          files = await deletePendingExportFiles(pool, { roots: defaultExportRoots(process.env, global.dataDir ?? '.kitchen-db'), role: 'compliance' });
+        } catch (error) {
+          files = { error: (error as Error).message };
+        }
+        out.result({ userId: result.person.userId, deleted: true, result: result.purge, exportFiles: files }, (r) => {
+          out.line(`erased ${r.userId}: ${r.result.total_rows} rows deleted, ${r.result.jobs ?? 0} jobs deleted (audit subject recorded, no personal data kept)`);
+          if ('error' in files) out.line(`export files: not deleted yet (${files.error}); the worker's gdpr.purge-due job retries`);
+          else if (files.deleted + files.refused + files.failed > 0) {
+            out.line(`export files: ${files.deleted} deleted${files.refused + files.failed ? `, ${files.refused + files.failed} left for the worker (another machine's, or not deletable here)` : ''}`);
+          }
+        });
       });
     });
 
@@ -181,7 +204,8 @@ export function registerGdprCommands(program: Command): void {
     .option('--user <id|email>', 'only this person (an id works even after their purge)')
     .option('--limit <n>', 'at most this many entries (1–10000)', (v) => Number(v), 50)
     .option('--before <id>', 'only entries older than this entry id (paging)')
-    .action(async (options: { user?: string; limit: number; before?: string }, command: Command) => {
+    .option('--files', 'the export files instead: who wrote each, where, when it was written and deleted')
+    .action(async (options: { user?: string; limit: number; before?: string; files?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const out = createOutput(!!global.json);
       if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 10_000) {
@@ -194,8 +218,16 @@ export function registerGdprCommands(program: Command): void {
             const parsed = parseUserKey(options.user);
             userId = parsed.kind === 'id' ? parsed.key : (await resolvePerson(c, parsed.key)).userId;
           }
+          if (options.files) return { files: await exportFileLog(c, { limit: options.limit, ...(userId ? { userId } : {}) }) };
           return gdpr.auditLog(c, { limit: options.limit, ...(userId ? { userId } : {}), ...(options.before ? { before: options.before } : {}) });
         });
+        if (!Array.isArray(entries)) {
+          out.result(entries.files, (fs) => {
+            if (fs.length === 0) return out.line('no export files recorded');
+            for (const f of fs) out.line(describeFile(f));
+          });
+          return;
+        }
         out.result(entries, (es) => {
           if (es.length === 0) return out.line('no audit entries');
           for (const e of es) {
