@@ -81,7 +81,7 @@ export async function exportPerson(
     throw new ValidationError('pageSize', 'range', 'pageSize must be a whole number from 1 to 10000');
   }
   if (file && existsSync(file) && !options.force) {
-    throw new ValidationError('out', 'exists', `${file} already exists: choose another file, or force replacing it`);
+    throw new ValidationError('out', 'exists', `${file} already exists: choose another file, or replace it with --force (option \`force\`)`);
   }
   const temp = file ? join(dirname(file), `.${basename(file)}.partial-${process.pid}`) : undefined;
   const stream: NodeJS.WritableStream = temp ? createWriteStream(temp, { mode: 0o600, flags: 'wx' }) : (target as NodeJS.WritableStream);

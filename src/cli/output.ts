@@ -10,7 +10,51 @@ export const EXIT = {
   connection: 3,
   notFound: 4,
   invalid: 5,
+  /** A file or folder could not be read or written (--out, --data-dir …). */
+  fileSystem: 6,
+  /** This Node.js is too old: bin/kitchen-db.js checks it before importing anything. */
+  nodeTooOld: 7,
 } as const;
+
+/** Set once standard output has failed (e.g. EPIPE: `kitchen-db … | head` closed the pipe). */
+let stdoutClosed = false;
+
+/**
+ * Watches standard output for the reader going away. Without a listener an EPIPE on stdout is an
+ * uncaught exception; with it, the command's own error (a write that failed) ends quietly.
+ */
+export function watchStdout(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed = true;
+  });
+}
+
+/** Node's system errors carry code, syscall and usually path; follow `cause` (mapDbError wraps). */
+function causes(error: unknown): NodeJS.ErrnoException[] {
+  const found: NodeJS.ErrnoException[] = [];
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) found.push(e as NodeJS.ErrnoException);
+  return found;
+}
+function systemErrors(error: unknown): NodeJS.ErrnoException[] {
+  return causes(error).filter((x) => typeof x.code === 'string' && typeof x.syscall === 'string');
+}
+
+const FS_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOSPC', 'EDQUOT', 'EMFILE', 'ENAMETOOLONG', 'ELOOP', 'EBUSY', 'EXDEV']);
+const FS_HINTS: Record<string, string> = {
+  ENOENT: 'check that the folder exists',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EACCES: 'no permission: choose a folder you may write to',
+  EPERM: 'not permitted: choose a folder you may write to',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'that path is a folder: name a file',
+};
+
+/** A file-system failure (a Node system error with a path), however deep it was wrapped. */
+export function fileSystemError(error: unknown): NodeJS.ErrnoException | undefined {
+  return systemErrors(error).find((e) => FS_CODES.has(e.code!) && (e.path !== undefined || e.syscall !== 'connect'));
+}
 
 export interface Output {
   json: boolean;
@@ -61,6 +105,17 @@ export function createOutput(json: boolean, stream: NodeJS.WriteStream = process
 
 /** One line on stderr and the exit code for an error. */
 export function reportError(error: unknown): number {
+  // The reader of our standard output went away (`| head -c 10`): not an error of ours, and not a
+  // database error. Exit quietly, as Unix tools do.
+  if (stdoutClosed && causes(error).some((e) => e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED')) return EXIT.ok;
+  const fsError = fileSystemError(error);
+  if (fsError) {
+    const hint = FS_HINTS[fsError.code!];
+    const what = fsError.path ? `${fsError.syscall} ${fsError.path}` : fsError.syscall;
+    process.stderr.write(`kitchen-db: file-system error: ${what} failed (${fsError.code})${hint ? `: ${hint}` : ''}\n`);
+    if (process.env.KITCHEN_DB_DEBUG) process.stderr.write(`${fsError.stack}\n`);
+    return EXIT.fileSystem;
+  }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`kitchen-db: ${message.split('\n')[0]}\n`);
   if (error instanceof KitchenDbError) {
