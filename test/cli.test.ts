@@ -151,3 +151,65 @@ describe('gdpr export: standard output and files', () => {
     expect(readdirSync(dir)).toEqual(['x.ndjson']);
   });
 });
+
+describe('the embedded data folder: read-only commands and the lock', () => {
+  // The CLI's engine is the embedded one in these tests, whatever the run's engine is.
+  const embeddedEnv = { DATABASE_URL: undefined, KITCHEN_DB_DATA_DIR: undefined };
+
+  it('read-only commands neither create nor migrate a data folder; they say what to run (exit 3)', async () => {
+    const parent = tempDir();
+    const empty = join(parent, 'empty');
+    const missing = join(parent, 'missing');
+    execFileSync('mkdir', [empty]);
+    for (const [dir, args] of [
+      [empty, ['status']],
+      [missing, ['status']],
+      [missing, ['partitions', 'list']],
+      [missing, ['gdpr', 'requests']],
+      [missing, ['worker', '--once']],
+    ] as const) {
+      const r = await cli(['--data-dir', dir, ...args], embeddedEnv);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(kitchenLines(r), args.join(' ')).toEqual([expect.stringMatching(new RegExp(`^kitchen-db: no embedded database in ${dir} \\(nothing was created\\) — create it with \`kitchen-db migrate\``))]);
+    }
+    expect(readdirSync(empty)).toEqual([]);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('a second process on a data folder gets a clear error naming the owner; a stale lock is taken over; status does not migrate', async () => {
+    const { startEmbedded, LOCK_FILE } = await import('../src/db/embedded.ts');
+    const dir = join(tempDir(), 'data');
+    const lock = join(dir, LOCK_FILE);
+    const server = await startEmbedded({ dataDir: dir });
+    try {
+      expect(JSON.parse((await import('node:fs')).readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid });
+      const r = await cli(['--data-dir', dir, 'status'], embeddedEnv);
+      expect(r.code).toBe(3);
+      expect(kitchenLines(r)).toEqual([expect.stringMatching(new RegExp(`^kitchen-db: the embedded data folder ${dir} is in use by another kitchen-db process \\(pid ${process.pid}, since .*\\) — wait for it or stop it`))]);
+      // In the same process too: one engine per folder.
+      await expect(startEmbedded({ dataDir: dir })).rejects.toThrow(/in use by another kitchen-db process/);
+    } finally {
+      await server.stop();
+    }
+    expect(existsSync(lock)).toBe(false);
+
+    // A lock left by a process that is gone (kill -9, a crash) is stale: taken over.
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => dead.on('exit', resolve));
+    (await import('node:fs')).writeFileSync(lock, JSON.stringify({ pid: dead.pid, host: (await import('node:os')).hostname(), command: 'kitchen-db worker', since: '2026-01-01T00:00:00Z' }));
+    const r = await cli(['--data-dir', dir, 'status'], embeddedEnv);
+    // The folder holds a database without kitchen-db's schema: status reports every migration as
+    // pending (exit 1) and applies none.
+    expect(kitchenLines(r)).toEqual([]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/pending migrations: 000001-foundation\.sql, .* \(run `kitchen-db migrate`\)/);
+    expect(existsSync(lock)).toBe(false);
+    const again = await startEmbedded({ dataDir: dir });
+    try {
+      const { rows } = await again.db.query<{ n: number }>(`select count(*)::int as n from pg_namespace where nspname in ('app', 'graphile_migrate')`);
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await again.stop();
+    }
+  });
+});

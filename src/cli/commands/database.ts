@@ -31,15 +31,16 @@ export function registerDatabaseCommands(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const out = createOutput(!!global.json);
-      await withSession(global, async ({ db, pool }) => {
-        const pending = await pendingMigrations(db.url);
+      // Read-only: reports pending migrations of an embedded database instead of applying them.
+      await withSession({ ...global, allowPending: true }, async ({ db, pool, pending: known }) => {
+        const pending = known ?? (await pendingMigrations(db.url));
         // Partitions and queues exist only on a migrated database.
         const partitions = pending.length ? [] : await asWorker(pool, (c) => telemetryWorker.partitionReport(c));
         const queues = pending.length ? [] : await jobQueueDepths(pool);
         const status = { engine: db.kind, version: db.version, pendingMigrations: pending, partitions, queues };
         out.result(status, (s) => {
           out.line(`engine:             ${s.engine} (PostgreSQL ${s.version})`);
-          out.line(`pending migrations: ${s.pendingMigrations.length ? s.pendingMigrations.join(', ') : 'none'}`);
+          out.line(`pending migrations: ${s.pendingMigrations.length ? `${s.pendingMigrations.join(', ')} (run \`kitchen-db migrate\`)` : 'none'}`);
           const byTable = new Map<string, typeof s.partitions>();
           for (const p of s.partitions) byTable.set(p.parentTable, [...(byTable.get(p.parentTable) ?? []), p]);
           for (const [table, parts] of byTable) {

@@ -68,7 +68,8 @@ export function registerWorkerCommand(program: Command): void {
           });
           return;
         } catch (error) {
-          if (!(error instanceof ConnectionError) || options.once || signals > 0 || worker) throw error;
+          // An embedded data folder that is missing or locked does not come back by waiting.
+          if (!(error instanceof ConnectionError) || error.engine === 'embedded' || options.once || signals > 0 || worker) throw error;
           const wait = Math.min(30_000, 1000 * 2 ** Math.min(attempt - 1, 5));
           log.warn({ error: { message: error.message }, attempt, retryInMs: wait }, 'database unreachable; trying again');
           await new Promise<void>((resolve) => {
