@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
+import { createAppliance, createSession } from './support/telemetry.ts';
 
 const db = useTestDatabase();
 const BIN = fileURLToPath(new URL('../bin/kitchen-db.js', import.meta.url));
@@ -211,5 +212,36 @@ describe('the embedded data folder: read-only commands and the lock', () => {
     } finally {
       await again.stop();
     }
+  });
+});
+
+describe('row counts: status and partitions list agree, and are true', () => {
+  it('a freshly loaded, never analysed partition shows its real count in both (no ~0 rows)', async () => {
+    const person = await createPerson(db().pool);
+    const appliance = await createAppliance(db().pool, person.id);
+    const session = await createSession(db().pool, person.id, appliance.id);
+    await db().pool.query(
+      `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+       select $1, $2, $3, 'heartbeat', '{}', now() - make_interval(secs => g) from generate_series(1, 4321) g`,
+      [appliance.id, session.id, person.id],
+    );
+    const { rows: truth } = await db().pool.query<{ part: string; n: number }>(
+      `select tableoid::regclass::text as part, count(*)::int as n from app.telemetry_events group by 1`,
+    );
+    const total = truth.reduce((n, r) => n + r.n, 0);
+    expect(total).toBeGreaterThanOrEqual(4321);
+
+    const status = await cli(['status'], { DATABASE_URL: db().url });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`app\\.telemetry_events: \\d+ monthly partition\\(s\\), ${total.toLocaleString('en-US')} rows, 0 in DEFAULT`));
+    expect(status.stdout).not.toMatch(/~/);
+
+    const list = await cli(['partitions', 'list'], { DATABASE_URL: db().url });
+    expect(list.code).toBe(0);
+    expect(list.stdout).not.toMatch(/~|unknown/);
+    for (const { part, n } of truth) expect(list.stdout).toMatch(new RegExp(`${part.replace('.', '\\.')}\\s.*\\s${n.toLocaleString('en-US')} rows`));
+    const json = JSON.parse((await cli(['--json', 'partitions', 'list'], { DATABASE_URL: db().url })).stdout) as { rowCount: number; rowCountExact: boolean }[];
+    expect(json.every((r) => r.rowCountExact)).toBe(true);
+    expect(json.reduce((n, r) => n + r.rowCount, 0)).toBe(total);
   });
 });
