@@ -223,7 +223,7 @@ describe('row counts: status and partitions list agree, and are true', () => {
     await db().pool.query(
       `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
        select $1, $2, $3, 'heartbeat', '{}', now() - make_interval(secs => g) from generate_series(1, 4321) g`,
-      [appliance.id, session.id, person.id],
+      [appliance.id, session, person.id],
     );
     const { rows: truth } = await db().pool.query<{ part: string; n: number }>(
       `select tableoid::regclass::text as part, count(*)::int as n from app.telemetry_events group by 1`,
@@ -243,5 +243,43 @@ describe('row counts: status and partitions list agree, and are true', () => {
     const json = JSON.parse((await cli(['--json', 'partitions', 'list'], { DATABASE_URL: db().url })).stdout) as { rowCount: number; rowCountExact: boolean }[];
     expect(json.every((r) => r.rowCountExact)).toBe(true);
     expect(json.reduce((n, r) => n + r.rowCount, 0)).toBe(total);
+  });
+});
+
+describe('worker --once', () => {
+  it('prints a summary for people (per queue: done, failed, dead-lettered) and lists each failure with its error; --json has the same, the dead-letter copy keeps the error', async () => {
+    const enqueueUnknownExport = async () => {
+      const userId = (await import('node:crypto')).randomUUID();
+      await db().pool.query(`select app_private.enqueue_jobs('gdpr.export', $1::jsonb)`, [JSON.stringify([{ data: { userId }, key: `cli-test-${userId}` }])]);
+      const { rows } = await db().pool.query<{ id: string }>(`select id from pgboss.job where name = 'gdpr.export' and data->>'userId' = $1`, [userId]);
+      return { userId, jobId: rows[0]!.id };
+    };
+    const env = { DATABASE_URL: db().url, KITCHEN_DB_EXPORT_DIR: tempDir() };
+
+    const first = await enqueueUnknownExport();
+    const human = await cli(['worker', '--once', '--queues', 'gdpr.export'], env);
+    expect(human.code).toBe(1);
+    const lines = human.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^worker --once: 0 job\(s\) done, 1 failed \(1 dead-lettered\) in 1 queue\(s\), [\d.]+ s$/);
+    expect(lines[1]).toMatch(/^ {2}queue\s+done\s+failed\s+dead-lettered\s+waiting$/);
+    expect(lines[2]).toMatch(/^ {2}gdpr\.export\s+0\s+1\s+1\s+0$/);
+    expect(lines[3]).toBe('failures:');
+    expect(lines[4]).toContain(`gdpr.export  job ${first.jobId}  (dead-lettered to gdpr.export.dlq, after 0 retries): `);
+    expect(lines[4]).toContain(first.userId);
+    expect(human.stdout).not.toMatch(/^\{/m); // no JSON log lines among the summary
+
+    const second = await enqueueUnknownExport();
+    const json = await cli(['--json', 'worker', '--once', '--queues', 'gdpr.export'], env);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.queues['gdpr.export']).toEqual({ completed: 0, failed: 1, deadLettered: 1, pending: 0 });
+    expect(report.failures).toEqual([{ queue: 'gdpr.export', jobId: second.jobId, error: expect.stringContaining(second.userId), retryCount: 0, deadLetterQueue: 'gdpr.export.dlq' }]);
+
+    // pg-boss 12 copies the failed job's output (our { error }) into the dead-letter job's source_output.
+    const { rows } = await db().pool.query(`select source_name, source_output from pgboss.job where name = 'gdpr.export.dlq' and source_id = any($1::uuid[]) order by created_on`, [[first.jobId, second.jobId]]);
+    expect(rows).toEqual([
+      { source_name: 'gdpr.export', source_output: { error: expect.stringContaining(first.userId) } },
+      { source_name: 'gdpr.export', source_output: { error: expect.stringContaining(second.userId) } },
+    ]);
   });
 });
