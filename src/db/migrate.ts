@@ -43,7 +43,10 @@ export interface MigrateResult {
   rolesCreated: string[];
 }
 
-/** graphile-migrate settings for a connection string; the migrations ship with the package. */
+/**
+ * graphile-migrate settings for a connection string; the migrations ship with the package.
+ * @internal Left out of the published declarations: graphile-migrate's .d.ts needs @types/yargs.
+ */
 export function migrateSettings(url: string, log?: (line: string) => void, owner?: string): Settings {
   return {
     connectionString: url,

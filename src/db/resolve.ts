@@ -69,7 +69,11 @@ export interface ResolvedDatabase {
   version: string;
   /** The one line that says which engine was picked. */
   line: string;
-  /** The embedded engine, when that is what was picked (pg_dump and data-folder snapshots need it). */
+  /**
+   * The embedded engine, when that is what was picked (pg_dump and data-folder snapshots need it).
+   * @internal Left out of the published declarations: its type is PGlite's, whose own .d.ts does not
+   * compile without skipLibCheck.
+   */
   embedded?: EmbeddedServer;
   close(): Promise<void>;
 }
@@ -91,6 +95,13 @@ export interface ResolveOptions {
   createDataDir?: boolean;
 }
 
+/**
+ * Which PostgreSQL to use, as the CLI, code generation and tests decide it: `DATABASE_URL`
+ * (`TEST_DATABASE_URL` for tests) when set; for tests a Docker engine if one answers; otherwise the
+ * embedded engine (PGlite on a free loopback port; in a data folder for the CLI, in memory for
+ * tests). Logs one line saying which it picked. Call `close()` when done (it stops an embedded
+ * engine or a container). A service should not need this: use `createKitchenDb`.
+ */
 export async function resolveDatabase(options: ResolveOptions): Promise<ResolvedDatabase> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));

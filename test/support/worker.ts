@@ -1,5 +1,8 @@
 // Helpers for the job-worker tests: an in-process worker on the test database with fast pg-boss
 // maintenance, a log collector, waiting for jobs, and a fake OpenAI-compatible embedding server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -30,6 +33,17 @@ export function collectingLogger(level = 'debug'): { logger: pino.Logger; lines:
 /** pg-boss maintenance every second, so expired jobs are retried quickly. */
 export const FAST_BOSS = { superviseIntervalSeconds: 1, monitorIntervalSeconds: 1, queueCacheIntervalSeconds: 1 } as const;
 
+let exportDir: string | undefined;
+/** One temporary folder per test process for the exports of workers that name none, removed on exit. */
+function defaultExportDir(): string {
+  if (!exportDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'kitchen-db-exports-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    exportDir = dir;
+  }
+  return exportDir;
+}
+
 export function testWorker(db: TestDatabase, options: Partial<WorkerOptions> = {}): { worker: JobWorker; lines: LogLine[] } {
   const { logger, lines } = collectingLogger();
   const worker = new JobWorker({
@@ -38,7 +52,7 @@ export function testWorker(db: TestDatabase, options: Partial<WorkerOptions> = {
     logger,
     embedder: new LocalHashEmbedder(),
     schedule: false,
-    exportDir: options.exportDir ?? '.kitchen-db/test-exports',
+    exportDir: options.exportDir ?? defaultExportDir(),
     bossPoolSize: 4,
     stopTimeoutMs: 10_000,
     env: {},
