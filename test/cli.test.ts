@@ -283,3 +283,37 @@ describe('worker --once', () => {
     ]);
   });
 });
+
+describe('live status lines (the demo\'s long steps)', () => {
+  const fakeTerminal = (isTTY: boolean) => {
+    const writes: string[] = [];
+    return { writes, stream: { isTTY, columns: 80, write: (s: string) => (writes.push(s), true) } as unknown as NodeJS.WriteStream };
+  };
+
+  it('on a terminal: one line redrawn in place with what runs, the counts and the elapsed time, cleared at the end', async () => {
+    const { createOutput } = await import('../src/cli/output.ts');
+    const tty = fakeTerminal(true);
+    const status = createOutput(false, process.stdout, tty.stream).status('jobs (pg-boss)');
+    status.update('1,234 jobs done — assistant.embed 1200, metrics.rollup 34');
+    await new Promise((r) => setTimeout(r, 600)); // redrawn while nothing changes: the elapsed time moves
+    status.done();
+    status.done();
+    const last = tty.writes.at(-2)!;
+    expect(last).toMatch(/^\r\x1b\[Kjobs \(pg-boss\) 1,234 jobs done — assistant\.embed 1200, metrics\.rollup 34 +\d+\.\d s$/);
+    expect(last.length).toBeLessThanOrEqual(80 + 4);
+    expect(tty.writes.filter((w) => w.includes('1,234')).length).toBeGreaterThanOrEqual(3);
+    expect(tty.writes.at(-1)).toBe('\r\x1b[K');
+    expect(tty.writes.filter((w) => w === '\r\x1b[K')).toHaveLength(1);
+  });
+
+  it('not on a terminal, or under --json: nothing (the plain result lines only)', async () => {
+    const { createOutput } = await import('../src/cli/output.ts');
+    for (const [json, isTTY] of [[false, false], [true, true]] as const) {
+      const tty = fakeTerminal(isTTY);
+      const status = createOutput(json, process.stdout, tty.stream).status('demo data');
+      status.update('loaded people: 50');
+      status.done();
+      expect(tty.writes).toEqual([]);
+    }
+  });
+});

@@ -64,9 +64,24 @@ export interface Output {
   result<T>(value: T, human: (value: T) => void): void;
   /** A progress reporter: a bar on a terminal, nothing otherwise. */
   progress(label: string, total: number): { tick(n?: number): void; done(): void };
+  /**
+   * A live line for a long step on a terminal (standard error): what runs, counts, elapsed time,
+   * redrawn in place; nothing when standard error is not a terminal or under --json. done() clears it.
+   */
+  status(label: string): StatusLine;
 }
 
-export function createOutput(json: boolean, stream: NodeJS.WriteStream = process.stdout): Output {
+export interface StatusLine {
+  update(text: string): void;
+  done(): void;
+}
+
+export function createOutput(
+  json: boolean,
+  stream: NodeJS.WriteStream = process.stdout,
+  /** Where live status lines go (when it is a terminal). */
+  tty: Pick<NodeJS.WriteStream, 'isTTY' | 'columns' | 'write'> = process.stderr,
+): Output {
   return {
     json,
     line(text = '') {
@@ -75,6 +90,33 @@ export function createOutput(json: boolean, stream: NodeJS.WriteStream = process
     result(value, human) {
       if (json) stream.write(JSON.stringify(value, null, 2) + '\n');
       else human(value);
+    },
+    status(label) {
+      if (json || !tty.isTTY) return { update() {}, done() {} };
+      const started = performance.now();
+      let text = '';
+      let finished = false;
+      const draw = () => {
+        const elapsed = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+        const line = `${label.padEnd(14)} ${text}`;
+        const width = Math.max(20, (tty.columns ?? 100) - elapsed.length - 2);
+        tty.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line.padEnd(width)}  ${elapsed}`);
+      };
+      const timer = setInterval(draw, 250);
+      timer.unref();
+      draw();
+      return {
+        update(next) {
+          text = next;
+          draw();
+        },
+        done() {
+          if (finished) return;
+          finished = true;
+          clearInterval(timer);
+          tty.write('\r\x1b[K');
+        },
+      };
     },
     progress(label, total) {
       if (json || !process.stderr.isTTY || total <= 0) return { tick() {}, done() {} };

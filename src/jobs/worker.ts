@@ -512,17 +512,17 @@ export class JobWorker {
    * in the database for the next run or the dead-letter queue). Call on a worker made with
    * `schedule: false`, instead of start().
    */
-  async runOnce(options: { timeoutMs?: number } = {}): Promise<OnceReport> {
+  async runOnce(options: { timeoutMs?: number; onProgress?: (report: OnceReport) => void } = {}): Promise<OnceReport> {
     this.#holdWork = true;
     await this.start();
     try {
-      return await this.#once(options.timeoutMs ?? numberEnv(this.#env, 'KITCHEN_DB_ONCE_TIMEOUT_MS', 600_000));
+      return await this.#once(options.timeoutMs ?? numberEnv(this.#env, 'KITCHEN_DB_ONCE_TIMEOUT_MS', 600_000), options.onProgress);
     } finally {
       await this.stop();
     }
   }
 
-  async #once(timeoutMs: number): Promise<OnceReport> {
+  async #once(timeoutMs: number, onProgress?: (report: OnceReport) => void): Promise<OnceReport> {
     const boss = this.boss;
     const deadline = Date.now() + timeoutMs;
     const report: OnceReport = { queues: {}, failures: [], scheduled: {}, ok: true };
@@ -602,6 +602,7 @@ export class JobWorker {
               report.scheduled[name] = { state: result.status === 'completed' ? 'completed' : 'failed', output: result.output ?? null };
             }
           }
+          onProgress?.(report);
           if (waiting.size === 0) break;
           if (Date.now() > deadline) {
             for (const name of waiting.values()) report.queues[name]!.pending++;

@@ -32,7 +32,8 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await template?.dispose();
   if (!runTmp) return;
-  const left = readdirSync(runTmp);
+  // Node's and npm's own caches (the CLI processes' compile cache) are not the tests' files.
+  const left = readdirSync(runTmp).filter((f) => !/^(node-compile-cache|v8-compile-cache)/.test(f));
   rmSync(runTmp, { recursive: true, force: true });
   if (left.length) throw new Error(`the tests left files in their temporary folder (each test removes what it creates): ${left.join(', ')}`);
 }
