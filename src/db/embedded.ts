@@ -1,7 +1,7 @@
 // The embedded engine: PGlite (PostgreSQL 18 in WebAssembly) with pgvector and citext, served
 // over the PostgreSQL wire protocol on a free loopback port so that node-postgres, pg-boss,
 // graphile-migrate and pgtyped talk to it exactly as to a real server.
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ConnectionError } from '../errors.ts';
@@ -124,14 +124,29 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
   }
 }
 
+/**
+ * WAL kept by a data folder. PostgreSQL's defaults (min 80 MB, max 1 GB) let the demo's first run
+ * leave 273 MB of WAL segments in a 445 MB folder; a local engine needs little (set in
+ * postgresql.auto.conf of a new folder: PGlite has no reload, so it takes effect on the next start).
+ */
+const WAL_SETTINGS = { min_wal_size: '32MB', max_wal_size: '64MB' } as const;
+
 async function startEngine(options: EmbeddedOptions, unlock: () => void): Promise<EmbeddedServer> {
-  const db = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: options.withoutExtensions ? {} : { vector, citext },
-    // A local development engine: durability across crashes matters less than speed.
-    relaxedDurability: true,
-  });
+  const create = () =>
+    PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: options.withoutExtensions ? {} : { vector, citext },
+      // A local development engine: durability across crashes matters less than speed.
+      relaxedDurability: true,
+    });
+  const fresh = !!options.dataDir && !existsSync(join(options.dataDir, 'PG_VERSION'));
+  let db = await create();
+  if (fresh) {
+    for (const [name, value] of Object.entries(WAL_SETTINGS)) await db.exec(`alter system set ${name} = '${value}'`);
+    await db.close();
+    db = await create();
+  }
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
