@@ -1,11 +1,13 @@
 // Operations a DBA expects (issue 18): the worker reclaims the DEFAULT partition after moving rows
 // out of it (a function cannot VACUUM), and the README's graphile-migrate status command works as written.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { JobContext } from '../src/jobs/context.ts';
 import { runPartitionMaintenance } from '../src/jobs/partitions.ts';
-import { useTestDatabase } from './support/db.ts';
+import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 import { createAppliance, monthStart, suffix } from './support/telemetry.ts';
 
@@ -38,5 +40,28 @@ describe('telemetry.partitions', () => {
 
     // Nothing moved: nothing to vacuum.
     expect(await runPartitionMaintenance(ctx)).toMatchObject({ vacuumed: [], skipped: [] });
+  });
+});
+
+describe('the README', () => {
+  it.skipIf(engine() === 'embedded')('gives a `graphile-migrate status` command that works as written (native server)', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const line = readme.split('\n').find((l) => /^DATABASE_URL=\S+ SHADOW_DATABASE_URL=\S+ npx graphile-migrate status$/.test(l));
+    expect(line, 'the README line `DATABASE_URL=… SHADOW_DATABASE_URL=… npx graphile-migrate status`').toBeDefined();
+    // The README's placeholders, filled in: postgres://…/kitchen is this test's database.
+    const command = line!.replace('postgres://…/kitchen_shadow', `${db().url}_shadow`).replace('postgres://…/kitchen', db().url);
+    const result = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn('bash', ['-c', command], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { ...process.env, DATABASE_URL: '', SHADOW_DATABASE_URL: '', ROOT_DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    expect(result.out).toContain('Up to date');
+    expect(result.code).toBe(0);
   });
 });
