@@ -1,6 +1,7 @@
 // Helpers for the job-worker tests: an in-process worker on the test database with fast pg-boss
 // maintenance, a log collector, waiting for jobs, and a fake OpenAI-compatible embedding server.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -34,15 +35,16 @@ export function collectingLogger(level = 'debug'): { logger: pino.Logger; lines:
 export const FAST_BOSS = { superviseIntervalSeconds: 1, monitorIntervalSeconds: 1, queueCacheIntervalSeconds: 1 } as const;
 
 let exportDir: string | undefined;
-/** One temporary folder per test process for the exports of workers that name none, removed on exit. */
+/** One temporary folder per test file for the exports of workers that name none (GDPR exports: personal data). */
 function defaultExportDir(): string {
-  if (!exportDir) {
-    const dir = mkdtempSync(join(tmpdir(), 'kitchen-db-exports-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    exportDir = dir;
-  }
+  exportDir ??= mkdtempSync(join(tmpdir(), 'kitchen-db-exports-'));
   return exportDir;
 }
+// Registered on the root suite of each test file that imports this module: runs after the file.
+afterAll(() => {
+  if (exportDir) rmSync(exportDir, { recursive: true, force: true });
+  exportDir = undefined;
+});
 
 export function testWorker(db: TestDatabase, options: Partial<WorkerOptions> = {}): { worker: JobWorker; lines: LogLine[] } {
   const { logger, lines } = collectingLogger();
