@@ -1065,6 +1065,12 @@ COMMENT ON COLUMN app.appliances.created_at IS 'Record creation.';
 COMMENT ON COLUMN app.appliances.updated_at IS 'Last modification (trigger set_updated_at).';
 
 --
+-- Name: CONSTRAINT appliances_unpaired_at_check ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT appliances_unpaired_at_check ON app.appliances IS 'A pairing cannot end before it began.';
+
+--
 -- Name: pair_appliance(text, text, text, text, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -4289,6 +4295,12 @@ COMMENT ON COLUMN app.cooking_sessions.updated_at IS 'Last modification (trigger
 COMMENT ON COLUMN app.cooking_sessions.device_revision IS 'Revision of the log on the device (a per-session counter the device increments on each change), set by device uploads (app.upload_cooking_log); an upload is applied only when its revision is above this one. NULL for sessions created by the app and never uploaded (any upload then applies).';
 
 --
+-- Name: CONSTRAINT cooking_sessions_completed_at_check ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT cooking_sessions_completed_at_check ON app.cooking_sessions IS 'A session cannot complete before it started.';
+
+--
 -- Name: daily_ai_cost; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4368,6 +4380,12 @@ COMMENT ON COLUMN app.daily_ai_cost.cost_usd IS 'Sum of cost_usd in US dollars.'
 --
 
 COMMENT ON COLUMN app.daily_ai_cost.updated_at IS 'When the row was last recomputed.';
+
+--
+-- Name: CONSTRAINT daily_ai_cost_tokens_check ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_ai_cost_tokens_check ON app.daily_ai_cost IS 'Token totals of a day are never negative (the roll-up sums app.api_usage).';
 
 --
 -- Name: daily_nutrition; Type: TABLE; Schema: app; Owner: -
@@ -4464,6 +4482,12 @@ COMMENT ON COLUMN app.daily_nutrition.sodium_mg IS 'Sum of nutrition_totals.sodi
 COMMENT ON COLUMN app.daily_nutrition.updated_at IS 'When the row was last recomputed.';
 
 --
+-- Name: CONSTRAINT daily_nutrition_totals_check ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT daily_nutrition_totals_check ON app.daily_nutrition IS 'Nutrient totals of a day are never negative (the roll-up sums the day''s meal logs).';
+
+--
 -- Name: embeddings; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4557,6 +4581,12 @@ COMMENT ON COLUMN app.embeddings.metadata IS 'JSON object: title, URL, meal_time
 --
 
 COMMENT ON COLUMN app.embeddings.created_at IS 'When the chunk was embedded.';
+
+--
+-- Name: CONSTRAINT embeddings_source_check ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT embeddings_source_check ON app.embeddings IS 'Knowledge-base chunks belong to nobody (user_id null: shared, admin-written); every other chunk belongs to a person and names its source row.';
 
 --
 -- Name: firmware_releases; Type: TABLE; Schema: app; Owner: -
@@ -5516,6 +5546,12 @@ COMMENT ON COLUMN app.user_goals.created_at IS 'When the goal was set.';
 COMMENT ON COLUMN app.user_goals.updated_at IS 'Last modification (trigger set_updated_at).';
 
 --
+-- Name: CONSTRAINT user_goals_period_check ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT user_goals_period_check ON app.user_goals IS 'A goal cannot end before it starts (an open-ended goal has no ends_on).';
+
+--
 -- Name: user_preferences; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -5776,6 +5812,12 @@ COMMENT ON CONSTRAINT users_deletion_request_check ON app.users IS 'The three de
 COMMENT ON CONSTRAINT users_email_format_check ON app.users IS 'Basic shape local@domain.tld; real validation is the verification e-mail.';
 
 --
+-- Name: CONSTRAINT users_email_length_check ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT users_email_length_check ON app.users IS 'E-mail addresses up to 255 characters, as Better-Auth''s user table allows.';
+
+--
 -- Name: CONSTRAINT users_time_zone_check ON users; Type: COMMENT; Schema: app; Owner: -
 --
 
@@ -6001,6 +6043,24 @@ COMMENT ON COLUMN app_private.gdpr_export_files.delete_attempts IS 'Failed delet
 --
 
 COMMENT ON COLUMN app_private.gdpr_export_files.last_error IS 'Why the last deletion attempt failed (no path in it).';
+
+--
+-- Name: CONSTRAINT gdpr_export_files_purged_check ON gdpr_export_files; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT gdpr_export_files_purged_check ON app_private.gdpr_export_files IS 'A record deleted because its person was purged no longer names the person (person_id null).';
+
+--
+-- Name: CONSTRAINT gdpr_export_files_purged_path_check ON gdpr_export_files; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT gdpr_export_files_purged_path_check ON app_private.gdpr_export_files IS 'Once a purged person''s file is gone, neither its path (which holds the person''s id) nor its checksum remains.';
+
+--
+-- Name: CONSTRAINT gdpr_export_files_state_path_check ON gdpr_export_files; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT gdpr_export_files_state_path_check ON app_private.gdpr_export_files IS 'A file that is not deleted has a path: nothing on disk is ever left without a record the deletion step can find.';
 
 --
 -- Name: gdpr_export_files_id_seq; Type: SEQUENCE; Schema: app_private; Owner: -
@@ -6648,6 +6708,12 @@ ALTER TABLE ONLY app.conversations
     ADD CONSTRAINT conversations_id_user_id_key UNIQUE (id, user_id);
 
 --
+-- Name: CONSTRAINT conversations_id_user_id_key ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT conversations_id_user_id_key ON app.conversations IS 'Redundant with the primary key on purpose: the target of the composite ownership key messages (conversation_id, user_id).';
+
+--
 -- Name: conversations conversations_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -6660,6 +6726,12 @@ ALTER TABLE ONLY app.conversations
 
 ALTER TABLE ONLY app.cooking_sessions
     ADD CONSTRAINT cooking_sessions_id_user_id_key UNIQUE (id, user_id);
+
+--
+-- Name: CONSTRAINT cooking_sessions_id_user_id_key ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT cooking_sessions_id_user_id_key ON app.cooking_sessions IS 'Redundant with the primary key on purpose: the target of the composite ownership key telemetry_events (session_id, user_id).';
 
 --
 -- Name: cooking_sessions cooking_sessions_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -6709,6 +6781,12 @@ ALTER TABLE ONLY app.meal_foods
 
 ALTER TABLE ONLY app.meal_logs
     ADD CONSTRAINT meal_logs_id_user_id_key UNIQUE (id, user_id);
+
+--
+-- Name: CONSTRAINT meal_logs_id_user_id_key ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT meal_logs_id_user_id_key ON app.meal_logs IS 'Redundant with the primary key on purpose: the target of the composite ownership key meal_foods (meal_log_id, user_id).';
 
 --
 -- Name: meal_logs meal_logs_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -6830,6 +6908,12 @@ ALTER TABLE ONLY app_private.gdpr_redactions
     ADD CONSTRAINT gdpr_redactions_table_name_column_name_key UNIQUE NULLS NOT DISTINCT (table_name, column_name);
 
 --
+-- Name: CONSTRAINT gdpr_redactions_table_name_column_name_key ON gdpr_redactions; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON CONSTRAINT gdpr_redactions_table_name_column_name_key ON app_private.gdpr_redactions IS 'One redaction rule per column (NULLS NOT DISTINCT: also one per whole table, column_name null).';
+
+--
 -- Name: gdpr_secret gdpr_secret_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
 --
 
@@ -6925,10 +7009,22 @@ COMMENT ON INDEX app.idx_api_usage_user_date IS 'A person''s usage by date (Meal
 CREATE UNIQUE INDEX idx_appliances_device_id ON app.appliances USING btree (device_id) WHERE (unpaired_at IS NULL);
 
 --
+-- Name: INDEX idx_appliances_device_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_appliances_device_id IS 'Partial: the current pairing of a device id (pairing, heartbeat, cooking-log upload); unpaired rows are history.';
+
+--
 -- Name: idx_appliances_serial_number; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE UNIQUE INDEX idx_appliances_serial_number ON app.appliances USING btree (serial_number) WHERE (unpaired_at IS NULL);
+
+--
+-- Name: INDEX idx_appliances_serial_number; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_appliances_serial_number IS 'Partial: the current pairing of a serial number (pairing checks); unpaired rows are history.';
 
 --
 -- Name: idx_appliances_user; Type: INDEX; Schema: app; Owner: -
@@ -6937,10 +7033,22 @@ CREATE UNIQUE INDEX idx_appliances_serial_number ON app.appliances USING btree (
 CREATE INDEX idx_appliances_user ON app.appliances USING btree (user_id);
 
 --
+-- Name: INDEX idx_appliances_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_appliances_user IS 'The appliances of a person (appliances.list, the GDPR export and purge).';
+
+--
 -- Name: idx_conversations_user_recent; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_conversations_user_recent ON app.conversations USING btree (user_id, last_message_at DESC NULLS LAST);
+
+--
+-- Name: INDEX idx_conversations_user_recent; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_conversations_user_recent IS 'A person''s conversations, most recent first (assistant.listConversations keyset pages on last_message_at).';
 
 --
 -- Name: idx_embeddings_knowledge_chunk; Type: INDEX; Schema: app; Owner: -
@@ -6997,10 +7105,22 @@ COMMENT ON INDEX app.idx_embeddings_user IS 'A person''s chunks: exact per-perso
 CREATE INDEX idx_firmware_channel ON app.firmware_releases USING btree (target, channel, created_at DESC);
 
 --
+-- Name: INDEX idx_firmware_channel; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_firmware_channel IS 'The newest firmware of a target and channel (appliances.firmwareUpdate picks the latest release a device may take).';
+
+--
 -- Name: idx_firmware_target_version; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE UNIQUE INDEX idx_firmware_target_version ON app.firmware_releases USING btree (target, version);
+
+--
+-- Name: INDEX idx_firmware_target_version; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_firmware_target_version IS 'A firmware release by target and version (publishing checks, a device''s current version).';
 
 --
 -- Name: idx_meal_foods_meal_log; Type: INDEX; Schema: app; Owner: -
@@ -7009,10 +7129,22 @@ CREATE UNIQUE INDEX idx_firmware_target_version ON app.firmware_releases USING b
 CREATE INDEX idx_meal_foods_meal_log ON app.meal_foods USING btree (meal_log_id);
 
 --
+-- Name: INDEX idx_meal_foods_meal_log; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_meal_foods_meal_log IS 'The foods of a meal (meals.getMeal, listMeals with foods; the cascade from a deleted meal log).';
+
+--
 -- Name: idx_meal_foods_user; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_meal_foods_user ON app.meal_foods USING btree (user_id);
+
+--
+-- Name: INDEX idx_meal_foods_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_meal_foods_user IS 'The foods of a person: row-level security''s user_id filter, the GDPR export and purge.';
 
 --
 -- Name: idx_meal_logs_deleted; Type: INDEX; Schema: app; Owner: -
@@ -7033,6 +7165,12 @@ COMMENT ON INDEX app.idx_meal_logs_deleted IS 'A person''s live (not soft-delete
 CREATE INDEX idx_meal_logs_nutrition ON app.meal_logs USING gin (nutrition_totals jsonb_path_ops);
 
 --
+-- Name: INDEX idx_meal_logs_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_meal_logs_nutrition IS 'GIN jsonb_path_ops on nutrition_totals: meals.findMealsByNutrition''s jsonpath predicate (@?).';
+
+--
 -- Name: idx_meal_logs_user_time; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -7051,10 +7189,22 @@ COMMENT ON INDEX app.idx_meal_logs_user_time IS 'Most frequent query: a person''
 CREATE INDEX idx_messages_conversation ON app.messages USING btree (conversation_id, created_at);
 
 --
+-- Name: INDEX idx_messages_conversation; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_messages_conversation IS 'The messages of a conversation in order (assistant.listMessages keyset pages on created_at).';
+
+--
 -- Name: idx_messages_user; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_messages_user ON app.messages USING btree (user_id);
+
+--
+-- Name: INDEX idx_messages_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_messages_user IS 'The messages of a person: row-level security''s user_id filter, the GDPR export and purge.';
 
 --
 -- Name: idx_prefs_allergens; Type: INDEX; Schema: app; Owner: -
@@ -7063,16 +7213,34 @@ CREATE INDEX idx_messages_user ON app.messages USING btree (user_id);
 CREATE INDEX idx_prefs_allergens ON app.user_preferences USING gin (allergens);
 
 --
+-- Name: INDEX idx_prefs_allergens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_prefs_allergens IS 'An index the source document lists: people with a given allergen (array containment @> / overlap &&) for oversight queries; the typed API reads one person''s preferences by user_id.';
+
+--
 -- Name: idx_prefs_cuisines; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_prefs_cuisines ON app.user_preferences USING gin (cuisines);
 
 --
+-- Name: INDEX idx_prefs_cuisines; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_prefs_cuisines IS 'An index the source document lists: people who like a cuisine (array containment @>) for oversight and recommendation queries.';
+
+--
 -- Name: idx_push_tokens_user; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_push_tokens_user ON app.push_tokens USING btree (user_id);
+
+--
+-- Name: INDEX idx_push_tokens_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_push_tokens_user IS 'The push tokens of a person (accounts.listPushTokens, the GDPR export and purge).';
 
 --
 -- Name: idx_recipe_search_category; Type: INDEX; Schema: app; Owner: -
@@ -7141,10 +7309,22 @@ COMMENT ON INDEX app.idx_recipe_search_tags IS 'Tag filters (tags @> …) and di
 CREATE INDEX idx_recipe_tombstones_removed ON app.recipe_tombstones USING btree (removed_at);
 
 --
+-- Name: INDEX idx_recipe_tombstones_removed; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipe_tombstones_removed IS 'Tombstones by removal time: recipes.sync sends the deletions since the device''s last sync.';
+
+--
 -- Name: idx_recipes_category; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_recipes_category ON app.recipes USING btree (category);
+
+--
+-- Name: INDEX idx_recipes_category; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipes_category IS 'An index the source document lists: recipes of a category for admin and ad-hoc queries on app.recipes (people''s ranked search reads app.recipe_search).';
 
 --
 -- Name: idx_recipes_created_by; Type: INDEX; Schema: app; Owner: -
@@ -7165,10 +7345,22 @@ COMMENT ON INDEX app.idx_recipes_created_by IS 'Finds an admin''s recipes (ON DE
 CREATE INDEX idx_recipes_cuisine ON app.recipes USING btree (cuisine);
 
 --
+-- Name: INDEX idx_recipes_cuisine; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipes_cuisine IS 'An index the source document lists: recipes of a cuisine for admin and ad-hoc queries on app.recipes (people''s ranked search reads app.recipe_search).';
+
+--
 -- Name: idx_recipes_data; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_recipes_data ON app.recipes USING gin (recipe_data jsonb_path_ops);
+
+--
+-- Name: INDEX idx_recipes_data; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipes_data IS 'An index the source document lists: GIN jsonb_path_ops on recipe_data, for @> queries by stage or ingredient (admin and ad-hoc queries).';
 
 --
 -- Name: idx_recipes_fts; Type: INDEX; Schema: app; Owner: -
@@ -7177,16 +7369,34 @@ CREATE INDEX idx_recipes_data ON app.recipes USING gin (recipe_data jsonb_path_o
 CREATE INDEX idx_recipes_fts ON app.recipes USING gin (search_vector);
 
 --
+-- Name: INDEX idx_recipes_fts; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipes_fts IS 'An index the source document lists: GIN on search_vector, full-text search on app.recipes itself (people''s ranked search with diet and allergens reads app.recipe_search).';
+
+--
 -- Name: idx_recipes_published; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_recipes_published ON app.recipes USING btree (is_published) WHERE (is_published = true);
 
 --
+-- Name: INDEX idx_recipes_published; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipes_published IS 'Partial: only published recipes, which is all app_user may see (policy published_select) and all the device sync sends.';
+
+--
 -- Name: idx_recipes_tags; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_recipes_tags ON app.recipes USING gin (tags);
+
+--
+-- Name: INDEX idx_recipes_tags; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_recipes_tags IS 'An index the source document lists: recipes with a tag (array containment @>) on app.recipes (the search filter itself runs on app.recipe_search.tags).';
 
 --
 -- Name: idx_recipes_updated; Type: INDEX; Schema: app; Owner: -
@@ -7207,6 +7417,12 @@ COMMENT ON INDEX app.idx_recipes_updated IS 'Recipes changed since a time: the s
 CREATE INDEX idx_sessions_appliance ON app.cooking_sessions USING btree (appliance_id);
 
 --
+-- Name: INDEX idx_sessions_appliance; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_sessions_appliance IS 'The cooking sessions of an appliance (session history on the device, the offline sweep).';
+
+--
 -- Name: idx_sessions_recipe; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -7225,10 +7441,22 @@ COMMENT ON INDEX app.idx_sessions_recipe IS 'Serves the ON DELETE RESTRICT check
 CREATE INDEX idx_sessions_started ON app.cooking_sessions USING btree (started_at DESC);
 
 --
+-- Name: INDEX idx_sessions_started; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_sessions_started IS 'An index the source document lists: cooking sessions by start time, newest first, for oversight and ad-hoc queries across people.';
+
+--
 -- Name: idx_sessions_user; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_sessions_user ON app.cooking_sessions USING btree (user_id);
+
+--
+-- Name: INDEX idx_sessions_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_sessions_user IS 'The cooking sessions of a person: row-level security''s user_id filter, the GDPR export and purge.';
 
 --
 -- Name: idx_telemetry_appliance_time; Type: INDEX; Schema: app; Owner: -
@@ -7247,6 +7475,12 @@ COMMENT ON INDEX app.idx_telemetry_appliance_time IS 'An appliance''s events ove
 --
 
 CREATE INDEX idx_telemetry_payload ON ONLY app.telemetry_events USING gin (payload jsonb_path_ops);
+
+--
+-- Name: INDEX idx_telemetry_payload; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_telemetry_payload IS 'An index the source document lists: GIN jsonb_path_ops on payload, for @> queries by payload content (e.g. alerts of a kind); cloned on every monthly partition.';
 
 --
 -- Name: idx_telemetry_session; Type: INDEX; Schema: app; Owner: -
@@ -7291,16 +7525,34 @@ COMMENT ON INDEX app.idx_user_goals_one_active IS 'At most one active goal per p
 CREATE INDEX idx_user_goals_user ON app.user_goals USING btree (user_id, starts_on DESC);
 
 --
+-- Name: INDEX idx_user_goals_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_user_goals_user IS 'The active goal of a person: the latest starts_on first (accounts.getActiveGoal, meals.dailyTotals against the goal).';
+
+--
 -- Name: idx_users_deletion_due; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE INDEX idx_users_deletion_due ON app.users USING btree (deletion_due_at) WHERE (deletion_due_at IS NOT NULL);
 
 --
+-- Name: INDEX idx_users_deletion_due; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_users_deletion_due IS 'Partial: only accounts with a pending deletion request; app.purge_due_accounts() (hourly gdpr.purge-due) and `kitchen-db gdpr requests` find the due ones without scanning every person.';
+
+--
 -- Name: idx_users_email; Type: INDEX; Schema: app; Owner: -
 --
 
 CREATE UNIQUE INDEX idx_users_email ON app.users USING btree (email);
+
+--
+-- Name: INDEX idx_users_email; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_users_email IS 'A person by e-mail address: sign-in checks, `kitchen-db gdpr … --user <email>` (app.gdpr_find_user).';
 
 --
 -- Name: telemetry_events_default_appliance_id_recorded_at_idx; Type: INDEX; Schema: app; Owner: -
@@ -7333,10 +7585,22 @@ CREATE INDEX telemetry_events_default_user_id_idx ON app.telemetry_events_defaul
 CREATE INDEX idx_gdpr_audit_subject ON app_private.gdpr_audit USING btree (subject, id);
 
 --
+-- Name: INDEX idx_gdpr_audit_subject; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.idx_gdpr_audit_subject IS 'The audit trail of one person (keyed hash subject), in order: `kitchen-db gdpr audit --user` pages on id.';
+
+--
 -- Name: idx_gdpr_export_files_open; Type: INDEX; Schema: app_private; Owner: -
 --
 
 CREATE INDEX idx_gdpr_export_files_open ON app_private.gdpr_export_files USING btree (state, started_at) WHERE (state <> 'deleted'::text);
+
+--
+-- Name: INDEX idx_gdpr_export_files_open; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.idx_gdpr_export_files_open IS 'Partial (not yet deleted): the files still to delete (pending deletion, per host) or to expire (written longer ago than the retention: app.gdpr_export_files_expire), by state and age.';
 
 --
 -- Name: idx_gdpr_export_files_person; Type: INDEX; Schema: app_private; Owner: -
@@ -7345,10 +7609,22 @@ CREATE INDEX idx_gdpr_export_files_open ON app_private.gdpr_export_files USING b
 CREATE INDEX idx_gdpr_export_files_person ON app_private.gdpr_export_files USING btree (person_id) WHERE (person_id IS NOT NULL);
 
 --
+-- Name: INDEX idx_gdpr_export_files_person; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.idx_gdpr_export_files_person IS 'Partial (person_id not null): the purge marks a person''s export files pending deletion and clears person_id (app_private.purge_user_core).';
+
+--
 -- Name: idx_gdpr_export_files_subject; Type: INDEX; Schema: app_private; Owner: -
 --
 
 CREATE INDEX idx_gdpr_export_files_subject ON app_private.gdpr_export_files USING btree (subject, id);
+
+--
+-- Name: INDEX idx_gdpr_export_files_subject; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON INDEX app_private.idx_gdpr_export_files_subject IS '`kitchen-db gdpr audit --files [--user …]`: a person''s file records (by audit subject hash), newest first (app.gdpr_export_file_log).';
 
 --
 -- Name: account_userId_idx; Type: INDEX; Schema: auth; Owner: -
@@ -7357,10 +7633,22 @@ CREATE INDEX idx_gdpr_export_files_subject ON app_private.gdpr_export_files USIN
 CREATE INDEX "account_userId_idx" ON auth.account USING btree ("userId");
 
 --
+-- Name: INDEX "account_userId_idx"; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON INDEX auth."account_userId_idx" IS 'Better-Auth: the linked accounts of a user (sign-in, the GDPR export and purge by "userId").';
+
+--
 -- Name: session_userId_idx; Type: INDEX; Schema: auth; Owner: -
 --
 
 CREATE INDEX "session_userId_idx" ON auth.session USING btree ("userId");
+
+--
+-- Name: INDEX "session_userId_idx"; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON INDEX auth."session_userId_idx" IS 'Better-Auth: the sessions of a user (sign-out everywhere, the GDPR export and purge by "userId").';
 
 --
 -- Name: twoFactor_secret_idx; Type: INDEX; Schema: auth; Owner: -
@@ -7369,16 +7657,34 @@ CREATE INDEX "session_userId_idx" ON auth.session USING btree ("userId");
 CREATE INDEX "twoFactor_secret_idx" ON auth."twoFactor" USING btree (secret);
 
 --
+-- Name: INDEX "twoFactor_secret_idx"; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON INDEX auth."twoFactor_secret_idx" IS 'Better-Auth: two-factor lookup by secret.';
+
+--
 -- Name: twoFactor_userId_idx; Type: INDEX; Schema: auth; Owner: -
 --
 
 CREATE INDEX "twoFactor_userId_idx" ON auth."twoFactor" USING btree ("userId");
 
 --
+-- Name: INDEX "twoFactor_userId_idx"; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON INDEX auth."twoFactor_userId_idx" IS 'Better-Auth: the two-factor settings of a user (sign-in, the GDPR export and purge).';
+
+--
 -- Name: verification_identifier_idx; Type: INDEX; Schema: auth; Owner: -
 --
 
 CREATE INDEX verification_identifier_idx ON auth.verification USING btree (identifier);
+
+--
+-- Name: INDEX verification_identifier_idx; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON INDEX auth.verification_identifier_idx IS 'Better-Auth: a verification token by its identifier (e-mail verification, password reset).';
 
 --
 -- Name: telemetry_events_default_appliance_id_recorded_at_idx; Type: INDEX ATTACH; Schema: app; Owner: -
@@ -7417,10 +7723,22 @@ ALTER INDEX app.idx_telemetry_user ATTACH PARTITION app.telemetry_events_default
 CREATE TRIGGER api_usage_enqueue_metrics AFTER INSERT ON app.api_usage REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
 
 --
+-- Name: TRIGGER api_usage_enqueue_metrics ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER api_usage_enqueue_metrics ON app.api_usage IS 'AFTER INSERT (statement, transition table): enqueues one metrics.rollup job per person-day whose AI cost changed (app_private.enqueue_metrics_rollup), so app.daily_ai_cost follows app.api_usage within seconds.';
+
+--
 -- Name: cooking_sessions cooking_sessions_check_recipe; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER cooking_sessions_check_recipe AFTER INSERT OR UPDATE OF recipe_id ON app.cooking_sessions FOR EACH ROW EXECUTE FUNCTION app_private.cooking_sessions_check_recipe();
+
+--
+-- Name: TRIGGER cooking_sessions_check_recipe ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER cooking_sessions_check_recipe ON app.cooking_sessions IS 'AFTER INSERT or UPDATE OF recipe_id: a session may name only a recipe that is or was published; a never-published draft is refused with the foreign key''s own 23503, like a recipe that does not exist (no existence oracle for drafts; migration 000075).';
 
 --
 -- Name: cooking_sessions cooking_sessions_delete_events; Type: TRIGGER; Schema: app; Owner: -
@@ -7429,10 +7747,22 @@ CREATE TRIGGER cooking_sessions_check_recipe AFTER INSERT OR UPDATE OF recipe_id
 CREATE TRIGGER cooking_sessions_delete_events AFTER DELETE ON app.cooking_sessions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.cooking_sessions_delete_events();
 
 --
+-- Name: TRIGGER cooking_sessions_delete_events ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER cooking_sessions_delete_events ON app.cooking_sessions IS 'AFTER DELETE, per statement: deletes the deleted sessions'' telemetry in one statement — the ON DELETE CASCADE of the former foreign key, without visiting every partition once per session (migration 000082; the GDPR purge''s speed).';
+
+--
 -- Name: meal_logs delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER delete_embeddings AFTER DELETE ON app.meal_logs FOR EACH ROW EXECUTE FUNCTION app_private.delete_embeddings('meal_log');
+
+--
+-- Name: TRIGGER delete_embeddings ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER delete_embeddings ON app.meal_logs IS 'AFTER DELETE: removes the embeddings of the deleted meal log (source_kind meal_log), so no chunk of it stays searchable. Soft deletes keep them (undo).';
 
 --
 -- Name: messages delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
@@ -7441,10 +7771,22 @@ CREATE TRIGGER delete_embeddings AFTER DELETE ON app.meal_logs FOR EACH ROW EXEC
 CREATE TRIGGER delete_embeddings AFTER DELETE ON app.messages FOR EACH ROW EXECUTE FUNCTION app_private.delete_embeddings('message');
 
 --
+-- Name: TRIGGER delete_embeddings ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER delete_embeddings ON app.messages IS 'AFTER DELETE: removes the embeddings of the deleted message (source_kind message), so no chunk of it stays searchable.';
+
+--
 -- Name: embeddings embeddings_check_source_insert; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER embeddings_check_source_insert AFTER INSERT ON app.embeddings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.embeddings_check_source();
+
+--
+-- Name: TRIGGER embeddings_check_source_insert ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER embeddings_check_source_insert ON app.embeddings IS 'AFTER INSERT, per statement: every chunk of a meal log or message names a source row of the same person (app_private.embeddings_check_source, migration 000070); someone else''s row fails exactly like a missing one (23503 embeddings_source_owner), so no chunk key tells a person that another person''s row exists.';
 
 --
 -- Name: embeddings embeddings_check_source_update; Type: TRIGGER; Schema: app; Owner: -
@@ -7453,10 +7795,22 @@ CREATE TRIGGER embeddings_check_source_insert AFTER INSERT ON app.embeddings REF
 CREATE TRIGGER embeddings_check_source_update AFTER UPDATE ON app.embeddings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.embeddings_check_source();
 
 --
+-- Name: TRIGGER embeddings_check_source_update ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER embeddings_check_source_update ON app.embeddings IS 'AFTER UPDATE, per statement: the same ownership rule as embeddings_check_source_insert for rows whose source or owner changed.';
+
+--
 -- Name: meal_foods meal_foods_enqueue_embedding_delete; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER meal_foods_enqueue_embedding_delete AFTER DELETE ON app.meal_foods REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_foods_enqueue_embedding();
+
+--
+-- Name: TRIGGER meal_foods_enqueue_embedding_delete ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_foods_enqueue_embedding_delete ON app.meal_foods IS 'AFTER DELETE (statement): enqueues an assistant.embed job for each meal log that lost a food and still exists, so its embedding text follows; nothing under app.owner_access (a GDPR purge).';
 
 --
 -- Name: meal_foods meal_foods_enqueue_embedding_insert; Type: TRIGGER; Schema: app; Owner: -
@@ -7465,10 +7819,22 @@ CREATE TRIGGER meal_foods_enqueue_embedding_delete AFTER DELETE ON app.meal_food
 CREATE TRIGGER meal_foods_enqueue_embedding_insert AFTER INSERT ON app.meal_foods REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_foods_enqueue_embedding();
 
 --
+-- Name: TRIGGER meal_foods_enqueue_embedding_insert ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_foods_enqueue_embedding_insert ON app.meal_foods IS 'AFTER INSERT (statement): enqueues an assistant.embed job per meal log whose foods were added (one per meal; none while one is waiting).';
+
+--
 -- Name: meal_foods meal_foods_enqueue_embedding_update; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER meal_foods_enqueue_embedding_update AFTER UPDATE ON app.meal_foods REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_foods_enqueue_embedding();
+
+--
+-- Name: TRIGGER meal_foods_enqueue_embedding_update ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_foods_enqueue_embedding_update ON app.meal_foods IS 'AFTER UPDATE (statement): enqueues an assistant.embed job per meal log whose foods changed.';
 
 --
 -- Name: meal_logs meal_logs_enqueue_embedding_insert; Type: TRIGGER; Schema: app; Owner: -
@@ -7477,10 +7843,22 @@ CREATE TRIGGER meal_foods_enqueue_embedding_update AFTER UPDATE ON app.meal_food
 CREATE TRIGGER meal_logs_enqueue_embedding_insert AFTER INSERT ON app.meal_logs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_logs_enqueue_embedding();
 
 --
+-- Name: TRIGGER meal_logs_enqueue_embedding_insert ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_logs_enqueue_embedding_insert ON app.meal_logs IS 'AFTER INSERT (statement): enqueues an assistant.embed job for each new meal log (app_private.meal_logs_enqueue_embedding).';
+
+--
 -- Name: meal_logs meal_logs_enqueue_embedding_update; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER meal_logs_enqueue_embedding_update AFTER UPDATE ON app.meal_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.meal_logs_enqueue_embedding();
+
+--
+-- Name: TRIGGER meal_logs_enqueue_embedding_update ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_logs_enqueue_embedding_update ON app.meal_logs IS 'AFTER UPDATE (statement): enqueues an assistant.embed job for each meal log whose embedded text (meal_type, notes, ai_analysis) changed.';
 
 --
 -- Name: meal_logs meal_logs_enqueue_metrics_insert; Type: TRIGGER; Schema: app; Owner: -
@@ -7489,10 +7867,22 @@ CREATE TRIGGER meal_logs_enqueue_embedding_update AFTER UPDATE ON app.meal_logs 
 CREATE TRIGGER meal_logs_enqueue_metrics_insert AFTER INSERT ON app.meal_logs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
 
 --
+-- Name: TRIGGER meal_logs_enqueue_metrics_insert ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_logs_enqueue_metrics_insert ON app.meal_logs IS 'AFTER INSERT (statement): enqueues a metrics.rollup job per person-day (in the person''s time zone) that gained a meal, for app.daily_nutrition.';
+
+--
 -- Name: meal_logs meal_logs_enqueue_metrics_update; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER meal_logs_enqueue_metrics_update AFTER UPDATE ON app.meal_logs REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
+
+--
+-- Name: TRIGGER meal_logs_enqueue_metrics_update ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_logs_enqueue_metrics_update ON app.meal_logs IS 'AFTER UPDATE (statement): enqueues a metrics.rollup job for the old and the new person-day of each changed meal (time, nutrition, soft delete).';
 
 --
 -- Name: meal_logs meal_logs_soft_delete; Type: TRIGGER; Schema: app; Owner: -
@@ -7501,10 +7891,22 @@ CREATE TRIGGER meal_logs_enqueue_metrics_update AFTER UPDATE ON app.meal_logs RE
 CREATE TRIGGER meal_logs_soft_delete BEFORE INSERT OR UPDATE OF is_deleted ON app.meal_logs FOR EACH ROW EXECUTE FUNCTION app_private.meal_logs_soft_delete();
 
 --
+-- Name: TRIGGER meal_logs_soft_delete ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER meal_logs_soft_delete ON app.meal_logs IS 'BEFORE INSERT OR UPDATE OF is_deleted: keeps deleted_at in step with is_deleted (stamps it on delete, clears it on undo); CHECK meal_logs_deleted_check refuses anything else.';
+
+--
 -- Name: messages messages_after_insert; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER messages_after_insert AFTER INSERT ON app.messages FOR EACH ROW EXECUTE FUNCTION app_private.messages_after_insert();
+
+--
+-- Name: TRIGGER messages_after_insert ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER messages_after_insert ON app.messages IS 'AFTER INSERT (row): moves conversations.last_message_at forward (the recent-conversations list) and titles an untitled conversation from its first user message.';
 
 --
 -- Name: messages messages_enqueue_embedding; Type: TRIGGER; Schema: app; Owner: -
@@ -7513,10 +7915,22 @@ CREATE TRIGGER messages_after_insert AFTER INSERT ON app.messages FOR EACH ROW E
 CREATE TRIGGER messages_enqueue_embedding AFTER INSERT ON app.messages REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.messages_enqueue_embedding();
 
 --
+-- Name: TRIGGER messages_enqueue_embedding ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER messages_enqueue_embedding ON app.messages IS 'AFTER INSERT (statement): enqueues an assistant.embed job for each new message (messages are never edited).';
+
+--
 -- Name: recipes recipes_search_sync; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER recipes_search_sync AFTER INSERT OR UPDATE ON app.recipes FOR EACH ROW EXECUTE FUNCTION app_private.recipes_search_sync();
+
+--
+-- Name: TRIGGER recipes_search_sync ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER recipes_search_sync ON app.recipes IS 'AFTER INSERT OR UPDATE: keeps app.recipe_search (the ranked full-text search) in step: a published recipe gets or refreshes its row, an unpublished one loses it.';
 
 --
 -- Name: recipes recipes_sync_stamp; Type: TRIGGER; Schema: app; Owner: -
@@ -7525,10 +7939,22 @@ CREATE TRIGGER recipes_search_sync AFTER INSERT OR UPDATE ON app.recipes FOR EAC
 CREATE TRIGGER recipes_sync_stamp BEFORE INSERT OR DELETE OR UPDATE ON app.recipes FOR EACH ROW EXECUTE FUNCTION app_private.recipes_sync_stamp();
 
 --
+-- Name: TRIGGER recipes_sync_stamp ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER recipes_sync_stamp ON app.recipes IS 'BEFORE INSERT, UPDATE OR DELETE: stamps updated_at and bumps version under the recipes sync lock and writes tombstones for deletes, so the device sync protocol (recipes.sync) never misses or repeats a change.';
+
+--
 -- Name: appliances set_updated_at; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.appliances FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: TRIGGER set_updated_at ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.appliances IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
 
 --
 -- Name: conversations set_updated_at; Type: TRIGGER; Schema: app; Owner: -
@@ -7537,10 +7963,22 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.appliances FOR EACH ROW EXECU
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.conversations FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
 
 --
+-- Name: TRIGGER set_updated_at ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.conversations IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
+
+--
 -- Name: cooking_sessions set_updated_at; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.cooking_sessions FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: TRIGGER set_updated_at ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.cooking_sessions IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
 
 --
 -- Name: daily_ai_cost set_updated_at; Type: TRIGGER; Schema: app; Owner: -
@@ -7549,10 +7987,22 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.cooking_sessions FOR EACH ROW
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.daily_ai_cost FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
 
 --
+-- Name: TRIGGER set_updated_at ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.daily_ai_cost IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
+
+--
 -- Name: daily_nutrition set_updated_at; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.daily_nutrition FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: TRIGGER set_updated_at ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.daily_nutrition IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
 
 --
 -- Name: meal_logs set_updated_at; Type: TRIGGER; Schema: app; Owner: -
@@ -7561,10 +8011,22 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.daily_nutrition FOR EACH ROW 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.meal_logs FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
 
 --
+-- Name: TRIGGER set_updated_at ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.meal_logs IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
+
+--
 -- Name: push_tokens set_updated_at; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.push_tokens FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: TRIGGER set_updated_at ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.push_tokens IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
 
 --
 -- Name: user_goals set_updated_at; Type: TRIGGER; Schema: app; Owner: -
@@ -7573,10 +8035,22 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.push_tokens FOR EACH ROW EXEC
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.user_goals FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
 
 --
+-- Name: TRIGGER set_updated_at ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.user_goals IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
+
+--
 -- Name: user_preferences set_updated_at; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.user_preferences FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: TRIGGER set_updated_at ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.user_preferences IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
 
 --
 -- Name: users set_updated_at; Type: TRIGGER; Schema: app; Owner: -
@@ -7585,10 +8059,22 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.user_preferences FOR EACH ROW
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
 
 --
+-- Name: TRIGGER set_updated_at ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app.users IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
+
+--
 -- Name: telemetry_events telemetry_events_check_sessions_insert; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER telemetry_events_check_sessions_insert AFTER INSERT ON app.telemetry_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.telemetry_events_check_sessions();
+
+--
+-- Name: TRIGGER telemetry_events_check_sessions_insert ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER telemetry_events_check_sessions_insert ON app.telemetry_events IS 'AFTER INSERT, per statement: every (session_id, user_id) of the new events is a session of that person, locked FOR KEY SHARE — the check of the former foreign key telemetry_events_session_id_user_id_fkey (migration 000082); 23503 under that name.';
 
 --
 -- Name: telemetry_events telemetry_events_check_sessions_update; Type: TRIGGER; Schema: app; Owner: -
@@ -7597,10 +8083,22 @@ CREATE TRIGGER telemetry_events_check_sessions_insert AFTER INSERT ON app.teleme
 CREATE TRIGGER telemetry_events_check_sessions_update AFTER UPDATE ON app.telemetry_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.telemetry_events_check_sessions();
 
 --
+-- Name: TRIGGER telemetry_events_check_sessions_update ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER telemetry_events_check_sessions_update ON app.telemetry_events IS 'AFTER UPDATE, per statement: the same session-ownership check as telemetry_events_check_sessions_insert.';
+
+--
 -- Name: users users_enqueue_metrics_rebuild; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER users_enqueue_metrics_rebuild AFTER UPDATE ON app.users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.enqueue_metrics_rollup();
+
+--
+-- Name: TRIGGER users_enqueue_metrics_rebuild ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TRIGGER users_enqueue_metrics_rebuild ON app.users IS 'AFTER UPDATE (statement): a person whose time zone changed gets metrics.rollup jobs that recompute all their days (their local days moved).';
 
 --
 -- Name: gdpr_audit gdpr_audit_append_only; Type: TRIGGER; Schema: app_private; Owner: -
@@ -7609,16 +8107,34 @@ CREATE TRIGGER users_enqueue_metrics_rebuild AFTER UPDATE ON app.users REFERENCI
 CREATE TRIGGER gdpr_audit_append_only BEFORE DELETE OR UPDATE ON app_private.gdpr_audit FOR EACH ROW EXECUTE FUNCTION app_private.gdpr_audit_append_only();
 
 --
+-- Name: TRIGGER gdpr_audit_append_only ON gdpr_audit; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TRIGGER gdpr_audit_append_only ON app_private.gdpr_audit IS 'BEFORE UPDATE OR DELETE: refuses both, so the GDPR audit trail is append-only, for the owner too (removing this trigger is a reviewed migration).';
+
+--
 -- Name: gdpr_audit gdpr_audit_no_truncate; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
 CREATE TRIGGER gdpr_audit_no_truncate BEFORE TRUNCATE ON app_private.gdpr_audit FOR EACH STATEMENT EXECUTE FUNCTION app_private.gdpr_audit_append_only();
 
 --
+-- Name: TRIGGER gdpr_audit_no_truncate ON gdpr_audit; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TRIGGER gdpr_audit_no_truncate ON app_private.gdpr_audit IS 'BEFORE TRUNCATE: refuses it, so the GDPR audit trail cannot be emptied in one statement either.';
+
+--
 -- Name: partitioned_tables set_updated_at; Type: TRIGGER; Schema: app_private; Owner: -
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON app_private.partitioned_tables FOR EACH ROW EXECUTE FUNCTION app_private.set_updated_at();
+
+--
+-- Name: TRIGGER set_updated_at ON partitioned_tables; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TRIGGER set_updated_at ON app_private.partitioned_tables IS 'BEFORE UPDATE: stamps updated_at with the time of the change (app_private.set_updated_at), so no caller has to and none can forget; created_at is never touched.';
 
 --
 -- Name: api_usage api_usage_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -7647,6 +8163,12 @@ ALTER TABLE ONLY app.conversations
 
 ALTER TABLE ONLY app.cooking_sessions
     ADD CONSTRAINT cooking_sessions_appliance_id_user_id_fkey FOREIGN KEY (appliance_id, user_id) REFERENCES app.appliances(id, user_id);
+
+--
+-- Name: CONSTRAINT cooking_sessions_appliance_id_user_id_fkey ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT cooking_sessions_appliance_id_user_id_fkey ON app.cooking_sessions IS 'Ownership: a session''s appliance must be one of the same person''s (composite key with user_id), so no person can cook on, or log against, another person''s appliance.';
 
 --
 -- Name: cooking_sessions cooking_sessions_recipe_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -7691,6 +8213,12 @@ ALTER TABLE ONLY app.meal_foods
     ADD CONSTRAINT meal_foods_meal_log_id_user_id_fkey FOREIGN KEY (meal_log_id, user_id) REFERENCES app.meal_logs(id, user_id) ON DELETE CASCADE;
 
 --
+-- Name: CONSTRAINT meal_foods_meal_log_id_user_id_fkey ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT meal_foods_meal_log_id_user_id_fkey ON app.meal_foods IS 'Ownership: a food belongs to a meal log of the same person (composite key with user_id); deleting the meal log deletes its foods.';
+
+--
 -- Name: meal_foods meal_foods_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -7710,6 +8238,12 @@ ALTER TABLE ONLY app.meal_logs
 
 ALTER TABLE ONLY app.messages
     ADD CONSTRAINT messages_conversation_id_user_id_fkey FOREIGN KEY (conversation_id, user_id) REFERENCES app.conversations(id, user_id) ON DELETE CASCADE;
+
+--
+-- Name: CONSTRAINT messages_conversation_id_user_id_fkey ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT messages_conversation_id_user_id_fkey ON app.messages IS 'Ownership: a message belongs to a conversation of the same person (composite key with user_id); deleting the conversation deletes its messages.';
 
 --
 -- Name: messages messages_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -7745,6 +8279,12 @@ ALTER TABLE ONLY app.recipes
 
 ALTER TABLE app.telemetry_events
     ADD CONSTRAINT telemetry_events_appliance_id_user_id_fkey FOREIGN KEY (appliance_id, user_id) REFERENCES app.appliances(id, user_id);
+
+--
+-- Name: CONSTRAINT telemetry_events_appliance_id_user_id_fkey ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT telemetry_events_appliance_id_user_id_fkey ON app.telemetry_events IS 'Ownership: an event''s appliance must be the same person''s (composite key with user_id), so a device cannot write into another person''s telemetry.';
 
 --
 -- Name: telemetry_events telemetry_events_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -7826,10 +8366,22 @@ COMMENT ON POLICY admin_knowledge ON app.embeddings IS 'The admin portal curates
 CREATE POLICY admin_select ON app.api_usage FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.api_usage IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: appliances admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.appliances FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.appliances IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: conversations admin_select; Type: POLICY; Schema: app; Owner: -
@@ -7838,10 +8390,22 @@ CREATE POLICY admin_select ON app.appliances FOR SELECT TO app_admin USING (true
 CREATE POLICY admin_select ON app.conversations FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.conversations IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: cooking_sessions admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.cooking_sessions FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.cooking_sessions IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: daily_ai_cost admin_select; Type: POLICY; Schema: app; Owner: -
@@ -7850,10 +8414,22 @@ CREATE POLICY admin_select ON app.cooking_sessions FOR SELECT TO app_admin USING
 CREATE POLICY admin_select ON app.daily_ai_cost FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.daily_ai_cost IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: daily_nutrition admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.daily_nutrition FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.daily_nutrition IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: embeddings admin_select; Type: POLICY; Schema: app; Owner: -
@@ -7862,10 +8438,22 @@ CREATE POLICY admin_select ON app.daily_nutrition FOR SELECT TO app_admin USING 
 CREATE POLICY admin_select ON app.embeddings FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.embeddings IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: meal_foods admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.meal_foods FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.meal_foods IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: meal_logs admin_select; Type: POLICY; Schema: app; Owner: -
@@ -7874,10 +8462,22 @@ CREATE POLICY admin_select ON app.meal_foods FOR SELECT TO app_admin USING (true
 CREATE POLICY admin_select ON app.meal_logs FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.meal_logs IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: messages admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.messages FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.messages IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: push_tokens admin_select; Type: POLICY; Schema: app; Owner: -
@@ -7886,10 +8486,22 @@ CREATE POLICY admin_select ON app.messages FOR SELECT TO app_admin USING (true);
 CREATE POLICY admin_select ON app.push_tokens FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.push_tokens IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: telemetry_events admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.telemetry_events FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.telemetry_events IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: telemetry_events_default admin_select; Type: POLICY; Schema: app; Owner: -
@@ -7898,10 +8510,22 @@ CREATE POLICY admin_select ON app.telemetry_events FOR SELECT TO app_admin USING
 CREATE POLICY admin_select ON app.telemetry_events_default FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.telemetry_events_default IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: user_goals admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.user_goals FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.user_goals IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: user_preferences admin_select; Type: POLICY; Schema: app; Owner: -
@@ -7910,10 +8534,22 @@ CREATE POLICY admin_select ON app.user_goals FOR SELECT TO app_admin USING (true
 CREATE POLICY admin_select ON app.user_preferences FOR SELECT TO app_admin USING (true);
 
 --
+-- Name: POLICY admin_select ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.user_preferences IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
 -- Name: users admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY admin_select ON app.users FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.users IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
 -- Name: api_usage; Type: ROW SECURITY; Schema: app; Owner: -
@@ -7982,10 +8618,22 @@ ALTER TABLE app.messages ENABLE ROW LEVEL SECURITY;
 CREATE POLICY owner_access ON app.api_usage TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.api_usage IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: appliances owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.appliances TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.appliances IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
 -- Name: conversations owner_access; Type: POLICY; Schema: app; Owner: -
@@ -7994,10 +8642,22 @@ CREATE POLICY owner_access ON app.appliances TO kitchen_owner USING ((current_se
 CREATE POLICY owner_access ON app.conversations TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.conversations IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: cooking_sessions owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.cooking_sessions TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.cooking_sessions IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
 -- Name: daily_ai_cost owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8006,10 +8666,22 @@ CREATE POLICY owner_access ON app.cooking_sessions TO kitchen_owner USING ((curr
 CREATE POLICY owner_access ON app.daily_ai_cost TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.daily_ai_cost IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: daily_nutrition owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.daily_nutrition TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.daily_nutrition IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
 -- Name: embeddings owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8018,10 +8690,22 @@ CREATE POLICY owner_access ON app.daily_nutrition TO kitchen_owner USING ((curre
 CREATE POLICY owner_access ON app.embeddings TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.embeddings IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: meal_foods owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.meal_foods TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.meal_foods IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
 -- Name: meal_logs owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8030,16 +8714,34 @@ CREATE POLICY owner_access ON app.meal_foods TO kitchen_owner USING ((current_se
 CREATE POLICY owner_access ON app.meal_logs TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.meal_logs IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: messages owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.messages TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.messages IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: push_tokens owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.push_tokens TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.push_tokens IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
 -- Name: recipes owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8060,10 +8762,22 @@ COMMENT ON POLICY owner_access ON app.recipes IS 'The stable owner role kitchen_
 CREATE POLICY owner_access ON app.telemetry_events TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.telemetry_events IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: telemetry_events_default owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.telemetry_events_default TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.telemetry_events_default IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
 -- Name: user_goals owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8072,10 +8786,22 @@ CREATE POLICY owner_access ON app.telemetry_events_default TO kitchen_owner USIN
 CREATE POLICY owner_access ON app.user_goals TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.user_goals IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: user_preferences owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY owner_access ON app.user_preferences TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.user_preferences IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
 -- Name: users owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8084,10 +8810,22 @@ CREATE POLICY owner_access ON app.user_preferences TO kitchen_owner USING ((curr
 CREATE POLICY owner_access ON app.users TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
 
 --
+-- Name: POLICY owner_access ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.users IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
 -- Name: api_usage person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.api_usage IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: appliances person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8096,10 +8834,22 @@ CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user
 CREATE POLICY person_delete ON app.appliances FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.appliances IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: conversations person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.conversations FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.conversations IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: cooking_sessions person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8108,10 +8858,22 @@ CREATE POLICY person_delete ON app.conversations FOR DELETE TO app_user USING ((
 CREATE POLICY person_delete ON app.cooking_sessions FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.cooking_sessions IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: daily_ai_cost person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.daily_ai_cost FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.daily_ai_cost IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: daily_nutrition person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8120,10 +8882,22 @@ CREATE POLICY person_delete ON app.daily_ai_cost FOR DELETE TO app_user USING ((
 CREATE POLICY person_delete ON app.daily_nutrition FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.daily_nutrition IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: embeddings person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.embeddings IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: meal_foods person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8132,10 +8906,22 @@ CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((use
 CREATE POLICY person_delete ON app.meal_foods FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.meal_foods IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: meal_logs person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.meal_logs FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.meal_logs IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: messages person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8144,10 +8930,22 @@ CREATE POLICY person_delete ON app.meal_logs FOR DELETE TO app_user USING ((user
 CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.messages IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: push_tokens person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.push_tokens FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.push_tokens IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: telemetry_events person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8156,10 +8954,22 @@ CREATE POLICY person_delete ON app.push_tokens FOR DELETE TO app_user USING ((us
 CREATE POLICY person_delete ON app.telemetry_events FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.telemetry_events IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: telemetry_events_default person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.telemetry_events_default FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.telemetry_events_default IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: user_goals person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8168,10 +8978,22 @@ CREATE POLICY person_delete ON app.telemetry_events_default FOR DELETE TO app_us
 CREATE POLICY person_delete ON app.user_goals FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.user_goals IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: user_preferences person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_delete ON app.user_preferences FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.user_preferences IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
 -- Name: users person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8180,10 +9002,22 @@ CREATE POLICY person_delete ON app.user_preferences FOR DELETE TO app_user USING
 CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_delete ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.users IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
 -- Name: api_usage person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.api_usage IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: appliances person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8192,10 +9026,22 @@ CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK (
 CREATE POLICY person_insert ON app.appliances FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.appliances IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: conversations person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.conversations FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.conversations IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: cooking_sessions person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8204,10 +9050,22 @@ CREATE POLICY person_insert ON app.conversations FOR INSERT TO app_user WITH CHE
 CREATE POLICY person_insert ON app.cooking_sessions FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.cooking_sessions IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: daily_ai_cost person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.daily_ai_cost FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.daily_ai_cost IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: daily_nutrition person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8216,10 +9074,22 @@ CREATE POLICY person_insert ON app.daily_ai_cost FOR INSERT TO app_user WITH CHE
 CREATE POLICY person_insert ON app.daily_nutrition FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.daily_nutrition IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: embeddings person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.embeddings IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: meal_foods person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8228,10 +9098,22 @@ CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK 
 CREATE POLICY person_insert ON app.meal_foods FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.meal_foods IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: meal_logs person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.meal_logs FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.meal_logs IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: messages person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8240,10 +9122,22 @@ CREATE POLICY person_insert ON app.meal_logs FOR INSERT TO app_user WITH CHECK (
 CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.messages IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: push_tokens person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.push_tokens FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.push_tokens IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: telemetry_events person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8252,10 +9146,22 @@ CREATE POLICY person_insert ON app.push_tokens FOR INSERT TO app_user WITH CHECK
 CREATE POLICY person_insert ON app.telemetry_events FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.telemetry_events IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: telemetry_events_default person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.telemetry_events_default FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.telemetry_events_default IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: user_goals person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8264,10 +9170,22 @@ CREATE POLICY person_insert ON app.telemetry_events_default FOR INSERT TO app_us
 CREATE POLICY person_insert ON app.user_goals FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.user_goals IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: user_preferences person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_insert ON app.user_preferences FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.user_preferences IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
 -- Name: users person_insert; Type: POLICY; Schema: app; Owner: -
@@ -8276,10 +9194,22 @@ CREATE POLICY person_insert ON app.user_preferences FOR INSERT TO app_user WITH 
 CREATE POLICY person_insert ON app.users FOR INSERT TO app_user WITH CHECK ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_insert ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.users IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
 -- Name: api_usage person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.api_usage IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
 -- Name: appliances person_select; Type: POLICY; Schema: app; Owner: -
@@ -8288,10 +9218,22 @@ CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user
 CREATE POLICY person_select ON app.appliances FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.appliances IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: conversations person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.conversations FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.conversations IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
 -- Name: cooking_sessions person_select; Type: POLICY; Schema: app; Owner: -
@@ -8300,16 +9242,34 @@ CREATE POLICY person_select ON app.conversations FOR SELECT TO app_user USING ((
 CREATE POLICY person_select ON app.cooking_sessions FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.cooking_sessions IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: daily_ai_cost person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.daily_ai_cost FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.daily_ai_cost IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: daily_nutrition person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.daily_nutrition FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.daily_nutrition IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
 -- Name: embeddings person_select; Type: POLICY; Schema: app; Owner: -
@@ -8330,10 +9290,22 @@ COMMENT ON POLICY person_select ON app.embeddings IS 'A person reads their own e
 CREATE POLICY person_select ON app.meal_foods FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.meal_foods IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: meal_logs person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.meal_logs FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.meal_logs IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
 -- Name: messages person_select; Type: POLICY; Schema: app; Owner: -
@@ -8342,10 +9314,22 @@ CREATE POLICY person_select ON app.meal_logs FOR SELECT TO app_user USING ((user
 CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.messages IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: push_tokens person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.push_tokens FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.push_tokens IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
 -- Name: telemetry_events person_select; Type: POLICY; Schema: app; Owner: -
@@ -8354,10 +9338,22 @@ CREATE POLICY person_select ON app.push_tokens FOR SELECT TO app_user USING ((us
 CREATE POLICY person_select ON app.telemetry_events FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.telemetry_events IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: telemetry_events_default person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.telemetry_events_default FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.telemetry_events_default IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
 -- Name: user_goals person_select; Type: POLICY; Schema: app; Owner: -
@@ -8366,10 +9362,22 @@ CREATE POLICY person_select ON app.telemetry_events_default FOR SELECT TO app_us
 CREATE POLICY person_select ON app.user_goals FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.user_goals IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: user_preferences person_select; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_select ON app.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.user_preferences IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
 -- Name: users person_select; Type: POLICY; Schema: app; Owner: -
@@ -8378,10 +9386,22 @@ CREATE POLICY person_select ON app.user_preferences FOR SELECT TO app_user USING
 CREATE POLICY person_select ON app.users FOR SELECT TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_select ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.users IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
 -- Name: api_usage person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.api_usage IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: appliances person_update; Type: POLICY; Schema: app; Owner: -
@@ -8390,10 +9410,22 @@ CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user
 CREATE POLICY person_update ON app.appliances FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.appliances IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: conversations person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.conversations FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.conversations IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: cooking_sessions person_update; Type: POLICY; Schema: app; Owner: -
@@ -8402,10 +9434,22 @@ CREATE POLICY person_update ON app.conversations FOR UPDATE TO app_user USING ((
 CREATE POLICY person_update ON app.cooking_sessions FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.cooking_sessions IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: daily_ai_cost person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.daily_ai_cost FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.daily_ai_cost IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: daily_nutrition person_update; Type: POLICY; Schema: app; Owner: -
@@ -8414,10 +9458,22 @@ CREATE POLICY person_update ON app.daily_ai_cost FOR UPDATE TO app_user USING ((
 CREATE POLICY person_update ON app.daily_nutrition FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.daily_nutrition IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: embeddings person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.embeddings IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: meal_foods person_update; Type: POLICY; Schema: app; Owner: -
@@ -8426,10 +9482,22 @@ CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((use
 CREATE POLICY person_update ON app.meal_foods FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.meal_foods IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: meal_logs person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.meal_logs FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.meal_logs IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: messages person_update; Type: POLICY; Schema: app; Owner: -
@@ -8438,10 +9506,22 @@ CREATE POLICY person_update ON app.meal_logs FOR UPDATE TO app_user USING ((user
 CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.messages IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: push_tokens person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.push_tokens FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.push_tokens IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: telemetry_events person_update; Type: POLICY; Schema: app; Owner: -
@@ -8450,10 +9530,22 @@ CREATE POLICY person_update ON app.push_tokens FOR UPDATE TO app_user USING ((us
 CREATE POLICY person_update ON app.telemetry_events FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.telemetry_events IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: telemetry_events_default person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.telemetry_events_default FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.telemetry_events_default IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: user_goals person_update; Type: POLICY; Schema: app; Owner: -
@@ -8462,16 +9554,34 @@ CREATE POLICY person_update ON app.telemetry_events_default FOR UPDATE TO app_us
 CREATE POLICY person_update ON app.user_goals FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.user_goals IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: user_preferences person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.user_preferences FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
+-- Name: POLICY person_update ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.user_preferences IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
 -- Name: users person_update; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY person_update ON app.users FOR UPDATE TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.users IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
 -- Name: recipes published_select; Type: POLICY; Schema: app; Owner: -
@@ -8534,10 +9644,22 @@ ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY worker_all ON app.api_usage TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON api_usage; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.api_usage IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: appliances worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.appliances TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON appliances; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.appliances IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: conversations worker_all; Type: POLICY; Schema: app; Owner: -
@@ -8546,10 +9668,22 @@ CREATE POLICY worker_all ON app.appliances TO app_worker USING (true) WITH CHECK
 CREATE POLICY worker_all ON app.conversations TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON conversations; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.conversations IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: cooking_sessions worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.cooking_sessions TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.cooking_sessions IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: daily_ai_cost worker_all; Type: POLICY; Schema: app; Owner: -
@@ -8558,10 +9692,22 @@ CREATE POLICY worker_all ON app.cooking_sessions TO app_worker USING (true) WITH
 CREATE POLICY worker_all ON app.daily_ai_cost TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.daily_ai_cost IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: daily_nutrition worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.daily_nutrition TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.daily_nutrition IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: embeddings worker_all; Type: POLICY; Schema: app; Owner: -
@@ -8570,10 +9716,22 @@ CREATE POLICY worker_all ON app.daily_nutrition TO app_worker USING (true) WITH 
 CREATE POLICY worker_all ON app.embeddings TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.embeddings IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: meal_foods worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.meal_foods TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON meal_foods; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.meal_foods IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: meal_logs worker_all; Type: POLICY; Schema: app; Owner: -
@@ -8582,10 +9740,22 @@ CREATE POLICY worker_all ON app.meal_foods TO app_worker USING (true) WITH CHECK
 CREATE POLICY worker_all ON app.meal_logs TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON meal_logs; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.meal_logs IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: messages worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.messages TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON messages; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.messages IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: push_tokens worker_all; Type: POLICY; Schema: app; Owner: -
@@ -8594,10 +9764,22 @@ CREATE POLICY worker_all ON app.messages TO app_worker USING (true) WITH CHECK (
 CREATE POLICY worker_all ON app.push_tokens TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON push_tokens; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.push_tokens IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: telemetry_events worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.telemetry_events TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.telemetry_events IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: telemetry_events_default worker_all; Type: POLICY; Schema: app; Owner: -
@@ -8606,10 +9788,22 @@ CREATE POLICY worker_all ON app.telemetry_events TO app_worker USING (true) WITH
 CREATE POLICY worker_all ON app.telemetry_events_default TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.telemetry_events_default IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: user_goals worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.user_goals TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON user_goals; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.user_goals IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: user_preferences worker_all; Type: POLICY; Schema: app; Owner: -
@@ -8618,10 +9812,22 @@ CREATE POLICY worker_all ON app.user_goals TO app_worker USING (true) WITH CHECK
 CREATE POLICY worker_all ON app.user_preferences TO app_worker USING (true) WITH CHECK (true);
 
 --
+-- Name: POLICY worker_all ON user_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.user_preferences IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
 -- Name: users worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY worker_all ON app.users TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.users IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
 -- Name: recipes worker_select; Type: POLICY; Schema: app; Owner: -
@@ -9438,6 +10644,7 @@ GRANT USAGE ON SEQUENCE app.telemetry_events_id_seq TO app_user;
 --
 
 GRANT SELECT ON TABLE app.telemetry_events_default TO app_admin;
+GRANT MAINTAIN ON TABLE app.telemetry_events_default TO app_worker;
 
 --
 -- Name: TABLE user_goals; Type: ACL; Schema: app; Owner: -

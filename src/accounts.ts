@@ -3,7 +3,7 @@
 // app.current_user_id(), never a parameter. SQL lives in queries/accounts.sql.
 import type pg from 'pg';
 import { withTransaction, type DbClient } from './db/context.ts';
-import { NotFoundError } from './errors.ts';
+import { mapDbError, NotFoundError } from './errors.ts';
 import {
   deactivateGoals,
   deletePushToken,
@@ -72,8 +72,17 @@ export async function upsertOnSignIn(client: DbClient, input: SignInInput): Prom
   // Better-Auth's names are unbounded: cut (not refuse) a long one, but refuse absurd input.
   const name = input.name === undefined || input.name === null ? null : text(input.name, 'name', { min: 0, max: 100_000 }).slice(0, 400);
   const timeZone = optionalText(input.timeZone, 'timeZone', { max: 64 }) ?? null;
-  const [row] = await runQuery(signInPerson, { authId, email, name, timeZone }, client);
-  return row!;
+  try {
+    const [row] = await runQuery(signInPerson, { authId, email, name, timeZone }, client);
+    return row!;
+  } catch (error) {
+    // The foreign key app.users.auth_id → auth."user": say which user is missing, and where from.
+    const mapped = mapDbError(error);
+    if (mapped instanceof NotFoundError && mapped.field === 'authId') {
+      throw new NotFoundError('authId', mapped.rule ?? 'auth_user', `the Better-Auth user ${authId} does not exist (no auth."user" row): create it with Better-Auth, then sign in`, error);
+    }
+    throw mapped;
+  }
 }
 
 /** Sign-in upsert in its own transaction, as app_user with no person yet. Returns the person's id for kdb.asUser. */
@@ -104,6 +113,7 @@ function noPerson(): never {
   throw new NotFoundError('userId', 'person', 'no person with this id (app.users)');
 }
 
+/** The signed-in person's profile (app.users): e-mail, name, time zone, tier, role, whether active. */
 export async function getProfile(client: DbClient): Promise<Profile> {
   const [row] = await runQuery(getProfileQuery, undefined, client);
   return row ? toProfile(row) : noPerson();
@@ -116,6 +126,7 @@ export interface ProfileChanges {
   timeZone?: string;
 }
 
+/** Changes the person's name and/or time zone (a time-zone change recomputes their daily totals); returns the profile. */
 export async function updateProfile(client: DbClient, changes: ProfileChanges): Promise<Profile> {
   if (!isPlainObject(changes)) fail('changes', 'object', 'must be an object');
   for (const key of Object.keys(changes)) if (key !== 'name' && key !== 'timeZone') fail(key, 'unknown_field', 'is not a profile field');
@@ -290,6 +301,7 @@ function toGoal(row: IGetActiveGoalResult): Goal {
   return { ...row, goalType: row.goalType as GoalType };
 }
 
+/** The person's current nutrition goal (the latest that has started), or null. */
 export async function getActiveGoal(client: DbClient): Promise<Goal | null> {
   const [row] = await runQuery(getActiveGoalQuery, undefined, client);
   return row ? toGoal(row) : null;
@@ -372,6 +384,7 @@ export async function removePushToken(client: DbClient, input: { token: string }
   return { removed: rows.length > 0 };
 }
 
+/** The person's registered push tokens, for sending notifications to their devices. */
 export async function listPushTokens(client: DbClient): Promise<PushToken[]> {
   const rows = await runQuery(listPushTokensQuery, undefined, client);
   return rows.map((r) => ({ ...r, platform: r.platform as Platform }));

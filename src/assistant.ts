@@ -78,6 +78,7 @@ export interface MessageInput {
 
 const MAX_MESSAGES_PER_CALL = 100;
 
+/** Starts a conversation with the assistant (optional title); returns it with no messages yet. */
 export async function startConversation(client: DbClient, input: { title?: string | null } = {}): Promise<Conversation> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const title = optionalText(input.title, 'title', { max: 200, trim: true }) ?? null;
@@ -85,6 +86,7 @@ export async function startConversation(client: DbClient, input: { title?: strin
   return row!;
 }
 
+/** One of the person's conversations by id, or null (also for another person's). */
 export async function getConversation(client: DbClient, id: string): Promise<Conversation | null> {
   const [row] = await runQuery(getConversationQuery, { id: uuid(id, 'id') }, client);
   return row ?? null;
@@ -119,6 +121,7 @@ export async function addMessages(client: DbClient, conversationId: string, mess
   return rows.map(toMessage).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
+/** Adds one message to one of the person's conversations (NotFoundError otherwise); queues its embedding. */
 export async function addMessage(client: DbClient, conversationId: string, message: MessageInput): Promise<Message> {
   const [m] = await addMessages(client, conversationId, [message]);
   return m!;

@@ -122,7 +122,7 @@ export async function exportPerson(
     throw new ValidationError('pageSize', 'range', 'pageSize must be a whole number from 1 to 10000');
   }
   if (file && existsSync(file) && !options.force) {
-    throw new ValidationError('out', 'exists', `${file} already exists: choose another file, or force replacing it`);
+    throw new ValidationError('out', 'exists', `${file} already exists: choose another file, or replace it with --force (option \`force\`)`);
   }
   // Recorded (and committed) before a byte is written: a crash from here on leaves a row to clean up after.
   const recordId = file && options.record ? await beginExportFile(pool, userId, resolve(file), options.record) : undefined;

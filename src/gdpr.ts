@@ -154,28 +154,28 @@ async function run<T>(field: string, fn: () => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------------------------
 
 /** The person with this id or e-mail address, or null. Throws ValidationError for anything else. */
-async function findUser(client: DbClient, key: string): Promise<GdprPerson | null> {
+export async function findUser(client: DbClient, key: string): Promise<GdprPerson | null> {
   const parsed = parseUserKey(key);
   const rows = await run('user', () => runQuery(q.findUser, { key: parsed.key }, client));
   return rows[0] ?? null;
 }
 
 /** Rows per table (and what is left out) without the rows; audited. `purpose` is recorded in the audit. */
-async function summary(client: DbClient, userId: string, purpose: 'inspect' | 'export' | 'purge' = 'inspect'): Promise<GdprManifest> {
+export async function summary(client: DbClient, userId: string, purpose: 'inspect' | 'export' | 'purge' = 'inspect'): Promise<GdprManifest> {
   const id = assertUuid(userId);
   const [row] = await run('userId', () => runQuery(q.userSummary, { userId: id, purpose }, client));
   return row!.manifest as unknown as GdprManifest;
 }
 
 /** Everything about the person in one document (fine for ordinary people; see streamUserTable). Audited. */
-async function exportUserData(client: DbClient, userId: string): Promise<GdprExport> {
+export async function exportUserData(client: DbClient, userId: string): Promise<GdprExport> {
   const id = assertUuid(userId);
   const [row] = await run('userId', () => runQuery(q.exportUserData, { userId: id }, client));
   return row!.export as unknown as GdprExport;
 }
 
 /** One page of one table of the export, in primary-key order after `after`. Audited (one row per page). */
-async function exportUserTable(
+export async function exportUserTable(
   client: DbClient,
   input: { userId: string; table: string; after?: Record<string, unknown> | null; limit?: number },
 ): Promise<ExportPage> {
@@ -243,19 +243,19 @@ export async function* streamUserTable(
 }
 
 /** Erases the person (app and auth, one transaction: the caller's). Idempotent: zeros when already gone. Audited. */
-async function purgeUser(client: DbClient, userId: string): Promise<PurgeResult> {
+export async function purgeUser(client: DbClient, userId: string): Promise<PurgeResult> {
   const id = assertUuid(userId);
   const [row] = await run('userId', () => runQuery(q.purgeUser, { userId: id }, client));
   return row!.result as unknown as PurgeResult;
 }
 
 /** Pending deletion requests, soonest due first. */
-async function pendingDeletions(client: DbClient): Promise<DeletionRequest[]> {
+export async function pendingDeletions(client: DbClient): Promise<DeletionRequest[]> {
   return run('deletion', () => runQuery(q.pendingDeletions, undefined, client));
 }
 
 /** The audit trail, newest first (at most `limit`, default 100; only one person's with `userId`). */
-async function auditLog(client: DbClient, input: { limit?: number; userId?: string; before?: string } = {}): Promise<AuditEntry[]> {
+export async function auditLog(client: DbClient, input: { limit?: number; userId?: string; before?: string } = {}): Promise<AuditEntry[]> {
   const limit = pageSize(input.limit ?? 100);
   const userId = input.userId === undefined ? null : assertUuid(input.userId);
   // An id above bigint would fail in PostgreSQL naming no field (issue 14).
@@ -271,13 +271,13 @@ async function auditLog(client: DbClient, input: { limit?: number; userId?: stri
 // ---------------------------------------------------------------------------------------------
 
 /** The signed-in person asks for their account to be erased; returns the pending request (idempotent). */
-async function requestAccountDeletion(client: DbClient): Promise<{ requestedAt: Date; dueAt: Date }> {
+export async function requestAccountDeletion(client: DbClient): Promise<{ requestedAt: Date; dueAt: Date }> {
   const [row] = await run('deletion', () => runQuery(q.requestAccountDeletion, undefined, client));
   return row!;
 }
 
 /** Withdraws the pending request within the grace period; false when none was pending. */
-async function cancelAccountDeletion(client: DbClient): Promise<boolean> {
+export async function cancelAccountDeletion(client: DbClient): Promise<boolean> {
   try {
     const [row] = await runQuery(q.cancelAccountDeletion, undefined, client);
     return row!.cancelled;
@@ -294,7 +294,7 @@ async function cancelAccountDeletion(client: DbClient): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------
 
 /** Erases up to `limit` accounts past their grace period (as of now()); call again while `remaining` > 0. */
-async function purgeDueAccounts(client: DbClient, input: { limit?: number } = {}): Promise<DuePurgeResult> {
+export async function purgeDueAccounts(client: DbClient, input: { limit?: number } = {}): Promise<DuePurgeResult> {
   const limit = input.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
     throw new ValidationError('limit', 'range', `limit must be an integer from 1 to 1000, got ${String(input.limit)}`);

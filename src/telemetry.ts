@@ -263,7 +263,7 @@ class PartitionRaceError extends Error {
  * be one of the person's current pairings, user_id is app.current_user_id() and the composite
  * foreign key (appliance_id, user_id) → appliances enforces ownership.
  */
-async function recordEvents(client: DbClient, input: RecordEventsInput): Promise<{ inserted: number }> {
+export async function recordEvents(client: DbClient, input: RecordEventsInput): Promise<{ inserted: number }> {
   if (!isPlainObject(input)) bad('input', 'object', `must be { applianceId, events }, got ${show(input)}`);
   const applianceId = assertUuid(input.applianceId, 'applianceId');
   const cols = validateEvents(input.events);
@@ -383,7 +383,7 @@ function page(rows: q.ISessionEventsResult[], limit: number): EventPage {
 }
 
 /** Events of one of the person's cooking sessions, oldest first (keyset pages: pass nextCursor as `after`). */
-async function sessionEvents(client: DbClient, input: { sessionId: string; after?: string | null; limit?: number }): Promise<EventPage> {
+export async function sessionEvents(client: DbClient, input: { sessionId: string; after?: string | null; limit?: number }): Promise<EventPage> {
   const sessionId = assertUuid(input?.sessionId, 'sessionId');
   const limit = limitOf(input.limit);
   const after = cursorOf(input.after, 'after');
@@ -403,7 +403,7 @@ async function sessionEvents(client: DbClient, input: { sessionId: string; after
  * pages: pass nextCursor as `before`). Reads only the partitions of that range (partition pruning
  * on recorded_at, then the (appliance_id, recorded_at desc) index of each).
  */
-async function applianceEvents(
+export async function applianceEvents(
   client: DbClient,
   input: { applianceId: string; from: Date; to: Date; eventType?: EventType | null; before?: string | null; limit?: number },
 ): Promise<EventPage> {
@@ -434,7 +434,7 @@ async function applianceEvents(
 }
 
 /** The latest event (optionally of one type) of each of the person's current appliances that has one. */
-async function latestReadings(client: DbClient, input: { eventType?: EventType | null } = {}): Promise<LatestReading[]> {
+export async function latestReadings(client: DbClient, input: { eventType?: EventType | null } = {}): Promise<LatestReading[]> {
   const eventType = eventTypeFilter(input.eventType);
   try {
     const rows = await runQuery(q.latestReadings, { eventType }, client);
@@ -458,7 +458,7 @@ async function latestReadings(client: DbClient, input: { eventType?: EventType |
 // ---------------------------------------------------------------------------------------------
 
 /** Runs app.maintain_partitions() (app_worker): premake, DEFAULT rows, retention. */
-async function maintainPartitions(client: DbClient): Promise<MaintenanceResult> {
+export async function maintainPartitions(client: DbClient): Promise<MaintenanceResult> {
   try {
     const [row] = await runQuery(q.maintainPartitions, undefined, client);
     return row!.result as unknown as MaintenanceResult;
@@ -468,7 +468,7 @@ async function maintainPartitions(client: DbClient): Promise<MaintenanceResult> 
 }
 
 /** Every partition of every registered table (app.partition_report). */
-async function partitionReport(client: DbClient, input: { exact?: boolean } = {}): Promise<PartitionInfo[]> {
+export async function partitionReport(client: DbClient, input: { exact?: boolean } = {}): Promise<PartitionInfo[]> {
   try {
     const rows = await runQuery(q.partitionReport, { exact: input.exact === true }, client);
     return rows.map((r) => ({ ...r, retentionAction: r.retentionAction as PartitionInfo['retentionAction'] }));

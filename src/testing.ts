@@ -75,11 +75,24 @@ const admin = <T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> => 
  * named after a hash of the committed migrations and reused while they are unchanged.
  */
 export async function prepareTestTemplate(options: { log?: (line: string) => void } = {}): Promise<PreparedTemplate> {
+  return prepareTemplate(options, false);
+}
+
+/** Embedded templates kept in memory (createTestDatabase without a template): no file to clean up. */
+const inMemory = new WeakMap<TestTemplate, Blob>();
+
+async function prepareTemplate(options: { log?: (line: string) => void }, keepInMemory: boolean): Promise<PreparedTemplate> {
   const resolved = await resolveDatabase({ purpose: 'test', ...(options.log ? { log: options.log } : {}) });
   if (resolved.kind === 'embedded') {
     try {
       await migrateDatabase(resolved.url, { owner: OWNER_ROLE });
       const blob = await resolved.embedded!.db.dumpDataDir('none');
+      if (keepInMemory) {
+        const template: PreparedTemplate = { kind: 'embedded', line: resolved.line, version: resolved.version, dispose: async () => {} };
+        inMemory.set(template, blob);
+        return template;
+      }
+      // A file, so that vitest's globalSetup can hand it to the test workers (test/support/).
       const dir = mkdtempSync(join(tmpdir(), 'kitchen-db-template-'));
       const tarball = join(dir, 'template.tar');
       writeFileSync(tarball, Buffer.from(await blob.arrayBuffer()));
@@ -135,11 +148,11 @@ let processTemplate: Promise<PreparedTemplate> | undefined;
 
 /** A fresh migrated database of its own for one test file (or one test). */
 export async function createTestDatabase(options: { template?: TestTemplate } = {}): Promise<TestDatabase> {
-  const template = options.template ?? (await (processTemplate ??= prepareTestTemplate()));
+  const template = options.template ?? (await (processTemplate ??= prepareTemplate({}, true)));
   let url: string;
   let drop: () => Promise<void>;
   if (template.kind === 'embedded') {
-    const server = await startEmbedded({ loadDataDir: new Blob([readFileSync(template.tarball!)]) });
+    const server = await startEmbedded({ loadDataDir: inMemory.get(template) ?? new Blob([readFileSync(template.tarball!)]) });
     url = server.url;
     drop = () => server.stop();
   } else {

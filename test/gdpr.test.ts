@@ -7,12 +7,12 @@
 // through byte for byte (counted and checksummed before and after).
 import { createHmac, randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../src/db/context.ts';
 import type { GdprExport, GdprManifest, PurgeResult } from '../src/gdpr.ts';
 import { streamUserTable } from '../src/gdpr.ts';
@@ -686,6 +686,7 @@ describe('kitchen-db gdpr (the CLI)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'kitchen-db-gdpr-'));
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true })); // GDPR exports: personal data
 
   it('exports to NDJSON: a manifest line, then one line per row, all rows, no credentials', async () => {
     const P = await personWithData();

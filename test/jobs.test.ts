@@ -3,7 +3,7 @@
 // Failure paths (retries, dead-letter queue, SIGKILL, SIGTERM) are in jobs-failures.test.ts, the
 // PostgreSQL restart in jobs-restart.test.ts, the embedders in embedder.test.ts.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +215,7 @@ describe('queues and their effects', () => {
   });
   afterAll(async () => {
     await worker?.stop();
+    rmSync(exportDir, { recursive: true, force: true }); // GDPR exports: personal data
   });
 
   it('assistant.embed: meal logs and messages become embeddings; each embedder call is in api_usage; a repeat costs nothing', async () => {

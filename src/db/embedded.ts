@@ -1,7 +1,10 @@
 // The embedded engine: PGlite (PostgreSQL 18 in WebAssembly) with pgvector and citext, served
 // over the PostgreSQL wire protocol on a free loopback port so that node-postgres, pg-boss,
 // graphile-migrate and pgtyped talk to it exactly as to a real server.
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { ConnectionError } from '../errors.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { vector } from '@electric-sql/pglite-pgvector';
@@ -31,15 +34,119 @@ export interface EmbeddedServer {
 /** PGlite's own package version, for the engine line. */
 export const PGLITE_VERSION = '0.5.14';
 
-export async function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: options.withoutExtensions ? {} : { vector, citext },
-    // A local development engine: durability across crashes matters less than speed.
-    relaxedDurability: true,
+/** The lock file of a data folder: who runs an engine on it. */
+export const LOCK_FILE = 'kitchen-db.lock';
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  command: string;
+  since: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLock(path: string): LockOwner | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One engine per data folder. PGlite has no postmaster to refuse a second process: two engines on
+ * one folder would each write the same files and corrupt them. The lock file holds the owner's pid;
+ * a lock whose process is gone (a crash, kill -9) is stale and taken over. Returns the release.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const path = join(dataDir, LOCK_FILE);
+  const me: LockOwner = { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' ').slice(0, 200), since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, JSON.stringify(me) + '\n');
+      closeSync(fd);
+      const release = () => {
+        process.off('exit', release);
+        // Remove it only while it is still ours.
+        if (readLock(path)?.pid === me.pid) rmSync(path, { force: true });
+      };
+      // process.exit() without stop() (a second Ctrl-C) still leaves no lock behind.
+      process.on('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = readLock(path);
+    // A lock from another machine (a shared network folder) cannot be checked: believe it.
+    if (owner && (owner.host !== me.host || isAlive(owner.pid))) {
+      throw new ConnectionError(
+        `the embedded data folder ${dataDir} is in use by another kitchen-db process (pid ${owner.pid}${owner.host !== me.host ? ` on ${owner.host}` : ''}, since ${owner.since}: ${owner.command})`,
+        {
+          engine: 'embedded',
+          address: dataDir,
+          hint: `wait for it or stop it; the embedded engine serves one process at a time (use DATABASE_URL with a PostgreSQL server for several, or another --data-dir). If no such process runs, delete ${path}`,
+        },
+      );
+    }
+    // Stale (its process is gone) or unreadable (a crash while writing it): take it over, unless
+    // another process did so in the meantime.
+    const again = readLock(path);
+    if (again?.pid === owner?.pid) rmSync(path, { force: true });
+  }
+  throw new ConnectionError(`could not take the lock of the embedded data folder ${dataDir}`, {
+    engine: 'embedded',
+    address: dataDir,
+    hint: `another process keeps taking ${path}; stop the other kitchen-db processes`,
   });
+}
+
+export async function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+  let unlock = () => {};
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
+  try {
+    return await startEngine(options, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/**
+ * WAL kept by a data folder. PostgreSQL's defaults (min 80 MB, max 1 GB) let the demo's first run
+ * leave 273 MB of WAL segments in a 445 MB folder; a local engine needs little (set in
+ * postgresql.auto.conf of a new folder: PGlite has no reload, so it takes effect on the next start).
+ */
+const WAL_SETTINGS = { min_wal_size: '32MB', max_wal_size: '64MB' } as const;
+
+async function startEngine(options: EmbeddedOptions, unlock: () => void): Promise<EmbeddedServer> {
+  const create = () =>
+    PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: options.withoutExtensions ? {} : { vector, citext },
+      // A local development engine: durability across crashes matters less than speed.
+      relaxedDurability: true,
+    });
+  const fresh = !!options.dataDir && !existsSync(join(options.dataDir, 'PG_VERSION'));
+  let db = await create();
+  if (fresh) {
+    for (const [name, value] of Object.entries(WAL_SETTINGS)) await db.exec(`alter system set ${name} = '${value}'`);
+    await db.close();
+    db = await create();
+  }
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
@@ -68,8 +175,12 @@ export async function startEmbedded(options: EmbeddedOptions = {}): Promise<Embe
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
-      await db.close();
+      try {
+        await server.stop();
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

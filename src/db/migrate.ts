@@ -46,7 +46,10 @@ export interface MigrateResult {
   rolesCreated: string[];
 }
 
-/** graphile-migrate settings for a connection string; the migrations ship with the package. */
+/**
+ * graphile-migrate settings for a connection string; the migrations ship with the package.
+ * @internal Left out of the published declarations: graphile-migrate's .d.ts needs @types/yargs.
+ */
 export function migrateSettings(url: string, log?: (line: string) => void, owner?: string): Settings {
   return {
     connectionString: url,
@@ -257,10 +260,10 @@ export function committedMigrations(): string[] {
  */
 export async function pendingMigrations(url: string): Promise<string[]> {
   const applied = await withClient(url, 'the connection', async (client) => {
-    const { rows } = await client.query<{ filename: string | null }>(
-      `select case when to_regclass('graphile_migrate.migrations') is null then null
-              else (select max(filename) from graphile_migrate.migrations) end as filename`,
-    );
+    // Two statements: a query naming a missing table fails at parse time, CASE or not.
+    const exists = await client.query<{ t: string | null }>(`select to_regclass('graphile_migrate.migrations')::text as t`);
+    if (!exists.rows[0]?.t) return null;
+    const { rows } = await client.query<{ filename: string | null }>(`select max(filename) as filename from graphile_migrate.migrations`);
     return rows[0]?.filename ?? null;
   });
   return committedMigrations().filter((f) => applied === null || f.replace(/^(\d+).*$/, '$1.sql') > applied);

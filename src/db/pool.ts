@@ -21,6 +21,12 @@ export interface PoolOptions extends Omit<pg.PoolConfig, 'connectionString' | 't
   source?: string;
 }
 
+/**
+ * A node-postgres pool for kitchen-db: connects once first (a bad URL or an unreachable server fails
+ * here, as a ConnectionError that names the address and what to try), registers pgvector's types,
+ * and keeps int8/numeric/dates as kitchen-db's areas expect them. `createKitchenDb` makes one; call
+ * this for `kitchenDbFromPool` or for the lower-level `withTransaction`/`withUser`.
+ */
 export async function createPool(url: string, options: PoolOptions = {}): Promise<pg.Pool> {
   const { source = 'the connection string', ...config } = options;
   const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });

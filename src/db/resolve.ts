@@ -4,6 +4,8 @@
 //   3. otherwise the embedded engine — PGlite on a free loopback port (in memory for tests,
 //      in a data folder for the CLI).
 // It always says which one it picked, in one line.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { ConnectionError } from '../errors.ts';
 import { PGLITE_VERSION, startEmbedded, type EmbeddedServer } from './embedded.ts';
@@ -48,7 +50,6 @@ export function chooseEngine(
 /** Is a Docker engine reachable? Cheap checks first: testcontainers' probe costs ~0.5 s. */
 export async function dockerAnswers(env: Record<string, string | undefined> = process.env): Promise<boolean> {
   if (env.KITCHEN_DB_ENGINE === 'embedded') return false;
-  const { existsSync } = await import('node:fs');
   const socketPaths = ['/var/run/docker.sock', `${env.HOME ?? ''}/.docker/run/docker.sock`];
   if (!env.DOCKER_HOST && !socketPaths.some((p) => existsSync(p))) return false;
   try {
@@ -68,7 +69,11 @@ export interface ResolvedDatabase {
   version: string;
   /** The one line that says which engine was picked. */
   line: string;
-  /** The embedded engine, when that is what was picked (pg_dump and data-folder snapshots need it). */
+  /**
+   * The embedded engine, when that is what was picked (pg_dump and data-folder snapshots need it).
+   * @internal Left out of the published declarations: its type is PGlite's, whose own .d.ts does not
+   * compile without skipLibCheck.
+   */
   embedded?: EmbeddedServer;
   close(): Promise<void>;
 }
@@ -82,8 +87,21 @@ export interface ResolveOptions {
   loadDataDir?: Blob;
   /** Where the engine line goes (default: stderr, so stdout stays clean for --json). */
   log?: (line: string) => void;
+  /**
+   * Embedded engine with a data folder: create the database when the folder holds none (default
+   * true). False for commands that only read: a missing database is then an error that says what
+   * to run, and nothing is written to the folder.
+   */
+  createDataDir?: boolean;
 }
 
+/**
+ * Which PostgreSQL to use, as the CLI, code generation and tests decide it: `DATABASE_URL`
+ * (`TEST_DATABASE_URL` for tests) when set; for tests a Docker engine if one answers; otherwise the
+ * embedded engine (PGlite on a free loopback port; in a data folder for the CLI, in memory for
+ * tests). Logs one line saying which it picked. Call `close()` when done (it stops an embedded
+ * engine or a container). A service should not need this: use `createKitchenDb`.
+ */
 export async function resolveDatabase(options: ResolveOptions): Promise<ResolvedDatabase> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -110,6 +128,13 @@ export async function resolveDatabase(options: ResolveOptions): Promise<Resolved
   }
 
   const dataDir = options.purpose === 'cli' ? (options.dataDir ?? env.KITCHEN_DB_DATA_DIR ?? DEFAULT_DATA_DIR) : undefined;
+  if (dataDir && options.createDataDir === false && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    throw new ConnectionError(`no embedded database in ${dataDir} (nothing was created)`, {
+      engine: 'embedded',
+      address: dataDir,
+      hint: `create it with \`kitchen-db migrate\` (or \`npm start\` in a clone, for the demo data), or set DATABASE_URL to use a PostgreSQL server`,
+    });
+  }
   let embedded: EmbeddedServer;
   try {
     embedded = await startEmbedded({
@@ -117,6 +142,7 @@ export async function resolveDatabase(options: ResolveOptions): Promise<Resolved
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (error) {
+    if (error instanceof ConnectionError) throw error; // the data folder's lock: says who holds it
     throw new ConnectionError(
       `the embedded engine (PGlite ${PGLITE_VERSION}) did not start${dataDir ? ` with data folder ${dataDir}` : ''}: ${(error as Error).message}`,
       {

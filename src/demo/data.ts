@@ -187,12 +187,16 @@ export function meals(g: Gen, persons: DemoPerson[], anchor: Date, total = 5000)
   for (const [index, person] of persons.entries()) {
     const count = index === 0 ? first : perPerson + (index - 1 < (total - first) % (persons.length - 1) ? 1 : 0);
     const offset = ZONE_OFFSET_HOURS[person.timeZone] ?? 0;
+    // The person's own midnight that starts their calendar day at the anchor instant (west of UTC
+    // that is the day before the anchor's UTC date): the last meal day ends there, so no meal lies
+    // ahead of the person's clock when the data is loaded (at or after the anchor).
+    const localMidnight = Math.floor((anchor.getTime() + offset * 3_600_000) / 86_400_000) * 86_400_000 - offset * 3_600_000;
     for (let k = 0; k < count; k++) {
       const day = Math.floor((k / count) * DAYS); // evenly over the days, oldest first
       const mealType = (['breakfast', 'lunch', 'dinner', 'snack'] as const)[k % 4]!;
       const [h0, h1] = HOURS[mealType];
       const localHour = g.int(h0, h1) + g.int(0, 59) / 60;
-      const mealTime = new Date(anchor.getTime() - (DAYS - day) * 86_400_000 + (localHour - offset) * 3_600_000);
+      const mealTime = new Date(localMidnight - (DAYS - day) * 86_400_000 + localHour * 3_600_000);
       const choices = FOODS[mealType].filter((f) => f.veg || person.diet === 'no_restrictions' || (person.diet === 'pescatarian' && f.name.includes('salmon')));
       const foods: DemoMeal['foods'] = [];
       const totals = { calories: 0, protein_g: 0, carbs_g: 0, fat_g: 0, fiber_g: 0 };

@@ -200,5 +200,10 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
       [d.KNOWLEDGE.map(() => g.uuid()), d.KNOWLEDGE, vectors.map((v) => pgvector.toSql(v) as string), embedder.model],
     );
   });
+  // Statistics for the rows just loaded: without them the planner (and `status`, which shows its
+  // estimates for large tables) sees empty tables until autovacuum comes by, which PGlite's never does.
+  // The counts' keys are tables, some annotated ("app.embeddings (knowledge)").
+  const tables = [...new Set(Object.keys(counts).map((key) => key.split(' ')[0]!))];
+  await pool.query(`analyze ${tables.map((t) => t.split('.').map((part) => `"${part}"`).join('.')).join(', ')}`);
   return { loaded: true, anchor: iso(anchor).slice(0, 10), counts };
 }

@@ -79,11 +79,28 @@ export interface WorkerOptions {
 }
 
 export interface OnceReport {
-  /** Per queue: jobs this run handled, by outcome (failed ones are retried later or dead-lettered), and jobs left waiting at the timeout. */
-  queues: Record<string, { completed: number; failed: number; pending: number }>;
+  /**
+   * Per queue: jobs this run handled, by outcome — failed (every failure), of which deadLettered
+   * (copied to the queue's dead-letter queue: no retry left, or an error retrying cannot fix; the
+   * rest are retried later) — and jobs left waiting at the timeout.
+   */
+  queues: Record<string, { completed: number; failed: number; deadLettered: number; pending: number }>;
+  /** Every failed job: which, why, and whether it went to the dead-letter queue. */
+  failures: OnceFailure[];
   /** Output of each scheduled queue's job. */
   scheduled: Record<string, { state: string; output: unknown }>;
   ok: boolean;
+}
+
+export interface OnceFailure {
+  queue: string;
+  jobId: string;
+  /** The handler's error message (also the `error` of the job's output, and of the dead-letter copy's `sourceOutput`). */
+  error: string;
+  /** Attempts before this one. */
+  retryCount: number;
+  /** The dead-letter queue it was copied to, or null when pg-boss retries it later. */
+  deadLetterQueue: string | null;
 }
 
 /**
@@ -133,7 +150,7 @@ export class JobWorker {
   #workIds = new Map<QueueName, string>();
   /** runOnce: start pg-boss without handlers until the jobs to wait for are known. */
   #holdWork = false;
-  #onHandled: ((results: JobResult[]) => void) | undefined;
+  #onHandled: ((results: JobResult[], jobs: Job<unknown>[]) => void) | undefined;
 
   constructor(options: WorkerOptions) {
     this.#options = options;
@@ -364,7 +381,7 @@ export class JobWorker {
       const results = await runEmbedBatch(this.#ctx, jobs as Job<EmbedJob>[]);
       const failed = results.filter((r) => r.status !== 'completed').length;
       this.log[failed ? 'warn' : 'debug']({ queue: name, jobs: jobs.length, failed, ms: Math.round(performance.now() - t0) }, 'batch handled');
-      this.#onHandled?.(results);
+      this.#onHandled?.(results, jobs);
       return results;
     }
     const results: JobResult[] = [];
@@ -384,7 +401,7 @@ export class JobWorker {
         results.push({ id: job.id, status: permanent ? 'deadletter' : 'failed', output: { error: e.message } });
       }
     }
-    this.#onHandled?.(results);
+    this.#onHandled?.(results, jobs);
     return results;
   }
 
@@ -498,28 +515,35 @@ export class JobWorker {
    * in the database for the next run or the dead-letter queue). Call on a worker made with
    * `schedule: false`, instead of start().
    */
-  async runOnce(options: { timeoutMs?: number } = {}): Promise<OnceReport> {
+  async runOnce(options: { timeoutMs?: number; onProgress?: (report: OnceReport) => void } = {}): Promise<OnceReport> {
     this.#holdWork = true;
     await this.start();
     try {
-      return await this.#once(options.timeoutMs ?? numberEnv(this.#env, 'KITCHEN_DB_ONCE_TIMEOUT_MS', 600_000));
+      return await this.#once(options.timeoutMs ?? numberEnv(this.#env, 'KITCHEN_DB_ONCE_TIMEOUT_MS', 600_000), options.onProgress);
     } finally {
       await this.stop();
     }
   }
 
-  async #once(timeoutMs: number): Promise<OnceReport> {
+  async #once(timeoutMs: number, onProgress?: (report: OnceReport) => void): Promise<OnceReport> {
     const boss = this.boss;
     const deadline = Date.now() + timeoutMs;
-    const report: OnceReport = { queues: {}, scheduled: {}, ok: true };
-    for (const name of this.queues) report.queues[name] = { completed: 0, failed: 0, pending: 0 };
+    const report: OnceReport = { queues: {}, failures: [], scheduled: {}, ok: true };
+    for (const name of this.queues) report.queues[name] = { completed: 0, failed: 0, deadLettered: 0, pending: 0 };
     const scheduledIds = new Map<string, QueueName>();
+    // Each job's retry limit: a failure with no retry left is copied to the dead-letter queue.
+    const retryLimits = new Map<string, number>();
     for (const name of this.queues) {
       if (!this.specs[name].cron) continue;
       // No retries inside --once: a failure is reported now (and the job goes to the dead-letter queue).
       let id = await boss.send(name, {}, { retryLimit: 0 });
+      if (id) retryLimits.set(id, 0);
       // A stately queue may already hold a waiting job: that one runs instead.
-      id ??= (await boss.findJobs(name, { queued: true, limit: 1 }))[0]?.id ?? null;
+      if (!id) {
+        const waitingJob = (await boss.findJobs(name, { queued: true, limit: 1 }))[0];
+        if (waitingJob) retryLimits.set(waitingJob.id, waitingJob.retryLimit);
+        id = waitingJob?.id ?? null;
+      }
       if (id) scheduledIds.set(id, name);
     }
     const dueJobs = async (): Promise<Map<string, QueueName>> => {
@@ -527,15 +551,20 @@ export class JobWorker {
       const horizon = Date.now() + 10_000;
       for (const name of this.queues) {
         for (const job of await boss.findJobs(name, { queued: true, limit: 100_000 })) {
-          if (new Date(job.startAfter).getTime() <= horizon) found.set(job.id, name);
+          if (new Date(job.startAfter).getTime() <= horizon) {
+            found.set(job.id, name);
+            retryLimits.set(job.id, job.retryLimit);
+          }
         }
       }
       return found;
     };
     // The outcome of each job as its handler settles it, in this process (no polling of pg-boss).
     const handled = new Map<string, JobResult>();
+    const retryCounts = new Map<string, number>();
     let notify: (() => void) | undefined;
-    this.#onHandled = (results) => {
+    this.#onHandled = (results, jobs) => {
+      for (const j of jobs) retryCounts.set(j.id, j.retryCount);
       for (const r of results) handled.set(r.id, r);
       notify?.();
     };
@@ -558,11 +587,25 @@ export class JobWorker {
             else {
               counts.failed++;
               report.ok = false;
+              const retryCount = retryCounts.get(id) ?? 0;
+              // pg-boss copies a job to its dead-letter queue when it fails with no retry left, or at
+              // once when the handler says `deadletter` (an error that retrying cannot fix).
+              const dead = result.status === 'deadletter' || retryCount >= (retryLimits.get(id) ?? this.specs[name].retryLimit);
+              if (dead) counts.deadLettered++;
+              const output = result.output as { error?: unknown } | undefined;
+              report.failures.push({
+                queue: name,
+                jobId: id,
+                error: typeof output?.error === 'string' ? output.error : JSON.stringify(result.output ?? null),
+                retryCount,
+                deadLetterQueue: dead ? deadLetterQueue(name) : null,
+              });
             }
             if (scheduledIds.has(id)) {
               report.scheduled[name] = { state: result.status === 'completed' ? 'completed' : 'failed', output: result.output ?? null };
             }
           }
+          onProgress?.(report);
           if (waiting.size === 0) break;
           if (Date.now() > deadline) {
             for (const name of waiting.values()) report.queues[name]!.pending++;

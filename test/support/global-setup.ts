@@ -1,5 +1,12 @@
 // Resolves the engine once for the whole run, builds a migrated template, prints the engine line
 // first, and hands the template to every test file (test/support/db.ts).
+//
+// The run gets a temporary folder of its own (TMPDIR, inherited by the test processes and every
+// process they start): whatever a test leaves there (GDPR exports are personal data) fails the run
+// at teardown, named, and the folder is removed either way.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { prepareTestTemplate, type PreparedTemplate, type TestTemplate } from '../../src/testing.ts';
 
@@ -10,8 +17,11 @@ declare module 'vitest' {
 }
 
 let template: PreparedTemplate | undefined;
+let runTmp: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  runTmp = mkdtempSync(join(tmpdir(), 'kitchen-db-run-'));
+  process.env.TMPDIR = runTmp;
   const t0 = Date.now();
   template = await prepareTestTemplate({ log: (line) => console.log(line) });
   console.log(`migrated template ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -21,4 +31,9 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await template?.dispose();
+  if (!runTmp) return;
+  // Node's and npm's own caches (the CLI processes' compile cache) are not the tests' files.
+  const left = readdirSync(runTmp).filter((f) => !/^(node-compile-cache|v8-compile-cache)/.test(f));
+  rmSync(runTmp, { recursive: true, force: true });
+  if (left.length) throw new Error(`the tests left files in their temporary folder (each test removes what it creates): ${left.join(', ')}`);
 }

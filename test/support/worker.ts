@@ -1,5 +1,9 @@
 // Helpers for the job-worker tests: an in-process worker on the test database with fast pg-boss
 // maintenance, a log collector, waiting for jobs, and a fake OpenAI-compatible embedding server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -30,6 +34,18 @@ export function collectingLogger(level = 'debug'): { logger: pino.Logger; lines:
 /** pg-boss maintenance every second, so expired jobs are retried quickly. */
 export const FAST_BOSS = { superviseIntervalSeconds: 1, monitorIntervalSeconds: 1, queueCacheIntervalSeconds: 1 } as const;
 
+let exportDir: string | undefined;
+/** One temporary folder per test file for the exports of workers that name none (GDPR exports: personal data). */
+function defaultExportDir(): string {
+  exportDir ??= mkdtempSync(join(tmpdir(), 'kitchen-db-exports-'));
+  return exportDir;
+}
+// Registered on the root suite of each test file that imports this module: runs after the file.
+afterAll(() => {
+  if (exportDir) rmSync(exportDir, { recursive: true, force: true });
+  exportDir = undefined;
+});
+
 export function testWorker(db: TestDatabase, options: Partial<WorkerOptions> = {}): { worker: JobWorker; lines: LogLine[] } {
   const { logger, lines } = collectingLogger();
   const worker = new JobWorker({
@@ -38,7 +54,7 @@ export function testWorker(db: TestDatabase, options: Partial<WorkerOptions> = {
     logger,
     embedder: new LocalHashEmbedder(),
     schedule: false,
-    exportDir: options.exportDir ?? '.kitchen-db/test-exports',
+    exportDir: options.exportDir ?? defaultExportDir(),
     bossPoolSize: 4,
     stopTimeoutMs: 10_000,
     env: {},

@@ -1,9 +1,8 @@
 // `kitchen-db migrate` and `kitchen-db status`.
 import type { Command } from 'commander';
-import { asWorker } from '../../db/context.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
 import { jobQueueDepths } from '../../jobs/status.ts';
-import { forWorker as telemetryWorker } from '../../telemetry.ts';
+import { partitionRows, rowCountText } from './partitions.ts';
 import { createOutput } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -31,23 +30,25 @@ export function registerDatabaseCommands(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const out = createOutput(!!global.json);
-      await withSession(global, async ({ db, pool }) => {
-        const pending = await pendingMigrations(db.url);
+      // Read-only: reports pending migrations of an embedded database instead of applying them.
+      await withSession({ ...global, allowPending: true }, async ({ db, pool, pending: known }) => {
+        const pending = known ?? (await pendingMigrations(db.url));
         // Partitions and queues exist only on a migrated database.
-        const partitions = pending.length ? [] : await asWorker(pool, (c) => telemetryWorker.partitionReport(c));
+        const partitions = pending.length ? [] : await partitionRows(pool);
         const queues = pending.length ? [] : await jobQueueDepths(pool);
         const status = { engine: db.kind, version: db.version, pendingMigrations: pending, partitions, queues };
         out.result(status, (s) => {
           out.line(`engine:             ${s.engine} (PostgreSQL ${s.version})`);
-          out.line(`pending migrations: ${s.pendingMigrations.length ? s.pendingMigrations.join(', ') : 'none'}`);
+          out.line(`pending migrations: ${s.pendingMigrations.length ? `${s.pendingMigrations.join(', ')} (run \`kitchen-db migrate\`)` : 'none'}`);
           const byTable = new Map<string, typeof s.partitions>();
           for (const p of s.partitions) byTable.set(p.parentTable, [...(byTable.get(p.parentTable) ?? []), p]);
           for (const [table, parts] of byTable) {
             const months = parts.filter((p) => !p.isDefault);
-            const rows = parts.reduce((n, p) => n + (p.rowCount ?? 0), 0);
+            const unknown = parts.some((p) => p.rowCount === null);
+            const rows = unknown ? null : parts.reduce((n, p) => n + p.rowCount!, 0);
+            // The DEFAULT partition is always counted.
             const inDefault = parts.find((p) => p.isDefault)?.rowCount ?? 0;
-            const approx = parts.some((p) => !p.rowCountExact) ? '~' : '';
-            out.line(`partitions:         ${table}: ${months.length} monthly partition(s), ${approx}${rows.toLocaleString('en-US')} rows, ${approx}${inDefault} in DEFAULT`);
+            out.line(`partitions:         ${table}: ${months.length} monthly partition(s), ${rowCountText(rows, parts.every((p) => p.rowCountExact))}, ${inDefault.toLocaleString('en-US')} in DEFAULT`);
           }
           if (s.queues.length) {
             out.line('job queues:         ready / deferred / active / failed');

@@ -2,6 +2,7 @@
 // ROLE inside the transaction: the connecting role must be a member of app_worker) and call the same
 // SQL entry points as the job worker: app.maintain_partitions() and app.partition_report().
 import type { Command } from 'commander';
+import type pg from 'pg';
 import { asWorker } from '../../db/context.ts';
 import { forWorker, type MaintenanceResult, type PartitionInfo } from '../../telemetry.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
@@ -18,6 +19,31 @@ function bytes(n: number): string {
     u++;
   }
   return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
+}
+
+/** Up to this much partition data, counting every row is cheap enough to do instead of estimating. */
+export const EXACT_COUNT_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The partitions with their row counts, as `status` and `partitions list` both show them (so they
+ * agree): exact when the registered tables hold little enough data to count (or with `exact`), else
+ * the planner's estimates (NULL for a partition never analysed).
+ */
+export async function partitionRows(pool: pg.Pool, options: { exact?: boolean } = {}): Promise<PartitionInfo[]> {
+  return asWorker(
+    pool,
+    async (client) => {
+      const rows = await forWorker.partitionReport(client, { exact: !!options.exact });
+      if (options.exact || rows.reduce((n, r) => n + r.totalBytes, 0) > EXACT_COUNT_MAX_BYTES) return rows;
+      return forWorker.partitionReport(client, { exact: true });
+    },
+    { readOnly: true },
+  );
+}
+
+/** "118,333 rows", "~2,400,000 rows" (an estimate), or "rows unknown (never analysed)". */
+export function rowCountText(rowCount: number | null, exact: boolean): string {
+  return rowCount === null ? 'rows unknown (never analysed)' : `${exact ? '' : '~'}${rowCount.toLocaleString('en-US')} rows`;
 }
 
 function printMaintenance(out: Output, result: MaintenanceResult): void {
@@ -61,11 +87,11 @@ function printReport(out: Output, rows: PartitionInfo[]): void {
       out.line(`${parent}:`);
     }
     const range = r.isDefault ? 'DEFAULT'.padEnd(24) : `[${day(r.lowerBound)}, ${day(r.upperBound)})`;
-    const count = r.rowCount === null ? 'rows unknown (never analysed)' : `${r.rowCountExact ? '' : '~'}${r.rowCount.toLocaleString('en-US')} rows`;
+    const count = rowCountText(r.rowCount, r.rowCountExact);
     const retires = r.retiresAt ? `  ${r.retentionAction === 'detach' ? 'detached' : 'dropped'} after ${day(r.retiresAt)}` : '';
     out.line(`  ${r.partitionName.padEnd(width)}  ${range}  ${count.padStart(14)}  ${bytes(r.totalBytes).padStart(9)}${retires}`);
   }
-  if (rows.some((r) => !r.rowCountExact)) out.line('(~ = the planner\'s estimate; --exact counts every partition)');
+  if (rows.some((r) => !r.rowCountExact)) out.line('(~ = the planner\'s estimate, for large tables; --exact counts every partition)');
 }
 
 export function registerPartitionCommands(program: Command): void {
@@ -87,12 +113,12 @@ export function registerPartitionCommands(program: Command): void {
   partitions
     .command('list')
     .description('every partition with its bounds (UTC), row count, size and retirement date (app.partition_report(), as app_worker)')
-    .option('--exact', 'count the rows of every partition (default: the planner\'s estimates; DEFAULT is always counted)')
+    .option('--exact', `count the rows of every partition (default: counted when the partitions hold under ${EXACT_COUNT_MAX_BYTES / 1024 / 1024} MB, else the planner's estimates; DEFAULT is always counted)`)
     .action(async (options: { exact?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const out = createOutput(!!global.json);
       await withSession(global, async ({ pool }) => {
-        const rows = await asWorker(pool, (client) => forWorker.partitionReport(client, { exact: !!options.exact }), { readOnly: true });
+        const rows = await partitionRows(pool, { exact: !!options.exact });
         out.result(rows, (r) => printReport(out, r));
       });
     });

@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
-import { JobWorker, createWorkerLogger } from '../../jobs/worker.ts';
+import { JobWorker, createWorkerLogger, type OnceReport } from '../../jobs/worker.ts';
 import { QUEUE_NAMES, type QueueName } from '../../jobs/queues.ts';
 import { ConnectionError, ValidationError } from '../../errors.ts';
 
@@ -22,8 +22,12 @@ export function registerWorkerCommand(program: Command): void {
     .action(async (options: { once?: boolean; queues?: string }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const only = options.queues ? parseQueues(options.queues) : undefined;
-      // With --once --json the report is standard output's only content; logs go to standard error.
-      const log = createWorkerLogger(process.env, options.once && global.json ? 'stderr' : undefined);
+      // --once: standard output holds the report alone (a summary for people, JSON with --json);
+      // logs go to standard error, warnings and errors only unless KITCHEN_DB_LOG_LEVEL says otherwise.
+      const log = options.once
+        ? createWorkerLogger({ ...process.env, KITCHEN_DB_LOG_LEVEL: process.env.KITCHEN_DB_LOG_LEVEL ?? 'warn' }, 'stderr')
+        : createWorkerLogger(process.env);
+      const started = performance.now();
       let worker: JobWorker | undefined;
       let signals = 0;
       let wake: (() => void) | undefined;
@@ -56,6 +60,7 @@ export function registerWorkerCommand(program: Command): void {
             if (options.once) {
               const report = await worker.runOnce();
               if (global.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+              else printOnceReport(report, performance.now() - started);
               if (!report.ok) process.exitCode = EXIT.failed;
               return;
             }
@@ -68,7 +73,8 @@ export function registerWorkerCommand(program: Command): void {
           });
           return;
         } catch (error) {
-          if (!(error instanceof ConnectionError) || options.once || signals > 0 || worker) throw error;
+          // An embedded data folder that is missing or locked does not come back by waiting.
+          if (!(error instanceof ConnectionError) || error.engine === 'embedded' || options.once || signals > 0 || worker) throw error;
           const wait = Math.min(30_000, 1000 * 2 ** Math.min(attempt - 1, 5));
           log.warn({ error: { message: error.message }, attempt, retryInMs: wait }, 'database unreachable; trying again');
           await new Promise<void>((resolve) => {
@@ -79,6 +85,30 @@ export function registerWorkerCommand(program: Command): void {
         }
       }
     });
+}
+
+/** The --once report for people: a line per queue, then each failure with its error. */
+export function printOnceReport(report: OnceReport, ms: number, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): void {
+  const queues = Object.entries(report.queues);
+  const sum = (k: 'completed' | 'failed' | 'deadLettered' | 'pending') => queues.reduce((n, [, q]) => n + q[k], 0);
+  const n = (x: number) => x.toLocaleString('en-US');
+  write(
+    `worker --once: ${n(sum('completed'))} job(s) done, ${n(sum('failed'))} failed (${n(sum('deadLettered'))} dead-lettered)` +
+      `${sum('pending') ? `, ${n(sum('pending'))} still waiting at the timeout` : ''} in ${queues.length} queue(s), ${(ms / 1000).toFixed(1)} s`,
+  );
+  const width = Math.max(5, ...queues.map(([name]) => name.length));
+  write(`  ${'queue'.padEnd(width)}  ${'done'.padStart(7)}  ${'failed'.padStart(7)}  ${'dead-lettered'.padStart(13)}  ${'waiting'.padStart(7)}`);
+  for (const [name, q] of queues) {
+    write(`  ${name.padEnd(width)}  ${n(q.completed).padStart(7)}  ${n(q.failed).padStart(7)}  ${n(q.deadLettered).padStart(13)}  ${n(q.pending).padStart(7)}`);
+  }
+  if (report.failures.length) {
+    write('failures:');
+    for (const f of report.failures) {
+      const fate = f.deadLetterQueue ? `dead-lettered to ${f.deadLetterQueue}` : 'retried later';
+      write(`  ${f.queue}  job ${f.jobId}  (${fate}, after ${f.retryCount} retr${f.retryCount === 1 ? 'y' : 'ies'}): ${f.error}`);
+    }
+    write(`  (a dead-letter copy keeps the error in its source output: select id, source_id, source_output from pgboss.job where name = '<queue>.dlq')`);
+  }
 }
 
 function parseQueues(text: string): QueueName[] {
