@@ -138,8 +138,11 @@ export async function exportPerson(
         if (!manifest.found) throw new NotFoundError('userId', 'unknown_user', `no person with id ${userId}`);
         options.onStart?.(manifest);
         const counts: Record<string, number> = {};
-        if (format === 'ndjson') await w.write(JSON.stringify({ manifest }) + '\n');
-        else await w.write(`{"manifest": ${JSON.stringify(manifest)},\n"data": {`);
+        // A recorded file names its record on its first line (`"exportFile":"<id>"`): the proof that
+        // lets a deleter remove a CLI file outside the export folders (gdpr-files.ts, decide()).
+        const mark = recordId ? `,"exportFile":${JSON.stringify(recordId)}` : '';
+        if (format === 'ndjson') await w.write(`{"manifest":${JSON.stringify(manifest)}${mark}}\n`);
+        else await w.write(`{"manifest":${JSON.stringify(manifest)}${mark},\n"data": {`);
         let firstTable = true;
         const bulk = format === 'ndjson' && options.bulk !== false && (await canCopy(client));
         for (const table of exportTableOrder(manifest)) {

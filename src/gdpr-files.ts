@@ -6,9 +6,9 @@
 // The database says WHICH files; this module decides whether it MAY delete a path, so a made-up row
 // (a compliance login can call the recording functions) cannot make a process delete arbitrary
 // files: a file is deleted only if it is a regular file (never through a symbolic link) and either
-// lies inside one of the caller's export folders, or was written by the CLI and still has the
-// recorded size and SHA-256 (an export file, byte for byte). Anything else stays pending and is
-// reported as refused.
+// lies inside one of the caller's export folders, or was written by the CLI, names its record on its
+// first line and still has the recorded size and SHA-256 (that export file, byte for byte). Anything
+// else stays pending and is reported as refused.
 import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readdirSync, realpathSync, rmdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -105,11 +105,34 @@ async function decide(row: Row, roots: string[]): Promise<'delete' | 'gone' | 'r
   }
   if (!stat.isFile()) return 'refuse';
   if (underRoot) return 'delete';
-  if (row.writtenBy === 'cli' && row.sha256 && row.bytes !== null && Number(row.bytes) === stat.size && (await sha256Of(real)) === row.sha256) {
+  // Outside the folders only a CLI export that proves it is this record's file: its first line names
+  // the record (written by exportPerson), and its size and SHA-256 are the recorded ones. Size and
+  // checksum alone are no proof: a compliance login can record any readable file's true checksum.
+  if (
+    row.writtenBy === 'cli' &&
+    row.sha256 &&
+    row.bytes !== null &&
+    Number(row.bytes) === stat.size &&
+    (await namesRecord(real, row.id)) &&
+    (await sha256Of(real)) === row.sha256
+  ) {
     return 'delete';
   }
   return 'refuse';
 }
+
+/** Whether the file's first line is an export manifest naming export-file record `id`. */
+async function namesRecord(path: string, id: string): Promise<boolean> {
+  let head = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', end: FIRST_LINE_MAX - 1 })) {
+    head += chunk as string;
+    if (head.includes('\n')) break;
+  }
+  const first = head.split('\n', 1)[0]!;
+  return first.startsWith('{"manifest":') && first.includes(`"exportFile":${JSON.stringify(id)}`);
+}
+/** A manifest line is a few KiB; a longer first line is not one. */
+const FIRST_LINE_MAX = 1 << 20;
 
 /** Removes the file, its partial siblings (a writer that died), and an emptied per-person folder inside a root. */
 function removeFile(path: string, roots: string[]): void {

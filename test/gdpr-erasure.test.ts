@@ -2,9 +2,9 @@
 // any table of any schema (pg-boss included), nor in any export folder. Catalog-driven: every text,
 // varchar, citext, uuid, json and jsonb column of every stored relation is scanned, so a table added
 // later is covered without touching this file.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -235,15 +235,21 @@ describe('export files have a lifecycle', () => {
         await c.query(`select app.gdpr_export_file_written($1::bigint, 12, $2)`, [rows[0]!.id, 'a'.repeat(64)]);
       }
     });
-    expect(await expireExportFiles(db().pool, 0)).toBeGreaterThanOrEqual(4);
+    // The victim's true size and checksum (anyone who can read it can compute them) are no proof either.
+    const victimSha = createHash('sha256').update(readFileSync(victim)).digest('hex');
+    await asCompliance(db().pool, async (c) => {
+      const { rows } = await c.query<{ id: string }>(`select app.gdpr_export_file_begin($1, $2, 'cli', $3)::text as id`, [P.id, victim, host]);
+      await c.query(`select app.gdpr_export_file_written($1::bigint, $2, $3)`, [rows[0]!.id, statSync(victim).size, victimSha]);
+    });
+    expect(await expireExportFiles(db().pool, 0)).toBeGreaterThanOrEqual(5);
     const report = await deletePendingExportFiles(db().pool, { roots: [root], role: 'worker' });
-    expect(report.refused).toBeGreaterThanOrEqual(3);
+    expect(report.refused).toBeGreaterThanOrEqual(4);
     expect(existsSync(old)).toBe(false);
     expect(readFileSync(victim, 'utf8')).toBe('not an export');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     const log = await asCompliance(db().pool, (c) => exportFileLog(c, { userId: P.id }));
     expect(log.find((f) => f.path === old)).toMatchObject({ state: 'deleted', deleteReason: 'retention' });
-    expect(log.filter((f) => f.path === victim || f.path === link).map((f) => f.state)).toEqual(['pending_deletion', 'pending_deletion', 'pending_deletion']);
+    expect(log.filter((f) => f.path === victim || f.path === link).map((f) => f.state)).toEqual(['pending_deletion', 'pending_deletion', 'pending_deletion', 'pending_deletion']);
     // Only the worker expires: a compliance login cannot.
     await expect(asCompliance(db().pool, (c) => c.query(`select app.gdpr_export_files_expire(interval '0')`))).rejects.toMatchObject({ rule: 'privilege' });
   });

@@ -454,6 +454,10 @@ describe('atomicity', () => {
         // The person's transaction holds their appliance the way a telemetry insert's foreign-key
         // check does (FOR KEY SHARE); the purge locks app.users and then waits to delete the appliance.
         await person.query('begin');
+        // Which of two deadlocked backends is aborted depends on whose deadlock_timeout fires first;
+        // on a loaded machine the purge's timer could fire late. The person waits longest to check,
+        // so the purge (which waits first) is always the one that finds the deadlock.
+        await person.query(`set local deadlock_timeout = '60s'`);
         await person.query('select from app.appliances where user_id = $1 for key share', [E.id]);
         const purging = purge(E.id);
         for (let i = 0; i < 200; i++) {
