@@ -4,7 +4,7 @@
 // later is covered without touching this file.
 import { createHash, randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,9 @@ describe('export files have a lifecycle', () => {
     root = mkdtempSync(join(tmpdir(), 'kitchen-db-x-root-'));
     elsewhere = mkdtempSync(join(tmpdir(), 'kitchen-db-x-else-'));
   });
+  afterAll(() => {
+    for (const dir of [root, elsewhere]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('records every file written; the purge deletes them after its commit and keeps no path', async () => {
     const P = await createPerson(db().pool);
@@ -258,7 +261,9 @@ describe('export files have a lifecycle', () => {
 describe('after a purge the person is nowhere', () => {
   let exportDir: string;
   let cliDir: string;
-  afterAll(() => {});
+  afterAll(() => {
+    for (const dir of [exportDir, cliDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('finds no trace of their ids, e-mail, name or content in any column of any table, nor in any export folder', async () => {
     exportDir = mkdtempSync(join(tmpdir(), 'kitchen-db-anywhere-'));
