@@ -17,7 +17,7 @@ import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, perce
 export const meta: BenchMeta = {
   name: 'embedded',
   title: 'Embedded engine (PGlite) vs the native server: the meal-history query through the API',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/embedded.ts   (--quick for a small run, --scale=0.1, --runs=5; needs a native server)',
+  reproduce: 'node bench/embedded.ts   (--quick for a small run, --scale=0.1, --runs=5; needs a native server)',
 };
 
 /** The same rows on either engine: people, then meals in statements of `chunk`, triggers and FK checks off. */

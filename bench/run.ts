@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { chooseEngine, dockerAnswers } from '../src/db/resolve.ts';
 import { createTestDatabase, prepareTestTemplate, type TestTemplate } from '../src/testing.ts';
-import { formatRatio, formatRows, machine, serverVersion, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { ensureNativeServer, formatRatio, formatRows, machine, serverVersion, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -425,9 +425,10 @@ function report(info: RunInfo, results: BenchResult[]): string {
   out.push('');
   out.push(
     'Each result is the median over the runs of the benchmark (min and max in its section below); a ratio is the median ' +
-      'against the median of the reference measured in the same run. Every line is reproduced on a native server with ' +
-      '`. /tmp/kdb-dev-pg.env; node bench/run.ts --only=<name>` (these sizes and runs; add `--quick` for a small run) ' +
-      'or `node bench/<name>.ts` alone.',
+      'against the median of the reference measured in the same run. Every line is reproduced with ' +
+      '`node bench/run.ts --only=<name>` (these sizes and runs; add `--quick` for a small run) or `node bench/<name>.ts` alone: ' +
+      'on the server in `TEST_DATABASE_URL` if set, else on a throwaway native cluster the benchmark starts and removes ' +
+      '(scripts/ci/start-postgres.sh; `bash scripts/ci/provision-postgres.sh` installs PostgreSQL with pgvector on Debian).',
   );
   for (const r of results) {
     out.push('', `## ${r.meta.title}`, '');
@@ -443,7 +444,7 @@ function report(info: RunInfo, results: BenchResult[]): string {
     }
     out.push('');
     out.push(
-      `Reproduce every line: \`. /tmp/kdb-dev-pg.env; node bench/run.ts --only=${r.name}${info.opts.quick ? ' --quick' : info.opts.scale !== 1 ? ` --scale=${info.opts.scale}` : ''}` +
+      `Reproduce every line: \`node bench/run.ts --only=${r.name}${info.opts.quick ? ' --quick' : info.opts.scale !== 1 ? ` --scale=${info.opts.scale}` : ''}` +
         `${info.opts.runs !== null ? ` --runs=${info.opts.runs}` : ''}\` (this report's sizes and runs), or alone: \`${r.meta.reproduce}\`.`,
     );
     const lines = r.log.filter((l) => l.trim());
@@ -472,11 +473,22 @@ async function main(): Promise<void> {
   const unknown = selected.filter((n) => !benchNames.includes(n));
   if (unknown.length) throw new Error(`no benchmark ${unknown.join(', ')} in bench/ (have: ${benchNames.join(', ')})`);
 
+  // TEST_DATABASE_URL, else a throwaway native cluster of our own (scripts/ci/start-postgres.sh,
+  // removed at the end); --quick may fall back to the resolver's engine when none can be started.
+  const server = ensureNativeServer((l) => console.error(l), opts.quick);
+  try {
+    await runAll(argv, opts, selected);
+  } finally {
+    server?.stop();
+  }
+}
+
+async function runAll(argv: string[], opts: Options, selected: string[]): Promise<void> {
   const choice = chooseEngine('test', process.env, process.env.TEST_DATABASE_URL ? false : await dockerAnswers());
   if (choice.kind === 'embedded' && opts.scale > 0.1) {
     throw new Error(
       `refusing to run the default sizes on the embedded engine (${choice.reason}): PGlite runs one WebAssembly thread in memory. ` +
-        'Set TEST_DATABASE_URL to a native server (. /tmp/kdb-dev-pg.env), or pass --quick.',
+        'Set TEST_DATABASE_URL to a native server, run scripts/ci/provision-postgres.sh so that `npm run bench` can start one, or pass --quick.',
     );
   }
   const started = new Date();

@@ -37,7 +37,7 @@ import { isMain, row, runStandalone, scaled, serverCpuSeconds, time, type BenchC
 export const meta: BenchMeta = {
   name: 'telemetry',
   title: 'Telemetry ingestion: batch API vs psql \\copy (1M events, 1,000 appliances, all indexes)',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/telemetry.ts   (--quick for a small run, --scale=0.1, --runs=3)',
+  reproduce: 'node bench/telemetry.ts   (--quick for a small run, --scale=0.1, --runs=3)',
 };
 
 interface Device {
