@@ -5,3 +5,4 @@ export { withTransaction, withUser, asAdmin, asWorker, asCompliance, assertUuid,
 export { createPool } from './db/pool.ts';
 export { migrateDatabase, pendingMigrations, APP_ROLES, type AppRole, type MigrateOptions, type MigrateResult } from './db/migrate.ts';
 export { resolveDatabase, chooseEngine, type EngineKind, type ResolvedDatabase } from './db/resolve.ts';
+export { ingestTelemetry, type IngestBatch, type IngestResult } from './telemetry.ts';
