@@ -134,7 +134,10 @@ function endTransaction(client: DbClient, verb: 'commit' | 'rollback'): Promise<
   return new Promise((resolve, reject) => {
     let first: string | undefined;
     const query = new pg.Query(`${verb}; ${RESET_SESSION}`, undefined, (error: Error | null | undefined) => {
-      if (!error) resolve({ command: first ?? verb.toUpperCase(), reset: true });
+      if (!error) {
+        forgetPreparedStatements(client);
+        resolve({ command: first ?? verb.toUpperCase(), reset: true });
+      }
       else if (first !== undefined && !isConnectionFailure(error)) resolve({ command: first, reset: false });
       else reject(error);
     });
@@ -147,6 +150,16 @@ function endTransaction(client: DbClient, verb: 'commit' | 'rollback'): Promise<
     };
     client.query(query);
   });
+}
+
+/**
+ * DEALLOCATE ALL / DISCARD ALL removed the session's prepared statements: node-postgres must forget
+ * the named statements (`{ name, text }` queries) it prepared on this connection, or the next use of
+ * one would Bind a statement that no longer exists (26000).
+ */
+function forgetPreparedStatements(client: DbClient): void {
+  const connection = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
+  if (connection?.parsedStatements) connection.parsedStatements = {};
 }
 
 /**
@@ -165,6 +178,7 @@ function resetAndRelease(client: DbClient): void {
   client.on('error', ignore);
   client.query('discard all').then(
     () => {
+      forgetPreparedStatements(client);
       client.removeListener('error', ignore);
       client.release();
     },
