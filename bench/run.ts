@@ -304,14 +304,15 @@ const SUMMARY: SummaryLine[] = [
     picks: [{ what: /^worker process peak RSS/, figure: /MiB/, label: 'worker peak RSS' }],
   },
   {
-    what: 'embedded vs native engine, the meal-history query',
-    figure: 'p50',
+    what: 'embedded vs native engine, meal history and telemetry ingest',
+    figure: 'p50, p99, rows/s',
     reference: 'native',
     target: 'report the ratio',
     bench: 'embedded',
     picks: [
-      { what: /^meal history .* embedded engine/, figure: /^p50 ms/, label: 'embedded', ref: 'native' },
-      { what: /^meal history .* native server/, figure: /^p50 ms/, label: 'native' },
+      { what: /^meal history .* embedded engine/, figure: /^p(50|99) ms/, label: 'meal history, embedded', ref: 'native' },
+      { what: /^telemetry ingest .* embedded engine/, figure: /^rows\/s$/, label: 'ingest, embedded', ref: 'native' },
+      { what: /^telemetry ingest .* native server/, figure: /^rows\/s$/, label: 'ingest, native' },
     ],
   },
 ];

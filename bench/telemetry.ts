@@ -41,7 +41,7 @@ export const meta: BenchMeta = {
   reproduce: 'node bench/telemetry.ts   (--quick for a small run, --scale=0.1, --runs=3)',
 };
 
-interface Device {
+export interface Device {
   userId: string;
   applianceId: string;
   sessionId: string;
@@ -66,10 +66,14 @@ function payloadFor(eventType: string, k: number): Record<string, unknown> {
 /** People, appliances (one each), a cooking session each, and their events in memory. */
 async function setup(pool: pg.Pool, appliances: number, perAppliance: number, log: (m: string) => void): Promise<Device[]> {
   const t0 = Date.now();
-  const { rows: recipe } = await pool.query<{ id: string }>(
-    `insert into app.recipes (name, category, recipe_data, difficulty, time_minutes, is_published)
-     values ('Bench dal', 'curry', '{"stages":[{"name":"simmer"}]}', 'easy', 30, true) returning id`,
-  );
+  const devices = makeDevices(appliances, perAppliance);
+  await insertDevices(pool, devices);
+  log(`${appliances.toLocaleString('en-US')} people/appliances/sessions and ${(appliances * perAppliance).toLocaleString('en-US')} events ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return devices;
+}
+
+/** The devices and their events, in memory (bench/embedded.ts loads the same into both engines). */
+export function makeDevices(appliances: number, perAppliance: number): Device[] {
   const devices: Device[] = [];
   const now = Date.now();
   // Each appliance: its events over the last 6 hours (one every ~20 s), types in a cooking-like mix.
@@ -92,6 +96,16 @@ async function setup(pool: pg.Pool, appliances: number, perAppliance: number, lo
     }
     devices.push({ userId, applianceId, sessionId, events });
   }
+  return devices;
+}
+
+/** Their people, appliances and cooking sessions, and the partitions of their months, in a database. */
+export async function insertDevices(pool: pg.Pool, devices: Device[]): Promise<void> {
+  const now = Date.now();
+  const { rows: recipe } = await pool.query<{ id: string }>(
+    `insert into app.recipes (name, category, recipe_data, difficulty, time_minutes, is_published)
+     values ('Bench dal', 'curry', '{"stages":[{"name":"simmer"}]}', 'easy', 30, true) returning id`,
+  );
   const cols = (f: (d: Device, i: number) => string) => devices.map(f);
   await pool.query(
     `insert into auth."user" (id, name, email, "emailVerified") select 'tb_' || u, 'Bench', 'tb_' || u || '@example.test', true from unnest($1::uuid[]) u`,
@@ -116,8 +130,6 @@ async function setup(pool: pg.Pool, appliances: number, perAppliance: number, lo
   for (const offset of [-6 * 3600_000, 0]) {
     await pool.query(`select app_private.create_monthly_partition('app.telemetry_events', $1::date)`, [new Date(now + offset).toISOString().slice(0, 10)]);
   }
-  log(`${appliances.toLocaleString('en-US')} people/appliances/sessions and ${(appliances * perAppliance).toLocaleString('en-US')} events ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return devices;
 }
 
 const tsvText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');

@@ -65,7 +65,7 @@ describe('bench/run.ts', () => {
       'GDPR export / purge, heavy person',
       'pg-boss no-op queue',
       'worker peak memory',
-      'embedded vs native engine, the meal-history query',
+      'embedded vs native engine, meal history and telemetry ingest',
     ]);
     for (const cells of lines) expect(cells).toHaveLength(7);
     const rls = lines.find((c) => c[0] === 'RLS per-person query')!;
