@@ -1,10 +1,10 @@
 /* @name InsertEvents */
 INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
-SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload, e.recorded_at
+SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
 FROM ROWS FROM (
        unnest(:sessionIds!::text::uuid[]),
        unnest(:eventTypes!::text::text[]),
-       jsonb_array_elements(:payloads!::text::jsonb),
+       json_array_elements(:payloads!::text::json),
        unnest(:recordedAts!::text::timestamptz[])
      ) AS e (session_id, event_type, payload, recorded_at)
 WHERE EXISTS (

@@ -6,8 +6,10 @@
 //
 // Ingestion path — measured, see bench/telemetry.ts (native PostgreSQL 15, 2 cores, every index of
 // the document, the three foreign-key checks per row):
-//   one INSERT … SELECT FROM ROWS FROM (unnest(uuid[]), unnest(text[]), jsonb_array_elements(json),
-//   unnest(timestamptz[])) per batch (≤ 10,000 rows a statement) — the path used here. The client
+//   one INSERT … SELECT FROM ROWS FROM (unnest(uuid[]), unnest(text[]), json_array_elements(json),
+//   unnest(timestamptz[])) per batch (≤ 10,000 rows a statement), each element cast to jsonb — the
+//   path used here (json_array_elements only splits the text: 10,000 payloads took 17 ms of the
+//   server's time against 23 ms as text[]::jsonb and 43 ms through jsonb_array_elements). The client
 //   validates and encodes each event in one pass (encodeEvents): array literals of values that need
 //   no escaping, and the payloads' JSON joined into one JSON array as it is (node-postgres would
 //   otherwise escape every payload again into a text[] literal);
@@ -272,7 +274,7 @@ interface EncodedChunk {
   sessionIds: string;
   eventTypes: string;
   recordedAts: string;
-  /** One JSON array of the payloads (jsonb_array_elements): the payloads' JSON as is, no escaping. */
+  /** One JSON array of the payloads (json_array_elements): the payloads' JSON as is, no escaping. */
   payloads: string;
 }
 

@@ -28,17 +28,17 @@ export interface IInsertEventsQuery {
   result: IInsertEventsResult;
 }
 
-const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":543,"b":555},{"a":746,"b":758}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":258}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":290,"b":301}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":347,"b":356}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":387,"b":399}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":701,"b":714},{"a":781,"b":794}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       jsonb_array_elements(:payloads!::text::jsonb),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":548,"b":560},{"a":751,"b":763}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":254,"b":265}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":353,"b":362}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":392,"b":404}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":706,"b":719},{"a":786,"b":799}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
- * SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload, e.recorded_at
+ * SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
  * FROM ROWS FROM (
  *        unnest(:sessionIds!::text::uuid[]),
  *        unnest(:eventTypes!::text::text[]),
- *        jsonb_array_elements(:payloads!::text::jsonb),
+ *        json_array_elements(:payloads!::text::json),
  *        unnest(:recordedAts!::text::timestamptz[])
  *      ) AS e (session_id, event_type, payload, recorded_at)
  * WHERE EXISTS (
