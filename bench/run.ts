@@ -35,7 +35,7 @@ const ORDER = ['telemetry', 'queries', 'rls', 'recipes', 'knowledge', 'gdpr', 'j
 /**
  * Repetitions of the default run, per benchmark (5 otherwise). Fewer where one repetition is a
  * full pass over the issue's dataset, so that the whole default run fits in 17 minutes on the
- * 2-core machine (17 minutes, issue 19); the dataset sizes are the issue's. --runs=N overrides all of them.
+ * 2-core machine (issue 19); the dataset sizes are the issue's. --runs=N overrides all of them.
  */
 const DEFAULT_RUNS: Record<string, number> = { telemetry: 3, gdpr: 3, knowledge: 3, recipes: 3, embedded: 3, queries: 3 };
 const QUICK_SCALE = 0.02;
