@@ -6,18 +6,21 @@
 // --scale), deterministic (meal g belongs to person 1 + g % people, id md5('meal' || g), time
 // now() minus a fixed offset of g), so both engines return the same pages. p50 and p99 of each,
 // calls alternating between the engines person by person; the ratio embedded/native is reported,
-// without a target (PGlite is for development and demos, not for production).
+// without a target (PGlite is for development and demos, not for production). Then telemetry
+// ingest: the same batches through ingestTelemetry on each engine in turn, rows/s.
 import type pg from 'pg';
 import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.ts';
 import { migrateDatabase, OWNER_ROLE } from '../src/db/migrate.ts';
 import { createPool } from '../src/db/pool.ts';
 import { kitchenDbFromPool, type KitchenDb } from '../src/kitchen.ts';
+import { ingestTelemetry } from '../src/telemetry.ts';
+import { insertDevices, makeDevices } from './telemetry.ts';
 import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, percentile, row, runStandalone, scaled, serverVersion, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'embedded',
-  title: 'Embedded engine (PGlite) vs the native server: the meal-history query through the API',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/embedded.ts   (--quick for a small run, --scale=0.1, --runs=5; needs a native server)',
+  title: 'Embedded engine (PGlite) vs the native server: the meal-history query and telemetry ingest through the API',
+  reproduce: 'node bench/embedded.ts   (--quick for a small run, --scale=0.1, --runs=5; needs a native server)',
 };
 
 /** The same rows on either engine: people, then meals in statements of `chunk`, triggers and FK checks off. */
@@ -99,6 +102,26 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const last = runs.at(-1)!;
       ctx.log(`run ${r + 1}: p50 ${percentile(last.embedded, 50).toFixed(3)} ms embedded vs ${percentile(last.native, 50).toFixed(3)} ms native`);
     }
+    // Telemetry ingest: the same batches (one per appliance and person) through ingestTelemetry on one
+    // connection, into an empty app.telemetry_events with every index, on each engine in turn.
+    const devices = makeDevices(scaled(20, ctx, 2), ctx.quick ? 250 : 1000);
+    const batches = devices.map((d) => ({ userId: d.userId, applianceId: d.applianceId, events: d.events }));
+    const events = batches.reduce((n, b) => n + b.events.length, 0);
+    await insertDevices(native.pool, devices);
+    await insertDevices(embedded.pool, devices);
+    const ingest = { native: [] as number[], embedded: [] as number[] };
+    for (let r = 0; r < ctx.runs; r++) {
+      for (const [key, engine] of (r % 2 ? [['embedded', embedded], ['native', native]] : [['native', native], ['embedded', embedded]]) as ['native' | 'embedded', typeof native][]) {
+        await engine.pool.query('truncate app.telemetry_events');
+        const ms = await time(async () => {
+          const result = await ingestTelemetry(engine.pool, batches, { connections: 1 });
+          if (result.failed.length || result.inserted !== events) throw new Error(`${key}: ingestTelemetry wrote ${result.inserted} of ${events} events`);
+        });
+        ingest[key].push(events / (ms / 1000));
+      }
+      ctx.log(`run ${r + 1}: ingest ${Math.round(ingest.embedded.at(-1)!).toLocaleString('en-US')} rows/s embedded vs ${Math.round(ingest.native.at(-1)!).toLocaleString('en-US')} native`);
+    }
+
     const per = (key: 'native' | 'embedded', p: number) => runs.map((s) => percentile(s[key], p));
     const label = 'meal history (latest 20, me.meals.listMeals)';
     const rows: BenchRow[] = [];
@@ -114,6 +137,14 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       );
     }
     for (const p of [50, 99]) rows.push(row(`${label}, native server`, `p${p} ms (whole call)`, per('native', p)));
+    rows.push(
+      row(`telemetry ingest (ingestTelemetry, 1 connection, all indexes), embedded engine`, 'rows/s', ingest.embedded, {
+        reference: { what: `the same on the native server`, median: 0 },
+        referenceSamples: ingest.native,
+        note: `${events.toLocaleString('en-US')} events in ${batches.length} batches of ${devices[0]!.events.length} (one transaction each as its person); ratio = embedded / native, no target; the engines take turns`,
+      }),
+      row(`telemetry ingest (ingestTelemetry, 1 connection, all indexes), native server`, 'rows/s', ingest.native),
+    );
     return rows;
   } finally {
     await pool?.end();

@@ -26,7 +26,7 @@ import { backendCpuSeconds, isMain, median, percentile, row, runStandalone, scal
 export const meta: BenchMeta = {
   name: 'gdpr',
   title: 'GDPR export and purge of a heavy person while others write',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/gdpr.ts   (--quick for a small run, --scale=0.1, --runs=3)',
+  reproduce: 'node bench/gdpr.ts   (--quick for a small run, --scale=0.1, --runs=3)',
 };
 
 const VECTOR = `[${Array.from({ length: 1536 }, (_, i) => ((i % 13) / 100).toFixed(2)).join(',')}]`;

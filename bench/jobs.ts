@@ -18,7 +18,7 @@ import { isMain, row, runStandalone, scaled, type BenchContext, type BenchMeta, 
 export const meta: BenchMeta = {
   name: 'jobs',
   title: 'Job worker: pg-boss no-op throughput vs pg-boss\'s own speed test, assistant.embed with the local embedder, worker peak RSS',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/jobs.ts   (--quick for a small run, --runs=5)',
+  reproduce: 'node bench/jobs.ts   (--quick for a small run, --runs=5)',
 };
 
 const BIN = fileURLToPath(new URL('../bin/kitchen-db.js', import.meta.url));

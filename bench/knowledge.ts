@@ -31,7 +31,7 @@ import { inTurn, isMain, percentile, prng, row, runStandalone, scaled, time, typ
 export const meta: BenchMeta = {
   name: 'knowledge',
   title: 'Knowledge-base search: HNSW (me.assistant.searchKnowledge) vs an exact scan, 100k × 1536 dims',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/knowledge.ts   (--quick for a small run, --scale=0.1, --runs=5)',
+  reproduce: 'node bench/knowledge.ts   (--quick for a small run, --scale=0.1, --runs=5)',
 };
 
 const DIM = 1536;

@@ -5,8 +5,9 @@
 // `node bench/<name>.ts [--quick]` runs it alone. `npm run bench` (bench/run.ts) runs them all
 // and writes BENCHMARKS.md. Rules: print only what was measured; a reference is measured in the
 // same run; figures are medians over several runs with min and max; a missed target is shown.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -220,6 +221,64 @@ export async function serverCpuSeconds(pool: pg.Pool): Promise<Map<number, numbe
   return out;
 }
 
+const SCRIPTS = fileURLToPath(new URL('../scripts/ci/', import.meta.url));
+
+export interface BenchServer {
+  /** Where TEST_DATABASE_URL comes from, for the log. */
+  source: string;
+  /** Stops the throwaway cluster (nothing when the server was given). */
+  stop(): void;
+}
+
+/**
+ * The server the benchmarks run on: TEST_DATABASE_URL when it is set, otherwise a throwaway native
+ * cluster started with the script CI uses (scripts/ci/start-postgres.sh: a temp folder, a free
+ * loopback port, tuned for speed), which stop() removes again (KITCHEN_DB_ENGINE=embedded: none). Sets process.env.TEST_DATABASE_URL,
+ * so child processes and the resolver use it. Without server binaries it says how to get them
+ * (scripts/ci/provision-postgres.sh on Debian) unless `optional`, in which case it returns null and
+ * the resolver picks the engine (Docker, else embedded).
+ */
+export function ensureNativeServer(log: (line: string) => void, optional = false): BenchServer | null {
+  if (process.env.TEST_DATABASE_URL) return { source: 'TEST_DATABASE_URL', stop() {} };
+  if (process.env.KITCHEN_DB_ENGINE === 'embedded') return null; // asked for by name
+  let out: string;
+  try {
+    out = execFileSync('bash', [`${SCRIPTS}start-postgres.sh`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const why = ((error as { stderr?: string }).stderr ?? String(error)).trim();
+    if (optional) {
+      log(`no throwaway native server (${why}); the resolver picks the engine`);
+      return null;
+    }
+    throw new Error(
+      `no TEST_DATABASE_URL, and a throwaway native server could not be started: ${why}\n` +
+        'Run `bash scripts/ci/provision-postgres.sh` (Debian 12/13: PostgreSQL with pgvector), or set TEST_DATABASE_URL to a server with pgvector, or pass --quick.',
+    );
+  }
+  const env: Record<string, string> = {};
+  for (const m of out.matchAll(/^export (\w+)='([^']*)'$/gm)) env[m[1]!] = m[2]!;
+  if (!env.TEST_DATABASE_URL || !env.KITCHEN_PG_DIR) throw new Error(`scripts/ci/start-postgres.sh printed no TEST_DATABASE_URL:\n${out}`);
+  Object.assign(process.env, env);
+  const dir = env.KITCHEN_PG_DIR;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    if (existsSync(dir)) execFileSync('bash', [`${SCRIPTS}stop-postgres.sh`, dir], { stdio: 'ignore' });
+    delete process.env.TEST_DATABASE_URL;
+  };
+  // Also on Ctrl-C or a crash: never leave a cluster running in /tmp.
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+  log(`a throwaway native server (scripts/ci/start-postgres.sh, ${env.KITCHEN_PG_BIN ?? 'PostgreSQL'}) at ${env.TEST_DATABASE_URL}; removed at the end`);
+  return { source: 'a throwaway native server started by the benchmark (scripts/ci/start-postgres.sh)', stop };
+}
+
 export function isMain(moduleUrl: string): boolean {
   return process.argv[1] !== undefined && fileURLToPath(moduleUrl) === process.argv[1];
 }
@@ -231,12 +290,17 @@ export async function runStandalone(meta: BenchMeta, run: (ctx: BenchContext) =>
   const runsArg = process.argv.find((a) => a.startsWith('--runs='));
   const scale = scaleArg ? Number(scaleArg.slice(8)) : quick ? 0.02 : 1;
   const runs = runsArg ? Number(runsArg.slice(7)) : quick ? 3 : 5;
-  const db = await createTestDatabase();
+  const server = ensureNativeServer((l) => console.error(l), quick);
+  const db = await createTestDatabase().catch((error) => {
+    server?.stop();
+    throw error;
+  });
   try {
     console.error(`${meta.title}: engine ${db.engine}, ${await serverVersion(db.pool)}, scale ${scale}, runs ${runs}`);
     const rows = await run({ db, scale, quick, runs, log: (m) => console.error(`  ${m}`) });
     console.log(`\n## ${meta.title}\n\n${formatRows(rows)}\n\nReproduce: \`${meta.reproduce}\`\n`);
   } finally {
     await db.close();
+    server?.stop();
   }
 }

@@ -22,7 +22,7 @@ import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, perce
 export const meta: BenchMeta = {
   name: 'queries',
   title: 'Typed access layer: kitchen-db API vs the same SQL through raw pg (meal history, per-person similarity search)',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/queries.ts   (--quick for a small run, --scale=0.1, --runs=5)',
+  reproduce: 'node bench/queries.ts   (--quick for a small run, --scale=0.1, --runs=5)',
 };
 
 const DIM = 384;

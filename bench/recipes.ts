@@ -16,7 +16,7 @@ import { isMain, percentile, prng, row, runStandalone, scaled, serverCpuSeconds,
 export const meta: BenchMeta = {
   name: 'recipes',
   title: 'Recipe search over 100k recipes (me.recipes.search through kdb.asUser)',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/recipes.ts   (--quick for a small run, --scale=0.1, --runs=5)',
+  reproduce: 'node bench/recipes.ts   (--quick for a small run, --scale=0.1, --runs=5)',
 };
 
 type Diet = 'vegan' | 'vegetarian' | 'pescatarian' | 'meat';

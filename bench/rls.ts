@@ -15,7 +15,7 @@ import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, perce
 export const meta: BenchMeta = {
   name: 'rls',
   title: 'Row-level security overhead: meal logs as app_user (RLS) vs superuser with WHERE user_id',
-  reproduce: '. /tmp/kdb-dev-pg.env; node bench/rls.ts   (--quick for a small run, --scale=0.1, --runs=5)',
+  reproduce: 'node bench/rls.ts   (--quick for a small run, --scale=0.1, --runs=5)',
 };
 
 // Both sides take bind parameters (the limit here), so both use the extended protocol, as pgtyped does.
@@ -125,8 +125,8 @@ async function measure(pool: pg.Pool, people: number, n: number, monthsBack: num
   } finally {
     client.release();
   }
-  // Whole calls, as a service makes them: withUser (BEGIN, SET LOCAL ROLE, set_config, query,
-  // COMMIT) vs one autocommit query with the explicit filter.
+  // Whole calls, as a service makes them: withUser (BEGIN + SET LOCAL ROLE + set_config, query,
+  // COMMIT + session reset) vs one autocommit query with the explicit filter.
   for (let i = 0; i < Math.min(n, 500); i++) {
     const id = benchPersonId(1 + Math.floor(Math.random() * people));
     await inTurn(
@@ -187,10 +187,10 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       referenceSamples: per('serverRef', 50),
       note: 'informational, no target: without the round trip the fixed cost of row-level security (policy rewrite, permission checks, the init plan reading app.user_id) is a larger share',
     }),
-    row('whole call: withUser(…) latest 20 (BEGIN, SET LOCAL ROLE, set_config, query, COMMIT)', 'p50 ms', per('callRls', 50), {
+    row('whole call: withUser(…) latest 20 (BEGIN + SET LOCAL ROLE + set_config in one message, query, COMMIT + session reset in one message)', 'p50 ms', per('callRls', 50), {
       reference: { what: 'one autocommit query with WHERE user_id', median: 0 },
       referenceSamples: per('callRef', 50),
-      note: 'informational: the person context costs three extra round trips per transaction, not per query; no target',
+      note: 'informational: the person context and the session reset cost two extra round trips per transaction, not per query; no target',
     }),
   );
   return rows;

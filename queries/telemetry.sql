@@ -1,8 +1,12 @@
 /* @name InsertEvents */
 INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
-SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
-FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])
-     AS e (session_id, event_type, payload, recorded_at)
+SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
+FROM ROWS FROM (
+       unnest(:sessionIds!::text::uuid[]),
+       unnest(:eventTypes!::text::text[]),
+       json_array_elements(:payloads!::text::json),
+       unnest(:recordedAts!::text::timestamptz[])
+     ) AS e (session_id, event_type, payload, recorded_at)
 WHERE EXISTS (
   SELECT FROM app.appliances a
   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL

@@ -37,3 +37,5 @@ export type {
 export type {
   GdprManifest, ExportRow, GdprExport, ExportPage, PurgeResult, DuePurgeResult, GdprPerson, DeletionRequest, AuditEntry,
 } from './gdpr.ts';
+export { ingestTelemetry } from './telemetry.ts';
+export type { IngestBatch, IngestResult } from './telemetry.ts';

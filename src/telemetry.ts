@@ -6,18 +6,23 @@
 //
 // Ingestion path — measured, see bench/telemetry.ts (native PostgreSQL 15, 2 cores, every index of
 // the document, the three foreign-key checks per row):
-//   one INSERT … SELECT FROM unnest(text[], text[], text[], timestamptz[]) per batch (≤ 10,000 rows
-//   a statement) — the path used here;
+//   one INSERT … SELECT FROM ROWS FROM (unnest(uuid[]), unnest(text[]), json_array_elements(json),
+//   unnest(timestamptz[])) per batch (≤ 10,000 rows a statement), each element cast to jsonb — the
+//   path used here (json_array_elements only splits the text: 10,000 payloads took 17 ms of the
+//   server's time against 23 ms as text[]::jsonb and 43 ms through jsonb_array_elements). The client
+//   validates and encodes each event in one pass (encodeEvents): array literals of values that need
+//   no escaping, and the payloads' JSON joined into one JSON array as it is (node-postgres would
+//   otherwise escape every payload again into a text[] literal);
 //   COPY into a temporary staging table, then INSERT … SELECT into app.telemetry_events (COPY FROM
 //   is refused on a table with row-level security for a role subject to it) — slower: every row is
-//   written twice and the COPY costs an extra round trip and a temp table;
-//   unnest with jsonb[] (the driver quotes every payload into an array literal), and one
-//   json_to_recordset(json) document — no faster than text[] cast to jsonb.
-// Figures (rows/s, medians) are in BENCHMARKS.md / the bench's output; the API reached ≥ 0.8 ×
-// `psql \copy` of the same rows as superuser (no row-level security at all).
+//   written twice and the COPY costs an extra round trip and a temp table.
+// ingestTelemetry (a service receiving many appliances' batches) pipelines: it encodes the next
+// batch while the server inserts the current one, on one or several connections.
+// Figures (rows/s, medians, against `psql \copy` of the same rows) are in BENCHMARKS.md.
+import type pg from 'pg';
 import type { DbClient } from './db/context.ts';
-import { assertUuid } from './db/context.ts';
-import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
+import { assertUuid, withUser } from './db/context.ts';
+import { ForbiddenError, KitchenDbError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
 import * as q from './generated/telemetry.queries.ts';
 import { assertYearInRange, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './input.ts';
 import { runQuery } from './run-query.ts';
@@ -168,10 +173,77 @@ interface Columns {
   sessions: Map<string, number>;
 }
 
-/** Validates every event and builds the column arrays; throws on the first bad event. */
-export function validateEvents(events: readonly TelemetryEventInput[], now = Date.now()): Columns {
+/** One checked event: its session ('' = none), type, payload JSON and ISO time. */
+interface CheckedEvent {
+  session: string;
+  eventType: string;
+  json: string;
+  bytes: number;
+  recordedAt: string;
+}
+
+function checkBatch(events: readonly TelemetryEventInput[]): void {
   if (!Array.isArray(events)) bad('events', 'array', `must be an array of events, got ${show(events)}`);
   if (events.length > MAX_BATCH_EVENTS) bad('events', 'max_batch', `has ${events.length} events; one call takes at most ${MAX_BATCH_EVENTS}`);
+}
+
+/** Checks events[i] (every rule, in this order), naming `events[i].field` in the error. */
+function checkEvent(e: unknown, i: number, latest: number): CheckedEvent {
+  const at = `events[${i}]`;
+  if (!isPlainObject(e)) bad(at, 'object', `must be an event object, got ${show(e)}`);
+  const { eventType, payload, recordedAt, sessionId } = e as Partial<TelemetryEventInput>;
+  if (typeof eventType !== 'string' || !EVENT_TYPE_SET.has(eventType)) {
+    bad(`${at}.eventType`, 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(eventType)}`);
+  }
+  if (!isPlainObject(payload)) bad(`${at}.payload`, 'telemetry_events_payload_check', `must be a plain JSON object, got ${show(payload)}`);
+  let json: string;
+  try {
+    json = JSON.stringify(payload);
+  } catch (error) {
+    bad(`${at}.payload`, 'json', `cannot be serialised as JSON: ${(error as Error).message}`);
+  }
+  // jsonb cannot store U+0000 nor a lone surrogate (SQLSTATE 22P05 / 22P02 would reject the whole
+  // statement without naming the event). JSON.stringify writes both as \u escapes.
+  const problem = jsonTextProblem(json);
+  if (problem === 'nul') bad(`${at}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
+  if (problem === 'unicode') bad(`${at}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
+  // JSON text of ASCII only is as many bytes as characters: Buffer.byteLength only when it may differ.
+  const bytes = isAscii(json) ? json.length : Buffer.byteLength(json);
+  if (bytes > MAX_EVENT_PAYLOAD_BYTES) bad(`${at}.payload`, 'size', `is ${bytes} bytes of JSON; an event's payload may have at most ${MAX_EVENT_PAYLOAD_BYTES}`);
+  // NaN and ±Infinity became null in the JSON: refuse them, naming where they are.
+  if (json.includes('null')) {
+    const path = nonFinitePath(payload, `${at}.payload`);
+    if (path) bad(path, 'finite', 'must be a finite number: JSON cannot hold NaN or Infinity');
+  }
+  if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
+    bad(`${at}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
+  }
+  assertYearInRange(recordedAt, `${at}.recordedAt`);
+  if (recordedAt.getTime() > latest) {
+    bad(`${at}.recordedAt`, 'not_in_future', `is ${recordedAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60000} minutes ahead of the server's clock`);
+  }
+  let session = '';
+  if (sessionId !== undefined && sessionId !== null) {
+    if (typeof sessionId !== 'string' || !UUID.test(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
+    session = sessionId.toLowerCase();
+  }
+  return { session, eventType, json, bytes, recordedAt: recordedAt.toISOString() };
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
+function checkBatchBytes(total: number, i: number): void {
+  if (total > MAX_BATCH_PAYLOAD_BYTES) {
+    bad(`events[${i}].payload`, 'batch_size', `takes the batch's payloads to ${total} bytes of JSON; one call takes at most ${MAX_BATCH_PAYLOAD_BYTES} (send the rest in another call)`);
+  }
+}
+
+/** Validates every event and builds the column arrays; throws on the first bad event. */
+export function validateEvents(events: readonly TelemetryEventInput[], now = Date.now()): Columns {
+  checkBatch(events);
   const latest = now + MAX_CLOCK_SKEW_MS;
   const n = events.length;
   let batchBytes = 0;
@@ -183,55 +255,74 @@ export function validateEvents(events: readonly TelemetryEventInput[], now = Dat
     sessions: new Map(),
   };
   for (let i = 0; i < n; i++) {
-    const e = events[i] as unknown;
-    const at = `events[${i}]`;
-    if (!isPlainObject(e)) bad(at, 'object', `must be an event object, got ${show(e)}`);
-    const { eventType, payload, recordedAt, sessionId } = e as Partial<TelemetryEventInput>;
-    if (typeof eventType !== 'string' || !EVENT_TYPE_SET.has(eventType)) {
-      bad(`${at}.eventType`, 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(eventType)}`);
-    }
-    if (!isPlainObject(payload)) bad(`${at}.payload`, 'telemetry_events_payload_check', `must be a plain JSON object, got ${show(payload)}`);
-    let json: string;
-    try {
-      json = JSON.stringify(payload);
-    } catch (error) {
-      bad(`${at}.payload`, 'json', `cannot be serialised as JSON: ${(error as Error).message}`);
-    }
-    // jsonb cannot store U+0000 nor a lone surrogate (SQLSTATE 22P05 / 22P02 would reject the whole
-    // statement without naming the event). JSON.stringify writes both as \u escapes.
-    const problem = jsonTextProblem(json);
-    if (problem === 'nul') bad(`${at}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
-    if (problem === 'unicode') bad(`${at}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
-    const bytes = Buffer.byteLength(json);
-    if (bytes > MAX_EVENT_PAYLOAD_BYTES) bad(`${at}.payload`, 'size', `is ${bytes} bytes of JSON; an event's payload may have at most ${MAX_EVENT_PAYLOAD_BYTES}`);
-    batchBytes += bytes;
-    if (batchBytes > MAX_BATCH_PAYLOAD_BYTES) {
-      bad(`${at}.payload`, 'batch_size', `takes the batch's payloads to ${batchBytes} bytes of JSON; one call takes at most ${MAX_BATCH_PAYLOAD_BYTES} (send the rest in another call)`);
-    }
-    // NaN and ±Infinity became null in the JSON: refuse them, naming where they are.
-    if (json.includes('null')) {
-      const path = nonFinitePath(payload, `${at}.payload`);
-      if (path) bad(path, 'finite', 'must be a finite number: JSON cannot hold NaN or Infinity');
-    }
-    if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
-      bad(`${at}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
-    }
-    assertYearInRange(recordedAt, `${at}.recordedAt`);
-    if (recordedAt.getTime() > latest) {
-      bad(`${at}.recordedAt`, 'not_in_future', `is ${recordedAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60000} minutes ahead of the server's clock`);
-    }
-    let session = '';
-    if (sessionId !== undefined && sessionId !== null) {
-      if (typeof sessionId !== 'string' || !UUID.test(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
-      session = sessionId.toLowerCase();
-      if (!cols.sessions.has(session)) cols.sessions.set(session, i);
-    }
-    cols.sessionIds[i] = session;
-    cols.eventTypes[i] = eventType;
-    cols.payloads[i] = json;
-    cols.recordedAts[i] = recordedAt.toISOString();
+    const c = checkEvent(events[i], i, latest);
+    batchBytes += c.bytes;
+    checkBatchBytes(batchBytes, i);
+    if (c.session && !cols.sessions.has(c.session)) cols.sessions.set(c.session, i);
+    cols.sessionIds[i] = c.session;
+    cols.eventTypes[i] = c.eventType;
+    cols.payloads[i] = c.json;
+    cols.recordedAts[i] = c.recordedAt;
   }
   return cols;
+}
+
+/** One INSERT's worth of events, as the statement's four text parameters (see InsertEvents). */
+interface EncodedChunk {
+  rows: number;
+  /** PostgreSQL array literals: uuid[] (NULL for no session), text[], timestamptz[]. */
+  sessionIds: string;
+  eventTypes: string;
+  recordedAts: string;
+  /** One JSON array of the payloads (json_array_elements): the payloads' JSON as is, no escaping. */
+  payloads: string;
+}
+
+/** A validated batch, ready to send. */
+export interface EncodedEvents {
+  rows: number;
+  chunks: EncodedChunk[];
+  /** Distinct session ids with the index of their first event. */
+  sessions: Map<string, number>;
+}
+
+/**
+ * Validates and encodes a batch in one pass: every rule of validateEvents, and the statement's
+ * parameters built as it goes. Nothing needs escaping: session ids are checked UUIDs, event types
+ * come from EVENT_TYPES, times are toISOString(), and the payloads' JSON goes into one JSON array.
+ */
+export function encodeEvents(events: readonly TelemetryEventInput[], now = Date.now()): EncodedEvents {
+  checkBatch(events);
+  const latest = now + MAX_CLOCK_SKEW_MS;
+  const n = events.length;
+  const chunks: EncodedChunk[] = [];
+  const sessions = new Map<string, number>();
+  let batchBytes = 0;
+  for (let start = 0; start < n; start += ROWS_PER_STATEMENT) {
+    const end = Math.min(n, start + ROWS_PER_STATEMENT);
+    const ids = new Array<string>(end - start);
+    const types = new Array<string>(end - start);
+    const payloads = new Array<string>(end - start);
+    const times = new Array<string>(end - start);
+    for (let i = start; i < end; i++) {
+      const c = checkEvent(events[i], i, latest);
+      batchBytes += c.bytes;
+      checkBatchBytes(batchBytes, i);
+      if (c.session && !sessions.has(c.session)) sessions.set(c.session, i);
+      ids[i - start] = c.session || 'NULL';
+      types[i - start] = c.eventType;
+      payloads[i - start] = c.json;
+      times[i - start] = c.recordedAt;
+    }
+    chunks.push({
+      rows: end - start,
+      sessionIds: `{${ids.join(',')}}`,
+      eventTypes: `{${types.join(',')}}`,
+      recordedAts: `{${times.join(',')}}`,
+      payloads: `[${payloads.join(',')}]`,
+    });
+  }
+  return { rows: n, chunks, sessions };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,28 +357,26 @@ class PartitionRaceError extends Error {
 export async function recordEvents(client: DbClient, input: RecordEventsInput): Promise<{ inserted: number }> {
   if (!isPlainObject(input)) bad('input', 'object', `must be { applianceId, events }, got ${show(input)}`);
   const applianceId = assertUuid(input.applianceId, 'applianceId');
-  const cols = validateEvents(input.events);
-  const n = cols.eventTypes.length;
-  if (n === 0) return { inserted: 0 };
+  return insertEncoded(client, applianceId, encodeEvents(input.events));
+}
 
+/**
+ * Sends an encoded batch: one INSERT per chunk. The first INSERT is on the wire when this returns
+ * its promise (node-postgres writes a query at once on an idle connection), so a caller may encode
+ * the next batch while the server inserts this one (ingestTelemetry).
+ */
+async function insertEncoded(client: DbClient, applianceId: string, encoded: EncodedEvents): Promise<{ inserted: number }> {
+  if (encoded.rows === 0) return { inserted: 0 };
   // The statement itself checks the appliance (the person's current pairing) and the sessions (of
   // that pairing): one round trip in the normal case; only a refused batch pays for the look-ups
   // that say why (explainRefusal).
-  const sessionCheck = [...cols.sessions.keys()];
+  const sessionCheck = [...encoded.sessions.keys()];
   let inserted = 0;
-  for (let start = 0; start < n; start += ROWS_PER_STATEMENT) {
-    const end = Math.min(n, start + ROWS_PER_STATEMENT);
+  for (const chunk of encoded.chunks) {
     let count: number;
     try {
       const result = await q.insertEvents.runWithCounts(
-        {
-          applianceId,
-          sessionIds: cols.sessionIds.slice(start, end),
-          eventTypes: cols.eventTypes.slice(start, end),
-          payloads: cols.payloads.slice(start, end),
-          recordedAts: cols.recordedAts.slice(start, end),
-          sessionCheck,
-        },
+        { applianceId, sessionIds: chunk.sessionIds, eventTypes: chunk.eventTypes, payloads: chunk.payloads, recordedAts: chunk.recordedAts, sessionCheck },
         client,
       );
       count = result.rowCount ?? 0;
@@ -296,10 +385,90 @@ export async function recordEvents(client: DbClient, input: RecordEventsInput): 
       throw mapDbError(error, { field: 'events' });
     }
     // Nothing inserted although there were events: the guard refused the appliance or a session.
-    if (count === 0) await explainRefusal(client, applianceId, cols.sessions);
+    if (count === 0) await explainRefusal(client, applianceId, encoded.sessions);
     inserted += count;
   }
   return { inserted };
+}
+
+/** One appliance's batch for ingestTelemetry: whose it is, and its events. */
+export interface IngestBatch {
+  /** The person (the appliance's owner): the batch is written as them (app_user, row-level security). */
+  userId: string;
+  applianceId: string;
+  events: readonly TelemetryEventInput[];
+}
+
+export interface IngestResult {
+  /** Events written (of the batches that succeeded). */
+  inserted: number;
+  /** Batches written. */
+  batches: number;
+  /** Batches refused, each with its typed error (its field names `events[i].…` of that batch); nothing of them was written. */
+  failed: { index: number; error: KitchenDbError }[];
+}
+
+/**
+ * The ingestion entry point of a service that receives telemetry from many appliances (many people)
+ * at once. Each batch is its own transaction as its person (kdb.asUser: role app_user, row-level
+ * security, all or nothing), over `connections` pooled connections (default 1; at most the pool's
+ * size). On each connection the batches are pipelined: the next batch is validated and encoded while
+ * the server inserts the current one, so a stream costs max(client, server) per batch rather than
+ * their sum. A refused batch does not stop the others: it is reported in `failed` with its index.
+ */
+export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBatch[], options: { connections?: number } = {}): Promise<IngestResult> {
+  if (!Array.isArray(batches)) bad('batches', 'array', `must be an array of { userId, applianceId, events }, got ${show(batches)}`);
+  const connections = options.connections ?? 1;
+  if (!Number.isInteger(connections) || connections < 1 || connections > 64) bad('connections', 'range', `must be an integer from 1 to 64, got ${show(connections)}`);
+  const result: IngestResult = { inserted: 0, batches: 0, failed: [] };
+  type Prepared = { index: number; userId: string; applianceId: string; encoded: EncodedEvents } | { index: number; error: KitchenDbError };
+  let next = 0;
+  /** Takes the next batch and validates and encodes it (a bad batch becomes its error). */
+  const prepare = (): Prepared | undefined => {
+    if (next >= batches.length) return undefined;
+    const index = next++;
+    const batch = batches[index] as unknown;
+    try {
+      if (!isPlainObject(batch)) bad('batch', 'object', `must be { userId, applianceId, events }, got ${show(batch)}`);
+      const { userId, applianceId, events } = batch as Partial<IngestBatch>;
+      return { index, userId: assertUuid(userId, 'userId'), applianceId: assertUuid(applianceId, 'applianceId'), encoded: encodeEvents(events as readonly TelemetryEventInput[]) };
+    } catch (error) {
+      return { index, error: error instanceof KitchenDbError ? error : mapDbError(error) };
+    }
+  };
+  const stream = async () => {
+    let current = prepare();
+    while (current) {
+      if ('error' in current) {
+        result.failed.push({ index: current.index, error: current.error });
+        current = prepare();
+        continue;
+      }
+      const { index, userId, applianceId, encoded } = current;
+      let upcoming: Prepared | undefined;
+      let prepared = false;
+      try {
+        const { inserted } = await withUser(pool, userId, async (client) => {
+          const sent = insertEncoded(client, applianceId, encoded);
+          // While the server inserts this batch: validate and encode the next (once, even if this
+          // transaction is retried).
+          if (!prepared) {
+            prepared = true;
+            upcoming = prepare();
+          }
+          return sent;
+        });
+        result.inserted += inserted;
+        result.batches++;
+      } catch (error) {
+        result.failed.push({ index, error: error instanceof KitchenDbError ? error : mapDbError(error) });
+      }
+      current = prepared ? upcoming : prepare();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(connections, Math.max(1, batches.length)) }, stream));
+  result.failed.sort((a, b) => a.index - b.index);
+  return result;
 }
 
 /** Nothing was inserted although there were events: say why (the appliance, else the first bad session). */

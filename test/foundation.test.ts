@@ -42,6 +42,23 @@ describe('foundation', () => {
     }
   });
 
+  it('a named (prepared) statement works again in the next transaction on the same connection, after the session reset', async () => {
+    const { createPool } = await import('../src/db/pool.ts');
+    const { withUser } = await import('../src/db/context.ts');
+    const pool = await createPool(db().url, { max: 1 });
+    try {
+      const a = '11111111-1111-4111-8111-111111111111';
+      const named = (c: import('../src/db/context.ts').DbClient) => c.query({ name: 'kdb_test_named', text: 'select app.current_user_id() as id' });
+      for (let i = 0; i < 3; i++) expect((await withUser(pool, a, named)).rows).toEqual([{ id: a }]);
+      // And after a rolled-back transaction (the reset travels with the ROLLBACK).
+      await expect(withUser(pool, a, async (c) => { await named(c); throw new Error('boom'); })).rejects.toThrow('boom');
+      expect((await withUser(pool, a, named)).rows).toEqual([{ id: a }]);
+      expect((await pool.query('select count(*)::int as n from pg_catalog.pg_prepared_statements')).rows[0].n).toBe(0);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it.skipIf(engine() === 'embedded')('discards a connection whose failure an area function already mapped, without trying ROLLBACK on it', async () => {
     const { createPool } = await import('../src/db/pool.ts');
     const { withUser } = await import('../src/db/context.ts');

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, KitchenDbError, NotFoundError, ValidationError } from '../src/errors.ts';
 import * as q from '../src/generated/telemetry.queries.ts';
 import type { DbClient } from '../src/db/context.ts';
-import { EVENT_TYPES, MAX_CLOCK_SKEW_MS, type TelemetryEventInput } from '../src/telemetry.ts';
+import { EVENT_TYPES, ingestTelemetry, MAX_CLOCK_SKEW_MS, type TelemetryEventInput } from '../src/telemetry.ts';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { createAppliance, createSession, monthStart, payloadFor, suffix } from './support/telemetry.ts';
@@ -173,6 +173,37 @@ describe('recordEvents (batch ingestion as the device, for its owner)', () => {
     await expect(forge(asha.id)).rejects.toMatchObject({ code: 'not_found', rule: 'telemetry_events_appliance_id_user_id_fkey' });
     // Ben's user_id: row-level security (WITH CHECK user_id = current person).
     await expect(forge(ben.id)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('ingestTelemetry (a service receiving batches from many appliances at once)', () => {
+  it('writes each batch as its person over several connections; a refused batch is reported with its index and writes nothing', async () => {
+    const pool = db().pool;
+    const people = [asha, ben, await createPerson(pool), await createPerson(pool)];
+    const appliances = await Promise.all(people.map(async (p) => (await createAppliance(pool, p.id)).id));
+    const start = new Date(Date.now() - 2 * 3600_000);
+    const batches = people.flatMap((p, i) => Array.from({ length: 3 }, (_, k) => ({
+      userId: p.id, applianceId: appliances[i]!, events: batch(50 + k, new Date(start.getTime() + k * 60_000), { sessionId: null }),
+    })));
+    const bad = batch(5, start, { sessionId: null });
+    bad[3] = { ...bad[3]!, payload: { celsius: Number.NaN } };
+    const badIndex = batches.push({ userId: asha.id, applianceId: appliances[0]!, events: bad }) - 1;
+    // Ben's appliance sent in Asha's name: invisible to her under row-level security.
+    const foreignIndex = batches.push({ userId: asha.id, applianceId: appliances[1]!, events: batch(7, start, { sessionId: null }) }) - 1;
+    const good = batches.length - 2;
+    const result = await ingestTelemetry(pool, batches, { connections: 3 });
+    expect(result.batches).toBe(good);
+    expect(result.inserted).toBe(people.length * (50 + 51 + 52));
+    expect(result.failed.map((f) => f.index)).toEqual([badIndex, foreignIndex]);
+    expect(result.failed[0]!.error).toBeInstanceOf(ValidationError);
+    expect(result.failed[0]!.error.field).toBe('events[3].payload.celsius');
+    expect(result.failed[1]!.error).toBeInstanceOf(NotFoundError);
+    expect(result.failed[1]!.error.field).toBe('applianceId');
+    const { rows } = await pool.query(
+      `select appliance_id::text as a, user_id::text as u, count(*)::int as n from app.telemetry_events where appliance_id = any($1::uuid[]) group by 1, 2 order by 1`,
+      [appliances],
+    );
+    expect(rows).toEqual(appliances.map((a, i) => ({ a, u: people[i]!.id, n: 50 + 51 + 52 })).sort((x, y) => x.a.localeCompare(y.a)));
   });
 });
 

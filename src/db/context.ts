@@ -2,9 +2,11 @@
 // transaction that starts with `SET LOCAL ROLE <role>` and, for a person, sets the transaction-local
 // `app.user_id`; both end with the transaction. What a callback could leave on the session itself
 // (temporary objects such as a planted pg_temp.text domain, a session-level SET or set_config(…,
-// false), SET ROLE, prepared statements, advisory locks, LISTEN) is wiped by DISCARD ALL before the
-// connection goes back to the pool (resetAndRelease), so nothing reaches the next caller.
-import type pg from 'pg';
+// false), SET ROLE, prepared statements, advisory locks, LISTEN) is wiped before the connection goes
+// back to the pool, so nothing reaches the next caller: the parts of DISCARD ALL travel in the same
+// simple-query message as the COMMIT or ROLLBACK (one round trip, not two), and DISCARD ALL itself
+// (resetAndRelease) covers the rare paths where that message did not run to its end.
+import pg from 'pg';
 import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from '../errors.ts';
 import type { AppRole } from './migrate.ts';
 
@@ -67,15 +69,20 @@ export async function withTransaction<T>(
       broken ??= error;
     };
     client.on('error', onError);
+    // Whether the session state was already reset (the reset statements ran after COMMIT/ROLLBACK).
+    let reset = false;
     try {
-      const begin = ['begin'];
-      if (options.isolation) begin.push(`isolation level ${options.isolation}`);
-      if (options.readOnly) begin.push('read only');
-      await client.query(begin.join(' '));
-      if (options.role) await client.query(`set local role ${options.role}`);
-      if (userId) await client.query(`select pg_catalog.set_config('app.user_id', $1, true)`, [userId]);
+      // One round trip: BEGIN, the role and the person. The role is one of AppRole's names and the
+      // person a UUID checked by assertUuid (lower-case hex and dashes), so both are safe inline.
+      let begin = 'begin';
+      if (options.isolation) begin += ` isolation level ${options.isolation}`;
+      if (options.readOnly) begin += ' read only';
+      if (options.role) begin += `; set local role ${options.role}`;
+      if (userId) begin += `; select pg_catalog.set_config('app.user_id', '${userId}', true)`;
+      await client.query(begin);
       const result = await fn(client);
-      const done = await client.query('commit');
+      const done = await endTransaction(client, 'commit');
+      reset = done.reset;
       if (done.command === 'ROLLBACK') {
         // PostgreSQL answers COMMIT with ROLLBACK when a statement failed and the callback caught
         // the error: nothing was written, so the caller must not be told that it was.
@@ -86,16 +93,73 @@ export async function withTransaction<T>(
       return result;
     } catch (error) {
       if (isConnectionFailure(error)) broken = error as Error;
-      else if (!broken) await client.query('rollback').catch((e: Error) => (broken = e));
+      else if (!broken && !reset) {
+        await endTransaction(client, 'rollback').then(
+          (done) => (reset = done.reset),
+          (e: Error) => (broken = e),
+        );
+      }
       if (broken || !isRetryable(error) || attempt >= retries) throw mapDbError(error);
     } finally {
       client.removeListener('error', onError);
       if (broken) client.release(broken);
+      else if (reset) client.release();
       else resetAndRelease(client);
     }
     // Back off with the connection released: under contention another transaction may use it.
     await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
   }
+}
+
+/**
+ * What DISCARD ALL does, as statements that may follow COMMIT or ROLLBACK in one simple-query message
+ * (DISCARD ALL itself refuses to run in a multi-statement string): close cursors, back to the login
+ * role (SET SESSION AUTHORIZATION DEFAULT also ends a SET ROLE: role is 'none' after it), session
+ * settings back to their connection-time values (search_path, set_config(…, false)), prepared
+ * statements, LISTEN, advisory locks, cached plans, temporary objects (a planted pg_temp domain or
+ * function), sequence caches. Checked on PostgreSQL 15 and on PGlite 18 through pglite-socket.
+ */
+const RESET_SESSION =
+  'close all; set session authorization default; reset all; deallocate all; unlisten *; ' +
+  'select pg_catalog.pg_advisory_unlock_all(); discard plans; discard temp; discard sequences';
+
+/**
+ * Sends `commit` or `rollback` and the session reset in one message. Answers the first statement's
+ * command tag (PostgreSQL answers COMMIT with ROLLBACK when the transaction had failed) and whether
+ * the reset ran. When the message fails, it tells apart a failed COMMIT (nothing after it ran; the
+ * error is the caller's) from a failed reset after a COMMIT that went through (the commit stands:
+ * resolved with reset = false, so the connection gets DISCARD ALL or is discarded).
+ */
+function endTransaction(client: DbClient, verb: 'commit' | 'rollback'): Promise<{ command: string; reset: boolean }> {
+  return new Promise((resolve, reject) => {
+    let first: string | undefined;
+    const query = new pg.Query(`${verb}; ${RESET_SESSION}`, undefined, (error: Error | null | undefined) => {
+      if (!error) {
+        forgetPreparedStatements(client);
+        resolve({ command: first ?? verb.toUpperCase(), reset: true });
+      }
+      else if (first !== undefined && !isConnectionFailure(error)) resolve({ command: first, reset: false });
+      else reject(error);
+    });
+    // node-postgres calls handleCommandComplete once per statement of a simple query, in order.
+    const q = query as unknown as { handleCommandComplete(msg: { text?: string }, connection: unknown): void };
+    const complete = q.handleCommandComplete;
+    q.handleCommandComplete = function (msg, connection) {
+      first ??= (msg.text ?? '').split(' ')[0]!;
+      complete.call(this, msg, connection);
+    };
+    client.query(query);
+  });
+}
+
+/**
+ * DEALLOCATE ALL / DISCARD ALL removed the session's prepared statements: node-postgres must forget
+ * the named statements (`{ name, text }` queries) it prepared on this connection, or the next use of
+ * one would Bind a statement that no longer exists (26000).
+ */
+function forgetPreparedStatements(client: DbClient): void {
+  const connection = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
+  if (connection?.parsedStatements) connection.parsedStatements = {};
 }
 
 /**
@@ -114,6 +178,7 @@ function resetAndRelease(client: DbClient): void {
   client.on('error', ignore);
   client.query('discard all').then(
     () => {
+      forgetPreparedStatements(client);
       client.removeListener('error', ignore);
       client.release();
     },

@@ -3,8 +3,6 @@ import { PreparedQuery } from '@pgtyped/runtime';
 
 export type DateOrString = Date | string;
 
-export type DateOrStringArray = (DateOrString)[];
-
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export type NumberOrString = number | string;
@@ -14,11 +12,11 @@ export type stringArray = (string)[];
 /** 'InsertEvents' parameters type */
 export interface IInsertEventsParams {
   applianceId: string;
-  eventTypes: stringArray;
-  payloads: stringArray;
-  recordedAts: DateOrStringArray;
+  eventTypes: string;
+  payloads: string;
+  recordedAts: string;
   sessionCheck: stringArray;
-  sessionIds: stringArray;
+  sessionIds: string;
 }
 
 /** 'InsertEvents' return type */
@@ -30,15 +28,19 @@ export interface IInsertEventsQuery {
   result: IInsertEventsResult;
 }
 
-const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":465,"b":477},{"a":668,"b":680}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":264}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":306}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":329}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":623,"b":636},{"a":703,"b":716}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])\n     AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":548,"b":560},{"a":751,"b":763}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":254,"b":265}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":353,"b":362}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":392,"b":404}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":706,"b":719},{"a":786,"b":799}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
- * SELECT :applianceId!::uuid, NULLIF(e.session_id, '')::uuid, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
- * FROM unnest(:sessionIds!::text[], :eventTypes!::text[], :payloads!::text[], :recordedAts!::timestamptz[])
- *      AS e (session_id, event_type, payload, recorded_at)
+ * SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
+ * FROM ROWS FROM (
+ *        unnest(:sessionIds!::text::uuid[]),
+ *        unnest(:eventTypes!::text::text[]),
+ *        json_array_elements(:payloads!::text::json),
+ *        unnest(:recordedAts!::text::timestamptz[])
+ *      ) AS e (session_id, event_type, payload, recorded_at)
  * WHERE EXISTS (
  *   SELECT FROM app.appliances a
  *   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
