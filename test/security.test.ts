@@ -10,7 +10,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { APP_ROLES, OWNER_ROLE } from '../src/db/migrate.ts';
 import { createPool } from '../src/db/pool.ts';
-import { kitchenDbFromPool } from '../src/kitchen.ts';
+import { kitchenDbFromPool } from '../src/api/kitchen.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 import { buildPersonData } from './support/person-data.ts';

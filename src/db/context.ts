@@ -5,7 +5,7 @@
 // false), SET ROLE, prepared statements, advisory locks, LISTEN) is wiped by DISCARD ALL before the
 // connection goes back to the pool (resetAndRelease), so nothing reaches the next caller.
 import type pg from 'pg';
-import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from '../errors.ts';
+import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from './errors.ts';
 import type { AppRole } from './migrate.ts';
 
 /** What the generated pgtyped queries need: something with `query(text, values)`. */

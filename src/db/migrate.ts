@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Logger, migrate as gmMigrate, type Settings } from 'graphile-migrate';
-import { KitchenDbError } from '../errors.ts';
+import { KitchenDbError } from './errors.ts';
 import { connectionError, describeUrl } from './resolve.ts';
 
 /** The package root (works from src/ in a clone and from dist/ in an installed package). */

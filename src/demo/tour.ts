@@ -3,9 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { exportPerson } from '../gdpr-export.ts';
+import { exportPerson } from '../areas/gdpr/export.ts';
 import { LocalHashEmbedder } from '../jobs/embedder.ts';
-import { kitchenDbFromPool } from '../kitchen.ts';
+import { kitchenDbFromPool } from '../api/kitchen.ts';
 import { DEMO_MARKER } from './load.ts';
 
 export interface TourStep {

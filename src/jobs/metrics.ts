@@ -2,7 +2,7 @@
 // person's days after a time-zone change. Enqueued by triggers (migration 000056) for exactly the
 // person-days a write changed; idempotent (delete + insert of the person-day from the source rows).
 import { asWorker, assertUuid } from '../db/context.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../db/errors.ts';
 import { rebuildDailyMetrics, refreshDailyMetrics } from '../generated/jobs.queries.ts';
 import type { JobContext, JobOutput } from './context.ts';
 import type { RollupJob } from './queues.ts';

@@ -4,10 +4,10 @@
 import { Option, type Command } from 'commander';
 import type pg from 'pg';
 import { asCompliance, type DbClient } from '../../db/context.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
-import { exportPerson, exportTableOrder, type ExportFormat, type ExportOutcome } from '../../gdpr-export.ts';
-import { defaultExportRoots, deletePendingExportFiles, exportFileLog, type ExportFileEntry, type FileDeletionReport } from '../../gdpr-files.ts';
-import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson } from '../../gdpr.ts';
+import { NotFoundError, ValidationError } from '../../db/errors.ts';
+import { exportPerson, exportTableOrder, type ExportFormat, type ExportOutcome } from '../../areas/gdpr/export.ts';
+import { defaultExportRoots, deletePendingExportFiles, exportFileLog, type ExportFileEntry, type FileDeletionReport } from '../../areas/gdpr/files.ts';
+import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson } from '../../areas/gdpr/gdpr.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 

@@ -10,8 +10,8 @@
 // - Allergens (user_preferences.allergens) exclude every recipe whose allergen keys contain one of
 //   them (keys: tags, ingredient names and their words, ingredients' declared "allergens"; all
 //   normalised by app.allergen_key). Always applied in search; get() reports the matches instead.
-import type { DbClient } from './db/context.ts';
-import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
+import type { DbClient } from '../db/context.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../db/errors.ts';
 import {
   adminCountCookingSessions,
   adminDeleteRecipe,
@@ -31,7 +31,7 @@ import {
   type IAdminGetRecipeResult,
   type ISearchRecipesResult,
   type ISyncChangedRecipesResult,
-} from './generated/recipes.queries.ts';
+} from '../generated/recipes.queries.ts';
 import type { Diet } from './accounts.ts';
 import {
   bool,
@@ -50,10 +50,10 @@ import {
   toPage,
   uuid,
   type Page,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
-export type { Page } from './input.ts';
+export type { Page } from './shared/input.ts';
 export type { Diet } from './accounts.ts';
 
 export const CUISINES = ['indian', 'italian', 'american', 'chinese', 'mexican', 'korean', 'thai', 'asian', 'global'] as const;

@@ -15,12 +15,12 @@
 //   json_to_recordset(json) document — no faster than text[] cast to jsonb.
 // Figures (rows/s, medians) are in BENCHMARKS.md / the bench's output; the API reached ≥ 0.8 ×
 // `psql \copy` of the same rows as superuser (no row-level security at all).
-import type { DbClient } from './db/context.ts';
-import { assertUuid } from './db/context.ts';
-import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
-import * as q from './generated/telemetry.queries.ts';
-import { assertYearInRange, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './input.ts';
-import { runQuery } from './run-query.ts';
+import type { DbClient } from '../db/context.ts';
+import { assertUuid } from '../db/context.ts';
+import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from '../db/errors.ts';
+import * as q from '../generated/telemetry.queries.ts';
+import { assertYearInRange, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes

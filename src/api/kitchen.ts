@@ -4,19 +4,19 @@
 // Every asUser/asAdmin/asWorker/asCompliance call is one transaction with the matching role (and,
 // for a person, app.user_id), so row-level security decides what the callback sees.
 import type pg from 'pg';
-import { bind } from './api.ts';
-import { asAdmin, asCompliance, asWorker, withUser, type DbClient, type TransactionOptions } from './db/context.ts';
-import { migrateDatabase, OWNER_ROLE } from './db/migrate.ts';
-import { createPool } from './db/pool.ts';
-import { DEFAULT_DATA_DIR, resolveDatabase } from './db/resolve.ts';
-import { ValidationError } from './errors.ts';
-import * as accounts from './accounts.ts';
-import * as appliances from './appliances.ts';
-import * as assistant from './assistant.ts';
-import * as gdpr from './gdpr.ts';
-import * as meals from './meals.ts';
-import * as recipes from './recipes.ts';
-import * as telemetry from './telemetry.ts';
+import { bind } from './bind.ts';
+import { asAdmin, asCompliance, asWorker, withUser, type DbClient, type TransactionOptions } from '../db/context.ts';
+import { migrateDatabase, OWNER_ROLE } from '../db/migrate.ts';
+import { createPool } from '../db/pool.ts';
+import { DEFAULT_DATA_DIR, resolveDatabase } from '../db/resolve.ts';
+import { ValidationError } from '../db/errors.ts';
+import * as accounts from '../areas/accounts.ts';
+import * as appliances from '../areas/appliances/appliances.ts';
+import * as assistant from '../areas/assistant.ts';
+import * as gdpr from '../areas/gdpr/gdpr.ts';
+import * as meals from '../areas/meals.ts';
+import * as recipes from '../areas/recipes.ts';
+import * as telemetry from '../areas/telemetry.ts';
 import type { AdminScope, ComplianceScope, UserScope, WorkerScope } from './scopes.ts';
 
 export type { AdminScope, ComplianceScope, UserScope, WorkerScope } from './scopes.ts';
@@ -39,7 +39,7 @@ function scope<G extends Group>(group: G, client: DbClient): ScopeOf<G> {
       },
     });
   }
-  // The scope interfaces (src/scopes.ts) are checked against bind()'s types at compile time.
+  // The scope interfaces (src/api/scopes.ts) are checked against bind()'s types at compile time.
   return out as unknown as ScopeOf<G>;
 }
 

@@ -1,8 +1,8 @@
 // meals area: meal logs with their foods, history pages, soft delete/undo, daily totals vs the
 // goal, search by nutrition. SQL lives in queries/meals.sql; app.daily_nutrition_vs_goal in
 // migrations/committed/000031. The person is always app.current_user_id().
-import type { DbClient } from './db/context.ts';
-import { NotFoundError } from './errors.ts';
+import type { DbClient } from '../db/context.ts';
+import { NotFoundError } from '../db/errors.ts';
 import {
   dailyNutritionVsGoal,
   findMealsByNutrition as findMealsByNutritionQuery,
@@ -14,7 +14,7 @@ import {
   updateMeal as updateMealQuery,
   type IGetMealResult,
   type IListMealsResult,
-} from './generated/meals.queries.ts';
+} from '../generated/meals.queries.ts';
 import {
   dayRange,
   fail,
@@ -36,10 +36,10 @@ import {
   uuid,
   type Nutrient,
   type Page,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
-export type { Page } from './input.ts';
+export type { Page } from './shared/input.ts';
 
 export type MealType = 'breakfast' | 'lunch' | 'dinner' | 'snack';
 export const MEAL_TYPES: readonly MealType[] = ['breakfast', 'lunch', 'dinner', 'snack'];

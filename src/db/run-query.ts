@@ -6,7 +6,7 @@
 // order, and the hint suffixes removed from the column aliases in the text, so rows arrive with
 // their final keys. Queries with list expansions (`:ids -> (...)`) fall back to query.run.
 import { ParameterTransform, processSQLQueryIR, type PreparedQuery } from '@pgtyped/runtime';
-import type { DbClient } from './db/context.ts';
+import type { DbClient } from './context.ts';
 
 interface Compiled {
   text: string;

@@ -10,15 +10,15 @@
 // clause filters). A group that exposes a function under another name (`delete: deleteRecipe`) lists
 // it in RENAMED, and its interface declares that member with its doc comment. The assertions at the
 // end fail to compile when an interface and its group disagree.
-import type { Bound } from './api.ts';
-import type { DbClient } from './db/context.ts';
-import type * as accounts from './accounts.ts';
-import type * as appliances from './appliances.ts';
-import type * as assistant from './assistant.ts';
-import type * as gdpr from './gdpr.ts';
-import type * as meals from './meals.ts';
-import type * as recipes from './recipes.ts';
-import type * as telemetry from './telemetry.ts';
+import type { Bound } from './bind.ts';
+import type { DbClient } from '../db/context.ts';
+import type * as accounts from '../areas/accounts.ts';
+import type * as appliances from '../areas/appliances/appliances.ts';
+import type * as assistant from '../areas/assistant.ts';
+import type * as gdpr from '../areas/gdpr/gdpr.ts';
+import type * as meals from '../areas/meals.ts';
+import type * as recipes from '../areas/recipes.ts';
+import type * as telemetry from '../areas/telemetry.ts';
 
 type Group = 'forUser' | 'forAdmin' | 'forWorker' | 'forCompliance';
 
@@ -172,7 +172,7 @@ export interface ComplianceScope {
 }
 
 // Compile-time checks: each scope has exactly the functions, with exactly the types, that binding the
-// area's group gives at run time (src/kitchen.ts). A function added to a group under a new name
+// area's group gives at run time (src/api/kitchen.ts). A function added to a group under a new name
 // without a RENAMES entry, or a signature that differs, fails here.
 type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
 type Areas = { accounts: typeof accounts; meals: typeof meals; assistant: typeof assistant; recipes: typeof recipes; appliances: typeof appliances; telemetry: typeof telemetry; gdpr: typeof gdpr };

@@ -8,11 +8,11 @@
 //   forWorker     (the job worker): purgeDueAccounts.
 // Export documents keep the database's snake_case column names: they are files for people and
 // other systems (GDPR Art. 20), not API objects.
-import type { DbClient } from './db/context.ts';
-import { assertUuid } from './db/context.ts';
-import { ConflictError, mapDbError, ValidationError } from './errors.ts';
-import * as q from './generated/gdpr.queries.ts';
-import { runQuery } from './run-query.ts';
+import type { DbClient } from '../../db/context.ts';
+import { assertUuid } from '../../db/context.ts';
+import { ConflictError, mapDbError, ValidationError } from '../../db/errors.ts';
+import * as q from '../../generated/gdpr.queries.ts';
+import { runQuery } from '../../db/run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (as the SQL functions return them)

@@ -1,9 +1,9 @@
 // accounts area: sign-in, profile, preferences (last-write-wins), goals, push tokens.
-// Every function takes the transaction's client first (see src/api.ts); the person is always
+// Every function takes the transaction's client first (see src/api/bind.ts); the person is always
 // app.current_user_id(), never a parameter. SQL lives in queries/accounts.sql.
 import type pg from 'pg';
-import { withTransaction, type DbClient } from './db/context.ts';
-import { mapDbError, NotFoundError } from './errors.ts';
+import { withTransaction, type DbClient } from '../db/context.ts';
+import { mapDbError, NotFoundError } from '../db/errors.ts';
 import {
   deactivateGoals,
   deletePushToken,
@@ -21,7 +21,7 @@ import {
   type IGetActiveGoalResult,
   type IGetPreferencesResult,
   type IGetProfileResult,
-} from './generated/accounts.queries.ts';
+} from '../generated/accounts.queries.ts';
 import {
   bool,
   calendarDay,
@@ -35,8 +35,8 @@ import {
   optionalText,
   pastInstant,
   text,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
 // --- sign-in --------------------------------------------------------------------------------------
 

@@ -16,8 +16,8 @@
 // - Firmware: the newest release above the running version on the device's channel or a more
 //   stable one (alpha ⊇ beta ⊇ stable), among those whose min_version the running version meets;
 //   mandatory when any release in (running, offered] on those channels is mandatory.
-import type { DbClient } from './db/context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import type { DbClient } from '../../db/context.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../db/errors.ts';
 import {
   adminListFirmware,
   adminPublishFirmware,
@@ -36,9 +36,9 @@ import {
   type IAdminListFirmwareResult,
   type IGetSessionResult,
   type IListAppliancesResult,
-} from './generated/appliances.queries.ts';
-import { assertFiniteJson, assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
-import { runQuery } from './run-query.ts';
+} from '../../generated/appliances.queries.ts';
+import { assertFiniteJson, assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from '../shared/input.ts';
+import { runQuery } from '../../db/run-query.ts';
 
 export const APPLIANCE_STATUSES = ['online', 'offline', 'cooking', 'error'] as const;
 export type ApplianceStatus = (typeof APPLIANCE_STATUSES)[number];

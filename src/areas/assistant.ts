@@ -1,7 +1,7 @@
 // assistant area: conversations and messages, API usage and cost, embeddings and similarity
 // search. SQL lives in queries/assistant.sql; app.search_knowledge in migrations/committed/000032.
-import type { DbClient } from './db/context.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import type { DbClient } from '../db/context.ts';
+import { NotFoundError, ValidationError } from '../db/errors.ts';
 import {
   costSummary as costSummaryQuery,
   embeddingDimensions,
@@ -19,7 +19,7 @@ import {
   type IInsertApiUsageResult,
   type IInsertMessagesResult,
   type IListConversationsResult,
-} from './generated/assistant.queries.ts';
+} from '../generated/assistant.queries.ts';
 import {
   dayRange,
   fail,
@@ -37,10 +37,10 @@ import {
   toPage,
   uuid,
   type Page,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
-export type { Page } from './input.ts';
+export type { Page } from './shared/input.ts';
 
 // --- conversations and messages ------------------------------------------------------------------
 

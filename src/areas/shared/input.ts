@@ -1,8 +1,8 @@
 // Cheap input checks shared by the area modules: each throws a ValidationError that names the
 // field (camelCase, as the caller spelled it) and the rule, before anything reaches SQL. Rules that
 // need the database (time zones, uniqueness, ownership) stay in SQL and come back via mapDbError.
-import { assertUuid } from './db/context.ts';
-import { ValidationError } from './errors.ts';
+import { assertUuid } from '../../db/context.ts';
+import { ValidationError } from '../../db/errors.ts';
 
 export function fail(field: string, rule: string, message: string): never {
   throw new ValidationError(field, rule, `${field}: ${message}`);
