@@ -3,7 +3,7 @@
 // app.current_user_id(), never a parameter. SQL lives in queries/accounts.sql.
 import type pg from 'pg';
 import { withTransaction, type DbClient } from '../db/context.ts';
-import { mapDbError, NotFoundError } from '../db/errors.ts';
+import { NotFoundError } from '../db/errors.ts';
 import {
   deactivateGoals,
   deletePushToken,
@@ -72,17 +72,9 @@ export async function upsertOnSignIn(client: DbClient, input: SignInInput): Prom
   // Better-Auth's names are unbounded: cut (not refuse) a long one, but refuse absurd input.
   const name = input.name === undefined || input.name === null ? null : text(input.name, 'name', { min: 0, max: 100_000 }).slice(0, 400);
   const timeZone = optionalText(input.timeZone, 'timeZone', { max: 64 }) ?? null;
-  try {
-    const [row] = await runQuery(signInPerson, { authId, email, name, timeZone }, client);
-    return row!;
-  } catch (error) {
-    // The foreign key app.users.auth_id → auth."user": say which user is missing, and where from.
-    const mapped = mapDbError(error);
-    if (mapped instanceof NotFoundError && mapped.field === 'authId') {
-      throw new NotFoundError('authId', mapped.rule ?? 'auth_user', `the Better-Auth user ${authId} does not exist (no auth."user" row): create it with Better-Auth, then sign in`, error);
-    }
-    throw mapped;
-  }
+  // users_auth_id_fkey: says which Better-Auth user is missing, and where from (src/db/errors.ts).
+  const [row] = await runQuery(signInPerson, { authId, email, name, timeZone }, client);
+  return row!;
 }
 
 /** Sign-in upsert in its own transaction, as app_user with no person yet. Returns the person's id for kdb.asUser. */

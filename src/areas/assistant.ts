@@ -108,16 +108,8 @@ export async function addMessages(client: DbClient, conversationId: string, mess
       metadata: m.metadata === undefined ? {} : JSON.parse(jsonObject(m.metadata, `${at}.metadata`, 65_536)),
     };
   });
-  let rows;
-  try {
-    rows = await runQuery(insertMessages, { conversationId: id, messages: JSON.stringify(items) }, client);
-  } catch (error) {
-    // messages_conversation_id_user_id_fkey: no such conversation of this person.
-    if ((error as { code?: string }).code === '23503') {
-      throw new NotFoundError('conversationId', 'conversation', 'no conversation with this id', error);
-    }
-    throw error;
-  }
+  // messages_conversation_id_user_id_fkey: no such conversation of this person (NotFoundError).
+  const rows = await runQuery(insertMessages, { conversationId: id, messages: JSON.stringify(items) }, client);
   return rows.map(toMessage).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 

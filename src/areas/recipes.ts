@@ -393,15 +393,8 @@ export async function create(client: DbClient, input: RecipeInput): Promise<Admi
   const isPublished = input.isPublished === undefined ? false : bool(input.isPublished, 'isPublished');
   const createdBy = input.createdBy === undefined || input.createdBy === null ? null : uuid(input.createdBy, 'createdBy');
   await assertRecipeData(client, columns.recipeData);
-  try {
-    const [row] = await runQuery(adminInsertRecipe, { ...columns, id, isPublished, createdBy }, client);
-    return toAdminRecipe(row!);
-  } catch (error) {
-    // Row-level security keeps the key out of the server's message: name the field here.
-    const e = error as { code?: string; constraint?: string };
-    if (e.code === '23505' && e.constraint === 'recipes_pkey') throw new ConflictError('id', 'recipes_pkey', `id: recipe ${id} already exists`, error);
-    throw error;
-  }
+  const [row] = await runQuery(adminInsertRecipe, { ...columns, id, isPublished, createdBy }, client);
+  return toAdminRecipe(row!);
 }
 
 /** Changes the given fields (version +1 when something really changed). */
@@ -456,15 +449,8 @@ async function deleteRecipe(client: DbClient, recipeId: string): Promise<{ id: s
   const id = uuid(recipeId, 'recipeId');
   const [count] = await runQuery(adminCountCookingSessions, { recipeId: id }, client);
   if (count && count.sessions > 0) throw cookedError(id, count.sessions);
-  let rows;
-  try {
-    rows = await runQuery(adminDeleteRecipe, { id }, client);
-  } catch (error) {
-    // A session recorded between the count and the delete.
-    const e = error as { code?: string; constraint?: string };
-    if (e.code === '23503' && e.constraint === 'cooking_sessions_recipe_id_fkey') throw cookedError(id, null, error);
-    throw error;
-  }
+  // A session recorded between the count and the delete: a ConflictError (src/db/errors.ts).
+  const rows = await runQuery(adminDeleteRecipe, { id }, client);
   if (rows.length === 0) throw new NotFoundError('recipeId', 'recipe', `recipeId: no recipe ${id}`);
   return { id };
 }

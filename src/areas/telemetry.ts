@@ -387,15 +387,11 @@ export async function sessionEvents(client: DbClient, input: { sessionId: string
   const sessionId = assertUuid(input?.sessionId, 'sessionId');
   const limit = limitOf(input.limit);
   const after = cursorOf(input.after, 'after');
-  try {
-    const rows = await runQuery(q.sessionEvents,
-      { sessionId, afterRecordedAt: after?.at ?? null, afterId: after?.id ?? null, limit },
-      client,
-    );
-    return page(rows, limit);
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.sessionEvents,
+    { sessionId, afterRecordedAt: after?.at ?? null, afterId: after?.id ?? null, limit },
+    client,
+  );
+  return page(rows, limit);
 }
 
 /**
@@ -414,43 +410,35 @@ export async function applianceEvents(
   const eventType = eventTypeFilter(input.eventType);
   const limit = limitOf(input.limit);
   const before = cursorOf(input.before, 'before');
-  try {
-    const rows = await runQuery(q.applianceEvents,
-      {
-        applianceId,
-        from: from.toISOString(),
-        to: to.toISOString(),
-        eventType,
-        beforeRecordedAt: before?.at ?? null,
-        beforeId: before?.id ?? null,
-        limit,
-      },
-      client,
-    );
-    return page(rows, limit);
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.applianceEvents,
+    {
+      applianceId,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      eventType,
+      beforeRecordedAt: before?.at ?? null,
+      beforeId: before?.id ?? null,
+      limit,
+    },
+    client,
+  );
+  return page(rows, limit);
 }
 
 /** The latest event (optionally of one type) of each of the person's current appliances that has one. */
 export async function latestReadings(client: DbClient, input: { eventType?: EventType | null } = {}): Promise<LatestReading[]> {
   const eventType = eventTypeFilter(input.eventType);
-  try {
-    const rows = await runQuery(q.latestReadings, { eventType }, client);
-    return rows.map((r) => ({
-      applianceId: r.applianceId,
-      deviceId: r.deviceId,
-      applianceName: r.applianceName,
-      eventId: r.eventId,
-      sessionId: r.sessionId,
-      eventType: r.eventType as EventType,
-      payload: r.payload as Record<string, unknown>,
-      recordedAt: r.recordedAt,
-    }));
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.latestReadings, { eventType }, client);
+  return rows.map((r) => ({
+    applianceId: r.applianceId,
+    deviceId: r.deviceId,
+    applianceName: r.applianceName,
+    eventId: r.eventId,
+    sessionId: r.sessionId,
+    eventType: r.eventType as EventType,
+    payload: r.payload as Record<string, unknown>,
+    recordedAt: r.recordedAt,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,22 +447,14 @@ export async function latestReadings(client: DbClient, input: { eventType?: Even
 
 /** Runs app.maintain_partitions() (app_worker): premake, DEFAULT rows, retention. */
 export async function maintainPartitions(client: DbClient): Promise<MaintenanceResult> {
-  try {
-    const [row] = await runQuery(q.maintainPartitions, undefined, client);
-    return row!.result as unknown as MaintenanceResult;
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const [row] = await runQuery(q.maintainPartitions, undefined, client);
+  return row!.result as unknown as MaintenanceResult;
 }
 
 /** Every partition of every registered table (app.partition_report). */
 export async function partitionReport(client: DbClient, input: { exact?: boolean } = {}): Promise<PartitionInfo[]> {
-  try {
-    const rows = await runQuery(q.partitionReport, { exact: input.exact === true }, client);
-    return rows.map((r) => ({ ...r, retentionAction: r.retentionAction as PartitionInfo['retentionAction'] }));
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.partitionReport, { exact: input.exact === true }, client);
+  return rows.map((r) => ({ ...r, retentionAction: r.retentionAction as PartitionInfo['retentionAction'] }));
 }
 
 export const forUser = { recordEvents, sessionEvents, applianceEvents, latestReadings };

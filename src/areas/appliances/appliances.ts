@@ -14,7 +14,7 @@
 //   started outside them, or a session id that is someone else's, is refused: no upload writes
 //   into another person's history (migration 000076).
 import type { DbClient } from '../../db/context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../db/errors.ts';
+import { ConflictError, NotFoundError } from '../../db/errors.ts';
 import {
   completeSession as completeSessionQuery,
   getSession as getSessionQuery,
@@ -30,10 +30,10 @@ import {
   type IGetSessionResult,
   type IListAppliancesResult,
 } from '../../generated/appliances.queries.ts';
-import { assertFiniteJson, assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from '../shared/input.ts';
+import { assertFiniteJson, assertStorableJson, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from '../shared/input.ts';
 import { runQuery } from '../../db/run-query.ts';
 import * as firmware from './firmware.ts';
-import { firmwareUpdate, optionalSemver, type FirmwareChannel, type FirmwareRelease, type FirmwareTarget } from './firmware.ts';
+import { firmwareUpdate, optionalSemver } from './firmware.ts';
 
 export * from './firmware.ts';
 
@@ -143,11 +143,6 @@ function toSession(row: IGetSessionResult): CookingSession {
   };
 }
 
-/** The code and constraint fields of a server error. */
-function pgError(error: unknown): { code?: string; constraint?: string } {
-  return (error ?? {}) as { code?: string; constraint?: string };
-}
-
 // --- pairing -----------------------------------------------------------------------------------------
 
 export interface PairInput {
@@ -178,33 +173,8 @@ export async function pair(client: DbClient, input: PairInput): Promise<Applianc
     name: optionalText(input.name, 'name', { max: 100, trim: true }) ?? null,
     wifiMac: wifiMac(input.wifiMac),
   };
-  try {
-    const [row] = await runQuery(pairAppliance, params, client);
-    return toAppliance(row!);
-  } catch (error) {
-    const e = pgError(error);
-    if (e.code === '42501' && e.constraint === 'appliances_pairing_code_match') {
-      throw new ForbiddenError(`pairingCode: does not match the code device ${params.deviceId} displays`, {
-        field: 'pairingCode',
-        rule: 'appliances_pairing_code_match',
-        cause: error,
-      });
-    }
-    if (e.code === '42501' && e.constraint === 'appliances_pairing_code_unknown') {
-      throw new ForbiddenError(
-        `pairingCode: device ${params.deviceId} is paired to someone else and has not reported a pairing code; the owner can unpair it, or let the device come online`,
-        { field: 'pairingCode', rule: 'appliances_pairing_code_unknown', cause: error },
-      );
-    }
-    // Row-level security keeps the key out of the server's message: name the field here.
-    if (e.code === '23505' && e.constraint === 'idx_appliances_serial_number') {
-      throw new ConflictError('serialNumber', e.constraint, `serialNumber: ${params.serialNumber} is paired under another device id`, error);
-    }
-    if (e.code === '23505' && e.constraint === 'idx_appliances_device_id') {
-      throw new ConflictError('deviceId', e.constraint, `deviceId: ${params.deviceId} is already paired`, error);
-    }
-    throw error;
-  }
+  const [row] = await runQuery(pairAppliance, params, client);
+  return toAppliance(row!);
 }
 
 /** Ends the person's current pairing `applianceId`. NotFoundError if it is not a current pairing of theirs. */
@@ -272,17 +242,7 @@ export async function startSession(client: DbClient, input: StartSessionInput): 
     startedAt: optionalPastInstant(input.startedAt, 'startedAt') ?? null,
     customizations: optionalCustomizations(input.customizations),
   };
-  let row;
-  try {
-    [row] = await runQuery(startSessionQuery, params, client);
-  } catch (error) {
-    // Row-level security keeps the key out of the server's message: name the field here.
-    const e = pgError(error);
-    if (e.code === '23505' && (e.constraint === 'cooking_sessions_pkey' || e.constraint === 'cooking_sessions_id_user_id_key')) {
-      throw new ConflictError('id', 'cooking_sessions_pkey', `id: cooking session ${params.id} already exists`, error);
-    }
-    throw error;
-  }
+  const [row] = await runQuery(startSessionQuery, params, client);
   if (row) return toSession(row);
   const [check] = await runQuery(startSessionDiagnosis, { applianceId, recipeId }, client);
   if (!check?.applianceOk) throw new NotFoundError('applianceId', 'current_pairing', `applianceId: ${applianceId} is not one of your current appliances`);
@@ -407,14 +367,6 @@ export interface CookingLogUploadResult {
   filedUnderCaller: boolean;
 }
 
-/** A first upload raced another first upload of the same log: a serialization failure, retried by withTransaction. */
-class UploadRaceError extends Error {
-  readonly code = '40001';
-  constructor(cause: unknown) {
-    super('cooking-log upload raced a concurrent upload of the same log: retry the transaction', { cause });
-  }
-}
-
 /**
  * Cooking-log sync from the device (Epicura "Cooking Log Sync"): idempotent and device-authoritative
  * (app.upload_cooking_log). The same log uploaded twice, or concurrently, leaves one row with the
@@ -442,32 +394,8 @@ export async function uploadCookingLog(client: DbClient, input: CookingLogUpload
     userRating: optionalNum(input.userRating, 'userRating', { min: 1, max: 5, integer: true }) ?? null,
     notes: notes(input.notes),
   };
-  try {
-    const [row] = await runQuery(uploadCookingLogQuery, params, client);
-    return row!;
-  } catch (error) {
-    const e = pgError(error);
-    if (e.code === '42501' && e.constraint === 'appliances_current_pairing') {
-      throw new ForbiddenError(`deviceId: ${params.deviceId} is not currently paired to you`, { field: 'deviceId', rule: 'appliances_current_pairing', cause: error });
-    }
-    if (e.code === '23514' && e.constraint === 'cooking_sessions_pairing_period') {
-      throw new ValidationError('startedAt', 'cooking_sessions_pairing_period',
-        `startedAt: ${params.startedAt.toISOString()} lies outside your pairings of device ${params.deviceId}: a log is filed only under the pairing it was cooked in`, error);
-    }
-    if (e.code === '23505' && e.constraint === 'cooking_sessions_pkey') {
-      throw new ConflictError('id', 'cooking_sessions_pkey', `id: cooking session ${params.id} belongs to another device`, error);
-    }
-    // The recipe is missing or not published: one error for both (trigger cooking_sessions_check_recipe).
-    if (e.code === '23503' && e.constraint === 'cooking_sessions_recipe_id_fkey') {
-      throw new NotFoundError('recipeId', 'published_recipe', `recipeId: no published recipe ${params.recipeId}`, error);
-    }
-    // Two first uploads of one log at once: ON CONFLICT (id) arbitrates on the primary key only, so
-    // the loser can hit the other unique index on (id, user_id) instead of taking the DO UPDATE path.
-    // Nothing else violates it (a visible row would conflict on the primary key first): run the
-    // transaction again (withTransaction retries 40001), and the upload then finds the row.
-    if (e.code === '23505' && e.constraint === 'cooking_sessions_id_user_id_key') throw new UploadRaceError(error);
-    throw error;
-  }
+  const [row] = await runQuery(uploadCookingLogQuery, params, client);
+  return row!;
 }
 
 export const forUser = {

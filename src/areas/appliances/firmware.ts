@@ -5,7 +5,6 @@
 // more stable one (alpha ⊇ beta ⊇ stable), among those whose min_version the running version meets;
 // mandatory when any release in (running, offered] on those channels is mandatory.
 import type { DbClient } from '../../db/context.ts';
-import { ConflictError, ValidationError } from '../../db/errors.ts';
 import { runQuery } from '../../db/run-query.ts';
 import { adminListFirmware, adminPublishFirmware, firmwareUpdate as firmwareUpdateQuery, type IAdminListFirmwareResult } from '../../generated/appliances.queries.ts';
 import { bool, fail, INT32_MAX, isPlainObject, num, oneOf, optionalText, text } from '../shared/input.ts';
@@ -41,10 +40,6 @@ export function semver(value: unknown, field: string): string {
 
 export const optionalSemver = (v: unknown, field: string) => (v === undefined || v === null ? null : semver(v, field));
 
-/** The code and constraint fields of a server error. */
-function pgError(error: unknown): { code?: string; constraint?: string } {
-  return (error ?? {}) as { code?: string; constraint?: string };
-}
 
 // --- firmware -------------------------------------------------------------------------------------------
 
@@ -126,19 +121,8 @@ export async function publishFirmware(client: DbClient, input: FirmwareReleaseIn
     isMandatory: input.isMandatory === undefined ? false : bool(input.isMandatory, 'isMandatory'),
     minVersion: optionalSemver(input.minVersion, 'minVersion'),
   };
-  try {
-    const [row] = await runQuery(adminPublishFirmware, params, client);
-    return toRelease(row!);
-  } catch (error) {
-    const e = pgError(error);
-    if (e.code === '23514' && e.constraint === 'firmware_releases_min_version_order_check') {
-      throw new ValidationError('minVersion', 'firmware_releases_min_version_order_check', `minVersion: ${params.minVersion} is above version ${params.version}`, error);
-    }
-    if (e.code === '23505') {
-      throw new ConflictError('version', 'idx_firmware_target_version', `version: ${params.target} ${params.version} is already published`, error);
-    }
-    throw error;
-  }
+  const [row] = await runQuery(adminPublishFirmware, params, client);
+  return toRelease(row!);
 }
 
 function toRelease(row: IAdminListFirmwareResult): FirmwareRelease {
