@@ -36,6 +36,7 @@ import type { Diet } from './accounts.ts';
 import {
   bool,
   decodeCursor,
+  isUuid,
   fail,
   instant,
   isPlainObject,
@@ -164,7 +165,6 @@ function category(value: unknown, field = 'category'): string {
 
 // A rank as JavaScript prints a number (the real PostgreSQL returned round-trips exactly).
 const RANK = /^\d+(\.\d+)?(e[-+]?\d+)?$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function toSummary(row: ISearchRecipesResult): RecipeSummary {
   return { ...row, cuisine: row.cuisine as Cuisine, difficulty: row.difficulty as Difficulty };
@@ -182,7 +182,7 @@ export async function search(client: DbClient, input: SearchInput = {}): Promise
   let after: { rank: number; name: string; id: string } | null = null;
   if (input.cursor !== undefined && input.cursor !== null) {
     const [rank, name, id] = decodeCursor(input.cursor, 'cursor', (p) =>
-      p.length === 3 && typeof p[0] === 'string' && RANK.test(p[0]) && typeof p[1] === 'string' && typeof p[2] === 'string' && UUID_RE.test(p[2]),
+      p.length === 3 && typeof p[0] === 'string' && RANK.test(p[0]) && typeof p[1] === 'string' && isUuid(p[2]),
     ) as [string, string, string];
     // A rank the API wrote is a finite real (float4, at most ~3.4e38): 1e999 (Infinity) or 1e39
     // is a tampered cursor, which would otherwise fail in PostgreSQL without naming the cursor.

@@ -19,7 +19,7 @@ import type { DbClient } from '../db/context.ts';
 import { assertUuid } from '../db/context.ts';
 import { ForbiddenError, mapDbError, NotFoundError, ValidationError } from '../db/errors.ts';
 import * as q from '../generated/telemetry.queries.ts';
-import { assertYearInRange, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './shared/input.ts';
+import { assertYearInRange, describe, isUuid, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './shared/input.ts';
 import { runQuery } from '../db/run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -145,15 +145,10 @@ export interface PartitionInfo {
 // Validation (in TypeScript, before anything reaches SQL: a bad event rejects its whole batch)
 // ---------------------------------------------------------------------------------------------
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
-  if (value instanceof Date) return 'an invalid Date';
-  if (Array.isArray(value)) return 'an array';
-  return value === null ? 'null' : typeof value;
-}
+// show(): the one describe() of the input module, by its old name here.
+const show = describe;
 
 function bad(field: string, rule: string, message: string): never {
   throw new ValidationError(field, rule, `${field} ${message}`);
@@ -222,7 +217,7 @@ export function validateEvents(events: readonly TelemetryEventInput[], now = Dat
     }
     let session = '';
     if (sessionId !== undefined && sessionId !== null) {
-      if (typeof sessionId !== 'string' || !UUID.test(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
+      if (!isUuid(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
       session = sessionId.toLowerCase();
       if (!cols.sessions.has(session)) cols.sessions.set(session, i);
     }

@@ -14,6 +14,7 @@
 import pgvector from 'pgvector';
 import type { Job, JobResult } from 'pg-boss';
 import { asWorker, type DbClient } from '../db/context.ts';
+import { isUuid } from '../db/uuid.ts';
 import {
   deleteSurplusChunks,
   existingEmbeddingChunks,
@@ -31,7 +32,6 @@ import type { EmbedJob } from './queues.ts';
 /** Characters per chunk (~500 tokens): well inside every embedding model's input limit. */
 export const CHUNK_CHARS = 2000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Kind = EmbedJob['kind'];
 
@@ -145,7 +145,7 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
   const jobsOf = new Map<string, Job<EmbedJob>[]>();
   for (const job of jobs) {
     const d = job.data as Partial<EmbedJob> | null;
-    if (!d || (d.kind !== 'meal_log' && d.kind !== 'message') || typeof d.id !== 'string' || !UUID.test(d.id)) {
+    if (!d || (d.kind !== 'meal_log' && d.kind !== 'message') || typeof d.id !== 'string' || !isUuid(d.id)) {
       settle(job, 'deadletter', { error: `assistant.embed needs data {kind: 'meal_log' | 'message', id: uuid}, got ${JSON.stringify(d)}` });
       continue;
     }

@@ -9,10 +9,11 @@
 // Export documents keep the database's snake_case column names: they are files for people and
 // other systems (GDPR Art. 20), not API objects.
 import type { DbClient } from '../../db/context.ts';
-import { assertUuid } from '../../db/context.ts';
+import { assertUuid, isUuid } from '../../db/uuid.ts';
 import { ValidationError } from '../../db/errors.ts';
 import * as q from '../../generated/gdpr.queries.ts';
 import { runQuery } from '../../db/run-query.ts';
+import { pageSize } from '../shared/input.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (as the SQL functions return them)
@@ -116,13 +117,12 @@ export const MAX_PAGE_SIZE = 10_000;
 
 // No control characters (NUL cannot reach PostgreSQL text) and no lone surrogates.
 const EMAIL = /^[^@\s\p{Cc}\p{Cs}]+@[^@\s\p{Cc}\p{Cs}]+\.[^@\s\p{Cc}\p{Cs}]+$/u;
-const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A person key as compliance staff type it: a UUID or an e-mail address. Throws ValidationError otherwise. */
 export function parseUserKey(value: unknown, field = 'user'): { kind: 'id' | 'email'; key: string } {
   if (typeof value === 'string') {
     const v = value.trim();
-    if (UUID_LIKE.test(v)) return { kind: 'id', key: v.toLowerCase() };
+    if (isUuid(v)) return { kind: 'id', key: v.toLowerCase() };
     if (EMAIL.test(v) && v.length <= 255) return { kind: 'email', key: v };
   }
   throw new ValidationError(
@@ -132,13 +132,8 @@ export function parseUserKey(value: unknown, field = 'user'): { kind: 'id' | 'em
   );
 }
 
-function pageSize(limit: number | undefined): number {
-  const n = limit ?? 1000;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
-    throw new ValidationError('limit', 'range', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`);
-  }
-  return n;
-}
+/** A page of an export or of the audit log: 1 to MAX_PAGE_SIZE rows (the input module's pageSize). */
+const exportPageSize = (limit: unknown, fallback = 1000) => pageSize(limit, 'limit', fallback, MAX_PAGE_SIZE);
 
 // ---------------------------------------------------------------------------------------------
 // Compliance
@@ -171,7 +166,7 @@ export async function exportUserTable(
   input: { userId: string; table: string; after?: Record<string, unknown> | null; limit?: number },
 ): Promise<ExportPage> {
   const id = assertUuid(input.userId);
-  const limit = pageSize(input.limit);
+  const limit = exportPageSize(input.limit);
   const rows = await runQuery(q.exportUserTable, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client, 'table');
   const page = rows.map((r) => ({ key: r.rowKey as Record<string, unknown>, data: r.rowData as ExportRow }));
   return { rows: page, next: page.length === limit ? page[page.length - 1]!.key : null };
@@ -186,7 +181,7 @@ export async function exportUserTableText(
   input: { userId: string; table: string; after?: Record<string, unknown> | null; limit?: number },
 ): Promise<{ rows: string[]; next: Record<string, unknown> | null }> {
   const id = assertUuid(input.userId);
-  const limit = pageSize(input.limit);
+  const limit = exportPageSize(input.limit);
   const rows = await runQuery(q.exportUserTableText, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client, 'table');
   const last = rows[rows.length - 1];
   return { rows: rows.map((r) => r.rowJson), next: rows.length === limit && last ? (JSON.parse(last.rowKey) as Record<string, unknown>) : null };
@@ -243,7 +238,7 @@ export async function pendingDeletions(client: DbClient): Promise<DeletionReques
 
 /** The audit trail, newest first (at most `limit`, default 100; only one person's with `userId`). */
 export async function auditLog(client: DbClient, input: { limit?: number; userId?: string; before?: string } = {}): Promise<AuditEntry[]> {
-  const limit = pageSize(input.limit ?? 100);
+  const limit = exportPageSize(input.limit, 100);
   const userId = input.userId === undefined ? null : assertUuid(input.userId);
   // An id above bigint would fail in PostgreSQL naming no field (issue 14).
   if (input.before !== undefined && (!/^[0-9]{1,19}$/.test(input.before) || BigInt(input.before) > 9_223_372_036_854_775_807n)) {
