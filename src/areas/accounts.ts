@@ -22,12 +22,14 @@ import {
   type IGetPreferencesResult,
   type IGetProfileResult,
 } from '../generated/accounts.queries.ts';
+import { deleteStalePushTokens as deleteStalePushTokensQuery } from '../generated/accounts.queries.ts';
 import {
   bool,
   calendarDay,
   fail,
   isPlainObject,
   list,
+  INT32_MAX,
   num,
   oneOf,
   optionalCalendarDay,
@@ -395,5 +397,12 @@ export const forUser = {
   listPushTokens,
 };
 export const forAdmin = {};
-export const forWorker = {};
+/** The worker (push-tokens.cleanup): deletes push tokens not seen for `olderThanDays` days; returns how many. */
+export async function deleteStalePushTokens(client: DbClient, olderThanDays: number): Promise<number> {
+  const days = num(olderThanDays, 'olderThanDays', { min: 1, max: INT32_MAX, integer: true });
+  const [row] = await runQuery(deleteStalePushTokensQuery, { days }, client);
+  return row?.count ?? 0;
+}
+
+export const forWorker = { deleteStalePushTokens };
 export const forCompliance = {};

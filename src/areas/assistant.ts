@@ -20,6 +20,7 @@ import {
   type IInsertMessagesResult,
   type IListConversationsResult,
 } from '../generated/assistant.queries.ts';
+import * as embedQ from '../generated/assistant.queries.ts';
 import {
   dayRange,
   fail,
@@ -474,3 +475,22 @@ export const forUser = {
 export const forAdmin = { storeKnowledge };
 export const forWorker = { storeEmbeddings: storeEmbeddingsFor, recordUsage: recordUsageFor };
 export const forCompliance = {};
+
+// --- the worker's embed job (assistant.embed) -------------------------------------------------------
+// The one batch writer of app.embeddings and app.api_usage for the job (rows validated by the job,
+// written 200 at a time). Not part of the public scopes: src/jobs/embed.ts calls it.
+
+/** A row of the job's embeddings upsert. */
+export type EmbeddingRow = embedQ.IUpsertEmbeddingsParams['rows'][number];
+export type { Json } from '../generated/assistant.queries.ts';
+
+/** @internal */
+export const forEmbedJob = {
+  loadMealLogs: (client: DbClient, ids: string[]) => runQuery(embedQ.loadMealLogsForEmbedding, { ids }, client),
+  loadMessages: (client: DbClient, ids: string[]) => runQuery(embedQ.loadMessagesForEmbedding, { ids }, client),
+  existingChunks: (client: DbClient, params: embedQ.IExistingEmbeddingChunksParams) => runQuery(embedQ.existingEmbeddingChunks, params, client),
+  lockSources: (client: DbClient, params: embedQ.ILockEmbeddingSourcesParams) => runQuery(embedQ.lockEmbeddingSources, params, client),
+  upsertEmbeddings: (client: DbClient, rows: EmbeddingRow[]) => runQuery(embedQ.upsertEmbeddings, { rows }, client),
+  deleteSurplusChunks: (client: DbClient, params: embedQ.IDeleteSurplusChunksParams) => runQuery(embedQ.deleteSurplusChunks, params, client),
+  recordUsage: (client: DbClient, rows: embedQ.IRecordEmbeddingUsageParams['rows']) => runQuery(embedQ.recordEmbeddingUsage, { rows }, client),
+};

@@ -15,6 +15,7 @@ import {
   type IGetMealResult,
   type IListMealsResult,
 } from '../generated/meals.queries.ts';
+import { rebuildDailyMetrics as rebuildDailyMetricsQuery, refreshDailyMetrics as refreshDailyMetricsQuery } from '../generated/meals.queries.ts';
 import {
   dayRange,
   fail,
@@ -357,5 +358,18 @@ export const forUser = {
   findMealsByNutrition,
 };
 export const forAdmin = {};
-export const forWorker = {};
+// --- the worker (metrics.rollup) ------------------------------------------------------------------
+
+/** Recomputes the person's daily nutrition metrics of one day (YYYY-MM-DD). */
+export async function refreshDailyMetrics(client: DbClient, userId: string, day: string): Promise<void> {
+  await runQuery(refreshDailyMetricsQuery, { userId: uuid(userId, 'userId'), day: text(day, 'day', { max: 10 }) }, client);
+}
+
+/** Recomputes all of the person's daily nutrition metrics; returns the number of days. */
+export async function rebuildDailyMetrics(client: DbClient, userId: string): Promise<number> {
+  const [row] = await runQuery(rebuildDailyMetricsQuery, { userId: uuid(userId, 'userId') }, client);
+  return row?.days ?? 0;
+}
+
+export const forWorker = { refreshDailyMetrics, rebuildDailyMetrics };
 export const forCompliance = {};

@@ -15,16 +15,7 @@ import pgvector from 'pgvector';
 import type { Job, JobResult } from 'pg-boss';
 import { asWorker, type DbClient } from '../db/context.ts';
 import { isUuid } from '../db/uuid.ts';
-import {
-  deleteSurplusChunks,
-  existingEmbeddingChunks,
-  loadMealLogsForEmbedding,
-  loadMessagesForEmbedding,
-  lockEmbeddingSources,
-  recordEmbeddingUsage,
-  upsertEmbeddings,
-  type Json,
-} from '../generated/jobs.queries.ts';
+import { forEmbedJob as store, type EmbeddingRow, type Json } from '../areas/assistant.ts';
 import type { JobContext } from './context.ts';
 import { EmbedderError } from './embedder.ts';
 import type { EmbedJob } from './queues.ts';
@@ -101,13 +92,13 @@ export function mealText(meal: { mealType: string; notes: string | null; aiAnaly
 async function loadSources(client: DbClient, ids: Record<Kind, string[]>): Promise<Map<string, Source>> {
   const out = new Map<string, Source>();
   if (ids.meal_log.length) {
-    for (const m of await loadMealLogsForEmbedding.run({ ids: ids.meal_log }, client)) {
+    for (const m of await store.loadMealLogs(client, ids.meal_log)) {
       const chunks = chunkText(mealText(m));
       out.set(`meal_log:${m.id}`, { kind: 'meal_log', id: m.id, userId: m.userId, chunks, metadata: { meal_type: m.mealType } });
     }
   }
   if (ids.message.length) {
-    for (const m of await loadMessagesForEmbedding.run({ ids: ids.message }, client)) {
+    for (const m of await store.loadMessages(client, ids.message)) {
       out.set(`message:${m.id}`, { kind: 'message', id: m.id, userId: m.userId, chunks: chunkText(m.content), metadata: { role: m.role } });
     }
   }
@@ -121,7 +112,7 @@ async function unchangedSources(client: DbClient, sources: Source[], model: stri
     const ofKind = sources.filter((s) => s.kind === kind);
     if (!ofKind.length) continue;
     const stored = new Map<string, string[]>();
-    for (const r of await existingEmbeddingChunks.run({ kind, ids: ofKind.map((s) => s.id), model }, client)) {
+    for (const r of await store.existingChunks(client, { kind, ids: ofKind.map((s) => s.id), model })) {
       const list = stored.get(r.sourceId) ?? [];
       list[r.chunkIndex] = r.content;
       stored.set(r.sourceId, list);
@@ -223,9 +214,9 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
       const alive = new Set<string>();
       for (const kind of ['meal_log', 'message'] as const) {
         const ids = all.filter((s) => s.kind === kind).map((s) => s.id);
-        if (ids.length) for (const r of await lockEmbeddingSources.run({ kind, ids }, c)) alive.add(`${kind}:${r.id}`);
+        if (ids.length) for (const r of await store.lockSources(c, { kind, ids })) alive.add(`${kind}:${r.id}`);
       }
-      const rows: Parameters<typeof upsertEmbeddings.run>[0]['rows'][number][] = [];
+      const rows: EmbeddingRow[] = [];
       for (const e of embedded) {
         let v = 0;
         for (const s of e.list) {
@@ -246,28 +237,26 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
           });
         }
       }
-      for (let i = 0; i < rows.length; i += 200) await upsertEmbeddings.run({ rows: rows.slice(i, i + 200) }, c);
+      for (let i = 0; i < rows.length; i += 200) await store.upsertEmbeddings(c, rows.slice(i, i + 200));
       for (const kind of ['meal_log', 'message'] as const) {
         const kept = all.filter((s) => s.kind === kind && alive.has(`${kind}:${s.id}`));
         if (kept.length) {
-          await deleteSurplusChunks.run({ kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) }, c);
+          await store.deleteSurplusChunks(c, { kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) });
         }
       }
       // Every call is recorded, also when its sources were deleted meanwhile: it happened.
-      await recordEmbeddingUsage.run(
-        {
-          rows: embedded.map((e) => ({
-            userId: e.userId,
-            provider: ctx.embedder.provider,
-            model,
-            // A VALUES list of parameters is text; the statement casts each column.
-            inputTokens: String(Math.round(e.usage.inputTokens)),
-            costUsd: e.usage.costUsd.toFixed(6),
-            latencyMs: String(Math.round(e.usage.latencyMs)),
-            requestId: e.requestId,
-          })),
-        },
+      await store.recordUsage(
         c,
+        embedded.map((e) => ({
+          userId: e.userId,
+          provider: ctx.embedder.provider,
+          model,
+          // A VALUES list of parameters is text; the statement casts each column.
+          inputTokens: String(Math.round(e.usage.inputTokens)),
+          costUsd: e.usage.costUsd.toFixed(6),
+          latencyMs: String(Math.round(e.usage.latencyMs)),
+          requestId: e.requestId,
+        })),
       );
       return alive;
     });

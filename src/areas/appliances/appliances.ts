@@ -32,6 +32,7 @@ import {
 } from '../../generated/appliances.queries.ts';
 import { assertFiniteJson, assertStorableJson, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from '../shared/input.ts';
 import { runQuery } from '../../db/run-query.ts';
+import { markOfflineAppliances } from '../../generated/appliances.queries.ts';
 import * as firmware from './firmware.ts';
 import { firmwareUpdate, optionalSemver } from './firmware.ts';
 
@@ -413,5 +414,12 @@ export const forUser = {
 };
 
 export const forAdmin = firmware.forAdmin;
-export const forWorker = {};
+/** The worker (appliances.offline-sweep): marks appliances silent for `silentForSeconds` offline; returns how many. */
+export async function markOffline(client: DbClient, silentForSeconds: number): Promise<number> {
+  const seconds = num(silentForSeconds, 'silentForSeconds', { min: 0, exclusive: true });
+  const [row] = await runQuery(markOfflineAppliances, { seconds }, client);
+  return row?.count ?? 0;
+}
+
+export const forWorker = { markOffline };
 export const forCompliance = {};
