@@ -132,8 +132,9 @@ export async function updateProfile(client: DbClient, changes: ProfileChanges): 
 
 // --- preferences (last-write-wins) ------------------------------------------------------------------
 
-export type Diet = 'vegetarian' | 'vegan' | 'pescatarian' | 'no_restrictions';
-export const DIETS: readonly Diet[] = ['vegetarian', 'vegan', 'pescatarian', 'no_restrictions'];
+// Diet is shared with recipes (the search applies it): defined in the shared input module.
+export { DIETS, type Diet } from './shared/input.ts';
+import { DIETS, type Diet } from './shared/input.ts';
 export type Theme = 'light' | 'dark';
 
 /** Stored preferences; null means "use the default" (the Epicura document's nullability). */

@@ -32,7 +32,7 @@ import {
   type ISearchRecipesResult,
   type ISyncChangedRecipesResult,
 } from '../generated/recipes.queries.ts';
-import type { Diet } from './accounts.ts';
+import type { Diet } from './shared/input.ts';
 import {
   bool,
   decodeCursor,
@@ -55,7 +55,7 @@ import {
 import { runQuery } from '../db/run-query.ts';
 
 export type { Page } from './shared/input.ts';
-export type { Diet } from './accounts.ts';
+export type { Diet } from './shared/input.ts';
 
 export const CUISINES = ['indian', 'italian', 'american', 'chinese', 'mexican', 'korean', 'thai', 'asian', 'global'] as const;
 export type Cuisine = (typeof CUISINES)[number];

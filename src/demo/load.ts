@@ -6,7 +6,7 @@
 // people is left as it is.
 import type pg from 'pg';
 import pgvector from 'pgvector';
-import { withTransaction } from '../db/context.ts';
+import { withTransaction } from '../index.ts';
 import { LocalHashEmbedder } from '../jobs/embedder.ts';
 import * as d from './data.ts';
 

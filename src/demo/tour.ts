@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { exportPerson } from '../areas/gdpr/export.ts';
 import { LocalHashEmbedder } from '../jobs/embedder.ts';
-import { kitchenDbFromPool } from '../api/kitchen.ts';
+import { kitchenDbFromPool } from '../index.ts';
 import { DEMO_MARKER } from './load.ts';
 
 export interface TourStep {

@@ -346,3 +346,9 @@ export function toPage<R, T>(rows: R[], size: number, key: (row: R) => (string |
   const kept = more ? rows.slice(0, size) : rows;
   return { items: kept.map(map), nextCursor: more ? encodeCursor(key(kept[kept.length - 1]!)) : null };
 }
+
+// --- types shared by areas ------------------------------------------------------------------------
+
+/** A person's diet (user_preferences.diet): accounts stores it, recipes' search applies it. */
+export type Diet = 'vegetarian' | 'vegan' | 'pescatarian' | 'no_restrictions';
+export const DIETS: readonly Diet[] = ['vegetarian', 'vegan', 'pescatarian', 'no_restrictions'];
