@@ -4,7 +4,7 @@
 // Every asUser/asAdmin/asWorker/asCompliance call is one transaction with the matching role (and,
 // for a person, app.user_id), so row-level security decides what the callback sees.
 import type pg from 'pg';
-import { bind } from './bind.ts';
+import { bind, type Api } from './bind.ts';
 import { asAdmin, asCompliance, asWorker, withUser, type DbClient, type TransactionOptions } from '../db/context.ts';
 import { migrateDatabase, OWNER_ROLE } from '../db/migrate.ts';
 import { createPool } from '../db/pool.ts';
@@ -29,11 +29,13 @@ type ScopeOf<G extends Group> = G extends 'forUser' ? UserScope : G extends 'for
 function scope<G extends Group>(group: G, client: DbClient): ScopeOf<G> {
   const out: Record<string, unknown> = { client };
   for (const [name, mod] of Object.entries(areas)) {
+    // A scope may lack an area: one without this group (no `forAdmin` in accounts, …) is left out.
+    if (!(group in mod)) continue;
     Object.defineProperty(out, name, {
       enumerable: true,
       configurable: true,
       get() {
-        const bound = bind(mod[group], client);
+        const bound = bind((mod as unknown as Record<G, Api>)[group], client);
         Object.defineProperty(out, name, { value: bound, enumerable: true });
         return bound;
       },

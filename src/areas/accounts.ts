@@ -397,7 +397,6 @@ export const forUser = {
   removePushToken,
   listPushTokens,
 };
-export const forAdmin = {};
 /** The worker (push-tokens.cleanup): deletes push tokens not seen for `olderThanDays` days; returns how many. */
 export async function deleteStalePushTokens(client: DbClient, olderThanDays: number): Promise<number> {
   const days = num(olderThanDays, 'olderThanDays', { min: 1, max: INT32_MAX, integer: true });
@@ -406,4 +405,3 @@ export async function deleteStalePushTokens(client: DbClient, olderThanDays: num
 }
 
 export const forWorker = { deleteStalePushTokens };
-export const forCompliance = {};

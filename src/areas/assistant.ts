@@ -474,7 +474,6 @@ export const forUser = {
 };
 export const forAdmin = { storeKnowledge };
 export const forWorker = { storeEmbeddings: storeEmbeddingsFor, recordUsage: recordUsageFor };
-export const forCompliance = {};
 
 // --- the worker's embed job (assistant.embed) -------------------------------------------------------
 // The one batch writer of app.embeddings and app.api_usage for the job (rows validated by the job,

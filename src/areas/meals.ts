@@ -357,7 +357,6 @@ export const forUser = {
   dailyTotals,
   findMealsByNutrition,
 };
-export const forAdmin = {};
 // --- the worker (metrics.rollup) ------------------------------------------------------------------
 
 /** Recomputes the person's daily nutrition metrics of one day (YYYY-MM-DD). */
@@ -372,4 +371,3 @@ export async function rebuildDailyMetrics(client: DbClient, userId: string): Pro
 }
 
 export const forWorker = { refreshDailyMetrics, rebuildDailyMetrics };
-export const forCompliance = {};

@@ -464,5 +464,3 @@ async function adminGet(client: DbClient, recipeId: string): Promise<AdminRecipe
 }
 
 export const forAdmin = { create, update, publish, unpublish, delete: deleteRecipe, get: adminGet, checkRecipeData };
-export const forWorker = {};
-export const forCompliance = {};

@@ -455,4 +455,3 @@ export async function partitionReport(client: DbClient, input: { exact?: boolean
 export const forUser = { recordEvents, sessionEvents, applianceEvents, latestReadings };
 export const forAdmin = { partitionReport };
 export const forWorker = { maintainPartitions, partitionReport };
-export const forCompliance = {};

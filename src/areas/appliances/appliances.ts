@@ -422,4 +422,3 @@ export async function markOffline(client: DbClient, silentForSeconds: number): P
 }
 
 export const forWorker = { markOffline };
-export const forCompliance = {};

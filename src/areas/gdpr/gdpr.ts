@@ -280,6 +280,5 @@ export async function purgeDueAccounts(client: DbClient, input: { limit?: number
 }
 
 export const forUser = { requestAccountDeletion, cancelAccountDeletion };
-export const forAdmin = {};
 export const forWorker = { purgeDueAccounts };
 export const forCompliance = { findUser, summary, exportUserData, exportUserTable, purgeUser, pendingDeletions, auditLog };
