@@ -6,7 +6,7 @@ import { fieldOfConstraint } from '../src/db/errors.ts';
 const db = useTestDatabase();
 
 describe('foundation', () => {
-  it('has the schemas, extensions and roles of DESIGN.md', async () => {
+  it('has the schemas, extensions and roles of docs/architecture.md', async () => {
     const { rows: schemas } = await db().pool.query(`select nspname from pg_namespace where nspname in ('app','app_private','auth') order by 1`);
     expect(schemas.map((r) => r.nspname)).toEqual(['app', 'app_private', 'auth']);
     const { rows: ext } = await db().pool.query(`select extname from pg_extension where extname in ('vector','citext') order by 1`);
