@@ -25,9 +25,14 @@ const areas = { accounts, meals, assistant, recipes, appliances, telemetry, gdpr
 type Group = 'forUser' | 'forAdmin' | 'forWorker' | 'forCompliance';
 type ScopeOf<G extends Group> = G extends 'forUser' ? UserScope : G extends 'forAdmin' ? AdminScope : G extends 'forWorker' ? WorkerScope : ComplianceScope;
 
-/** Each area is bound to the transaction's client on first use only: a call touches one or two areas. */
-function scope<G extends Group>(group: G, client: DbClient): ScopeOf<G> {
-  const out: Record<string, unknown> = { client };
+/**
+ * The scope of a group on a transaction's client. Each area is bound on first use only: a call
+ * touches one or two areas. The client itself is not in the scope: raw SQL goes through a client
+ * of one's own (tests: `withUser(pool, id, (client) => …)`).
+ * @internal
+ */
+export function scope<G extends Group>(group: G, client: DbClient): ScopeOf<G> {
+  const out: Record<string, unknown> = {};
   for (const [name, mod] of Object.entries(areas)) {
     // A scope may lack an area: one without this group (no `forAdmin` in accounts, …) is left out.
     if (!(group in mod)) continue;

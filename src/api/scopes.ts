@@ -110,8 +110,6 @@ export interface UserScope {
   telemetry: TelemetryUserApi;
   /** The person's own deletion request. */
   gdpr: GdprUserApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 /** What `kdb.asAdmin((admin) => …)` hands the callback: recipes, firmware, the knowledge base, read-only oversight. */
@@ -124,8 +122,6 @@ export interface AdminScope {
   appliances: AppliancesAdminApi;
   /** Partitions (read-only). */
   telemetry: TelemetryAdminApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 /** What `kdb.asWorker((worker) => …)` hands the callback: what the job worker does. */
@@ -139,16 +135,12 @@ export interface WorkerScope {
   telemetry: TelemetryWorkerApi;
   /** Purges that have come due. */
   gdpr: GdprWorkerApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 /** What `kdb.asCompliance((compliance) => …)` hands the callback: the GDPR functions only (each audited). */
 export interface ComplianceScope {
   /** Find, summarise, export, purge, deletion requests, the audit trail. */
   gdpr: GdprComplianceApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 // Compile-time checks: each scope has exactly the functions, with exactly the types, that binding the
@@ -158,12 +150,11 @@ type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
 type Areas = { accounts: typeof accounts; meals: typeof meals; assistant: typeof assistant; recipes: typeof recipes; appliances: typeof appliances; telemetry: typeof telemetry; gdpr: typeof gdpr };
 // A scope holds the areas that have the group: an area without a `forAdmin` group is absent from AdminScope.
 type Runtime<G extends Group> = { [A in keyof Areas as G extends keyof Areas[A] ? A : never]: Areas[A] extends Record<G, Api> ? Bound<Areas[A][G]> : never };
-type Declared<S> = Omit<S, 'client'>;
 type ScopesMatch = [
-  Same<Declared<UserScope>, Runtime<'forUser'>>,
-  Same<Declared<AdminScope>, Runtime<'forAdmin'>>,
-  Same<Declared<WorkerScope>, Runtime<'forWorker'>>,
-  Same<Declared<ComplianceScope>, Runtime<'forCompliance'>>,
+  Same<UserScope, Runtime<'forUser'>>,
+  Same<AdminScope, Runtime<'forAdmin'>>,
+  Same<WorkerScope, Runtime<'forWorker'>>,
+  Same<ComplianceScope, Runtime<'forCompliance'>>,
 ];
 type AllTrue<T extends true[]> = T;
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
