@@ -176,13 +176,6 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
 
   // One embedder call per person (each call is one api_usage row of that person), then one write
   // transaction for every person whose call succeeded.
-  interface Embedded {
-    userId: string;
-    list: Source[];
-    vectors: number[][];
-    usage: { inputTokens: number; costUsd: number; latencyMs: number };
-    requestId: string;
-  }
   const embedded: Embedded[] = [];
   const fail = (list: Source[], error: unknown, userId?: string) => {
     const e = error as Error;
@@ -210,56 +203,7 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
 
   try {
     const all = embedded.flatMap((e) => e.list);
-    const alive = await asWorker(ctx.pool, async (c) => {
-      const alive = new Set<string>();
-      for (const kind of ['meal_log', 'message'] as const) {
-        const ids = all.filter((s) => s.kind === kind).map((s) => s.id);
-        if (ids.length) for (const r of await store.lockSources(c, { kind, ids })) alive.add(`${kind}:${r.id}`);
-      }
-      const rows: EmbeddingRow[] = [];
-      for (const e of embedded) {
-        let v = 0;
-        for (const s of e.list) {
-          const first = v;
-          v += s.chunks.length;
-          if (!alive.has(`${s.kind}:${s.id}`)) continue;
-          s.chunks.forEach((content, i) => {
-            rows.push({
-              userId: s.userId,
-              sourceKind: s.kind,
-              sourceId: s.id,
-              chunkIndex: i,
-              content,
-              embedding: pgvector.toSql(e.vectors[first + i]!) as string,
-              model,
-              metadata: { ...s.metadata, chunks: s.chunks.length },
-            });
-          });
-        }
-      }
-      for (let i = 0; i < rows.length; i += 200) await store.upsertEmbeddings(c, rows.slice(i, i + 200));
-      for (const kind of ['meal_log', 'message'] as const) {
-        const kept = all.filter((s) => s.kind === kind && alive.has(`${kind}:${s.id}`));
-        if (kept.length) {
-          await store.deleteSurplusChunks(c, { kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) });
-        }
-      }
-      // Every call is recorded, also when its sources were deleted meanwhile: it happened.
-      await store.recordUsage(
-        c,
-        embedded.map((e) => ({
-          userId: e.userId,
-          provider: ctx.embedder.provider,
-          model,
-          // A VALUES list of parameters is text; the statement casts each column.
-          inputTokens: String(Math.round(e.usage.inputTokens)),
-          costUsd: e.usage.costUsd.toFixed(6),
-          latencyMs: String(Math.round(e.usage.latencyMs)),
-          requestId: e.requestId,
-        })),
-      );
-      return alive;
-    });
+    const alive = await asWorker(ctx.pool, (c) => storeBatch(c, embedded, all, model, ctx.embedder.provider));
     for (const e of embedded) {
       for (const s of e.list) {
         const key = `${s.kind}:${s.id}`;
@@ -271,4 +215,75 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
     fail(embedded.flatMap((e) => e.list), error);
   }
   return jobs.map((j) => results.get(j.id)!);
+}
+
+/** A person's sources with the vectors of one embedder call. */
+interface Embedded {
+  userId: string;
+  list: Source[];
+  vectors: number[][];
+  usage: { inputTokens: number; costUsd: number; latencyMs: number };
+  requestId: string;
+}
+
+/**
+ * The write transaction of a batch (through the assistant area, the one writer of app.embeddings
+ * and app.api_usage): locks the sources still there, upserts their chunks, drops surplus chunks,
+ * records every embedder call. Returns the keys of the sources that were still there.
+ */
+async function storeBatch(c: DbClient, embedded: Embedded[], all: Source[], model: string, provider: string): Promise<Set<string>> {
+  const alive = new Set<string>();
+  for (const kind of ['meal_log', 'message'] as const) {
+    const ids = all.filter((s) => s.kind === kind).map((s) => s.id);
+    if (ids.length) for (const r of await store.lockSources(c, { kind, ids })) alive.add(`${kind}:${r.id}`);
+  }
+  const rows = embeddingRows(embedded, alive, model);
+  for (let i = 0; i < rows.length; i += 200) await store.upsertEmbeddings(c, rows.slice(i, i + 200));
+  for (const kind of ['meal_log', 'message'] as const) {
+    const kept = all.filter((s) => s.kind === kind && alive.has(`${kind}:${s.id}`));
+    if (kept.length) {
+      await store.deleteSurplusChunks(c, { kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) });
+    }
+  }
+  // Every call is recorded, also when its sources were deleted meanwhile: it happened.
+  await store.recordUsage(
+    c,
+    embedded.map((e) => ({
+      userId: e.userId,
+      provider,
+      model,
+      // A VALUES list of parameters is text; the statement casts each column.
+      inputTokens: String(Math.round(e.usage.inputTokens)),
+      costUsd: e.usage.costUsd.toFixed(6),
+      latencyMs: String(Math.round(e.usage.latencyMs)),
+      requestId: e.requestId,
+    })),
+  );
+  return alive;
+}
+
+/** The embeddings rows of the sources still there: each chunk with its vector. */
+function embeddingRows(embedded: Embedded[], alive: Set<string>, model: string): EmbeddingRow[] {
+  const rows: EmbeddingRow[] = [];
+  for (const e of embedded) {
+    let v = 0;
+    for (const s of e.list) {
+      const first = v;
+      v += s.chunks.length;
+      if (!alive.has(`${s.kind}:${s.id}`)) continue;
+      s.chunks.forEach((content, i) => {
+        rows.push({
+          userId: s.userId,
+          sourceKind: s.kind,
+          sourceId: s.id,
+          chunkIndex: i,
+          content,
+          embedding: pgvector.toSql(e.vectors[first + i]!) as string,
+          model,
+          metadata: { ...s.metadata, chunks: s.chunks.length },
+        });
+      });
+    }
+  }
+  return rows;
 }
