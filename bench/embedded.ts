@@ -12,8 +12,8 @@ import type pg from 'pg';
 import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.ts';
 import { migrateDatabase, OWNER_ROLE } from '../src/db/migrate.ts';
 import { createPool } from '../src/db/pool.ts';
-import { kitchenDbFromPool, type KitchenDb } from '../src/kitchen.ts';
-import { ingestTelemetry } from '../src/telemetry.ts';
+import { kitchenDbFromPool, type KitchenDb } from '../src/api/kitchen.ts';
+import { ingestTelemetry } from '../src/areas/telemetry.ts';
 import { insertDevices, makeDevices } from './telemetry.ts';
 import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, percentile, row, runStandalone, scaled, serverVersion, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 

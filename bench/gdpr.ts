@@ -19,8 +19,8 @@ import { createWriteStream } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { withUser } from '../src/db/context.ts';
-import { forCompliance } from '../src/gdpr.ts';
-import { exportPerson as exportToStream } from '../src/gdpr-export.ts';
+import { forCompliance } from '../src/areas/gdpr/gdpr.ts';
+import { exportPerson as exportToStream } from '../src/areas/gdpr/export.ts';
 import { backendCpuSeconds, isMain, median, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
@@ -277,7 +277,7 @@ function startWriters(url: string, people: WriterPerson[]): { ready: Promise<voi
 }
 
 /**
- * The CLI's export path (src/gdpr-export.ts: NDJSON, each table streamed with COPY on a server), to
+ * The CLI's export path (src/areas/gdpr/export.ts: NDJSON, each table streamed with COPY on a server), to
  * /dev/null. Returns rows, bytes, the peak RSS growth and the peak RSS of this process.
  */
 async function exportPerson(pool: pg.Pool, userId: string): Promise<{ rows: number; bytes: number; rssGrowthMb: number; rssPeakMb: number }> {

@@ -11,6 +11,7 @@
 // CPU time per call of the server backends (utime+stime from /proc) and of this process: on a busy
 // machine the percentiles include waiting for a CPU, the CPU times do not.
 import type pg from 'pg';
+import { withUser } from '../src/db/context.ts';
 import { isMain, percentile, prng, row, runStandalone, scaled, serverCpuSeconds, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
@@ -237,7 +238,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   // The floor, measured in the same runs (interleaved with each query's calls): the same
   // kdb.asUser transaction (role, person) doing only `select 1`. On a busy machine it shows how
   // much of a percentile is the environment's (scheduling, connection round trips).
-  const floor = () => kdb.asUser(plain, (me) => me.client.query('select 1'));
+  const floor = () => withUser(kdb.pool, plain, (client) => client.query('select 1'));
   const calls = ctx.quick ? 200 : 600; // p99 of 600 calls is the 6th slowest; 1000 did not fit the 20-minute run
   const rows: BenchRow[] = [];
   for (const k of cases) {

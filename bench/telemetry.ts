@@ -32,7 +32,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { withUser } from '../src/db/context.ts';
-import { ingestTelemetry, type IngestBatch, type TelemetryEventInput } from '../src/telemetry.ts';
+import { ingestTelemetry, type IngestBatch, type TelemetryEventInput } from '../src/areas/telemetry.ts';
 import { isMain, row, runStandalone, scaled, serverCpuSeconds, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {

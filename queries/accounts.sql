@@ -127,3 +127,7 @@ SELECT t.id, t.platform, t.token, t.created_at AS "createdAt", t.updated_at AS "
 FROM app.push_tokens AS t
 WHERE t.user_id = app.current_user_id()
 ORDER BY t.updated_at DESC, t.id;
+
+/* @name DeleteStalePushTokens */
+-- The worker (push-tokens.cleanup): push tokens not seen for a while are deleted.
+select app.delete_stale_push_tokens(pg_catalog.make_interval(days => :days!::integer)) as "count!";

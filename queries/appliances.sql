@@ -160,3 +160,7 @@ SELECT
 FROM app.firmware_releases AS f
 WHERE f.target = :target!
 ORDER BY app.semver_sort_key(f.version) DESC;
+
+/* @name MarkOfflineAppliances */
+-- The worker (appliances.offline-sweep): appliances silent for a while are marked offline.
+select app.mark_offline_appliances(pg_catalog.make_interval(secs => :seconds!::double precision)) as "count!";

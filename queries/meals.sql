@@ -162,3 +162,10 @@ SELECT d.day AS "day!", d.meal_count AS "mealCount!",
        d.target_protein_g AS "targetProteinG?", d.target_carbs_g AS "targetCarbsG?", d.target_fat_g AS "targetFatG?",
        d.target_fiber_g AS "targetFiberG?", d.target_sugar_g AS "targetSugarG?", d.target_sodium_mg AS "targetSodiumMg?"
 FROM app.daily_nutrition_vs_goal(:from!, :to!) AS d;
+
+/* @name RefreshDailyMetrics */
+-- The worker (metrics.rollup): a person's daily nutrition metrics.
+select app.refresh_daily_metrics(:userId!::uuid, :day!::date) as "done";
+
+/* @name RebuildDailyMetrics */
+select app.rebuild_daily_metrics(:userId!::uuid) as "days!";

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { resolveDatabase, type ResolvedDatabase } from '../src/db/resolve.ts';
 import { migrateDatabase, OWNER_ROLE, PACKAGE_ROOT, withClient } from '../src/db/migrate.ts';
 import { dumpSchema } from '../src/db/schema-dump.ts';
-import { generateDocs } from '../src/docs.ts';
+import { generateDocs } from '../src/db/docs.ts';
 
 const check = process.argv.includes('--check');
 const root = PACKAGE_ROOT;

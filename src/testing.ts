@@ -16,7 +16,7 @@ import { asAdmin, asCompliance, asWorker, withUser, type DbClient } from './db/c
 import { startEmbedded } from './db/embedded.ts';
 import { committedMigrations, ensureRoles, migrateDatabase, MIGRATIONS_FOLDER, OWNER_ROLE, pendingMigrations, withClient } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';
-import { kitchenDbFromPool, type KitchenDb } from './kitchen.ts';
+import { kitchenDbFromPool, type KitchenDb } from './api/kitchen.ts';
 import { resolveDatabase, type EngineKind } from './db/resolve.ts';
 
 /** A migrated template, as plain data so vitest's globalSetup can `provide` it to test files. */

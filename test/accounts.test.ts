@@ -2,7 +2,7 @@
 // goals, push tokens — happy paths, edges and bad input (typed errors, nothing written).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../src/accounts.ts';
+import { signIn } from '../src/areas/accounts.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 

@@ -4,7 +4,7 @@
 // prereleases, channels, min_version, mandatory) and publishing — happy paths, edges, bad input.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CookingLogUpload, FirmwareReleaseInput } from '../src/appliances.ts';
+import type { CookingLogUpload, FirmwareReleaseInput } from '../src/areas/appliances/appliances.ts';
 import { withUser } from '../src/db/context.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';

@@ -1,5 +1,7 @@
 // assistant use cases through the public API: conversations and messages, API usage and cost,
 // embeddings (batches, dimension checks) and similarity search (own items exact, knowledge HNSW).
+import { scope } from '../src/api/kitchen.ts';
+import { withUser } from '../src/db/context.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from './support/db.ts';
@@ -301,13 +303,14 @@ describe('embeddings and similarity search', () => {
     for (let i = 0; i < docs.length; i += 100) await db().kdb.asAdmin((a) => a.assistant.storeKnowledge(docs.slice(i, i + 100)));
     await db().pool.query('analyze app.embeddings');
     const query = vs[123]!;
-    const result = await db().kdb.asUser(p.id, async (me) => {
+    const result = await withUser(db().pool, p.id, async (client) => {
+      const me = scope('forUser', client);
       // 400 rows: the planner rightly prefers an exact sort (cheaper than an HNSW scan at this
       // size). Without sorts, only the HNSW index can produce the order: this proves the
       // function's statement matches idx_embeddings_knowledge_hnsw (partial predicate, operator).
-      await me.client.query('set local enable_sort = off');
+      await client.query('set local enable_sort = off');
       const hits = await me.assistant.searchKnowledge({ embedding: query, model: 'kb-model', limit: 5, efSearch: 64 });
-      const { rows } = await me.client.query(
+      const { rows } = await client.query(
         `select current_setting('hnsw.ef_search') as ef, current_setting('hnsw.iterative_scan', true) as iter,
                 pg_stat_get_xact_numscans('app.idx_embeddings_knowledge_hnsw'::regclass)::int as scans`,
       );

@@ -2,7 +2,7 @@
 // (checked with mermaid's own parser, no browser).
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
-import { erMarkdown, schemaMarkdown } from '../src/docs.ts';
+import { erMarkdown, schemaMarkdown } from '../src/db/docs.ts';
 import { useTestDatabase } from './support/db.ts';
 
 const db = useTestDatabase();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { engine, useTestDatabase } from './support/db.ts';
 import { currentUserId } from '../src/generated/accounts.queries.ts';
-import { fieldOfConstraint } from '../src/errors.ts';
+import { fieldOfConstraint } from '../src/db/errors.ts';
 
 const db = useTestDatabase();
 
 describe('foundation', () => {
-  it('has the schemas, extensions and roles of DESIGN.md', async () => {
+  it('has the schemas, extensions and roles of docs/architecture.md', async () => {
     const { rows: schemas } = await db().pool.query(`select nspname from pg_namespace where nspname in ('app','app_private','auth') order by 1`);
     expect(schemas.map((r) => r.nspname)).toEqual(['app', 'app_private', 'auth']);
     const { rows: ext } = await db().pool.query(`select extname from pg_extension where extname in ('vector','citext') order by 1`);
@@ -62,7 +62,7 @@ describe('foundation', () => {
   it.skipIf(engine() === 'embedded')('discards a connection whose failure an area function already mapped, without trying ROLLBACK on it', async () => {
     const { createPool } = await import('../src/db/pool.ts');
     const { withUser } = await import('../src/db/context.ts');
-    const { mapDbError } = await import('../src/errors.ts');
+    const { mapDbError } = await import('../src/db/errors.ts');
     const pool = await createPool(db().url, { max: 1 });
     try {
       const a = '11111111-1111-4111-8111-111111111111';

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTransaction } from '../src/db/context.ts';
-import type { GdprExport, GdprManifest, PurgeResult } from '../src/gdpr.ts';
-import { streamUserTable } from '../src/gdpr.ts';
+import { withTransaction, withUser } from '../src/db/context.ts';
+import type { GdprExport, GdprManifest, PurgeResult } from '../src/areas/gdpr/gdpr.ts';
+import { streamUserTable } from '../src/areas/gdpr/gdpr.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { buildPersonData, catalogTables, missingBuilders } from './support/person-data.ts';
@@ -625,7 +625,7 @@ describe('who may do what', () => {
       expect(await attemptAs(role, 'select * from app.export_user_table($1, $2)', [P.id, 'app.meal_logs'], P.id), role).toBe('42501');
       expect(await attemptAs(role, 'select app.gdpr_user_summary($1)', [P.id], P.id), role).toBe('42501');
     }
-    await expect(db().kdb.asUser(P.id, (me) => me.client.query('select app.purge_user($1)', [P.id]))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(withUser(db().pool, P.id, (client) => client.query('select app.purge_user($1)', [P.id]))).rejects.toMatchObject({ code: 'forbidden' });
     expect(total(await snapshot(db().pool, P))).toBeGreaterThan(0);
   });
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { processSQLQueryIR } from '@pgtyped/runtime';
 import { describe, expect, it } from 'vitest';
 import { findMealsByNutrition, listMeals } from '../src/generated/meals.queries.ts';
-import type { MealSummary } from '../src/meals.ts';
+import type { MealSummary } from '../src/areas/meals.ts';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 

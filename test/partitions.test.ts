@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MaintenanceResult, TableMaintenance, TelemetryEventInput } from '../src/telemetry.ts';
+import type { MaintenanceResult, TableMaintenance, TelemetryEventInput } from '../src/areas/telemetry.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { createAppliance, monthStart, payloadFor, suffix } from './support/telemetry.ts';

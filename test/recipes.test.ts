@@ -6,7 +6,7 @@ import { processSQLQueryIR } from '@pgtyped/runtime';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { searchRecipes } from '../src/generated/recipes.queries.ts';
-import type { RecipeData, RecipeInput, RecipeSummary } from '../src/recipes.ts';
+import type { RecipeData, RecipeInput, RecipeSummary } from '../src/areas/recipes.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { startEmbedded } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { chooseEngine, resolveDatabase, serverVersion } from '../src/db/resolve.ts';
-import { ConnectionError, KitchenDbError } from '../src/errors.ts';
+import { ConnectionError, KitchenDbError } from '../src/db/errors.ts';
 import { engine } from './support/db.ts';
 
 const template = inject('kitchenTemplate');

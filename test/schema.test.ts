@@ -1,5 +1,5 @@
 // Issue 3 ("the full data model"): catalog-driven checks that the schema is what the two source
-// documents (../shared/seeds/) and DESIGN.md specify, plus the behaviour the data model promises.
+// documents and docs/architecture.md specify, plus the behaviour the data model promises.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { engine, useTestDatabase } from './support/db.ts';
@@ -48,7 +48,7 @@ const insert = (table: string, row: Record<string, unknown>) => q(...insertSql(t
 
 // ---------------------------------------------------------------------------------------------
 // The specification, as data. [column, type (format_type), NOT NULL, default (pg_get_expr) or null]
-// Columns marked "+" are kitchen-db additions decided in DESIGN.md / issue 3; the rest come from the
+// Columns marked "+" are kitchen-db additions decided in issue 3 (docs/architecture.md); the rest come from the
 // documents (Epicura tables with their types; MealPal `string` → text, `timestamp` → timestamptz).
 // ---------------------------------------------------------------------------------------------
 type Col = [name: string, type: string, notNull: boolean, def: string | null];

@@ -10,7 +10,8 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { APP_ROLES, OWNER_ROLE } from '../src/db/migrate.ts';
 import { createPool } from '../src/db/pool.ts';
-import { kitchenDbFromPool } from '../src/kitchen.ts';
+import { kitchenDbFromPool } from '../src/api/kitchen.ts';
+import { withUser } from '../src/db/context.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 import { buildPersonData } from './support/person-data.ts';
@@ -573,16 +574,16 @@ describe('pooled connections carry no session state from the previous caller', (
     try {
       const kdb = kitchenDbFromPool(pool);
       const searchPath = (await pool.query(`select pg_catalog.current_setting('search_path') as p`)).rows[0].p;
-      await kdb.asUser(a.id, async (me) => {
-        await me.client.query(`create function pg_temp.kdb_evil() returns boolean language sql as
+      await withUser(pool, a.id, async (client) => {
+        await client.query(`create function pg_temp.kdb_evil() returns boolean language sql as
           $$ insert into public.kdb_planted_ran (who, person) values (current_user, pg_catalog.current_setting('app.user_id', true)); select true $$`);
         for (const t of ['text', 'uuid', 'int4', 'int8', 'timestamptz', 'jsonb', 'bool', 'date']) {
-          await me.client.query(`create domain pg_temp.${t} as pg_catalog.${t} check (pg_temp.kdb_evil())`);
+          await client.query(`create domain pg_temp.${t} as pg_catalog.${t} check (pg_temp.kdb_evil())`);
         }
-        await me.client.query(`select pg_catalog.set_config('app.user_id', $1, false)`, [a.id]); // session-level: outlives the commit
+        await client.query(`select pg_catalog.set_config('app.user_id', $1, false)`, [a.id]); // session-level: outlives the commit
         // (pg_temp not named: searched first for types, before pg_catalog)
-        await me.client.query(`set search_path = public, app`);
-        await me.client.query(`set role app_admin`);
+        await client.query(`set search_path = public, app`);
+        await client.query(`set role app_admin`);
       });
       // Person B, a legitimate caller, gets the same (only) connection.
       const signedIn = await kdb.signIn({ authId: b.authId, email: b.email, name: b.name });

@@ -1,10 +1,10 @@
 // Telemetry (issues 5 and 6): the batch ingestion API and the reads, as a device acting for its
 // owner (role app_user, row-level security). Partition maintenance is test/partitions.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ForbiddenError, KitchenDbError, NotFoundError, ValidationError } from '../src/errors.ts';
+import { ForbiddenError, KitchenDbError, NotFoundError, ValidationError } from '../src/db/errors.ts';
 import * as q from '../src/generated/telemetry.queries.ts';
 import type { DbClient } from '../src/db/context.ts';
-import { EVENT_TYPES, ingestTelemetry, MAX_CLOCK_SKEW_MS, type TelemetryEventInput } from '../src/telemetry.ts';
+import { EVENT_TYPES, ingestTelemetry, MAX_CLOCK_SKEW_MS, type TelemetryEventInput } from '../src/areas/telemetry.ts';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { createAppliance, createSession, monthStart, payloadFor, suffix } from './support/telemetry.ts';

@@ -18,10 +18,10 @@ import { getProfile, getActiveGoal } from '../src/generated/accounts.queries.ts'
 import { getMeal, listMeals } from '../src/generated/meals.queries.ts';
 import { listConversations } from '../src/generated/assistant.queries.ts';
 import { dailyNutritionVsGoal } from '../src/generated/meals.queries.ts';
-import { runQuery } from '../src/run-query.ts';
-import type { Meal, MealSummary, Page } from '../src/meals.ts';
-import type { ConversationSummary, SearchHit } from '../src/assistant.ts';
-import type { PreferencesWrite } from '../src/accounts.ts';
+import { runQuery } from '../src/db/run-query.ts';
+import type { Meal, MealSummary, Page } from '../src/areas/meals.ts';
+import type { ConversationSummary, SearchHit } from '../src/areas/assistant.ts';
+import type { PreferencesWrite } from '../src/areas/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 

@@ -1,6 +1,6 @@
 // How the CLI talks: plain lines on stdout for people and pipes, `--json` for scripts, progress
 // bars only when stdout is a terminal, one-line errors on stderr, meaningful exit codes.
-import { KitchenDbError } from '../errors.ts';
+import { KitchenDbError } from '../db/errors.ts';
 
 /** Exit codes, documented in the README. */
 export const EXIT = {

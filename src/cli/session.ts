@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { migrateDatabase, OWNER_ROLE, pendingMigrations, type MigrateOptions, type MigrateResult } from '../db/migrate.ts';
 import { createPool } from '../db/pool.ts';
 import { DEFAULT_DATA_DIR, resolveDatabase, type ResolvedDatabase } from '../db/resolve.ts';
-import { KitchenDbError } from '../errors.ts';
+import { KitchenDbError } from '../db/errors.ts';
 
 export interface GlobalOptions {
   json?: boolean;

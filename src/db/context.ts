@@ -7,26 +7,15 @@
 // simple-query message as the COMMIT or ROLLBACK (one round trip, not two), and DISCARD ALL itself
 // (resetAndRelease) covers the rare paths where that message did not run to its end.
 import pg from 'pg';
-import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from '../errors.ts';
+import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError } from './errors.ts';
 import type { AppRole } from './migrate.ts';
+import { assertUuid } from './uuid.ts';
 
 /** What the generated pgtyped queries need: something with `query(text, values)`. */
 export type DbClient = pg.PoolClient;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Throws a ValidationError naming `field` unless `value` is a UUID in canonical text form. */
-export function assertUuid(value: unknown, field = 'userId'): string {
-  if (typeof value !== 'string' || !UUID.test(value)) {
-    throw new ValidationError(field, 'uuid', `${field} must be a UUID (8-4-4-4-12 hexadecimal digits), got ${describe(value)}`);
-  }
-  return value.toLowerCase();
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
-  return value === null ? 'null' : typeof value;
-}
+// The UUID rule lives in uuid.ts; re-exported here, where the person context needs it.
+export { assertUuid } from './uuid.ts';
 
 export interface TransactionOptions {
   /** SET LOCAL ROLE for the transaction; omit to act as the connection's own role (migrations, tests). */

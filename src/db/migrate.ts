@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Logger, migrate as gmMigrate, type Settings } from 'graphile-migrate';
-import { KitchenDbError } from '../errors.ts';
+import { KitchenDbError } from './errors.ts';
 import { connectionError, describeUrl } from './resolve.ts';
 
 /** The package root (works from src/ in a clone and from dist/ in an installed package). */
@@ -13,7 +13,7 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 export const ROLES_SQL = fileURLToPath(new URL('../../sql/roles.sql', import.meta.url));
 
-/** The cluster roles of DESIGN.md, created by sql/roles.sql. */
+/** The cluster roles of docs/architecture.md ("Roles"), created by sql/roles.sql. */
 export const APP_ROLES = ['app_user', 'app_admin', 'app_worker', 'app_compliance', 'auth_service'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { ConnectionError } from '../errors.ts';
+import { ConnectionError } from './errors.ts';
 import { PGLITE_VERSION, startEmbedded, type EmbeddedServer } from './embedded.ts';
 
 export type EngineKind = 'server' | 'docker' | 'embedded';

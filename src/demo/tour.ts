@@ -3,9 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { exportPerson } from '../gdpr-export.ts';
+import { exportPerson } from '../areas/gdpr/export.ts';
 import { LocalHashEmbedder } from '../jobs/embedder.ts';
-import { kitchenDbFromPool } from '../kitchen.ts';
+import { kitchenDbFromPool, withUser } from '../index.ts';
 import { DEMO_MARKER } from './load.ts';
 
 export interface TourStep {
@@ -40,10 +40,11 @@ export async function tour(pool: pg.Pool, options: { exportDir: string }): Promi
     await step(`Row-level security: ${asha.name} (${asha.timeZone}) sees only her own rows`, async () => {
       const sql = 'select count(*)::int as n from app.meal_logs';
       const all = (await pool.query<{ n: number }>(sql)).rows[0]!.n;
-      const mine = await kdb.asUser(asha.id, async (me) => ({
-        count: (await me.client.query<{ n: number }>(sql)).rows[0]!.n,
-        latest: (await me.meals.listMeals({ limit: 3 })).items,
-      }));
+      const mine = {
+        // The same statement in a transaction as Asha (a client of our own: scopes hand out no raw SQL).
+        count: await withUser(pool, asha.id, async (client) => (await client.query<{ n: number }>(sql)).rows[0]!.n),
+        latest: await kdb.asUser(asha.id, async (me) => (await me.meals.listMeals({ limit: 3 })).items),
+      };
       return {
         lines: [
           `the same \`${sql}\`: ${n(mine.count)} rows as ${first}, ${n(all)} as the database owner`,

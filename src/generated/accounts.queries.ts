@@ -616,3 +616,31 @@ const listPushTokensIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT
 export const listPushTokens = new PreparedQuery<IListPushTokensParams,IListPushTokensResult>(listPushTokensIR);
 
 
+/** 'DeleteStalePushTokens' parameters type */
+export interface IDeleteStalePushTokensParams {
+  days: number;
+}
+
+/** 'DeleteStalePushTokens' return type */
+export interface IDeleteStalePushTokensResult {
+  count: number;
+}
+
+/** 'DeleteStalePushTokens' query type */
+export interface IDeleteStalePushTokensQuery {
+  params: IDeleteStalePushTokensParams;
+  result: IDeleteStalePushTokensResult;
+}
+
+const deleteStalePushTokensIR: any = {"usedParamSet":{"days":true},"params":[{"name":"days","required":true,"transform":{"type":"scalar"},"locs":[{"a":152,"b":157}]}],"statement":"-- The worker (push-tokens.cleanup): push tokens not seen for a while are deleted.\nselect app.delete_stale_push_tokens(pg_catalog.make_interval(days => :days!::integer)) as \"count!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The worker (push-tokens.cleanup): push tokens not seen for a while are deleted.
+ * select app.delete_stale_push_tokens(pg_catalog.make_interval(days => :days!::integer)) as "count!"
+ * ```
+ */
+export const deleteStalePushTokens = new PreparedQuery<IDeleteStalePushTokensParams,IDeleteStalePushTokensResult>(deleteStalePushTokensIR);
+
+

@@ -848,3 +848,31 @@ const adminListFirmwareIR: any = {"usedParamSet":{"target":true},"params":[{"nam
 export const adminListFirmware = new PreparedQuery<IAdminListFirmwareParams,IAdminListFirmwareResult>(adminListFirmwareIR);
 
 
+/** 'MarkOfflineAppliances' parameters type */
+export interface IMarkOfflineAppliancesParams {
+  seconds: number;
+}
+
+/** 'MarkOfflineAppliances' return type */
+export interface IMarkOfflineAppliancesResult {
+  count: number;
+}
+
+/** 'MarkOfflineAppliances' query type */
+export interface IMarkOfflineAppliancesQuery {
+  params: IMarkOfflineAppliancesParams;
+  result: IMarkOfflineAppliancesResult;
+}
+
+const markOfflineAppliancesIR: any = {"usedParamSet":{"seconds":true},"params":[{"name":"seconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":160,"b":168}]}],"statement":"-- The worker (appliances.offline-sweep): appliances silent for a while are marked offline.\nselect app.mark_offline_appliances(pg_catalog.make_interval(secs => :seconds!::double precision)) as \"count!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The worker (appliances.offline-sweep): appliances silent for a while are marked offline.
+ * select app.mark_offline_appliances(pg_catalog.make_interval(secs => :seconds!::double precision)) as "count!"
+ * ```
+ */
+export const markOfflineAppliances = new PreparedQuery<IMarkOfflineAppliancesParams,IMarkOfflineAppliancesResult>(markOfflineAppliancesIR);
+
+

@@ -502,3 +502,59 @@ const dailyNutritionVsGoalIR: any = {"usedParamSet":{"from":true,"to":true},"par
 export const dailyNutritionVsGoal = new PreparedQuery<IDailyNutritionVsGoalParams,IDailyNutritionVsGoalResult>(dailyNutritionVsGoalIR);
 
 
+/** 'RefreshDailyMetrics' parameters type */
+export interface IRefreshDailyMetricsParams {
+  day: string;
+  userId: string;
+}
+
+/** 'RefreshDailyMetrics' return type */
+export interface IRefreshDailyMetricsResult {
+  done: undefined | null;
+}
+
+/** 'RefreshDailyMetrics' query type */
+export interface IRefreshDailyMetricsQuery {
+  params: IRefreshDailyMetricsParams;
+  result: IRefreshDailyMetricsResult;
+}
+
+const refreshDailyMetricsIR: any = {"usedParamSet":{"userId":true,"day":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":101,"b":108}]},{"name":"day","required":true,"transform":{"type":"scalar"},"locs":[{"a":117,"b":121}]}],"statement":"-- The worker (metrics.rollup): a person's daily nutrition metrics.\nselect app.refresh_daily_metrics(:userId!::uuid, :day!::date) as \"done\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The worker (metrics.rollup): a person's daily nutrition metrics.
+ * select app.refresh_daily_metrics(:userId!::uuid, :day!::date) as "done"
+ * ```
+ */
+export const refreshDailyMetrics = new PreparedQuery<IRefreshDailyMetricsParams,IRefreshDailyMetricsResult>(refreshDailyMetricsIR);
+
+
+/** 'RebuildDailyMetrics' parameters type */
+export interface IRebuildDailyMetricsParams {
+  userId: string;
+}
+
+/** 'RebuildDailyMetrics' return type */
+export interface IRebuildDailyMetricsResult {
+  days: number;
+}
+
+/** 'RebuildDailyMetrics' query type */
+export interface IRebuildDailyMetricsQuery {
+  params: IRebuildDailyMetricsParams;
+  result: IRebuildDailyMetricsResult;
+}
+
+const rebuildDailyMetricsIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":33,"b":40}]}],"statement":"select app.rebuild_daily_metrics(:userId!::uuid) as \"days!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select app.rebuild_daily_metrics(:userId!::uuid) as "days!"
+ * ```
+ */
+export const rebuildDailyMetrics = new PreparedQuery<IRebuildDailyMetricsParams,IRebuildDailyMetricsResult>(rebuildDailyMetricsIR);
+
+

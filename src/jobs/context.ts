@@ -20,3 +20,8 @@ export interface JobContext {
 
 /** A handler's outcome for one job, stored by pg-boss as the job's output. */
 export type JobOutput = Record<string, unknown>;
+
+/** A positive finite number from a job's data, else the fallback. */
+export function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}

@@ -14,16 +14,8 @@
 import pgvector from 'pgvector';
 import type { Job, JobResult } from 'pg-boss';
 import { asWorker, type DbClient } from '../db/context.ts';
-import {
-  deleteSurplusChunks,
-  existingEmbeddingChunks,
-  loadMealLogsForEmbedding,
-  loadMessagesForEmbedding,
-  lockEmbeddingSources,
-  recordEmbeddingUsage,
-  upsertEmbeddings,
-  type Json,
-} from '../generated/jobs.queries.ts';
+import { isUuid } from '../db/uuid.ts';
+import { forEmbedJob as store, type EmbeddingRow, type Json } from '../areas/assistant.ts';
 import type { JobContext } from './context.ts';
 import { EmbedderError } from './embedder.ts';
 import type { EmbedJob } from './queues.ts';
@@ -31,7 +23,6 @@ import type { EmbedJob } from './queues.ts';
 /** Characters per chunk (~500 tokens): well inside every embedding model's input limit. */
 export const CHUNK_CHARS = 2000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Kind = EmbedJob['kind'];
 
@@ -101,13 +92,13 @@ export function mealText(meal: { mealType: string; notes: string | null; aiAnaly
 async function loadSources(client: DbClient, ids: Record<Kind, string[]>): Promise<Map<string, Source>> {
   const out = new Map<string, Source>();
   if (ids.meal_log.length) {
-    for (const m of await loadMealLogsForEmbedding.run({ ids: ids.meal_log }, client)) {
+    for (const m of await store.loadMealLogs(client, ids.meal_log)) {
       const chunks = chunkText(mealText(m));
       out.set(`meal_log:${m.id}`, { kind: 'meal_log', id: m.id, userId: m.userId, chunks, metadata: { meal_type: m.mealType } });
     }
   }
   if (ids.message.length) {
-    for (const m of await loadMessagesForEmbedding.run({ ids: ids.message }, client)) {
+    for (const m of await store.loadMessages(client, ids.message)) {
       out.set(`message:${m.id}`, { kind: 'message', id: m.id, userId: m.userId, chunks: chunkText(m.content), metadata: { role: m.role } });
     }
   }
@@ -121,7 +112,7 @@ async function unchangedSources(client: DbClient, sources: Source[], model: stri
     const ofKind = sources.filter((s) => s.kind === kind);
     if (!ofKind.length) continue;
     const stored = new Map<string, string[]>();
-    for (const r of await existingEmbeddingChunks.run({ kind, ids: ofKind.map((s) => s.id), model }, client)) {
+    for (const r of await store.existingChunks(client, { kind, ids: ofKind.map((s) => s.id), model })) {
       const list = stored.get(r.sourceId) ?? [];
       list[r.chunkIndex] = r.content;
       stored.set(r.sourceId, list);
@@ -145,7 +136,7 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
   const jobsOf = new Map<string, Job<EmbedJob>[]>();
   for (const job of jobs) {
     const d = job.data as Partial<EmbedJob> | null;
-    if (!d || (d.kind !== 'meal_log' && d.kind !== 'message') || typeof d.id !== 'string' || !UUID.test(d.id)) {
+    if (!d || (d.kind !== 'meal_log' && d.kind !== 'message') || typeof d.id !== 'string' || !isUuid(d.id)) {
       settle(job, 'deadletter', { error: `assistant.embed needs data {kind: 'meal_log' | 'message', id: uuid}, got ${JSON.stringify(d)}` });
       continue;
     }
@@ -185,13 +176,6 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
 
   // One embedder call per person (each call is one api_usage row of that person), then one write
   // transaction for every person whose call succeeded.
-  interface Embedded {
-    userId: string;
-    list: Source[];
-    vectors: number[][];
-    usage: { inputTokens: number; costUsd: number; latencyMs: number };
-    requestId: string;
-  }
   const embedded: Embedded[] = [];
   const fail = (list: Source[], error: unknown, userId?: string) => {
     const e = error as Error;
@@ -219,58 +203,7 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
 
   try {
     const all = embedded.flatMap((e) => e.list);
-    const alive = await asWorker(ctx.pool, async (c) => {
-      const alive = new Set<string>();
-      for (const kind of ['meal_log', 'message'] as const) {
-        const ids = all.filter((s) => s.kind === kind).map((s) => s.id);
-        if (ids.length) for (const r of await lockEmbeddingSources.run({ kind, ids }, c)) alive.add(`${kind}:${r.id}`);
-      }
-      const rows: Parameters<typeof upsertEmbeddings.run>[0]['rows'][number][] = [];
-      for (const e of embedded) {
-        let v = 0;
-        for (const s of e.list) {
-          const first = v;
-          v += s.chunks.length;
-          if (!alive.has(`${s.kind}:${s.id}`)) continue;
-          s.chunks.forEach((content, i) => {
-            rows.push({
-              userId: s.userId,
-              sourceKind: s.kind,
-              sourceId: s.id,
-              chunkIndex: i,
-              content,
-              embedding: pgvector.toSql(e.vectors[first + i]!) as string,
-              model,
-              metadata: { ...s.metadata, chunks: s.chunks.length },
-            });
-          });
-        }
-      }
-      for (let i = 0; i < rows.length; i += 200) await upsertEmbeddings.run({ rows: rows.slice(i, i + 200) }, c);
-      for (const kind of ['meal_log', 'message'] as const) {
-        const kept = all.filter((s) => s.kind === kind && alive.has(`${kind}:${s.id}`));
-        if (kept.length) {
-          await deleteSurplusChunks.run({ kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) }, c);
-        }
-      }
-      // Every call is recorded, also when its sources were deleted meanwhile: it happened.
-      await recordEmbeddingUsage.run(
-        {
-          rows: embedded.map((e) => ({
-            userId: e.userId,
-            provider: ctx.embedder.provider,
-            model,
-            // A VALUES list of parameters is text; the statement casts each column.
-            inputTokens: String(Math.round(e.usage.inputTokens)),
-            costUsd: e.usage.costUsd.toFixed(6),
-            latencyMs: String(Math.round(e.usage.latencyMs)),
-            requestId: e.requestId,
-          })),
-        },
-        c,
-      );
-      return alive;
-    });
+    const alive = await asWorker(ctx.pool, (c) => storeBatch(c, embedded, all, model, ctx.embedder.provider));
     for (const e of embedded) {
       for (const s of e.list) {
         const key = `${s.kind}:${s.id}`;
@@ -282,4 +215,75 @@ export async function runEmbedBatch(ctx: JobContext, jobs: Job<EmbedJob>[]): Pro
     fail(embedded.flatMap((e) => e.list), error);
   }
   return jobs.map((j) => results.get(j.id)!);
+}
+
+/** A person's sources with the vectors of one embedder call. */
+interface Embedded {
+  userId: string;
+  list: Source[];
+  vectors: number[][];
+  usage: { inputTokens: number; costUsd: number; latencyMs: number };
+  requestId: string;
+}
+
+/**
+ * The write transaction of a batch (through the assistant area, the one writer of app.embeddings
+ * and app.api_usage): locks the sources still there, upserts their chunks, drops surplus chunks,
+ * records every embedder call. Returns the keys of the sources that were still there.
+ */
+async function storeBatch(c: DbClient, embedded: Embedded[], all: Source[], model: string, provider: string): Promise<Set<string>> {
+  const alive = new Set<string>();
+  for (const kind of ['meal_log', 'message'] as const) {
+    const ids = all.filter((s) => s.kind === kind).map((s) => s.id);
+    if (ids.length) for (const r of await store.lockSources(c, { kind, ids })) alive.add(`${kind}:${r.id}`);
+  }
+  const rows = embeddingRows(embedded, alive, model);
+  for (let i = 0; i < rows.length; i += 200) await store.upsertEmbeddings(c, rows.slice(i, i + 200));
+  for (const kind of ['meal_log', 'message'] as const) {
+    const kept = all.filter((s) => s.kind === kind && alive.has(`${kind}:${s.id}`));
+    if (kept.length) {
+      await store.deleteSurplusChunks(c, { kind, model, sourceIds: kept.map((s) => s.id), chunkCounts: kept.map((s) => s.chunks.length) });
+    }
+  }
+  // Every call is recorded, also when its sources were deleted meanwhile: it happened.
+  await store.recordUsage(
+    c,
+    embedded.map((e) => ({
+      userId: e.userId,
+      provider,
+      model,
+      // A VALUES list of parameters is text; the statement casts each column.
+      inputTokens: String(Math.round(e.usage.inputTokens)),
+      costUsd: e.usage.costUsd.toFixed(6),
+      latencyMs: String(Math.round(e.usage.latencyMs)),
+      requestId: e.requestId,
+    })),
+  );
+  return alive;
+}
+
+/** The embeddings rows of the sources still there: each chunk with its vector. */
+function embeddingRows(embedded: Embedded[], alive: Set<string>, model: string): EmbeddingRow[] {
+  const rows: EmbeddingRow[] = [];
+  for (const e of embedded) {
+    let v = 0;
+    for (const s of e.list) {
+      const first = v;
+      v += s.chunks.length;
+      if (!alive.has(`${s.kind}:${s.id}`)) continue;
+      s.chunks.forEach((content, i) => {
+        rows.push({
+          userId: s.userId,
+          sourceKind: s.kind,
+          sourceId: s.id,
+          chunkIndex: i,
+          content,
+          embedding: pgvector.toSql(e.vectors[first + i]!) as string,
+          model,
+          metadata: { ...s.metadata, chunks: s.chunks.length },
+        });
+      });
+    }
+  }
+  return rows;
 }

@@ -1,8 +1,8 @@
-// gdpr.purge-due (hourly) and gdpr.export (on demand), on top of the GDPR area (src/gdpr.ts,
+// gdpr.purge-due (hourly) and gdpr.export (on demand), on top of the GDPR area (src/areas/gdpr/gdpr.ts,
 // migrations 000020–000026).
 //   purge-due: app.purge_due_accounts() as app_worker, again while accounts remain due (each call
 //              is its own transaction; each purge is audited by the SQL). Idempotent: a second run
-//              finds nothing due. Then the export files' housekeeping (src/gdpr-files.ts): files older
+//              finds nothing due. Then the export files' housekeeping (src/areas/gdpr/files.ts): files older
 //              than the retention (KITCHEN_DB_EXPORT_RETENTION_DAYS, default 7) become pending deletion,
 //              and every pending file of this host inside the export folder is deleted — the purged
 //              people's files of this run, and any a purge elsewhere or an earlier crash left behind.
@@ -18,9 +18,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { asWorker, assertUuid } from '../db/context.ts';
-import { exportPerson } from '../gdpr-export.ts';
-import { deletePendingExportFiles, expireExportFiles } from '../gdpr-files.ts';
-import { forWorker, type DuePurgeResult } from '../gdpr.ts';
+import { exportPerson } from '../areas/gdpr/export.ts';
+import { deletePendingExportFiles, expireExportFiles } from '../areas/gdpr/files.ts';
+import { forWorker, type DuePurgeResult } from '../areas/gdpr/gdpr.ts';
 import type { JobContext, JobOutput } from './context.ts';
 import type { ExportJob } from './queues.ts';
 

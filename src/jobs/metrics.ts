@@ -2,8 +2,8 @@
 // person's days after a time-zone change. Enqueued by triggers (migration 000056) for exactly the
 // person-days a write changed; idempotent (delete + insert of the person-day from the source rows).
 import { asWorker, assertUuid } from '../db/context.ts';
-import { ValidationError } from '../errors.ts';
-import { rebuildDailyMetrics, refreshDailyMetrics } from '../generated/jobs.queries.ts';
+import { ValidationError } from '../db/errors.ts';
+import * as meals from '../areas/meals.ts';
 import type { JobContext, JobOutput } from './context.ts';
 import type { RollupJob } from './queues.ts';
 
@@ -12,13 +12,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export async function runMetricsRollup(ctx: JobContext, data: RollupJob | null): Promise<JobOutput> {
   const userId = assertUuid(data?.userId, 'userId');
   if (data?.rebuild) {
-    const [row] = await asWorker(ctx.pool, (c) => rebuildDailyMetrics.run({ userId }, c));
-    return { userId, rebuilt: true, days: row?.days ?? 0 };
+    const days = await asWorker(ctx.pool, (c) => meals.forWorker.rebuildDailyMetrics(c, userId));
+    return { userId, rebuilt: true, days };
   }
   const day = data?.day;
   if (typeof day !== 'string' || !DAY.test(day)) {
     throw new ValidationError('day', 'date', `metrics.rollup needs a day (YYYY-MM-DD) or rebuild: true, got ${JSON.stringify(day)}`);
   }
-  await asWorker(ctx.pool, (c) => refreshDailyMetrics.run({ userId, day }, c));
+  await asWorker(ctx.pool, (c) => meals.forWorker.refreshDailyMetrics(c, userId, day));
   return { userId, day };
 }

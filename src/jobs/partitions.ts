@@ -1,7 +1,7 @@
 // telemetry.partitions: app.maintain_partitions() (issue 6) — premake monthly partitions, move rows
 // out of DEFAULT, retention. Idempotent (the SQL says what it did; a second run finds nothing to do).
 import { asWorker } from '../db/context.ts';
-import { maintainPartitions } from '../generated/jobs.queries.ts';
+import * as telemetry from '../areas/telemetry.ts';
 import type { JobContext, JobOutput } from './context.ts';
 
 interface TableReport {
@@ -15,8 +15,7 @@ interface TableReport {
 }
 
 export async function runPartitionMaintenance(ctx: JobContext): Promise<JobOutput> {
-  const [row] = await asWorker(ctx.pool, (c) => maintainPartitions.run(undefined, c));
-  const result = (row?.result ?? {}) as { busy?: boolean; tables?: TableReport[] };
+  const result = (await asWorker(ctx.pool, (c) => telemetry.forWorker.maintainPartitions(c))) as unknown as { busy?: boolean; tables?: TableReport[] };
   // The steps that succeeded are committed; a step that failed (e.g. a lock wait over 2 s behind a
   // long reader) fails the job afterwards, so pg-boss retries it with backoff.
   const errors = (result.tables ?? []).flatMap((t) => (t.errors ?? []).map((e) => `${t.table} ${e.step ?? ''}: ${e.message ?? e.sqlstate ?? 'error'}`));

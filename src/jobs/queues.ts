@@ -7,7 +7,7 @@
 // this file at every start. A test checks that the migrated database and this file agree.
 import type { Queue, QueuePolicy } from 'pg-boss';
 
-/** The schema pg-boss lives in (DESIGN.md). */
+/** The schema pg-boss lives in (docs/architecture.md, "Schemas"). */
 export const BOSS_SCHEMA = 'pgboss';
 
 export const QUEUE_NAMES = [

@@ -20,7 +20,7 @@ import { PgBoss, type ConstructorOptions, type Job, type JobResult, type QueueRe
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { EngineKind } from '../db/resolve.ts';
 import { createPool } from '../db/pool.ts';
-import { KitchenDbError, NotFoundError, ValidationError, isConnectionFailure } from '../errors.ts';
+import { KitchenDbError, NotFoundError, ValidationError, isConnectionFailure } from '../db/errors.ts';
 import { runOfflineSweep } from './appliances.ts';
 import type { JobContext, JobOutput } from './context.ts';
 import { runEmbedBatch } from './embed.ts';

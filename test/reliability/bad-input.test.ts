@@ -9,10 +9,10 @@
 // Both engines.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecipeData } from '../../src/recipes.ts';
-import type { KitchenDb, UserScope, AdminScope, ComplianceScope } from '../../src/kitchen.ts';
-import { KitchenDbError } from '../../src/errors.ts';
-import { MAX_BATCH_PAYLOAD_BYTES, MAX_EVENT_PAYLOAD_BYTES } from '../../src/telemetry.ts';
+import type { RecipeData } from '../../src/areas/recipes.ts';
+import type { KitchenDb, UserScope, AdminScope, ComplianceScope } from '../../src/api/kitchen.ts';
+import { KitchenDbError } from '../../src/db/errors.ts';
+import { MAX_BATCH_PAYLOAD_BYTES, MAX_EVENT_PAYLOAD_BYTES } from '../../src/areas/telemetry.ts';
 import { useTestDatabase } from '../support/db.ts';
 import { createPerson, type Person } from '../support/fixtures.ts';
 import { changedTables, databaseFingerprint, writeReportSection } from '../support/reliability.ts';

@@ -21,9 +21,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, OWNER_ROLE } from '../../src/db/migrate.ts';
 import { createPool } from '../../src/db/pool.ts';
-import { KitchenDbError } from '../../src/errors.ts';
+import { KitchenDbError } from '../../src/db/errors.ts';
 import type { JobWorker } from '../../src/jobs/worker.ts';
-import { kitchenDbFromPool, type KitchenDb, type UserScope } from '../../src/kitchen.ts';
+import { kitchenDbFromPool, scope, type KitchenDb, type UserScope } from '../../src/api/kitchen.ts';
+import { withUser } from '../../src/db/context.ts';
 import type { TestDatabase } from '../../src/testing.ts';
 import { engine } from '../support/db.ts';
 import { createPerson, type Person } from '../support/fixtures.ts';
@@ -210,10 +211,13 @@ async function runKilling(k: KitchenDb, userId: string, fn: (me: UserScope) => P
   let sent = 0;
   let client: Probe | undefined;
   try {
-    await k.asUser(
+    // What k.asUser does (withUser + the person's scope), with the transaction's client at hand.
+    await withUser(
+      k.pool,
       userId,
-      async (me) => {
-        client = me.client as unknown as Probe;
+      async (tx) => {
+        const me = scope('forUser', tx);
+        client = tx as unknown as Probe;
         const original = client.query.bind(client);
         const c = client;
         c.query = async (...args: unknown[]) => {

@@ -14,10 +14,10 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createKitchenDb, type KitchenDb, type UserScope } from '../../src/kitchen.ts';
-import { KitchenDbError } from '../../src/errors.ts';
+import { createKitchenDb, type KitchenDb, type UserScope } from '../../src/api/kitchen.ts';
+import { KitchenDbError } from '../../src/db/errors.ts';
 import type { JobWorker } from '../../src/jobs/worker.ts';
-import type { MaintenanceResult } from '../../src/telemetry.ts';
+import type { MaintenanceResult } from '../../src/areas/telemetry.ts';
 import { engine, useTestDatabase } from '../support/db.ts';
 import { createPerson, type Person } from '../support/fixtures.ts';
 import { opStats, personFingerprint, rowCounts, statsTable, writeReportSection, type OpStats } from '../support/reliability.ts';

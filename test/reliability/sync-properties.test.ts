@@ -12,9 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SessionStatus } from '../../src/appliances.ts';
-import type { Diet, PreferenceChanges, Theme } from '../../src/accounts.ts';
-import type { Recipe, RecipeData } from '../../src/recipes.ts';
+import type { SessionStatus } from '../../src/areas/appliances/appliances.ts';
+import type { Diet, PreferenceChanges, Theme } from '../../src/areas/accounts.ts';
+import type { Recipe, RecipeData } from '../../src/areas/recipes.ts';
 import { engine, useTestDatabase } from '../support/db.ts';
 import { createPerson, type Person } from '../support/fixtures.ts';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { generateDocs } from '../../docs.ts';
+import { generateDocs } from '../../db/docs.ts';
 import { createOutput } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 

@@ -4,10 +4,10 @@
 import { Option, type Command } from 'commander';
 import type pg from 'pg';
 import { asCompliance, type DbClient } from '../../db/context.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
-import { exportPerson, exportTableOrder, type ExportFormat, type ExportOutcome } from '../../gdpr-export.ts';
-import { defaultExportRoots, deletePendingExportFiles, exportFileLog, type ExportFileEntry, type FileDeletionReport } from '../../gdpr-files.ts';
-import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson } from '../../gdpr.ts';
+import { NotFoundError, ValidationError } from '../../db/errors.ts';
+import { exportPerson, exportTableOrder, type ExportFormat, type ExportOutcome } from '../../areas/gdpr/export.ts';
+import { defaultExportRoots, deletePendingExportFiles, exportFileLog, type ExportFileEntry, type FileDeletionReport } from '../../areas/gdpr/files.ts';
+import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson } from '../../areas/gdpr/gdpr.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -101,7 +101,14 @@ export function registerGdprCommands(program: Command): void {
   const group = program
     .command('gdpr')
     .description('GDPR: export a person\'s data, erase a person, deletion requests, the audit trail (acts as app_compliance; see docs/gdpr.md)');
+  registerExport(group);
+  registerPurge(group);
+  registerRequests(group);
+  registerAudit(group);
+}
 
+/** `kitchen-db gdpr export`: a person's data, to standard output or a file. */
+function registerExport(group: Command): void {
   group
     .command('export')
     .description('write everything held about a person (credentials left out) as NDJSON or JSON; audited')
@@ -126,7 +133,10 @@ export function registerGdprCommands(program: Command): void {
         }
       });
     });
+}
 
+/** `kitchen-db gdpr purge`: erase a person (shows what goes; --yes to do it). */
+function registerPurge(group: Command): void {
   group
     .command('purge')
     .description('erase a person for good (app and auth, one transaction); shows what will be deleted and needs --yes; audited')
@@ -177,7 +187,10 @@ export function registerGdprCommands(program: Command): void {
         });
       });
     });
+}
 
+/** `kitchen-db gdpr requests`: pending deletion requests. */
+function registerRequests(group: Command): void {
   group
     .command('requests')
     .description('pending deletion requests and when each becomes due')
@@ -197,7 +210,10 @@ export function registerGdprCommands(program: Command): void {
         });
       });
     });
+}
 
+/** `kitchen-db gdpr audit`: the audit trail (or the export files' log). */
+function registerAudit(group: Command): void {
   group
     .command('audit')
     .description('the GDPR audit trail, newest first (persons appear as keyed hashes)')

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type pg from 'pg';
 import { asWorker } from '../../db/context.ts';
-import { forWorker, type MaintenanceResult, type PartitionInfo } from '../../telemetry.ts';
+import { forWorker, type MaintenanceResult, type PartitionInfo } from '../../areas/telemetry.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 

@@ -11,7 +11,7 @@ import { EXIT } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 import { JobWorker, createWorkerLogger, type OnceReport } from '../../jobs/worker.ts';
 import { QUEUE_NAMES, type QueueName } from '../../jobs/queues.ts';
-import { ConnectionError, ValidationError } from '../../errors.ts';
+import { ConnectionError, ValidationError } from '../../db/errors.ts';
 
 export function registerWorkerCommand(program: Command): void {
   program

@@ -4,19 +4,19 @@
 // Every asUser/asAdmin/asWorker/asCompliance call is one transaction with the matching role (and,
 // for a person, app.user_id), so row-level security decides what the callback sees.
 import type pg from 'pg';
-import { bind } from './api.ts';
-import { asAdmin, asCompliance, asWorker, withUser, type DbClient, type TransactionOptions } from './db/context.ts';
-import { migrateDatabase, OWNER_ROLE } from './db/migrate.ts';
-import { createPool } from './db/pool.ts';
-import { DEFAULT_DATA_DIR, resolveDatabase } from './db/resolve.ts';
-import { ValidationError } from './errors.ts';
-import * as accounts from './accounts.ts';
-import * as appliances from './appliances.ts';
-import * as assistant from './assistant.ts';
-import * as gdpr from './gdpr.ts';
-import * as meals from './meals.ts';
-import * as recipes from './recipes.ts';
-import * as telemetry from './telemetry.ts';
+import { bind, type Api } from './bind.ts';
+import { asAdmin, asCompliance, asWorker, withUser, type DbClient, type TransactionOptions } from '../db/context.ts';
+import { migrateDatabase, OWNER_ROLE } from '../db/migrate.ts';
+import { createPool } from '../db/pool.ts';
+import { DEFAULT_DATA_DIR, resolveDatabase } from '../db/resolve.ts';
+import { ValidationError } from '../db/errors.ts';
+import * as accounts from '../areas/accounts.ts';
+import * as appliances from '../areas/appliances/appliances.ts';
+import * as assistant from '../areas/assistant.ts';
+import * as gdpr from '../areas/gdpr/gdpr.ts';
+import * as meals from '../areas/meals.ts';
+import * as recipes from '../areas/recipes.ts';
+import * as telemetry from '../areas/telemetry.ts';
 import type { AdminScope, ComplianceScope, UserScope, WorkerScope } from './scopes.ts';
 
 export type { AdminScope, ComplianceScope, UserScope, WorkerScope } from './scopes.ts';
@@ -28,21 +28,27 @@ type ScopeOf<G extends Group> = G extends 'forUser' ? UserScope : G extends 'for
 /**
  * Each area is bound to the transaction's client on first use only: a call touches one or two areas.
  * The lazy getters live on one prototype per group, built once, so a call allocates one object
- * rather than defining seven properties (bench/queries.ts: client CPU per call against raw pg).
+ * rather than defining seven properties (bench/queries.ts: client CPU per call against raw pg). A
+ * scope may lack an area: one without this group (no `forAdmin` in accounts, …) is left out. The
+ * client is kept under a symbol, not in the scope's type: raw SQL goes through a client of one's own
+ * (tests: `withUser(pool, id, (client) => …)`).
  */
-const scopePrototypes = new Map<string, object>();
+const CLIENT = Symbol('kitchen-db transaction client');
+type ScopeObject = { [CLIENT]: DbClient };
+const scopePrototypes = new Map<Group, object>();
 
 function scopePrototype(group: Group): object {
   let proto = scopePrototypes.get(group);
   if (proto) return proto;
   proto = {};
   for (const [name, mod] of Object.entries(areas)) {
-    const api = mod[group];
+    if (!(group in mod)) continue;
+    const api = (mod as unknown as Record<Group, Api>)[group];
     Object.defineProperty(proto, name, {
       enumerable: true,
       configurable: true,
-      get(this: { client: DbClient }) {
-        const bound = bind(api, this.client);
+      get(this: ScopeObject) {
+        const bound = bind(api, this[CLIENT]);
         Object.defineProperty(this, name, { value: bound, enumerable: true });
         return bound;
       },
@@ -52,10 +58,14 @@ function scopePrototype(group: Group): object {
   return proto;
 }
 
-function scope<G extends Group>(group: G, client: DbClient): ScopeOf<G> {
-  const out = Object.create(scopePrototype(group)) as { client: DbClient };
-  out.client = client;
-  // The scope interfaces (src/scopes.ts) are checked against bind()'s types at compile time.
+/**
+ * The scope of a group on a transaction's client.
+ * @internal
+ */
+export function scope<G extends Group>(group: G, client: DbClient): ScopeOf<G> {
+  const out = Object.create(scopePrototype(group)) as ScopeObject;
+  out[CLIENT] = client;
+  // The scope interfaces (src/api/scopes.ts) are checked against bind()'s types at compile time.
   return out as unknown as ScopeOf<G>;
 }
 

@@ -1,7 +1,7 @@
 // assistant area: conversations and messages, API usage and cost, embeddings and similarity
 // search. SQL lives in queries/assistant.sql; app.search_knowledge in migrations/committed/000032.
-import type { DbClient } from './db/context.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import type { DbClient } from '../db/context.ts';
+import { NotFoundError, ValidationError } from '../db/errors.ts';
 import {
   costSummary as costSummaryQuery,
   embeddingDimensions,
@@ -19,7 +19,8 @@ import {
   type IInsertApiUsageResult,
   type IInsertMessagesResult,
   type IListConversationsResult,
-} from './generated/assistant.queries.ts';
+} from '../generated/assistant.queries.ts';
+import * as embedQ from '../generated/assistant.queries.ts';
 import {
   dayRange,
   fail,
@@ -37,10 +38,10 @@ import {
   toPage,
   uuid,
   type Page,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
-export type { Page } from './input.ts';
+export type { Page } from './shared/input.ts';
 
 // --- conversations and messages ------------------------------------------------------------------
 
@@ -108,16 +109,8 @@ export async function addMessages(client: DbClient, conversationId: string, mess
       metadata: m.metadata === undefined ? {} : JSON.parse(jsonObject(m.metadata, `${at}.metadata`, 65_536)),
     };
   });
-  let rows;
-  try {
-    rows = await runQuery(insertMessages, { conversationId: id, messages: JSON.stringify(items) }, client);
-  } catch (error) {
-    // messages_conversation_id_user_id_fkey: no such conversation of this person.
-    if ((error as { code?: string }).code === '23503') {
-      throw new NotFoundError('conversationId', 'conversation', 'no conversation with this id', error);
-    }
-    throw error;
-  }
+  // messages_conversation_id_user_id_fkey: no such conversation of this person (NotFoundError).
+  const rows = await runQuery(insertMessages, { conversationId: id, messages: JSON.stringify(items) }, client);
   return rows.map(toMessage).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
@@ -481,4 +474,22 @@ export const forUser = {
 };
 export const forAdmin = { storeKnowledge };
 export const forWorker = { storeEmbeddings: storeEmbeddingsFor, recordUsage: recordUsageFor };
-export const forCompliance = {};
+
+// --- the worker's embed job (assistant.embed) -------------------------------------------------------
+// The one batch writer of app.embeddings and app.api_usage for the job (rows validated by the job,
+// written 200 at a time). Not part of the public scopes: src/jobs/embed.ts calls it.
+
+/** A row of the job's embeddings upsert. */
+export type EmbeddingRow = embedQ.IUpsertEmbeddingsParams['rows'][number];
+export type { Json } from '../generated/assistant.queries.ts';
+
+/** @internal */
+export const forEmbedJob = {
+  loadMealLogs: (client: DbClient, ids: string[]) => runQuery(embedQ.loadMealLogsForEmbedding, { ids }, client),
+  loadMessages: (client: DbClient, ids: string[]) => runQuery(embedQ.loadMessagesForEmbedding, { ids }, client),
+  existingChunks: (client: DbClient, params: embedQ.IExistingEmbeddingChunksParams) => runQuery(embedQ.existingEmbeddingChunks, params, client),
+  lockSources: (client: DbClient, params: embedQ.ILockEmbeddingSourcesParams) => runQuery(embedQ.lockEmbeddingSources, params, client),
+  upsertEmbeddings: (client: DbClient, rows: EmbeddingRow[]) => runQuery(embedQ.upsertEmbeddings, { rows }, client),
+  deleteSurplusChunks: (client: DbClient, params: embedQ.IDeleteSurplusChunksParams) => runQuery(embedQ.deleteSurplusChunks, params, client),
+  recordUsage: (client: DbClient, rows: embedQ.IRecordEmbeddingUsageParams['rows']) => runQuery(embedQ.recordEmbeddingUsage, { rows }, client),
+};

@@ -10,8 +10,8 @@
 // - Allergens (user_preferences.allergens) exclude every recipe whose allergen keys contain one of
 //   them (keys: tags, ingredient names and their words, ingredients' declared "allergens"; all
 //   normalised by app.allergen_key). Always applied in search; get() reports the matches instead.
-import type { DbClient } from './db/context.ts';
-import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
+import type { DbClient } from '../db/context.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../db/errors.ts';
 import {
   adminCountCookingSessions,
   adminDeleteRecipe,
@@ -31,11 +31,12 @@ import {
   type IAdminGetRecipeResult,
   type ISearchRecipesResult,
   type ISyncChangedRecipesResult,
-} from './generated/recipes.queries.ts';
-import type { Diet } from './accounts.ts';
+} from '../generated/recipes.queries.ts';
+import type { Diet } from './shared/input.ts';
 import {
   bool,
   decodeCursor,
+  isUuid,
   fail,
   instant,
   isPlainObject,
@@ -50,11 +51,11 @@ import {
   toPage,
   uuid,
   type Page,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
-export type { Page } from './input.ts';
-export type { Diet } from './accounts.ts';
+export type { Page } from './shared/input.ts';
+export type { Diet } from './shared/input.ts';
 
 export const CUISINES = ['indian', 'italian', 'american', 'chinese', 'mexican', 'korean', 'thai', 'asian', 'global'] as const;
 export type Cuisine = (typeof CUISINES)[number];
@@ -164,7 +165,6 @@ function category(value: unknown, field = 'category'): string {
 
 // A rank as JavaScript prints a number (the real PostgreSQL returned round-trips exactly).
 const RANK = /^\d+(\.\d+)?(e[-+]?\d+)?$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function toSummary(row: ISearchRecipesResult): RecipeSummary {
   return { ...row, cuisine: row.cuisine as Cuisine, difficulty: row.difficulty as Difficulty };
@@ -182,7 +182,7 @@ export async function search(client: DbClient, input: SearchInput = {}): Promise
   let after: { rank: number; name: string; id: string } | null = null;
   if (input.cursor !== undefined && input.cursor !== null) {
     const [rank, name, id] = decodeCursor(input.cursor, 'cursor', (p) =>
-      p.length === 3 && typeof p[0] === 'string' && RANK.test(p[0]) && typeof p[1] === 'string' && typeof p[2] === 'string' && UUID_RE.test(p[2]),
+      p.length === 3 && typeof p[0] === 'string' && RANK.test(p[0]) && typeof p[1] === 'string' && isUuid(p[2]),
     ) as [string, string, string];
     // A rank the API wrote is a finite real (float4, at most ~3.4e38): 1e999 (Infinity) or 1e39
     // is a tampered cursor, which would otherwise fail in PostgreSQL without naming the cursor.
@@ -393,15 +393,8 @@ export async function create(client: DbClient, input: RecipeInput): Promise<Admi
   const isPublished = input.isPublished === undefined ? false : bool(input.isPublished, 'isPublished');
   const createdBy = input.createdBy === undefined || input.createdBy === null ? null : uuid(input.createdBy, 'createdBy');
   await assertRecipeData(client, columns.recipeData);
-  try {
-    const [row] = await runQuery(adminInsertRecipe, { ...columns, id, isPublished, createdBy }, client);
-    return toAdminRecipe(row!);
-  } catch (error) {
-    // Row-level security keeps the key out of the server's message: name the field here.
-    const e = error as { code?: string; constraint?: string };
-    if (e.code === '23505' && e.constraint === 'recipes_pkey') throw new ConflictError('id', 'recipes_pkey', `id: recipe ${id} already exists`, error);
-    throw error;
-  }
+  const [row] = await runQuery(adminInsertRecipe, { ...columns, id, isPublished, createdBy }, client);
+  return toAdminRecipe(row!);
 }
 
 /** Changes the given fields (version +1 when something really changed). */
@@ -456,15 +449,8 @@ async function deleteRecipe(client: DbClient, recipeId: string): Promise<{ id: s
   const id = uuid(recipeId, 'recipeId');
   const [count] = await runQuery(adminCountCookingSessions, { recipeId: id }, client);
   if (count && count.sessions > 0) throw cookedError(id, count.sessions);
-  let rows;
-  try {
-    rows = await runQuery(adminDeleteRecipe, { id }, client);
-  } catch (error) {
-    // A session recorded between the count and the delete.
-    const e = error as { code?: string; constraint?: string };
-    if (e.code === '23503' && e.constraint === 'cooking_sessions_recipe_id_fkey') throw cookedError(id, null, error);
-    throw error;
-  }
+  // A session recorded between the count and the delete: a ConflictError (src/db/errors.ts).
+  const rows = await runQuery(adminDeleteRecipe, { id }, client);
   if (rows.length === 0) throw new NotFoundError('recipeId', 'recipe', `recipeId: no recipe ${id}`);
   return { id };
 }
@@ -478,5 +464,3 @@ async function adminGet(client: DbClient, recipeId: string): Promise<AdminRecipe
 }
 
 export const forAdmin = { create, update, publish, unpublish, delete: deleteRecipe, get: adminGet, checkRecipeData };
-export const forWorker = {};
-export const forCompliance = {};

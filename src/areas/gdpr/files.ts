@@ -14,10 +14,10 @@ import { createReadStream, lstatSync, readdirSync, realpathSync, rmdirSync, rmSy
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type pg from 'pg';
-import { asCompliance, asWorker, assertUuid, type DbClient } from './db/context.ts';
-import { mapDbError, NotFoundError } from './errors.ts';
-import * as q from './generated/gdpr.queries.ts';
-import { runQuery } from './run-query.ts';
+import { asCompliance, asWorker, assertUuid, type DbClient } from '../../db/context.ts';
+import { mapDbError, NotFoundError } from '../../db/errors.ts';
+import * as q from '../../generated/gdpr.queries.ts';
+import { runQuery } from '../../db/run-query.ts';
 
 export type ExportWriter = 'job' | 'cli' | 'demo';
 

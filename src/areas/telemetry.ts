@@ -20,12 +20,12 @@
 // batch while the server inserts the current one, on one or several connections.
 // Figures (rows/s, medians, against `psql \copy` of the same rows) are in BENCHMARKS.md.
 import type pg from 'pg';
-import type { DbClient } from './db/context.ts';
-import { assertUuid, withUser } from './db/context.ts';
-import { ForbiddenError, KitchenDbError, mapDbError, NotFoundError, ValidationError } from './errors.ts';
-import * as q from './generated/telemetry.queries.ts';
-import { assertYearInRange, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './input.ts';
-import { runQuery } from './run-query.ts';
+import type { DbClient } from '../db/context.ts';
+import { assertUuid, withUser } from '../db/context.ts';
+import { ForbiddenError, KitchenDbError, mapDbError, NotFoundError, ValidationError } from '../db/errors.ts';
+import * as q from '../generated/telemetry.queries.ts';
+import { assertYearInRange, describe, isUuid, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -150,15 +150,10 @@ export interface PartitionInfo {
 // Validation (in TypeScript, before anything reaches SQL: a bad event rejects its whole batch)
 // ---------------------------------------------------------------------------------------------
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
-  if (value instanceof Date) return 'an invalid Date';
-  if (Array.isArray(value)) return 'an array';
-  return value === null ? 'null' : typeof value;
-}
+// show(): the one describe() of the input module, by its old name here.
+const show = describe;
 
 function bad(field: string, rule: string, message: string): never {
   throw new ValidationError(field, rule, `${field} ${message}`);
@@ -224,7 +219,7 @@ function checkEvent(e: unknown, i: number, latest: number): CheckedEvent {
   }
   let session = '';
   if (sessionId !== undefined && sessionId !== null) {
-    if (typeof sessionId !== 'string' || !UUID.test(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
+    if (!isUuid(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
     session = sessionId.toLowerCase();
   }
   return { session, eventType, json, bytes, recordedAt: recordedAt.toISOString() };
@@ -556,15 +551,11 @@ export async function sessionEvents(client: DbClient, input: { sessionId: string
   const sessionId = assertUuid(input?.sessionId, 'sessionId');
   const limit = limitOf(input.limit);
   const after = cursorOf(input.after, 'after');
-  try {
-    const rows = await runQuery(q.sessionEvents,
-      { sessionId, afterRecordedAt: after?.at ?? null, afterId: after?.id ?? null, limit },
-      client,
-    );
-    return page(rows, limit);
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.sessionEvents,
+    { sessionId, afterRecordedAt: after?.at ?? null, afterId: after?.id ?? null, limit },
+    client,
+  );
+  return page(rows, limit);
 }
 
 /**
@@ -583,43 +574,35 @@ export async function applianceEvents(
   const eventType = eventTypeFilter(input.eventType);
   const limit = limitOf(input.limit);
   const before = cursorOf(input.before, 'before');
-  try {
-    const rows = await runQuery(q.applianceEvents,
-      {
-        applianceId,
-        from: from.toISOString(),
-        to: to.toISOString(),
-        eventType,
-        beforeRecordedAt: before?.at ?? null,
-        beforeId: before?.id ?? null,
-        limit,
-      },
-      client,
-    );
-    return page(rows, limit);
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.applianceEvents,
+    {
+      applianceId,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      eventType,
+      beforeRecordedAt: before?.at ?? null,
+      beforeId: before?.id ?? null,
+      limit,
+    },
+    client,
+  );
+  return page(rows, limit);
 }
 
 /** The latest event (optionally of one type) of each of the person's current appliances that has one. */
 export async function latestReadings(client: DbClient, input: { eventType?: EventType | null } = {}): Promise<LatestReading[]> {
   const eventType = eventTypeFilter(input.eventType);
-  try {
-    const rows = await runQuery(q.latestReadings, { eventType }, client);
-    return rows.map((r) => ({
-      applianceId: r.applianceId,
-      deviceId: r.deviceId,
-      applianceName: r.applianceName,
-      eventId: r.eventId,
-      sessionId: r.sessionId,
-      eventType: r.eventType as EventType,
-      payload: r.payload as Record<string, unknown>,
-      recordedAt: r.recordedAt,
-    }));
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.latestReadings, { eventType }, client);
+  return rows.map((r) => ({
+    applianceId: r.applianceId,
+    deviceId: r.deviceId,
+    applianceName: r.applianceName,
+    eventId: r.eventId,
+    sessionId: r.sessionId,
+    eventType: r.eventType as EventType,
+    payload: r.payload as Record<string, unknown>,
+    recordedAt: r.recordedAt,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,25 +611,16 @@ export async function latestReadings(client: DbClient, input: { eventType?: Even
 
 /** Runs app.maintain_partitions() (app_worker): premake, DEFAULT rows, retention. */
 export async function maintainPartitions(client: DbClient): Promise<MaintenanceResult> {
-  try {
-    const [row] = await runQuery(q.maintainPartitions, undefined, client);
-    return row!.result as unknown as MaintenanceResult;
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const [row] = await runQuery(q.maintainPartitions, undefined, client);
+  return row!.result as unknown as MaintenanceResult;
 }
 
 /** Every partition of every registered table (app.partition_report). */
 export async function partitionReport(client: DbClient, input: { exact?: boolean } = {}): Promise<PartitionInfo[]> {
-  try {
-    const rows = await runQuery(q.partitionReport, { exact: input.exact === true }, client);
-    return rows.map((r) => ({ ...r, retentionAction: r.retentionAction as PartitionInfo['retentionAction'] }));
-  } catch (error) {
-    throw mapDbError(error);
-  }
+  const rows = await runQuery(q.partitionReport, { exact: input.exact === true }, client);
+  return rows.map((r) => ({ ...r, retentionAction: r.retentionAction as PartitionInfo['retentionAction'] }));
 }
 
 export const forUser = { recordEvents, sessionEvents, applianceEvents, latestReadings };
 export const forAdmin = { partitionReport };
 export const forWorker = { maintainPartitions, partitionReport };
-export const forCompliance = {};

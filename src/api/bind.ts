@@ -1,9 +1,9 @@
-// How area modules expose their functions. Each area module (src/accounts.ts, src/meals.ts, …)
+// How area modules expose their functions. Each area module (src/areas/accounts.ts, src/areas/meals.ts, …)
 // exports plain functions taking the transaction's client first, grouped by who may call them:
 //   export const forUser = { logMeal, getMeal, … };        // runs as app_user, for app.current_user_id()
 //   export const forAdmin = { … };  export const forWorker = { … };  export const forCompliance = { … };
 // createKitchenDb binds each group to the client of the transaction it opens (see kitchen.ts).
-import type { DbClient } from './db/context.ts';
+import type { DbClient } from '../db/context.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiFunction = (client: DbClient, ...args: any[]) => Promise<unknown>;

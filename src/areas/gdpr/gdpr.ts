@@ -8,11 +8,12 @@
 //   forWorker     (the job worker): purgeDueAccounts.
 // Export documents keep the database's snake_case column names: they are files for people and
 // other systems (GDPR Art. 20), not API objects.
-import type { DbClient } from './db/context.ts';
-import { assertUuid } from './db/context.ts';
-import { ConflictError, mapDbError, ValidationError } from './errors.ts';
-import * as q from './generated/gdpr.queries.ts';
-import { runQuery } from './run-query.ts';
+import type { DbClient } from '../../db/context.ts';
+import { assertUuid, isUuid } from '../../db/uuid.ts';
+import { ValidationError } from '../../db/errors.ts';
+import * as q from '../../generated/gdpr.queries.ts';
+import { runQuery } from '../../db/run-query.ts';
+import { pageSize } from '../shared/input.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (as the SQL functions return them)
@@ -116,13 +117,12 @@ export const MAX_PAGE_SIZE = 10_000;
 
 // No control characters (NUL cannot reach PostgreSQL text) and no lone surrogates.
 const EMAIL = /^[^@\s\p{Cc}\p{Cs}]+@[^@\s\p{Cc}\p{Cs}]+\.[^@\s\p{Cc}\p{Cs}]+$/u;
-const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A person key as compliance staff type it: a UUID or an e-mail address. Throws ValidationError otherwise. */
 export function parseUserKey(value: unknown, field = 'user'): { kind: 'id' | 'email'; key: string } {
   if (typeof value === 'string') {
     const v = value.trim();
-    if (UUID_LIKE.test(v)) return { kind: 'id', key: v.toLowerCase() };
+    if (isUuid(v)) return { kind: 'id', key: v.toLowerCase() };
     if (EMAIL.test(v) && v.length <= 255) return { kind: 'email', key: v };
   }
   throw new ValidationError(
@@ -132,22 +132,8 @@ export function parseUserKey(value: unknown, field = 'user'): { kind: 'id' | 'em
   );
 }
 
-function pageSize(limit: number | undefined): number {
-  const n = limit ?? 1000;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
-    throw new ValidationError('limit', 'range', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${String(limit)}`);
-  }
-  return n;
-}
-
-/** Runs a query and maps a database error with the given field (ValidationError etc.). */
-async function run<T>(field: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw mapDbError(error, { field });
-  }
-}
+/** A page of an export or of the audit log: 1 to MAX_PAGE_SIZE rows (the input module's pageSize). */
+const exportPageSize = (limit: unknown, fallback = 1000) => pageSize(limit, 'limit', fallback, MAX_PAGE_SIZE);
 
 // ---------------------------------------------------------------------------------------------
 // Compliance
@@ -156,21 +142,21 @@ async function run<T>(field: string, fn: () => Promise<T>): Promise<T> {
 /** The person with this id or e-mail address, or null. Throws ValidationError for anything else. */
 export async function findUser(client: DbClient, key: string): Promise<GdprPerson | null> {
   const parsed = parseUserKey(key);
-  const rows = await run('user', () => runQuery(q.findUser, { key: parsed.key }, client));
+  const rows = await runQuery(q.findUser, { key: parsed.key }, client, 'user');
   return rows[0] ?? null;
 }
 
 /** Rows per table (and what is left out) without the rows; audited. `purpose` is recorded in the audit. */
 export async function summary(client: DbClient, userId: string, purpose: 'inspect' | 'export' | 'purge' = 'inspect'): Promise<GdprManifest> {
   const id = assertUuid(userId);
-  const [row] = await run('userId', () => runQuery(q.userSummary, { userId: id, purpose }, client));
+  const [row] = await runQuery(q.userSummary, { userId: id, purpose }, client, 'userId');
   return row!.manifest as unknown as GdprManifest;
 }
 
 /** Everything about the person in one document (fine for ordinary people; see streamUserTable). Audited. */
 export async function exportUserData(client: DbClient, userId: string): Promise<GdprExport> {
   const id = assertUuid(userId);
-  const [row] = await run('userId', () => runQuery(q.exportUserData, { userId: id }, client));
+  const [row] = await runQuery(q.exportUserData, { userId: id }, client, 'userId');
   return row!.export as unknown as GdprExport;
 }
 
@@ -180,10 +166,8 @@ export async function exportUserTable(
   input: { userId: string; table: string; after?: Record<string, unknown> | null; limit?: number },
 ): Promise<ExportPage> {
   const id = assertUuid(input.userId);
-  const limit = pageSize(input.limit);
-  const rows = await run('table', () =>
-    runQuery(q.exportUserTable, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
-  );
+  const limit = exportPageSize(input.limit);
+  const rows = await runQuery(q.exportUserTable, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client, 'table');
   const page = rows.map((r) => ({ key: r.rowKey as Record<string, unknown>, data: r.rowData as ExportRow }));
   return { rows: page, next: page.length === limit ? page[page.length - 1]!.key : null };
 }
@@ -197,10 +181,8 @@ export async function exportUserTableText(
   input: { userId: string; table: string; after?: Record<string, unknown> | null; limit?: number },
 ): Promise<{ rows: string[]; next: Record<string, unknown> | null }> {
   const id = assertUuid(input.userId);
-  const limit = pageSize(input.limit);
-  const rows = await run('table', () =>
-    runQuery(q.exportUserTableText, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client),
-  );
+  const limit = exportPageSize(input.limit);
+  const rows = await runQuery(q.exportUserTableText, { userId: id, table: input.table, after: (input.after ?? null) as q.Json, limit }, client, 'table');
   const last = rows[rows.length - 1];
   return { rows: rows.map((r) => r.rowJson), next: rows.length === limit && last ? (JSON.parse(last.rowKey) as Record<string, unknown>) : null };
 }
@@ -245,24 +227,24 @@ export async function* streamUserTable(
 /** Erases the person (app and auth, one transaction: the caller's). Idempotent: zeros when already gone. Audited. */
 export async function purgeUser(client: DbClient, userId: string): Promise<PurgeResult> {
   const id = assertUuid(userId);
-  const [row] = await run('userId', () => runQuery(q.purgeUser, { userId: id }, client));
+  const [row] = await runQuery(q.purgeUser, { userId: id }, client, 'userId');
   return row!.result as unknown as PurgeResult;
 }
 
 /** Pending deletion requests, soonest due first. */
 export async function pendingDeletions(client: DbClient): Promise<DeletionRequest[]> {
-  return run('deletion', () => runQuery(q.pendingDeletions, undefined, client));
+  return runQuery(q.pendingDeletions, undefined, client, 'deletion');
 }
 
 /** The audit trail, newest first (at most `limit`, default 100; only one person's with `userId`). */
 export async function auditLog(client: DbClient, input: { limit?: number; userId?: string; before?: string } = {}): Promise<AuditEntry[]> {
-  const limit = pageSize(input.limit ?? 100);
+  const limit = exportPageSize(input.limit, 100);
   const userId = input.userId === undefined ? null : assertUuid(input.userId);
   // An id above bigint would fail in PostgreSQL naming no field (issue 14).
   if (input.before !== undefined && (!/^[0-9]{1,19}$/.test(input.before) || BigInt(input.before) > 9_223_372_036_854_775_807n)) {
     throw new ValidationError('before', 'integer', `before must be an audit entry id (a whole number), got ${JSON.stringify(input.before)}`);
   }
-  const rows = await run('audit', () => runQuery(q.auditLog, { limit, userId, before: input.before ?? null }, client));
+  const rows = await runQuery(q.auditLog, { limit, userId, before: input.before ?? null }, client, 'audit');
   return rows as AuditEntry[];
 }
 
@@ -272,21 +254,15 @@ export async function auditLog(client: DbClient, input: { limit?: number; userId
 
 /** The signed-in person asks for their account to be erased; returns the pending request (idempotent). */
 export async function requestAccountDeletion(client: DbClient): Promise<{ requestedAt: Date; dueAt: Date }> {
-  const [row] = await run('deletion', () => runQuery(q.requestAccountDeletion, undefined, client));
+  const [row] = await runQuery(q.requestAccountDeletion, undefined, client, 'deletion');
   return row!;
 }
 
 /** Withdraws the pending request within the grace period; false when none was pending. */
 export async function cancelAccountDeletion(client: DbClient): Promise<boolean> {
-  try {
-    const [row] = await runQuery(q.cancelAccountDeletion, undefined, client);
-    return row!.cancelled;
-  } catch (error) {
-    if ((error as { code?: string }).code === '55000') {
-      throw new ConflictError('deletion', 'grace_period_over', (error as Error).message, error);
-    }
-    throw mapDbError(error, { field: 'deletion' });
-  }
+  // SQLSTATE 55000 once the grace period is over: ConflictError grace_period_over (src/db/errors.ts).
+  const [row] = await runQuery(q.cancelAccountDeletion, undefined, client, 'deletion');
+  return row!.cancelled;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,11 +275,10 @@ export async function purgeDueAccounts(client: DbClient, input: { limit?: number
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
     throw new ValidationError('limit', 'range', `limit must be an integer from 1 to 1000, got ${String(input.limit)}`);
   }
-  const [row] = await run('limit', () => runQuery(q.purgeDueAccounts, { limit }, client));
+  const [row] = await runQuery(q.purgeDueAccounts, { limit }, client, 'limit');
   return row!.result as unknown as DuePurgeResult;
 }
 
 export const forUser = { requestAccountDeletion, cancelAccountDeletion };
-export const forAdmin = {};
 export const forWorker = { purgeDueAccounts };
 export const forCompliance = { findUser, summary, exportUserData, exportUserTable, purgeUser, pendingDeletions, auditLog };

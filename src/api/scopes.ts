@@ -10,15 +10,15 @@
 // clause filters). A group that exposes a function under another name (`delete: deleteRecipe`) lists
 // it in RENAMED, and its interface declares that member with its doc comment. The assertions at the
 // end fail to compile when an interface and its group disagree.
-import type { Bound } from './api.ts';
-import type { DbClient } from './db/context.ts';
-import type * as accounts from './accounts.ts';
-import type * as appliances from './appliances.ts';
-import type * as assistant from './assistant.ts';
-import type * as gdpr from './gdpr.ts';
-import type * as meals from './meals.ts';
-import type * as recipes from './recipes.ts';
-import type * as telemetry from './telemetry.ts';
+import type { Api, Bound } from './bind.ts';
+import type { DbClient } from '../db/context.ts';
+import type * as accounts from '../areas/accounts.ts';
+import type * as appliances from '../areas/appliances/appliances.ts';
+import type * as assistant from '../areas/assistant.ts';
+import type * as gdpr from '../areas/gdpr/gdpr.ts';
+import type * as meals from '../areas/meals.ts';
+import type * as recipes from '../areas/recipes.ts';
+import type * as telemetry from '../areas/telemetry.ts';
 
 type Group = 'forUser' | 'forAdmin' | 'forWorker' | 'forCompliance';
 
@@ -49,14 +49,10 @@ type Member<M extends Record<G, object>, G extends Group, K extends keyof M[G]> 
 
 /** Profile, preferences (last write wins), goals, push tokens — the signed-in person's. */
 export interface AccountsUserApi extends AreaApi<typeof accounts, 'accounts', 'forUser'> {}
-export interface AccountsAdminApi extends AreaApi<typeof accounts, 'accounts', 'forAdmin'> {}
 export interface AccountsWorkerApi extends AreaApi<typeof accounts, 'accounts', 'forWorker'> {}
-export interface AccountsComplianceApi extends AreaApi<typeof accounts, 'accounts', 'forCompliance'> {}
 /** Meal logs with foods, keyset pages, soft delete and undo, daily totals against the goal. */
 export interface MealsUserApi extends AreaApi<typeof meals, 'meals', 'forUser'> {}
-export interface MealsAdminApi extends AreaApi<typeof meals, 'meals', 'forAdmin'> {}
 export interface MealsWorkerApi extends AreaApi<typeof meals, 'meals', 'forWorker'> {}
-export interface MealsComplianceApi extends AreaApi<typeof meals, 'meals', 'forCompliance'> {}
 /** Conversations, messages, API usage and cost, embeddings, similarity search. */
 export interface AssistantUserApi extends AreaApi<typeof assistant, 'assistant', 'forUser'> {}
 /** The shared knowledge base. */
@@ -68,7 +64,6 @@ export interface AssistantWorkerApi extends AreaApi<typeof assistant, 'assistant
   /** Worker variant of recordUsage: the job names the person it worked for. */
   recordUsage: Member<typeof assistant, 'forWorker', 'recordUsage'>;
 }
-export interface AssistantComplianceApi extends AreaApi<typeof assistant, 'assistant', 'forCompliance'> {}
 /** Ranked full-text recipe search with the person's diet and allergens; the device sync protocol. */
 export interface RecipesUserApi extends AreaApi<typeof recipes, 'recipes', 'forUser'> {}
 /** Recipe authoring: create, update, publish, unpublish, delete. */
@@ -78,8 +73,6 @@ export interface RecipesAdminApi extends AreaApi<typeof recipes, 'recipes', 'for
   /** Any recipe, published or not. */
   get: Member<typeof recipes, 'forAdmin', 'get'>;
 }
-export interface RecipesWorkerApi extends AreaApi<typeof recipes, 'recipes', 'forWorker'> {}
-export interface RecipesComplianceApi extends AreaApi<typeof recipes, 'recipes', 'forCompliance'> {}
 /** Pairing, heartbeat, cooking sessions, idempotent cooking-log upload, firmware selection. */
 export interface AppliancesUserApi extends AreaApi<typeof appliances, 'appliances', 'forUser'> {
   /** The person's appliances (current pairings), oldest pairing first. */
@@ -88,17 +81,14 @@ export interface AppliancesUserApi extends AreaApi<typeof appliances, 'appliance
 /** Firmware releases. */
 export interface AppliancesAdminApi extends AreaApi<typeof appliances, 'appliances', 'forAdmin'> {}
 export interface AppliancesWorkerApi extends AreaApi<typeof appliances, 'appliances', 'forWorker'> {}
-export interface AppliancesComplianceApi extends AreaApi<typeof appliances, 'appliances', 'forCompliance'> {}
 /** Batch ingestion of device events; reads by session, time range and latest reading. */
 export interface TelemetryUserApi extends AreaApi<typeof telemetry, 'telemetry', 'forUser'> {}
 /** Partitions with row counts and retirement dates (read-only oversight). */
 export interface TelemetryAdminApi extends AreaApi<typeof telemetry, 'telemetry', 'forAdmin'> {}
 /** Partition maintenance. */
 export interface TelemetryWorkerApi extends AreaApi<typeof telemetry, 'telemetry', 'forWorker'> {}
-export interface TelemetryComplianceApi extends AreaApi<typeof telemetry, 'telemetry', 'forCompliance'> {}
 /** The person's own deletion request (with its grace period). */
 export interface GdprUserApi extends AreaApi<typeof gdpr, 'gdpr', 'forUser'> {}
-export interface GdprAdminApi extends AreaApi<typeof gdpr, 'gdpr', 'forAdmin'> {}
 /** Purges whose grace period has ended. */
 export interface GdprWorkerApi extends AreaApi<typeof gdpr, 'gdpr', 'forWorker'> {}
 /** Find a person, summarise, export, purge, pending deletion requests, the audit trail (all audited). */
@@ -120,14 +110,10 @@ export interface UserScope {
   telemetry: TelemetryUserApi;
   /** The person's own deletion request. */
   gdpr: GdprUserApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 /** What `kdb.asAdmin((admin) => …)` hands the callback: recipes, firmware, the knowledge base, read-only oversight. */
 export interface AdminScope {
-  accounts: AccountsAdminApi;
-  meals: MealsAdminApi;
   /** The shared knowledge base. */
   assistant: AssistantAdminApi;
   /** Recipe authoring. */
@@ -136,9 +122,6 @@ export interface AdminScope {
   appliances: AppliancesAdminApi;
   /** Partitions (read-only). */
   telemetry: TelemetryAdminApi;
-  gdpr: GdprAdminApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 /** What `kdb.asWorker((worker) => …)` hands the callback: what the job worker does. */
@@ -147,42 +130,31 @@ export interface WorkerScope {
   meals: MealsWorkerApi;
   /** Embeddings and API usage on a person's behalf. */
   assistant: AssistantWorkerApi;
-  recipes: RecipesWorkerApi;
   appliances: AppliancesWorkerApi;
   /** Partition maintenance and report. */
   telemetry: TelemetryWorkerApi;
   /** Purges that have come due. */
   gdpr: GdprWorkerApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 /** What `kdb.asCompliance((compliance) => …)` hands the callback: the GDPR functions only (each audited). */
 export interface ComplianceScope {
-  accounts: AccountsComplianceApi;
-  meals: MealsComplianceApi;
-  assistant: AssistantComplianceApi;
-  recipes: RecipesComplianceApi;
-  appliances: AppliancesComplianceApi;
-  telemetry: TelemetryComplianceApi;
   /** Find, summarise, export, purge, deletion requests, the audit trail. */
   gdpr: GdprComplianceApi;
-  /** The transaction's client, for the generated queries of src/generated/. */
-  client: DbClient;
 }
 
 // Compile-time checks: each scope has exactly the functions, with exactly the types, that binding the
-// area's group gives at run time (src/kitchen.ts). A function added to a group under a new name
+// area's group gives at run time (src/api/kitchen.ts). A function added to a group under a new name
 // without a RENAMES entry, or a signature that differs, fails here.
 type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
 type Areas = { accounts: typeof accounts; meals: typeof meals; assistant: typeof assistant; recipes: typeof recipes; appliances: typeof appliances; telemetry: typeof telemetry; gdpr: typeof gdpr };
-type Runtime<G extends Group> = { [A in keyof Areas]: Bound<Areas[A][G]> };
-type Declared<S> = Omit<S, 'client'>;
+// A scope holds the areas that have the group: an area without a `forAdmin` group is absent from AdminScope.
+type Runtime<G extends Group> = { [A in keyof Areas as G extends keyof Areas[A] ? A : never]: Areas[A] extends Record<G, Api> ? Bound<Areas[A][G]> : never };
 type ScopesMatch = [
-  Same<Declared<UserScope>, Runtime<'forUser'>>,
-  Same<Declared<AdminScope>, Runtime<'forAdmin'>>,
-  Same<Declared<WorkerScope>, Runtime<'forWorker'>>,
-  Same<Declared<ComplianceScope>, Runtime<'forCompliance'>>,
+  Same<UserScope, Runtime<'forUser'>>,
+  Same<AdminScope, Runtime<'forAdmin'>>,
+  Same<WorkerScope, Runtime<'forWorker'>>,
+  Same<ComplianceScope, Runtime<'forCompliance'>>,
 ];
 type AllTrue<T extends true[]> = T;
 // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -1,8 +1,8 @@
 // meals area: meal logs with their foods, history pages, soft delete/undo, daily totals vs the
 // goal, search by nutrition. SQL lives in queries/meals.sql; app.daily_nutrition_vs_goal in
 // migrations/committed/000031. The person is always app.current_user_id().
-import type { DbClient } from './db/context.ts';
-import { NotFoundError } from './errors.ts';
+import type { DbClient } from '../db/context.ts';
+import { NotFoundError } from '../db/errors.ts';
 import {
   dailyNutritionVsGoal,
   findMealsByNutrition as findMealsByNutritionQuery,
@@ -14,7 +14,8 @@ import {
   updateMeal as updateMealQuery,
   type IGetMealResult,
   type IListMealsResult,
-} from './generated/meals.queries.ts';
+} from '../generated/meals.queries.ts';
+import { rebuildDailyMetrics as rebuildDailyMetricsQuery, refreshDailyMetrics as refreshDailyMetricsQuery } from '../generated/meals.queries.ts';
 import {
   dayRange,
   fail,
@@ -36,10 +37,10 @@ import {
   uuid,
   type Nutrient,
   type Page,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
-export type { Page } from './input.ts';
+export type { Page } from './shared/input.ts';
 
 export type MealType = 'breakfast' | 'lunch' | 'dinner' | 'snack';
 export const MEAL_TYPES: readonly MealType[] = ['breakfast', 'lunch', 'dinner', 'snack'];
@@ -356,6 +357,17 @@ export const forUser = {
   dailyTotals,
   findMealsByNutrition,
 };
-export const forAdmin = {};
-export const forWorker = {};
-export const forCompliance = {};
+// --- the worker (metrics.rollup) ------------------------------------------------------------------
+
+/** Recomputes the person's daily nutrition metrics of one day (YYYY-MM-DD). */
+export async function refreshDailyMetrics(client: DbClient, userId: string, day: string): Promise<void> {
+  await runQuery(refreshDailyMetricsQuery, { userId: uuid(userId, 'userId'), day: text(day, 'day', { max: 10 }) }, client);
+}
+
+/** Recomputes all of the person's daily nutrition metrics; returns the number of days. */
+export async function rebuildDailyMetrics(client: DbClient, userId: string): Promise<number> {
+  const [row] = await runQuery(rebuildDailyMetricsQuery, { userId: uuid(userId, 'userId') }, client);
+  return row?.days ?? 0;
+}
+
+export const forWorker = { refreshDailyMetrics, rebuildDailyMetrics };

@@ -6,7 +6,8 @@
 // order, and the hint suffixes removed from the column aliases in the text, so rows arrive with
 // their final keys. Queries with list expansions (`:ids -> (...)`) fall back to query.run.
 import { ParameterTransform, processSQLQueryIR, type PreparedQuery } from '@pgtyped/runtime';
-import type { DbClient } from './db/context.ts';
+import type { DbClient } from './context.ts';
+import { mapDbErrorOrRetry } from './errors.ts';
 
 interface Compiled {
   text: string;
@@ -30,8 +31,20 @@ function compile(query: object): Compiled | null {
   return { text: text.replace(/(\bAS\s+")([A-Za-z_][A-Za-z0-9_]*)[!?]"/gi, '$1$2"'), names };
 }
 
-/** Runs a generated query: same statement and bind values as `query.run(params, client)`, same row shape. */
-export async function runQuery<P, R>(query: PreparedQuery<P, R>, params: P, client: DbClient): Promise<R[]> {
+/**
+ * Runs a generated query: same statement and bind values as `query.run(params, client)`, same row
+ * shape. A database error is mapped here (src/db/errors.ts: by constraint, then SQLSTATE), with the
+ * query's parameters and `field` (the input at fault when the error names none).
+ */
+export async function runQuery<P, R>(query: PreparedQuery<P, R>, params: P, client: DbClient, field?: string): Promise<R[]> {
+  try {
+    return await execute(query, params, client);
+  } catch (error) {
+    throw mapDbErrorOrRetry(error, { field, values: (params ?? {}) as Record<string, unknown> });
+  }
+}
+
+async function execute<P, R>(query: PreparedQuery<P, R>, params: P, client: DbClient): Promise<R[]> {
   let c = compiled.get(query);
   if (c === undefined) {
     c = compile(query);

@@ -1,9 +1,9 @@
 // accounts area: sign-in, profile, preferences (last-write-wins), goals, push tokens.
-// Every function takes the transaction's client first (see src/api.ts); the person is always
+// Every function takes the transaction's client first (see src/api/bind.ts); the person is always
 // app.current_user_id(), never a parameter. SQL lives in queries/accounts.sql.
 import type pg from 'pg';
-import { withTransaction, type DbClient } from './db/context.ts';
-import { mapDbError, NotFoundError } from './errors.ts';
+import { withTransaction, type DbClient } from '../db/context.ts';
+import { NotFoundError } from '../db/errors.ts';
 import {
   deactivateGoals,
   deletePushToken,
@@ -21,13 +21,15 @@ import {
   type IGetActiveGoalResult,
   type IGetPreferencesResult,
   type IGetProfileResult,
-} from './generated/accounts.queries.ts';
+} from '../generated/accounts.queries.ts';
+import { deleteStalePushTokens as deleteStalePushTokensQuery } from '../generated/accounts.queries.ts';
 import {
   bool,
   calendarDay,
   fail,
   isPlainObject,
   list,
+  INT32_MAX,
   num,
   oneOf,
   optionalCalendarDay,
@@ -35,8 +37,8 @@ import {
   optionalText,
   pastInstant,
   text,
-} from './input.ts';
-import { runQuery } from './run-query.ts';
+} from './shared/input.ts';
+import { runQuery } from '../db/run-query.ts';
 
 // --- sign-in --------------------------------------------------------------------------------------
 
@@ -72,17 +74,9 @@ export async function upsertOnSignIn(client: DbClient, input: SignInInput): Prom
   // Better-Auth's names are unbounded: cut (not refuse) a long one, but refuse absurd input.
   const name = input.name === undefined || input.name === null ? null : text(input.name, 'name', { min: 0, max: 100_000 }).slice(0, 400);
   const timeZone = optionalText(input.timeZone, 'timeZone', { max: 64 }) ?? null;
-  try {
-    const [row] = await runQuery(signInPerson, { authId, email, name, timeZone }, client);
-    return row!;
-  } catch (error) {
-    // The foreign key app.users.auth_id → auth."user": say which user is missing, and where from.
-    const mapped = mapDbError(error);
-    if (mapped instanceof NotFoundError && mapped.field === 'authId') {
-      throw new NotFoundError('authId', mapped.rule ?? 'auth_user', `the Better-Auth user ${authId} does not exist (no auth."user" row): create it with Better-Auth, then sign in`, error);
-    }
-    throw mapped;
-  }
+  // users_auth_id_fkey: says which Better-Auth user is missing, and where from (src/db/errors.ts).
+  const [row] = await runQuery(signInPerson, { authId, email, name, timeZone }, client);
+  return row!;
 }
 
 /** Sign-in upsert in its own transaction, as app_user with no person yet. Returns the person's id for kdb.asUser. */
@@ -138,8 +132,9 @@ export async function updateProfile(client: DbClient, changes: ProfileChanges): 
 
 // --- preferences (last-write-wins) ------------------------------------------------------------------
 
-export type Diet = 'vegetarian' | 'vegan' | 'pescatarian' | 'no_restrictions';
-export const DIETS: readonly Diet[] = ['vegetarian', 'vegan', 'pescatarian', 'no_restrictions'];
+// Diet is shared with recipes (the search applies it): defined in the shared input module.
+export { DIETS, type Diet } from './shared/input.ts';
+import { DIETS, type Diet } from './shared/input.ts';
 export type Theme = 'light' | 'dark';
 
 /** Stored preferences; null means "use the default" (the Epicura document's nullability). */
@@ -402,6 +397,11 @@ export const forUser = {
   removePushToken,
   listPushTokens,
 };
-export const forAdmin = {};
-export const forWorker = {};
-export const forCompliance = {};
+/** The worker (push-tokens.cleanup): deletes push tokens not seen for `olderThanDays` days; returns how many. */
+export async function deleteStalePushTokens(client: DbClient, olderThanDays: number): Promise<number> {
+  const days = num(olderThanDays, 'olderThanDays', { min: 1, max: INT32_MAX, integer: true });
+  const [row] = await runQuery(deleteStalePushTokensQuery, { days }, client);
+  return row?.count ?? 0;
+}
+
+export const forWorker = { deleteStalePushTokens };

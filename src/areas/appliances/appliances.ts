@@ -1,6 +1,6 @@
 // appliances area: pairing (proof of possession), heartbeats, the person's appliances, cooking
-// sessions, the device's cooking-log upload and firmware selection; the admin portal publishes
-// firmware. SQL lives in queries/appliances.sql; pairing and upload are SECURITY DEFINER functions
+// sessions, the device's cooking-log upload; firmware (the device's update, the admin portal's
+// releases) is in firmware.ts, beside this file. SQL lives in queries/appliances.sql; pairing and upload are SECURITY DEFINER functions
 // (migrations 000041, 000042) because they must see pairings of other people.
 //
 // Rules defined here (see notes/recipes-appliances.md):
@@ -13,16 +13,10 @@
 //   only under one of the uploader's own pairings of the device (the one covering startedAt); a log
 //   started outside them, or a session id that is someone else's, is refused: no upload writes
 //   into another person's history (migration 000076).
-// - Firmware: the newest release above the running version on the device's channel or a more
-//   stable one (alpha ⊇ beta ⊇ stable), among those whose min_version the running version meets;
-//   mandatory when any release in (running, offered] on those channels is mandatory.
-import type { DbClient } from './db/context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import type { DbClient } from '../../db/context.ts';
+import { ConflictError, NotFoundError } from '../../db/errors.ts';
 import {
-  adminListFirmware,
-  adminPublishFirmware,
   completeSession as completeSessionQuery,
-  firmwareUpdate as firmwareUpdateQuery,
   getSession as getSessionQuery,
   heartbeat as heartbeatQuery,
   listAppliances,
@@ -33,12 +27,16 @@ import {
   unpairAppliance,
   updateSession as updateSessionQuery,
   uploadCookingLog as uploadCookingLogQuery,
-  type IAdminListFirmwareResult,
   type IGetSessionResult,
   type IListAppliancesResult,
-} from './generated/appliances.queries.ts';
-import { assertFiniteJson, assertStorableJson, bool, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from './input.ts';
-import { runQuery } from './run-query.ts';
+} from '../../generated/appliances.queries.ts';
+import { assertFiniteJson, assertStorableJson, fail, INT32_MAX, isPlainObject, jsonObject, list, num, oneOf, optionalNum, optionalPastInstant, optionalText, pastInstant, text, uuid } from '../shared/input.ts';
+import { runQuery } from '../../db/run-query.ts';
+import { markOfflineAppliances } from '../../generated/appliances.queries.ts';
+import * as firmware from './firmware.ts';
+import { firmwareUpdate, optionalSemver } from './firmware.ts';
+
+export * from './firmware.ts';
 
 export const APPLIANCE_STATUSES = ['online', 'offline', 'cooking', 'error'] as const;
 export type ApplianceStatus = (typeof APPLIANCE_STATUSES)[number];
@@ -46,10 +44,6 @@ export const SESSION_STATUSES = ['started', 'cooking', 'paused', 'completed', 'a
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 const RUNNING = ['started', 'cooking', 'paused'] as const;
 const ENDED = ['completed', 'aborted', 'error'] as const;
-export const FIRMWARE_TARGETS = ['cm5', 'stm32'] as const;
-export type FirmwareTarget = (typeof FIRMWARE_TARGETS)[number];
-export const FIRMWARE_CHANNELS = ['stable', 'beta', 'alpha'] as const;
-export type FirmwareChannel = (typeof FIRMWARE_CHANNELS)[number];
 
 /** One pairing of a device with the person. */
 export interface Appliance {
@@ -98,29 +92,12 @@ export interface CookingSession {
   updatedAt: Date;
 }
 
-export interface FirmwareRelease {
-  id: string;
-  target: FirmwareTarget;
-  version: string;
-  channel: FirmwareChannel;
-  binaryUrl: string;
-  checksumSha256: string;
-  fileSizeBytes: number;
-  releaseNotes: string | null;
-  isMandatory: boolean;
-  minVersion: string | null;
-  createdAt: Date;
-}
-
 // --- input checks ----------------------------------------------------------------------------------
 
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
 const PAIRING_CODE = /^[0-9A-Z]{6}$/;
 const MAC = /^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/;
-// Semantic Versioning 2.0.0, the same pattern as app.is_semver.
-const SEMVER =
-  /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 const JSON_BYTES = 262_144;
 
 function pattern(value: unknown, field: string, max: number, re: RegExp, what: string): string {
@@ -135,14 +112,6 @@ const pairingCode = (v: unknown, field = 'pairingCode') =>
   pattern(typeof v === 'string' ? v.toUpperCase() : v, field, 6, PAIRING_CODE, '6 characters 0-9/A-Z');
 const wifiMac = (v: unknown) =>
   v === undefined || v === null ? null : pattern(typeof v === 'string' ? v.toUpperCase() : v, 'wifiMac', 17, MAC, 'six colon-separated hex pairs (AA:BB:CC:DD:EE:FF)');
-
-function semver(value: unknown, field: string): string {
-  const s = text(value, field, { max: 20, trim: true });
-  if (!SEMVER.test(s)) fail(field, 'semver', `must be a semantic version such as 1.2.0 or 1.3.0-beta.1, got ${JSON.stringify(s)}`);
-  return s;
-}
-
-const optionalSemver = (v: unknown, field: string) => (v === undefined || v === null ? null : semver(v, field));
 
 function stagesLog(value: unknown, field = 'stagesLog'): string {
   const entries = list(value, field, 500);
@@ -175,11 +144,6 @@ function toSession(row: IGetSessionResult): CookingSession {
   };
 }
 
-/** The code and constraint fields of a server error. */
-function pgError(error: unknown): { code?: string; constraint?: string } {
-  return (error ?? {}) as { code?: string; constraint?: string };
-}
-
 // --- pairing -----------------------------------------------------------------------------------------
 
 export interface PairInput {
@@ -210,33 +174,8 @@ export async function pair(client: DbClient, input: PairInput): Promise<Applianc
     name: optionalText(input.name, 'name', { max: 100, trim: true }) ?? null,
     wifiMac: wifiMac(input.wifiMac),
   };
-  try {
-    const [row] = await runQuery(pairAppliance, params, client);
-    return toAppliance(row!);
-  } catch (error) {
-    const e = pgError(error);
-    if (e.code === '42501' && e.constraint === 'appliances_pairing_code_match') {
-      throw new ForbiddenError(`pairingCode: does not match the code device ${params.deviceId} displays`, {
-        field: 'pairingCode',
-        rule: 'appliances_pairing_code_match',
-        cause: error,
-      });
-    }
-    if (e.code === '42501' && e.constraint === 'appliances_pairing_code_unknown') {
-      throw new ForbiddenError(
-        `pairingCode: device ${params.deviceId} is paired to someone else and has not reported a pairing code; the owner can unpair it, or let the device come online`,
-        { field: 'pairingCode', rule: 'appliances_pairing_code_unknown', cause: error },
-      );
-    }
-    // Row-level security keeps the key out of the server's message: name the field here.
-    if (e.code === '23505' && e.constraint === 'idx_appliances_serial_number') {
-      throw new ConflictError('serialNumber', e.constraint, `serialNumber: ${params.serialNumber} is paired under another device id`, error);
-    }
-    if (e.code === '23505' && e.constraint === 'idx_appliances_device_id') {
-      throw new ConflictError('deviceId', e.constraint, `deviceId: ${params.deviceId} is already paired`, error);
-    }
-    throw error;
-  }
+  const [row] = await runQuery(pairAppliance, params, client);
+  return toAppliance(row!);
 }
 
 /** Ends the person's current pairing `applianceId`. NotFoundError if it is not a current pairing of theirs. */
@@ -304,17 +243,7 @@ export async function startSession(client: DbClient, input: StartSessionInput): 
     startedAt: optionalPastInstant(input.startedAt, 'startedAt') ?? null,
     customizations: optionalCustomizations(input.customizations),
   };
-  let row;
-  try {
-    [row] = await runQuery(startSessionQuery, params, client);
-  } catch (error) {
-    // Row-level security keeps the key out of the server's message: name the field here.
-    const e = pgError(error);
-    if (e.code === '23505' && (e.constraint === 'cooking_sessions_pkey' || e.constraint === 'cooking_sessions_id_user_id_key')) {
-      throw new ConflictError('id', 'cooking_sessions_pkey', `id: cooking session ${params.id} already exists`, error);
-    }
-    throw error;
-  }
+  const [row] = await runQuery(startSessionQuery, params, client);
   if (row) return toSession(row);
   const [check] = await runQuery(startSessionDiagnosis, { applianceId, recipeId }, client);
   if (!check?.applianceOk) throw new NotFoundError('applianceId', 'current_pairing', `applianceId: ${applianceId} is not one of your current appliances`);
@@ -439,14 +368,6 @@ export interface CookingLogUploadResult {
   filedUnderCaller: boolean;
 }
 
-/** A first upload raced another first upload of the same log: a serialization failure, retried by withTransaction. */
-class UploadRaceError extends Error {
-  readonly code = '40001';
-  constructor(cause: unknown) {
-    super('cooking-log upload raced a concurrent upload of the same log: retry the transaction', { cause });
-  }
-}
-
 /**
  * Cooking-log sync from the device (Epicura "Cooking Log Sync"): idempotent and device-authoritative
  * (app.upload_cooking_log). The same log uploaded twice, or concurrently, leaves one row with the
@@ -474,72 +395,8 @@ export async function uploadCookingLog(client: DbClient, input: CookingLogUpload
     userRating: optionalNum(input.userRating, 'userRating', { min: 1, max: 5, integer: true }) ?? null,
     notes: notes(input.notes),
   };
-  try {
-    const [row] = await runQuery(uploadCookingLogQuery, params, client);
-    return row!;
-  } catch (error) {
-    const e = pgError(error);
-    if (e.code === '42501' && e.constraint === 'appliances_current_pairing') {
-      throw new ForbiddenError(`deviceId: ${params.deviceId} is not currently paired to you`, { field: 'deviceId', rule: 'appliances_current_pairing', cause: error });
-    }
-    if (e.code === '23514' && e.constraint === 'cooking_sessions_pairing_period') {
-      throw new ValidationError('startedAt', 'cooking_sessions_pairing_period',
-        `startedAt: ${params.startedAt.toISOString()} lies outside your pairings of device ${params.deviceId}: a log is filed only under the pairing it was cooked in`, error);
-    }
-    if (e.code === '23505' && e.constraint === 'cooking_sessions_pkey') {
-      throw new ConflictError('id', 'cooking_sessions_pkey', `id: cooking session ${params.id} belongs to another device`, error);
-    }
-    // The recipe is missing or not published: one error for both (trigger cooking_sessions_check_recipe).
-    if (e.code === '23503' && e.constraint === 'cooking_sessions_recipe_id_fkey') {
-      throw new NotFoundError('recipeId', 'published_recipe', `recipeId: no published recipe ${params.recipeId}`, error);
-    }
-    // Two first uploads of one log at once: ON CONFLICT (id) arbitrates on the primary key only, so
-    // the loser can hit the other unique index on (id, user_id) instead of taking the DO UPDATE path.
-    // Nothing else violates it (a visible row would conflict on the primary key first): run the
-    // transaction again (withTransaction retries 40001), and the upload then finds the row.
-    if (e.code === '23505' && e.constraint === 'cooking_sessions_id_user_id_key') throw new UploadRaceError(error);
-    throw error;
-  }
-}
-
-// --- firmware -------------------------------------------------------------------------------------------
-
-export interface FirmwareQuery {
-  target: FirmwareTarget;
-  /** The device's channel (default stable). Beta also gets stable releases, alpha gets all. */
-  channel?: FirmwareChannel;
-  /** The version the device runs now. */
-  currentVersion: string;
-}
-
-export interface FirmwareOffer {
-  release: FirmwareRelease;
-  /** True when this release, or a release it supersedes (between the running version and it), is mandatory. */
-  mandatory: boolean;
-  /** Newer releases the device cannot apply yet (min_version above its version); it will be offered them after this one. */
-  newerNotApplicable: number;
-}
-
-const CHANNELS_FOR: Record<FirmwareChannel, FirmwareChannel[]> = {
-  stable: ['stable'],
-  beta: ['stable', 'beta'],
-  alpha: ['stable', 'beta', 'alpha'],
-};
-
-/**
- * The release a device should install (semver order, app.semver_sort_key): the newest release
- * above `currentVersion` on the device's channel (or a more stable one) whose min_version it
- * meets; null when it is up to date.
- */
-export async function firmwareUpdate(client: DbClient, input: FirmwareQuery): Promise<FirmwareOffer | null> {
-  if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
-  const target = oneOf(input.target, 'target', FIRMWARE_TARGETS);
-  const channel = input.channel === undefined ? 'stable' : oneOf(input.channel, 'channel', FIRMWARE_CHANNELS);
-  const currentVersion = semver(input.currentVersion, 'currentVersion');
-  const [row] = await runQuery(firmwareUpdateQuery, { target, channels: CHANNELS_FOR[channel], currentVersion }, client);
-  if (!row) return null;
-  const { mandatory, newerNotApplicable, ...release } = row;
-  return { release: release as FirmwareRelease, mandatory, newerNotApplicable };
+  const [row] = await runQuery(uploadCookingLogQuery, params, client);
+  return row!;
 }
 
 export const forUser = {
@@ -556,71 +413,12 @@ export const forUser = {
   firmwareUpdate,
 };
 
-// --- admin: firmware releases -------------------------------------------------------------------------------
-
-export interface FirmwareReleaseInput {
-  target: FirmwareTarget;
-  /** Semantic version, unique per target. */
-  version: string;
-  /** Default stable. */
-  channel?: FirmwareChannel;
-  /** https:// or s3:// URL of the binary (at most 2048 characters). */
-  binaryUrl: string;
-  /** SHA-256 of the binary: 64 hex digits (stored in lower case). */
-  checksumSha256: string;
-  /** 1 to 2147483647. */
-  fileSizeBytes: number;
-  /** Markdown, at most 100000 characters. */
-  releaseNotes?: string | null;
-  /** Default false. */
-  isMandatory?: boolean;
-  /** The lowest running version that may apply it (not above version); null = any. */
-  minVersion?: string | null;
+export const forAdmin = firmware.forAdmin;
+/** The worker (appliances.offline-sweep): marks appliances silent for `silentForSeconds` offline; returns how many. */
+export async function markOffline(client: DbClient, silentForSeconds: number): Promise<number> {
+  const seconds = num(silentForSeconds, 'silentForSeconds', { min: 0, exclusive: true });
+  const [row] = await runQuery(markOfflineAppliances, { seconds }, client);
+  return row?.count ?? 0;
 }
 
-/** Publishes a firmware release. ConflictError when the target already has this version. */
-export async function publishFirmware(client: DbClient, input: FirmwareReleaseInput): Promise<FirmwareRelease> {
-  if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
-  const binaryUrl = text(input.binaryUrl, 'binaryUrl', { max: 2048, trim: true });
-  if (!/^(https|s3):\/\/\S+$/.test(binaryUrl)) fail('binaryUrl', 'url', 'must be an https:// or s3:// URL without spaces');
-  const checksum = text(input.checksumSha256, 'checksumSha256', { max: 64, trim: true }).toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(checksum)) fail('checksumSha256', 'sha256', 'must be 64 hexadecimal digits');
-  const params = {
-    target: oneOf(input.target, 'target', FIRMWARE_TARGETS),
-    version: semver(input.version, 'version'),
-    channel: input.channel === undefined ? 'stable' : oneOf(input.channel, 'channel', FIRMWARE_CHANNELS),
-    binaryUrl,
-    checksumSha256: checksum,
-    fileSizeBytes: num(input.fileSizeBytes, 'fileSizeBytes', { min: 1, max: INT32_MAX, integer: true }),
-    releaseNotes: optionalText(input.releaseNotes, 'releaseNotes', { min: 0, max: 100_000 }) ?? null,
-    isMandatory: input.isMandatory === undefined ? false : bool(input.isMandatory, 'isMandatory'),
-    minVersion: optionalSemver(input.minVersion, 'minVersion'),
-  };
-  try {
-    const [row] = await runQuery(adminPublishFirmware, params, client);
-    return toRelease(row!);
-  } catch (error) {
-    const e = pgError(error);
-    if (e.code === '23514' && e.constraint === 'firmware_releases_min_version_order_check') {
-      throw new ValidationError('minVersion', 'firmware_releases_min_version_order_check', `minVersion: ${params.minVersion} is above version ${params.version}`, error);
-    }
-    if (e.code === '23505') {
-      throw new ConflictError('version', 'idx_firmware_target_version', `version: ${params.target} ${params.version} is already published`, error);
-    }
-    throw error;
-  }
-}
-
-function toRelease(row: IAdminListFirmwareResult): FirmwareRelease {
-  return { ...row, target: row.target as FirmwareTarget, channel: row.channel as FirmwareChannel };
-}
-
-/** A target's releases, newest version first. */
-export async function listFirmware(client: DbClient, target: FirmwareTarget): Promise<FirmwareRelease[]> {
-  const t = oneOf(target, 'target', FIRMWARE_TARGETS);
-  return (await runQuery(adminListFirmware, { target: t }, client)).map(toRelease);
-}
-
-export const forAdmin = { publishFirmware, listFirmware };
-export const forWorker = {};
-export const forCompliance = {};
+export const forWorker = { markOffline };

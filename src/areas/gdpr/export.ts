@@ -13,9 +13,9 @@ import { createWriteStream, existsSync, renameSync, rmSync, statSync, type Write
 import { basename, dirname, join, resolve } from 'node:path';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { asCompliance } from './db/context.ts';
-import { KitchenDbError, NotFoundError, ValidationError } from './errors.ts';
-import { beginExportFile, exportFileDeletedByWriter, exportFileFailed, exportFileWritten, type ExportWriter } from './gdpr-files.ts';
+import { asCompliance } from '../../db/context.ts';
+import { KitchenDbError, NotFoundError, ValidationError } from '../../db/errors.ts';
+import { beginExportFile, exportFileDeletedByWriter, exportFileFailed, exportFileWritten, type ExportWriter } from './files.ts';
 import { forCompliance, streamUserTableText, type GdprManifest } from './gdpr.ts';
 
 export type ExportFormat = 'ndjson' | 'json';
@@ -28,7 +28,7 @@ export interface ExportToOptions {
   force?: boolean;
   /**
    * Record the file in app_private.gdpr_export_files (who wrote it: the job, the CLI, the demo) before
-   * writing it, and report it complete, so a purge of the person deletes it (src/gdpr-files.ts).
+   * writing it, and report it complete, so a purge of the person deletes it (src/areas/gdpr/files.ts).
    */
   record?: ExportWriter;
   /** NDJSON on a server: stream each table with COPY (default true; false: pages of `pageSize`). */

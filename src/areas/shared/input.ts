@@ -1,18 +1,14 @@
 // Cheap input checks shared by the area modules: each throws a ValidationError that names the
 // field (camelCase, as the caller spelled it) and the rule, before anything reaches SQL. Rules that
 // need the database (time zones, uniqueness, ownership) stay in SQL and come back via mapDbError.
-import { assertUuid } from './db/context.ts';
-import { ValidationError } from './errors.ts';
+import { assertUuid, describe, isUuid } from '../../db/uuid.ts';
+import { ValidationError } from '../../db/errors.ts';
 
 export function fail(field: string, rule: string, message: string): never {
   throw new ValidationError(field, rule, `${field}: ${message}`);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
-  if (typeof value === 'number') return String(value);
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
+export { describe, isUuid };
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -310,7 +306,6 @@ export function decodeCursor(value: unknown, field: string, check: (parts: unkno
 }
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * A cursor's `YYYY-MM-DDTHH:MM:SS.ffffffZ` (as the API writes them) that is a real instant within
@@ -331,8 +326,7 @@ export function timeIdCursor(value: unknown, field = 'cursor', timeMayBeNull = f
   const [time, id] = decodeCursor(value, field, (p) =>
     p.length === 2 &&
     ((timeMayBeNull && p[0] === null) || isCursorTime(p[0])) &&
-    typeof p[1] === 'string' &&
-    UUID.test(p[1]),
+    isUuid(p[1]),
   ) as [string | null, string];
   return { time, id };
 }
@@ -352,3 +346,9 @@ export function toPage<R, T>(rows: R[], size: number, key: (row: R) => (string |
   const kept = more ? rows.slice(0, size) : rows;
   return { items: kept.map(map), nextCursor: more ? encodeCursor(key(kept[kept.length - 1]!)) : null };
 }
+
+// --- types shared by areas ------------------------------------------------------------------------
+
+/** A person's diet (user_preferences.diet): accounts stores it, recipes' search applies it. */
+export type Diet = 'vegetarian' | 'vegan' | 'pescatarian' | 'no_restrictions';
+export const DIETS: readonly Diet[] = ['vegetarian', 'vegan', 'pescatarian', 'no_restrictions'];
