@@ -42,6 +42,20 @@ describe('foundation', () => {
     }
   });
 
+  it('refuses a role or an isolation level that is not one of its own before sending anything (both go into the BEGIN text)', async () => {
+    const { withTransaction } = await import('../src/db/context.ts');
+    const ran: string[] = [];
+    const attempt = (options: Record<string, unknown>) =>
+      withTransaction(db().pool, options as never, async () => {
+        ran.push('callback');
+      });
+    await expect(attempt({ role: 'app_user; drop table app.meal_logs' })).rejects.toMatchObject({ field: 'role', rule: 'app_role' });
+    await expect(attempt({ isolation: 'serializable; select 1' })).rejects.toMatchObject({ field: 'isolation', rule: 'isolation_level' });
+    expect(ran).toEqual([]);
+    await attempt({ role: 'app_worker', isolation: 'repeatable read' });
+    expect(ran).toEqual(['callback']);
+  });
+
   it('a named (prepared) statement works again in the next transaction on the same connection, after the session reset', async () => {
     const { createPool } = await import('../src/db/pool.ts');
     const { withUser } = await import('../src/db/context.ts');

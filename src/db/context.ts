@@ -7,9 +7,9 @@
 // simple-query message as the COMMIT or ROLLBACK (one round trip, not two), and DISCARD ALL itself
 // (resetAndRelease) covers the rare paths where that message did not run to its end.
 import pg from 'pg';
-import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError } from './errors.ts';
-import type { AppRole } from './migrate.ts';
-import { assertUuid } from './uuid.ts';
+import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from './errors.ts';
+import { APP_ROLES, type AppRole } from './migrate.ts';
+import { assertUuid, describe } from './uuid.ts';
 
 /** What the generated pgtyped queries need: something with `query(text, values)`. */
 export type DbClient = pg.PoolClient;
@@ -17,13 +17,16 @@ export type DbClient = pg.PoolClient;
 // The UUID rule lives in uuid.ts; re-exported here, where the person context needs it.
 export { assertUuid } from './uuid.ts';
 
+const ISOLATION_LEVELS = ['read committed', 'repeatable read', 'serializable'] as const;
+export type IsolationLevel = (typeof ISOLATION_LEVELS)[number];
+
 export interface TransactionOptions {
   /** SET LOCAL ROLE for the transaction; omit to act as the connection's own role (migrations, tests). */
   role?: AppRole;
   /** The person (app.user_id) of the transaction. */
   userId?: string;
   /** Isolation level (default: the server's, READ COMMITTED). */
-  isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  isolation?: IsolationLevel;
   readOnly?: boolean;
   /**
    * Runs the whole callback again after a serialization failure or deadlock (40001/40P01),
@@ -43,6 +46,13 @@ export async function withTransaction<T>(
   fn: (client: DbClient) => Promise<T>,
 ): Promise<T> {
   const userId = options.userId === undefined ? undefined : assertUuid(options.userId);
+  // Both go into the BEGIN message as text: a caller without TypeScript must not be able to pass SQL.
+  if (options.role !== undefined && !(APP_ROLES as readonly string[]).includes(options.role)) {
+    throw new ValidationError('role', 'app_role', `role must be one of ${APP_ROLES.join(', ')}, got ${describe(options.role)}`);
+  }
+  if (options.isolation !== undefined && !(ISOLATION_LEVELS as readonly string[]).includes(options.isolation)) {
+    throw new ValidationError('isolation', 'isolation_level', `isolation must be one of ${ISOLATION_LEVELS.join(', ')}, got ${describe(options.isolation)}`);
+  }
   const retries = options.retries ?? 3;
   for (let attempt = 0; ; attempt++) {
     let client: DbClient;
