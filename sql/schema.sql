@@ -2581,10 +2581,10 @@ $$;
 COMMENT ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) IS 'The manifest of a GDPR export: format and format_version (1), generated_at, user_id, found, tables (rows per table), total_rows, primary_keys (per table: the columns rows are ordered and paged by), left_out (columns and tables not exported, with reasons), notes (plain words).';
 
 --
--- Name: gdpr_purge_jobs(uuid, text, text[], boolean); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: gdpr_purge_jobs(uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) RETURNS bigint
+CREATE FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[]) RETURNS bigint
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2599,70 +2599,41 @@ begin
   from pg_catalog.unnest(array[p_user_id::text, pg_catalog.lower(p_auth_id)]
                          || coalesce((select pg_catalog.array_agg(pg_catalog.lower(e)) from pg_catalog.unnest(p_emails) as e), '{}')) as u(n)
   where n is not null and n <> '';
-  if p_delete then
-    with person_rows as (
-      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
-      -- message: one hash join against the person's ids, not a look-up per job.
-      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
-      union all
-      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
-    ),
-    victims as (
-      select j.name, j.id
-      from pgboss.job as j
-      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
-      union
-      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
-      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
-      select j.name, j.id
-      from pgboss.job as j
-      cross join lateral (
-        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
-                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
-      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
-      where case when x.t like any (v_n)
-                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
-                 else false end
-    )
-    delete from pgboss.job as j using victims as v where j.name = v.name and j.id = v.id;
-  else
-    with person_rows as (
-      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
-      -- message: one hash join against the person's ids, not a look-up per job.
-      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
-      union all
-      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
-    ),
-    victims as (
-      select j.name, j.id
-      from pgboss.job as j
-      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
-      union
-      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
-      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
-      select j.name, j.id
-      from pgboss.job as j
-      cross join lateral (
-        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
-                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
-      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
-      where case when x.t like any (v_n)
-                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
-                 else false end
-    )
-    select pg_catalog.count(*) into v_count from victims;
-    return v_count;
-  end if;
+  with person_rows as (
+    -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+    -- message: one hash join against the person's ids, not a look-up per job.
+    select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+    union all
+    select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+  ),
+  victims as (
+    select j.name, j.id
+    from pgboss.job as j
+    join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+    union
+    -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+    -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+    select j.name, j.id
+    from pgboss.job as j
+    cross join lateral (
+      select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                              || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+    -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+    where case when x.t like any (v_n)
+               then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+               else false end
+  )
+  delete from pgboss.job as j using victims as v where j.name = v.name and j.id = v.id;
   get diagnostics v_count = row_count;
   return v_count;
 end
 $$;
 
 --
--- Name: FUNCTION gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[]); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) IS 'The person''s pg-boss jobs, in every queue and state: jobs any of whose strings (data, output, singleton key, …) name them (app_private.gdpr_json_names_person), and the assistant.embed jobs of their meal logs and messages. Counts them, and deletes them when p_delete. Run by the purge before the meal logs and messages go (the embed jobs are found through them). Needs app.owner_access on.';
+COMMENT ON FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[]) IS 'The person''s pg-boss jobs, in every queue and state: jobs any of whose strings (data, output, singleton key, …) name them (app_private.gdpr_json_names_person), and the assistant.embed jobs of their meal logs and messages. Deletes them and returns how many. Run by the purge before the meal logs and messages go (the embed jobs are found through them). Needs app.owner_access on.';
 
 --
 -- Name: gdpr_sql(app_private.gdpr_table, text, boolean); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3677,7 +3648,7 @@ begin
    where f.person_id = p_user_id;
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
-  v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, true);
+  v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
   -- Within a rank, partitioned tables first: telemetry goes by user_id (an index range per
   -- partition) before the cooking sessions whose deletion would otherwise look for it (000082).
   for v_table in
@@ -10332,10 +10303,10 @@ REVOKE ALL ON FUNCTION app_private.gdpr_json_names_person(p_json jsonb, p_user_i
 REVOKE ALL ON FUNCTION app_private.gdpr_manifest(p_user_id uuid, p_known boolean, p_counts jsonb) FROM PUBLIC;
 
 --
--- Name: FUNCTION gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[]); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION gdpr_sql(t app_private.gdpr_table, p_mode text, p_after boolean); Type: ACL; Schema: app_private; Owner: -

@@ -1,5 +1,5 @@
 --! Previous: sha1:9b003f90aaa1936dec2267c5bb8e1c471a67c2a5
---! Hash: sha1:9c7b38e05ca5abc5f3de269625eff6ad2d22753e
+--! Hash: sha1:f340aad5467a4a5b2ee9d49f9a1124f9a372b847
 --! Message: gdpr: the purge also erases the person's pg-boss jobs, export-file paths and every verification row naming them
 
 -- Issue 15. Besides the tables of app_private.gdpr_tables(), a purge now removes, in its one
@@ -149,7 +149,7 @@ comment on function app_private.gdpr_verification_matches(text, text, text[], te
   'True when an auth.verification row belongs to the person: its identifier or its value (parsed when JSON) names their auth id or one of their e-mail addresses, however it is prefixed, cased or spaced (app_private.gdpr_text_names_person, migration 000081).';
 
 -- pg-boss jobs ----------------------------------------------------------------------------------
-create function app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[], p_delete boolean) returns bigint
+create function app_private.gdpr_purge_jobs(p_user_id uuid, p_auth_id text, p_emails text[]) returns bigint
   language plpgsql
   volatile
   set search_path = pg_catalog, pg_temp
@@ -165,67 +165,38 @@ begin
   from pg_catalog.unnest(array[p_user_id::text, pg_catalog.lower(p_auth_id)]
                          || coalesce((select pg_catalog.array_agg(pg_catalog.lower(e)) from pg_catalog.unnest(p_emails) as e), '{}')) as u(n)
   where n is not null and n <> '';
-  if p_delete then
-    with person_rows as (
-      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
-      -- message: one hash join against the person's ids, not a look-up per job.
-      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
-      union all
-      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
-    ),
-    victims as (
-      select j.name, j.id
-      from pgboss.job as j
-      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
-      union
-      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
-      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
-      select j.name, j.id
-      from pgboss.job as j
-      cross join lateral (
-        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
-                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
-      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
-      where case when x.t like any (v_n)
-                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
-                 else false end
-    )
-    delete from pgboss.job as j using victims as v where j.name = v.name and j.id = v.id;
-  else
-    with person_rows as (
-      -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
-      -- message: one hash join against the person's ids, not a look-up per job.
-      select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
-      union all
-      select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
-    ),
-    victims as (
-      select j.name, j.id
-      from pgboss.job as j
-      join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
-      union
-      -- Any job whose values name the person: a strpos over the columns that carry caller data picks
-      -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
-      select j.name, j.id
-      from pgboss.job as j
-      cross join lateral (
-        select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
-                                || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
-      -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
-      where case when x.t like any (v_n)
-                 then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
-                 else false end
-    )
-    select pg_catalog.count(*) into v_count from victims;
-    return v_count;
-  end if;
+  with person_rows as (
+    -- assistant.embed jobs (and their dead-letter copies) carry only the id of the meal log or
+    -- message: one hash join against the person's ids, not a look-up per job.
+    select 'meal_log' as kind, m.id::text as id from app.meal_logs as m where m.user_id = p_user_id
+    union all
+    select 'message', m.id::text from app.messages as m where m.user_id = p_user_id
+  ),
+  victims as (
+    select j.name, j.id
+    from pgboss.job as j
+    join person_rows as r on r.kind = j.data ->> 'kind' and r.id = j.data ->> 'id'
+    union
+    -- Any job whose values name the person: a strpos over the columns that carry caller data picks
+    -- candidates cheaply; the exact test runs on the candidates' whole row as JSON.
+    select j.name, j.id
+    from pgboss.job as j
+    cross join lateral (
+      select pg_catalog.lower(coalesce(j.data::text, '') || ' ' || coalesce(j.output::text, '') || ' ' || coalesce(j.source_output::text, '')
+                              || ' ' || coalesce(j.singleton_key, '') || ' ' || coalesce(j.group_id, '')) as t) as x
+    -- CASE fixes the order: the planner would otherwise run the costly exact test on every job.
+    where case when x.t like any (v_n)
+               then app_private.gdpr_json_names_person(pg_catalog.to_jsonb(j), p_user_id, p_auth_id, p_emails)
+               else false end
+  )
+  delete from pgboss.job as j using victims as v where j.name = v.name and j.id = v.id;
   get diagnostics v_count = row_count;
   return v_count;
 end
 $$;
-comment on function app_private.gdpr_purge_jobs(uuid, text, text[], boolean) is
+comment on function app_private.gdpr_purge_jobs(uuid, text, text[]) is
   'The person''s pg-boss jobs, in every queue and state: jobs any of whose strings (data, output, singleton key, …) name them (app_private.gdpr_json_names_person), and the assistant.embed jobs of their meal logs and messages. '
-  'Counts them, and deletes them when p_delete. Run by the purge before the meal logs and messages go (the embed jobs are found through them). Needs app.owner_access on.';
+  'Deletes them and returns how many. Run by the purge before the meal logs and messages go (the embed jobs are found through them). Needs app.owner_access on.';
 
 -- The purge --------------------------------------------------------------------------------------
 create or replace function app_private.purge_user_core(p_user_id uuid, p_reason text) returns jsonb
@@ -260,7 +231,7 @@ begin
    where f.person_id = p_user_id;
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
-  v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails, true);
+  v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
   -- Within a rank, partitioned tables first: telemetry goes by user_id (an index range per
   -- partition) before the cooking sessions whose deletion would otherwise look for it (000082).
   for v_table in
@@ -299,4 +270,4 @@ comment on function app_private.purge_user_core(uuid, text) is
   'Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
 
 revoke all on function app_private.gdpr_text_names_person(text, uuid, text, text[]), app_private.gdpr_json_names_person(jsonb, uuid, text, text[]),
-  app_private.gdpr_value_names_person(text, uuid, text, text[]), app_private.gdpr_purge_jobs(uuid, text, text[], boolean) from public;
+  app_private.gdpr_value_names_person(text, uuid, text, text[]), app_private.gdpr_purge_jobs(uuid, text, text[]) from public;

@@ -1,5 +1,5 @@
---! Previous: sha1:9c7b38e05ca5abc5f3de269625eff6ad2d22753e
---! Hash: sha1:01a3fd7d259a698b0ebe29c54868206341a8e831
+--! Previous: sha1:f340aad5467a4a5b2ee9d49f9a1124f9a372b847
+--! Hash: sha1:ddbfb1166657f6a440b11efbf68c8fa8a7249d89
 --! Message: telemetry: the session reference is kept by statement triggers instead of a per-row cascading foreign key
 
 -- Issue 15 (purge speed). The foreign key telemetry_events (session_id, user_id) → cooking_sessions

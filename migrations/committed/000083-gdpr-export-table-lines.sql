@@ -1,5 +1,5 @@
---! Previous: sha1:01a3fd7d259a698b0ebe29c54868206341a8e831
---! Hash: sha1:0b98df1ff24180112ee64e3224a4af8d51cfd463
+--! Previous: sha1:ddbfb1166657f6a440b11efbf68c8fa8a7249d89
+--! Hash: sha1:825feeaa2a5354693d9848847d709af4b3f90fad
 --! Message: gdpr: a whole table of a person's export as NDJSON lines, for a bulk COPY
 
 -- Issue 15 (export speed). app.export_user_table pages (≤ 10,000 rows per call, a keyset query, a

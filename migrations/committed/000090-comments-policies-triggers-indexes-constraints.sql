@@ -1,5 +1,5 @@
---! Previous: sha1:0b98df1ff24180112ee64e3224a4af8d51cfd463
---! Hash: sha1:37d25d6e134d537a1904782c2767a61100a6da02
+--! Previous: sha1:825feeaa2a5354693d9848847d709af4b3f90fad
+--! Hash: sha1:d0fdc7524e70843b3eeeaf61fa34fdbf68399c3d
 --! Message: comments: every policy, trigger and non-obvious index or constraint says what it protects and which query uses it
 
 set local lock_timeout = '5s';

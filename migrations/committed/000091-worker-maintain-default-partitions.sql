@@ -1,5 +1,5 @@
---! Previous: sha1:37d25d6e134d537a1904782c2767a61100a6da02
---! Hash: sha1:8df53024fb305912047300834dc5be16be26721e
+--! Previous: sha1:d0fdc7524e70843b3eeeaf61fa34fdbf68399c3d
+--! Hash: sha1:68f1265138ac47efd40ed0dd99574b81aabf6f0f
 --! Message: grants: app_worker may VACUUM the DEFAULT partitions (MAINTAIN, PostgreSQL 17 and later)
 
 set local lock_timeout = '5s';
