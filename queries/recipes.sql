@@ -119,44 +119,45 @@ WHERE r.id = :id!
 FOR UPDATE;
 
 /* @name AdminInsertRecipe */
-INSERT INTO app.recipes AS r
-  (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,
-   calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)
-VALUES
-  (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,
-   :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)
-RETURNING
-  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
-  r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
-  r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
-  r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt";
+-- Through app.recipe_admin_create (000143): sync lock, version/updated_at, search row, tombstone.
+SELECT
+  r.id AS "id!", r.name AS "name!", r.category AS "category!", coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData!", coalesce(r.tags, '{}') AS "tags!",
+  r.difficulty AS "difficulty!", r.time_minutes AS "timeMinutes!", r.servings AS "servings!", r.calories, r.protein_g AS "proteinG",
+  r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version AS "version!", r.is_published AS "isPublished!",
+  r.created_by AS "createdBy", r.created_at AS "createdAt!", r.updated_at AS "updatedAt!"
+FROM app.recipe_admin_create(jsonb_build_object(
+  'id', coalesce(:id::uuid, gen_random_uuid()), 'name', :name!::text, 'category', :category!::text, 'cuisine', :cuisine!::text,
+  'recipe_data', :recipeData!::jsonb, 'tags', :tags!::text[], 'difficulty', :difficulty!::text,
+  'time_minutes', :timeMinutes!::integer, 'servings', :servings!::integer, 'calories', :calories::real, 'protein_g', :proteinG::real,
+  'carbs_g', :carbsG::real, 'fats_g', :fatsG::real, 'image_url', :imageUrl::text, 'is_published', :isPublished!::boolean,
+  'created_by', :createdBy::uuid)) AS r;
 
 /* @name AdminUpdateRecipe */
-UPDATE app.recipes AS r
-   SET name = :name!, category = :category!, cuisine = :cuisine!, recipe_data = :recipeData!, tags = :tags!,
-       difficulty = :difficulty!, time_minutes = :timeMinutes!, servings = :servings!, calories = :calories,
-       protein_g = :proteinG, carbs_g = :carbsG, fats_g = :fatsG, image_url = :imageUrl
- WHERE r.id = :id!
-RETURNING
-  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
-  r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
-  r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
-  r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt";
+-- Through app.recipe_admin_update (000143): version +1 and updated_at only on a real change.
+SELECT
+  r.id AS "id!", r.name AS "name!", r.category AS "category!", coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData!", coalesce(r.tags, '{}') AS "tags!",
+  r.difficulty AS "difficulty!", r.time_minutes AS "timeMinutes!", r.servings AS "servings!", r.calories, r.protein_g AS "proteinG",
+  r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version AS "version!", r.is_published AS "isPublished!",
+  r.created_by AS "createdBy", r.created_at AS "createdAt!", r.updated_at AS "updatedAt!"
+FROM app.recipe_admin_update(:id!::uuid, jsonb_build_object(
+  'name', :name!::text, 'category', :category!::text, 'cuisine', :cuisine!::text,
+  'recipe_data', :recipeData!::jsonb, 'tags', :tags!::text[], 'difficulty', :difficulty!::text,
+  'time_minutes', :timeMinutes!::integer, 'servings', :servings!::integer, 'calories', :calories::real, 'protein_g', :proteinG::real,
+  'carbs_g', :carbsG::real, 'fats_g', :fatsG::real, 'image_url', :imageUrl::text)) AS r;
 
 /* @name AdminSetPublished */
-UPDATE app.recipes AS r
-   SET is_published = :isPublished!
- WHERE r.id = :id!
-RETURNING
-  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
-  r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
-  r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
-  r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt";
+-- Through app.recipe_admin_update (000143): unpublishing writes a tombstone, the search row follows.
+SELECT
+  r.id AS "id!", r.name AS "name!", r.category AS "category!", coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData!", coalesce(r.tags, '{}') AS "tags!",
+  r.difficulty AS "difficulty!", r.time_minutes AS "timeMinutes!", r.servings AS "servings!", r.calories, r.protein_g AS "proteinG",
+  r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version AS "version!", r.is_published AS "isPublished!",
+  r.created_by AS "createdBy", r.created_at AS "createdAt!", r.updated_at AS "updatedAt!"
+FROM app.recipe_admin_update(:id!::uuid, jsonb_build_object('is_published', :isPublished!::boolean)) AS r;
 
 /* @name AdminDeleteRecipe */
-DELETE FROM app.recipes AS r
- WHERE r.id = :id!
-RETURNING r.id;
+-- Through app.recipe_admin_delete (000143): a 'deleted' tombstone in the same transaction.
+SELECT d.id AS "id!"
+FROM app.recipe_admin_delete(:id!::uuid) AS d(id);
 
 /* @name AdminCountCookingSessions */
 SELECT count(*)::integer AS "sessions!"

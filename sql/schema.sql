@@ -100,6 +100,21 @@ CREATE TYPE app_private.gdpr_table AS (
 COMMENT ON TYPE app_private.gdpr_table IS 'One table of the GDPR catalog (app_private.gdpr_tables()): export name (schema.table, or schema.table(column) for a reference), the relation, kind, the column naming the person, primary-key columns and their types, columns left out of exports, export order, purge order.';
 
 --
+-- Name: person_row; Type: TYPE; Schema: app_private; Owner: -
+--
+
+CREATE TYPE app_private.person_row AS (
+	user_id uuid,
+	id uuid
+);
+
+--
+-- Name: TYPE person_row; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TYPE app_private.person_row IS 'A row of a person table named by (user_id, id): what the statement triggers collect from their transition tables before visiting each row on its person''s shard.';
+
+--
 -- Name: allergen_key(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -323,6 +338,56 @@ $$;
 --
 
 COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Returns how many were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
+
+--
+-- Name: drain_job_outbox(integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.drain_job_outbox(p_limit integer DEFAULT 1000) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_moved integer := 0;
+  r record;
+begin
+  if p_limit is null or p_limit < 1 or p_limit > 10000 then
+    raise exception 'drain_job_outbox: p_limit must be between 1 and 10000 (got %)', p_limit
+      using errcode = 'invalid_parameter_value';
+  end if;
+  perform app_private.owner_access_on();
+  -- One statement deletes the batch (oldest first) and returns it; the jobs are then inserted into
+  -- pg-boss in this transaction: both commit or neither. No SKIP LOCKED (Citus refuses it across
+  -- shards): a concurrent drain waits for the rows this one deletes, then skips them (gone).
+  for r in
+    with moved as (
+      delete from app.job_outbox as o
+       where (o.user_id, o.id) in (
+               select b.user_id, b.id from app.job_outbox as b order by b.created_at, b.id limit p_limit)
+      returning o.queue, o.data, o.singleton_key, o.start_after, o.created_at, o.id
+    )
+    select m.queue, m.start_after,
+           pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('data', m.data, 'key', m.singleton_key)
+                                order by m.created_at, m.id) as jobs,
+           pg_catalog.count(*)::integer as n
+      from moved as m
+     group by m.queue, m.start_after
+     order by m.queue, m.start_after
+  loop
+    perform app_private.enqueue_jobs(r.queue, r.jobs, r.start_after);
+    v_moved := v_moved + r.n;
+  end loop;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return v_moved;
+end
+$$;
+
+--
+-- Name: FUNCTION drain_job_outbox(p_limit integer); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.drain_job_outbox(p_limit integer) IS 'The worker (app_worker), every few seconds: moves up to p_limit of the oldest app.job_outbox rows into pg-boss (app_private.enqueue_jobs: one job per distinct singleton key, none when one with that key already waits) in one transaction, and returns how many outbox rows it moved. A row is moved exactly once even when two drains run at once. SECURITY DEFINER (the outbox and pgboss.job are the owner''s). Errors: p_limit outside 1..10000 (22023); a missing pg-boss queue (42704, the batch stays in the outbox).';
 
 --
 -- Name: export_user_data(uuid); Type: FUNCTION; Schema: app; Owner: -
@@ -1294,6 +1359,331 @@ $$;
 COMMENT ON FUNCTION app.rebuild_daily_metrics(p_user_id uuid) IS 'Job metrics.rollup after a time-zone change (app_worker): deletes every daily_nutrition / daily_ai_cost row of the person and recomputes each day that has live meals or AI usage, in the person''s current time zone. Returns the number of days recomputed. Idempotent.';
 
 --
+-- Name: recipe_data_is_valid(jsonb); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.recipe_data_is_valid(p_data jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select pg_catalog.cardinality(app.recipe_data_problems(p_data)) = 0
+$$;
+
+--
+-- Name: FUNCTION recipe_data_is_valid(p_data jsonb); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.recipe_data_is_valid(p_data jsonb) IS 'True when app.recipe_data_problems(recipe_data) finds nothing. Used by the CHECK recipes_recipe_data_check.';
+
+--
+-- Name: recipes; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.recipes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name character varying(200) NOT NULL,
+    category character varying(50) NOT NULL,
+    cuisine character varying(50) DEFAULT 'indian'::character varying,
+    recipe_data jsonb NOT NULL,
+    tags text[] DEFAULT '{}'::text[],
+    difficulty character varying(10) NOT NULL,
+    time_minutes integer NOT NULL,
+    servings integer DEFAULT 4 NOT NULL,
+    calories real,
+    protein_g real,
+    carbs_g real,
+    fats_g real,
+    image_url text,
+    version integer DEFAULT 1 NOT NULL,
+    is_published boolean DEFAULT false NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, (((((COALESCE(name, ''::character varying))::text || ' '::text) || (COALESCE(category, ''::character varying))::text) || ' '::text) || (COALESCE(cuisine, ''::character varying))::text))) STORED,
+    CONSTRAINT recipes_category_check CHECK ((btrim((category)::text) <> ''::text)),
+    CONSTRAINT recipes_cuisine_check CHECK (((cuisine)::text = ANY ((ARRAY['indian'::character varying, 'italian'::character varying, 'american'::character varying, 'chinese'::character varying, 'mexican'::character varying, 'korean'::character varying, 'thai'::character varying, 'asian'::character varying, 'global'::character varying])::text[]))),
+    CONSTRAINT recipes_difficulty_check CHECK (((difficulty)::text = ANY ((ARRAY['easy'::character varying, 'medium'::character varying, 'hard'::character varying])::text[]))),
+    CONSTRAINT recipes_name_check CHECK ((btrim((name)::text) <> ''::text)),
+    CONSTRAINT recipes_nutrition_check CHECK (((calories >= (0)::double precision) AND (protein_g >= (0)::double precision) AND (carbs_g >= (0)::double precision) AND (fats_g >= (0)::double precision))),
+    CONSTRAINT recipes_recipe_data_check CHECK (app.recipe_data_is_valid(recipe_data)),
+    CONSTRAINT recipes_servings_check CHECK (((servings >= 1) AND (servings <= 4))),
+    CONSTRAINT recipes_tags_check CHECK ((array_position(tags, NULL::text) IS NULL)),
+    CONSTRAINT recipes_time_minutes_check CHECK (((time_minutes > 0) AND (time_minutes <= 1440))),
+    CONSTRAINT recipes_version_check CHECK ((version >= 1))
+);
+
+ALTER TABLE ONLY app.recipes FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.recipes IS 'Recipes the appliance cooks (Epicura), managed by admins; published ones sync to devices (cloud is authoritative). Not personal data: no user_id, created_by only names the admin author. Written through the admin functions app.recipe_admin_create / _update / _delete (sync lock, version, updated_at, search row, tombstones in one transaction); trigger recipes_stamp stamps plain-SQL edits on a single server. A recipe that has been cooked cannot be deleted (cooking_sessions.recipe_id ON DELETE RESTRICT): unpublish it instead.';
+
+--
+-- Name: COLUMN recipes.id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.id IS 'Recipe identifier; never changes (devices key their copy on it).';
+
+--
+-- Name: COLUMN recipes.name; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.name IS 'Display name, e.g. "Dal Tadka".';
+
+--
+-- Name: COLUMN recipes.category; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.category IS 'Dish category: dal, curry, rice, pasta, soup ... (free list, not empty).';
+
+--
+-- Name: COLUMN recipes.cuisine; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.cuisine IS 'Cuisine: indian, italian, american, chinese, mexican, korean, thai, asian or global.';
+
+--
+-- Name: COLUMN recipes.recipe_data; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.recipe_data IS 'Full recipe definition for the appliance (the controller''s YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems).';
+
+--
+-- Name: COLUMN recipes.tags; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.tags IS 'Filter tags (vegan, healthy, vegetarian, protein-rich, stir-fry, gluten-free, quick ...), no NULL elements; GIN index idx_recipes_tags.';
+
+--
+-- Name: COLUMN recipes.difficulty; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.difficulty IS 'easy, medium or hard.';
+
+--
+-- Name: COLUMN recipes.time_minutes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.time_minutes IS 'Total estimated cooking time in minutes (1 to 1440).';
+
+--
+-- Name: COLUMN recipes.servings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.servings IS 'Default serving count, 1 to 4 (the appliance''s capacity, as user_preferences.default_servings).';
+
+--
+-- Name: COLUMN recipes.calories; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.calories IS 'Calories per serving (kcal), >= 0.';
+
+--
+-- Name: COLUMN recipes.protein_g; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.protein_g IS 'Protein per serving (g), >= 0.';
+
+--
+-- Name: COLUMN recipes.carbs_g; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.carbs_g IS 'Carbohydrates per serving (g), >= 0.';
+
+--
+-- Name: COLUMN recipes.fats_g; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.fats_g IS 'Fats per serving (g), >= 0.';
+
+--
+-- Name: COLUMN recipes.image_url; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.image_url IS 'Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card.';
+
+--
+-- Name: COLUMN recipes.version; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.version IS 'Recipe version: 1 on creation, +1 on every real edit (app.recipe_admin_update, or trigger recipes_stamp for plain SQL; an UPDATE that changes nothing keeps it).';
+
+--
+-- Name: COLUMN recipes.is_published; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.is_published IS 'Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy.';
+
+--
+-- Name: COLUMN recipes.created_by; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.created_by IS 'Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump).';
+
+--
+-- Name: COLUMN recipes.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.created_at IS 'Creation timestamp.';
+
+--
+-- Name: COLUMN recipes.updated_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.updated_at IS 'Last real edit, clock_timestamp() under the sync lock (app.recipe_admin_*, or trigger recipes_stamp for plain SQL). The sync protocol returns published recipes with updated_at > since.';
+
+--
+-- Name: COLUMN recipes.search_vector; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.recipes.search_vector IS 'Generated (STORED): to_tsvector(''english'', name || category || cuisine), as the Epicura document. Query with search_vector @@ to_tsquery(''english'', ''dal | lentil'') (GIN index idx_recipes_fts).';
+
+--
+-- Name: CONSTRAINT recipes_nutrition_check ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT recipes_nutrition_check ON app.recipes IS 'Per-serving nutrition values are >= 0 when given.';
+
+--
+-- Name: CONSTRAINT recipes_recipe_data_check ON recipes; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT recipes_recipe_data_check ON app.recipes IS 'recipe_data must pass app.recipe_data_is_valid; app.recipe_data_problems(recipe_data) says why not.';
+
+--
+-- Name: recipe_admin_create(jsonb); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.recipe_admin_create(p_recipe jsonb) RETURNS SETOF app.recipes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_in app.recipes;
+  v_row app.recipes;
+begin
+  if p_recipe is null or pg_catalog.jsonb_typeof(p_recipe) <> 'object' then
+    raise exception 'recipe_admin_create: p_recipe must be a JSON object of app.recipes columns' using errcode = 'invalid_parameter_value';
+  end if;
+  v_in := pg_catalog.jsonb_populate_record(null::app.recipes, p_recipe);
+  -- EXCLUSIVE sync lock first, then stamp: see app.recipe_sync_lock().
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
+  perform app_private.owner_access_on();
+  insert into app.recipes as r
+    (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,
+     calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by, version, updated_at)
+  values
+    (coalesce(v_in.id, pg_catalog.gen_random_uuid()), v_in.name, v_in.category, v_in.cuisine, v_in.recipe_data, v_in.tags,
+     v_in.difficulty, v_in.time_minutes, coalesce(v_in.servings, 2), v_in.calories, v_in.protein_g, v_in.carbs_g, v_in.fats_g,
+     v_in.image_url, coalesce(v_in.is_published, false), v_in.created_by, 1, pg_catalog.clock_timestamp())
+  returning r.* into v_row;
+  perform app_private.recipe_write_side_tables(null, v_row);
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return next v_row;
+end
+$$;
+
+--
+-- Name: FUNCTION recipe_admin_create(p_recipe jsonb); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.recipe_admin_create(p_recipe jsonb) IS 'The admin area: creates a recipe from a JSON object of app.recipes columns (id optional; version 1; updated_at = clock_timestamp() under the EXCLUSIVE sync lock, computed once), removes a tombstone of the same id and adds the app.recipe_search row when published — one transaction. Returns the row. SECURITY DEFINER (writes the search and tombstone tables). Constraint errors are app.recipes'' own.';
+
+--
+-- Name: recipe_admin_delete(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.recipe_admin_delete(p_id uuid) RETURNS SETOF uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_old app.recipes;
+begin
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
+  perform app_private.owner_access_on();
+  delete from app.recipes as r where r.id = p_id returning r.* into v_old;
+  if found then
+    perform app_private.recipe_write_side_tables(v_old, null);
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  if found then
+    return next v_old.id;
+  end if;
+end
+$$;
+
+--
+-- Name: FUNCTION recipe_admin_delete(p_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.recipe_admin_delete(p_id uuid) IS 'The admin area: deletes recipe p_id under the EXCLUSIVE sync lock and records a ''deleted'' tombstone (the search row cascades) — one transaction. Returns its id, or no row for an unknown id. A cooked recipe is refused by the foreign key (23503 cooking_sessions_recipe_id_fkey): unpublish it instead. SECURITY DEFINER.';
+
+--
+-- Name: recipe_admin_update(uuid, jsonb); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.recipe_admin_update(p_id uuid, p_changes jsonb) RETURNS SETOF app.recipes
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  ignored constant text[] := array['version', 'updated_at', 'search_vector', 'created_by'];
+  v_bad text;
+  v_old app.recipes;
+  v_new app.recipes;
+  v_row app.recipes;
+begin
+  if p_changes is null or pg_catalog.jsonb_typeof(p_changes) <> 'object' then
+    raise exception 'recipe_admin_update: p_changes must be a JSON object' using errcode = 'invalid_parameter_value';
+  end if;
+  select k into v_bad from pg_catalog.jsonb_object_keys(p_changes) as k
+   where k not in ('name', 'category', 'cuisine', 'recipe_data', 'tags', 'difficulty', 'time_minutes', 'servings',
+                   'calories', 'protein_g', 'carbs_g', 'fats_g', 'image_url', 'is_published')
+   limit 1;
+  if found then
+    raise exception 'recipe_admin_update: % cannot be changed', v_bad using errcode = 'invalid_parameter_value';
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
+  perform app_private.owner_access_on();
+  select r.* into v_old from app.recipes as r where r.id = p_id for update;
+  if not found then
+    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    return;
+  end if;
+  v_new := pg_catalog.jsonb_populate_record(v_old, p_changes);
+  if (pg_catalog.to_jsonb(v_new) - ignored) = (pg_catalog.to_jsonb(v_old) - ignored) then
+    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    return next v_old;  -- nothing changed: not an edit
+    return;
+  end if;
+  update app.recipes as r
+     set name = v_new.name, category = v_new.category, cuisine = v_new.cuisine, recipe_data = v_new.recipe_data,
+         tags = v_new.tags, difficulty = v_new.difficulty, time_minutes = v_new.time_minutes, servings = v_new.servings,
+         calories = v_new.calories, protein_g = v_new.protein_g, carbs_g = v_new.carbs_g, fats_g = v_new.fats_g,
+         image_url = v_new.image_url, is_published = v_new.is_published,
+         version = v_old.version + 1,
+         updated_at = greatest(pg_catalog.clock_timestamp(), v_old.updated_at + interval '1 microsecond')
+   where r.id = p_id
+  returning r.* into v_row;
+  perform app_private.recipe_write_side_tables(v_old, v_row);
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return next v_row;
+end
+$$;
+
+--
+-- Name: FUNCTION recipe_admin_update(p_id uuid, p_changes jsonb); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.recipe_admin_update(p_id uuid, p_changes jsonb) IS 'The admin area: applies p_changes (a JSON object of editable app.recipes columns, is_published included) to recipe p_id under the EXCLUSIVE sync lock: a real change gets version + 1 and updated_at = clock_timestamp(), computed once; unpublishing writes an ''unpublished'' tombstone, republishing removes it; the search row follows — one transaction. Returns the row (unchanged when nothing changed), no row for an unknown id. SECURITY DEFINER. Errors: a non-editable key (22023); constraint errors are app.recipes'' own.';
+
+--
 -- Name: recipe_allergen_keys(jsonb, text[]); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1340,23 +1730,6 @@ $_$;
 --
 
 COMMENT ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) IS 'The allergen keys a recipe holds (sorted, distinct, app.allergen_key-normalised): its tags, each ingredient name of every stage and each word of that name, and each entry of an ingredient''s "allergens" array (or string). A person with allergen A (normalised the same way) must not be offered the recipe when A is one of these keys. Stored per published recipe in app.recipe_search.allergen_keys, which search filters on.';
-
---
--- Name: recipe_data_is_valid(jsonb); Type: FUNCTION; Schema: app; Owner: -
---
-
-CREATE FUNCTION app.recipe_data_is_valid(p_data jsonb) RETURNS boolean
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-  select pg_catalog.cardinality(app.recipe_data_problems(p_data)) = 0
-$$;
-
---
--- Name: FUNCTION recipe_data_is_valid(p_data jsonb); Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON FUNCTION app.recipe_data_is_valid(p_data jsonb) IS 'True when app.recipe_data_problems(recipe_data) finds nothing. Used by the CHECK recipes_recipe_data_check.';
 
 --
 -- Name: recipe_data_problems(jsonb); Type: FUNCTION; Schema: app; Owner: -
@@ -2024,16 +2397,15 @@ CREATE FUNCTION app_private.cooking_sessions_delete_events() RETURNS trigger
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
-  v_ids uuid[];
-  v_users uuid[];
+  r record;
 begin
-  select pg_catalog.array_agg(o.id), pg_catalog.array_agg(distinct o.user_id) into v_ids, v_users from old_rows as o;
-  if v_ids is null then
-    return null;
-  end if;
   perform app_private.owner_access_on();
-  -- user_id in the condition as well: one person's rows (Citus routes it to one shard).
-  delete from app.telemetry_events as t where t.user_id = any (v_users) and t.session_id = any (v_ids);
+  for r in
+    select o.user_id, pg_catalog.array_agg(o.id) as ids from old_rows as o group by o.user_id
+  loop
+    -- One person's events (Citus routes it to that person's shard).
+    delete from app.telemetry_events as t where t.user_id = r.user_id and t.session_id = any (r.ids);
+  end loop;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
   return null;
 end
@@ -2043,7 +2415,7 @@ $$;
 -- Name: FUNCTION cooking_sessions_delete_events(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.cooking_sessions_delete_events() IS 'Statement trigger on app.cooking_sessions (DELETE): deletes the events of the deleted sessions in one statement — the ON DELETE CASCADE of the former foreign key telemetry_events_session_id_user_id_fkey (migration 000082), without visiting every partition once per session. SECURITY DEFINER.';
+COMMENT ON FUNCTION app_private.cooking_sessions_delete_events() IS 'Statement trigger on app.cooking_sessions (DELETE): deletes the events of the deleted sessions, one statement per person (user_id in the condition: one shard on Citus) — the ON DELETE CASCADE of the former foreign key telemetry_events_session_id_user_id_fkey (migration 000082), without visiting every partition once per session. SECURITY DEFINER.';
 
 --
 -- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2222,9 +2594,11 @@ CREATE FUNCTION app_private.delete_embeddings() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  -- tg_argv[0] is the source_kind of the table the trigger is attached to.
+  -- tg_argv[0] is the source_kind of the table the trigger is attached to; the person's own rows
+  -- (a meal log's or message's chunks have its user_id).
   delete from app.embeddings as e
-   where e.source_kind = tg_argv[0]
+   where e.user_id = old.user_id
+     and e.source_kind = tg_argv[0]
      and e.source_id = old.id;
   return null;
 end
@@ -2245,23 +2619,29 @@ CREATE FUNCTION app_private.embeddings_check_source() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_kind text;
-  v_id   uuid;
+  r record;
+  v_ok boolean;
 begin
-  select n.source_kind, n.source_id into v_kind, v_id
-  from new_rows as n
-  where (n.source_kind = 'meal_log'
-         and not exists (select from app.meal_logs as m where m.id = n.source_id and m.user_id = n.user_id))
-     or (n.source_kind = 'message'
-         and not exists (select from app.messages as g where g.id = n.source_id and g.user_id = n.user_id))
-  limit 1;
-  if found then
-    raise exception 'insert or update on table "embeddings" violates rule "embeddings_source_owner"'
-      using errcode = 'foreign_key_violation',
-            detail = pg_catalog.format('Key (source_id)=(%s) is not present in table "%s" for this person.',
-                                       v_id, case v_kind when 'meal_log' then 'meal_logs' else 'messages' end),
-            constraint = 'embeddings_source_owner', column = 'source_id', table = 'embeddings', schema = 'app';
-  end if;
+  for r in
+    select distinct n.source_kind, n.source_id, n.user_id
+      from new_rows as n
+     where n.source_kind in ('meal_log', 'message')
+  loop
+    if r.user_id is null then
+      v_ok := false;
+    elsif r.source_kind = 'meal_log' then
+      v_ok := exists (select from app.meal_logs as m where m.user_id = r.user_id and m.id = r.source_id);
+    else
+      v_ok := exists (select from app.messages as g where g.user_id = r.user_id and g.id = r.source_id);
+    end if;
+    if not v_ok then
+      raise exception 'insert or update on table "embeddings" violates rule "embeddings_source_owner"'
+        using errcode = 'foreign_key_violation',
+              detail = pg_catalog.format('Key (source_id)=(%s) is not present in table "%s" for this person.',
+                                         r.source_id, case r.source_kind when 'meal_log' then 'meal_logs' else 'messages' end),
+              constraint = 'embeddings_source_owner', column = 'source_id', table = 'embeddings', schema = 'app';
+    end if;
+  end loop;
   return null;
 end
 $$;
@@ -2270,7 +2650,7 @@ $$;
 -- Name: FUNCTION embeddings_check_source(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.embeddings_check_source() IS 'AFTER INSERT / AFTER UPDATE statement trigger on app.embeddings: every meal_log or message chunk must point at a row of that kind (app.meal_logs / app.messages) with the same user_id, else 23503 (constraint embeddings_source_owner, column source_id), the same error whether the row does not exist or belongs to someone else (the check runs with the writer''s rights, under row-level security). Knowledge rows are exempt. SECURITY INVOKER.';
+COMMENT ON FUNCTION app_private.embeddings_check_source() IS 'AFTER INSERT / AFTER UPDATE statement trigger on app.embeddings: every meal_log or message chunk must point at a row of that kind (app.meal_logs / app.messages) with the same user_id, else 23503 (constraint embeddings_source_owner, column source_id), the same error whether the row does not exist or belongs to someone else (the check runs with the writer''s rights, under row-level security). Each distinct source is looked up by (user_id, id): one shard on Citus. Knowledge rows are exempt. SECURITY INVOKER.';
 
 --
 -- Name: enable_person_rls(regclass, name); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2403,44 +2783,59 @@ CREATE FUNCTION app_private.enqueue_metrics_rollup() RETURNS trigger
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
-  v_days jsonb;
+  v_changes jsonb;   -- [{user_id, at}]: the instants whose local day changed, per person
+  v_user uuid;
+  v_zone text;
+  v_day date;
 begin
-  perform app_private.owner_access_on();  -- app.users of every person
-  -- Person-days as (user_id, local day) pairs, from whichever transition tables this event has.
-  if tg_table_name = 'meal_logs' and tg_op = 'INSERT' then
-    select pg_catalog.jsonb_agg(x) into v_days from (
-      select distinct n.user_id, (pg_catalog.timezone(u.time_zone, n.meal_time))::date as day
-      from new_rows as n join app.users as u on u.id = n.user_id
-      where not n.is_deleted) as x;
-  elsif tg_table_name = 'meal_logs' then
-    select pg_catalog.jsonb_agg(x) into v_days from (
-      select distinct c.user_id, (pg_catalog.timezone(u.time_zone, c.meal_time))::date as day
-      from (
-        select n.user_id, n.meal_time from new_rows as n join old_rows as o on o.id = n.id
-         where (n.meal_time, n.nutrition_totals, n.is_deleted) is distinct from (o.meal_time, o.nutrition_totals, o.is_deleted)
-        union all
-        select o.user_id, o.meal_time from new_rows as n join old_rows as o on o.id = n.id
-         where (n.meal_time, n.nutrition_totals, n.is_deleted) is distinct from (o.meal_time, o.nutrition_totals, o.is_deleted)
-      ) as c join app.users as u on u.id = c.user_id) as x;
-  elsif tg_table_name = 'api_usage' then
-    select pg_catalog.jsonb_agg(x) into v_days from (
-      select distinct n.user_id, (pg_catalog.timezone(u.time_zone, n.created_at))::date as day
-      from new_rows as n join app.users as u on u.id = n.user_id) as x;
-  elsif tg_table_name = 'users' then
-    perform app_private.enqueue_jobs('metrics.rollup', coalesce((
-      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-               'data', pg_catalog.jsonb_build_object('userId', n.id, 'rebuild', true),
-               'key', 'metrics:' || n.id || ':all'))
-      from new_rows as n join old_rows as o on o.id = n.id
-      where n.time_zone is distinct from o.time_zone), '[]'), interval '5 seconds');
+  -- Which instants changed, from whichever transition tables this event has.
+  if tg_table_name = 'users' then
+    perform app_private.owner_access_on();
+    for v_user in
+      select n.id from new_rows as n join old_rows as o on o.id = n.id
+       where n.time_zone is distinct from o.time_zone
+    loop
+      perform app_private.job_outbox_add(v_user, 'metrics.rollup',
+        pg_catalog.jsonb_build_object('userId', v_user, 'rebuild', true), 'metrics:' || v_user || ':all', interval '5 seconds');
+    end loop;
     perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
     return null;
+  elsif tg_table_name = 'meal_logs' and tg_op = 'INSERT' then
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('user_id', n.user_id, 'at', n.meal_time))
+      into v_changes from new_rows as n where not n.is_deleted;
+  elsif tg_table_name = 'meal_logs' then
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('user_id', c.user_id, 'at', c.meal_time)) into v_changes
+    from (
+      select n.user_id, n.meal_time from new_rows as n join old_rows as o on o.id = n.id and o.user_id = n.user_id
+       where (n.meal_time, n.nutrition_totals, n.is_deleted) is distinct from (o.meal_time, o.nutrition_totals, o.is_deleted)
+      union all
+      select o.user_id, o.meal_time from new_rows as n join old_rows as o on o.id = n.id and o.user_id = n.user_id
+       where (n.meal_time, n.nutrition_totals, n.is_deleted) is distinct from (o.meal_time, o.nutrition_totals, o.is_deleted)
+    ) as c;
+  elsif tg_table_name = 'api_usage' then
+    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('user_id', n.user_id, 'at', n.created_at))
+      into v_changes from new_rows as n;
   end if;
-  perform app_private.enqueue_jobs('metrics.rollup', coalesce((
-    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-             'data', pg_catalog.jsonb_build_object('userId', d ->> 'user_id', 'day', d ->> 'day'),
-             'key', 'metrics:' || (d ->> 'user_id') || ':' || (d ->> 'day')))
-    from pg_catalog.jsonb_array_elements(v_days) as d), '[]'), interval '5 seconds');
+  if v_changes is null then
+    return null;
+  end if;
+  perform app_private.owner_access_on();  -- app.users of the rows' owners (RLS is FORCEd)
+  for v_user in
+    select distinct (c ->> 'user_id')::uuid from pg_catalog.jsonb_array_elements(v_changes) as c
+  loop
+    -- The person's time zone: one row of app.users (co-located with the changed rows on Citus).
+    select u.time_zone into v_zone from app.users as u where u.id = v_user;
+    continue when v_zone is null;
+    for v_day in
+      select distinct (pg_catalog.timezone(v_zone, (c ->> 'at')::timestamptz))::date
+        from pg_catalog.jsonb_array_elements(v_changes) as c
+       where (c ->> 'user_id')::uuid = v_user
+       order by 1
+    loop
+      perform app_private.job_outbox_add(v_user, 'metrics.rollup',
+        pg_catalog.jsonb_build_object('userId', v_user, 'day', v_day), 'metrics:' || v_user || ':' || pg_catalog.to_char(v_day, 'YYYY-MM-DD'), interval '5 seconds');
+    end loop;
+  end loop;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
   return null;
 end
@@ -2450,7 +2845,7 @@ $$;
 -- Name: FUNCTION enqueue_metrics_rollup(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.enqueue_metrics_rollup() IS 'Statement trigger on app.meal_logs (INSERT, UPDATE), app.api_usage (INSERT) and app.users (UPDATE): enqueues a metrics.rollup job, 5 seconds deferred, for each person-day whose daily metrics the statement changed (the local day in the person''s time zone; an updated meal counts for its old and its new day), or a rebuild of all the person''s days when their time zone changed. One waiting job per person-day (singleton key metrics:<user>:<day>). SECURITY DEFINER.';
+COMMENT ON FUNCTION app_private.enqueue_metrics_rollup() IS 'Statement trigger on app.meal_logs (INSERT, UPDATE), app.api_usage (INSERT) and app.users (UPDATE): adds to the person''s app.job_outbox a metrics.rollup job, 5 seconds deferred, for each person-day whose daily metrics the statement changed (the local day in the person''s time zone, read from that person''s app.users row; an updated meal counts for its old and its new day), or a rebuild of all the person''s days when their time zone changed. One waiting job per person-day (singleton key metrics:<user>:<day>). SECURITY DEFINER.';
 
 --
 -- Name: gdpr_audit_append_only(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3083,6 +3478,37 @@ $$;
 COMMENT ON FUNCTION app_private.hmac_sha256(p_key bytea, p_message bytea) IS 'HMAC-SHA-256 (RFC 2104) built on the built-in sha256(): 64-byte block, key hashed first when longer. Checked against Node''s crypto.createHmac in test/gdpr.test.ts.';
 
 --
+-- Name: job_outbox_add(uuid, text, jsonb, text, interval); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.job_outbox_add(p_user_id uuid, p_queue text, p_data jsonb, p_key text, p_delay interval DEFAULT '00:00:00'::interval) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+begin
+  perform app_private.owner_access_on();
+  -- Two statements, each naming the person (user_id): on Citus each goes to that person's shard
+  -- (an INSERT … SELECT from a trigger on a shard would be a distributed query). A job with the same
+  -- key already waiting will see this change when it runs.
+  if p_key is null or not exists (
+       select from app.job_outbox as o
+        where o.user_id = p_user_id and o.queue = p_queue and o.singleton_key = p_key) then
+    insert into app.job_outbox (user_id, queue, data, singleton_key, start_after)
+    values (p_user_id, p_queue, p_data, p_key, coalesce(p_delay, interval '0'));
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+end
+$$;
+
+--
+-- Name: FUNCTION job_outbox_add(p_user_id uuid, p_queue text, p_data jsonb, p_key text, p_delay interval); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.job_outbox_add(p_user_id uuid, p_queue text, p_data jsonb, p_key text, p_delay interval) IS 'Adds one job for one person to app.job_outbox (the enqueue triggers call it once per job, with the changed row''s user_id), unless a job with the same queue and singleton key already waits there for that person. Runs as its caller (the SECURITY DEFINER triggers, i.e. the owner) with app.owner_access on. No application role may execute it.';
+
+--
 -- Name: maintain_partitions(timestamp with time zone, regclass); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -3194,8 +3620,8 @@ CREATE FUNCTION app_private.meal_foods_enqueue_embedding() RETURNS trigger
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
-  v_meals uuid[];
-  v_jobs jsonb;
+  v_meals app_private.person_row[];
+  r app_private.person_row;
 begin
   -- The meal's text lists its foods: re-embed the meals whose foods changed, if they still exist
   -- (a meal's deletion removes its foods too; nothing to embed then). Deletes made with
@@ -3206,22 +3632,23 @@ begin
     return null;
   end if;
   if tg_op = 'INSERT' then
-    select pg_catalog.array_agg(distinct n.meal_log_id) into v_meals from new_rows as n;
+    select pg_catalog.array_agg(distinct pg_catalog.row(n.user_id, n.meal_log_id)::app_private.person_row) into v_meals from new_rows as n;
   elsif tg_op = 'UPDATE' then
-    select pg_catalog.array_agg(distinct x.meal_log_id) into v_meals
-    from (select n.meal_log_id from new_rows as n union all select o.meal_log_id from old_rows as o) as x;
+    select pg_catalog.array_agg(distinct pg_catalog.row(x.user_id, x.meal_log_id)::app_private.person_row) into v_meals
+      from (select n.user_id, n.meal_log_id from new_rows as n
+            union all select o.user_id, o.meal_log_id from old_rows as o) as x;
   else
-    select pg_catalog.array_agg(distinct o.meal_log_id) into v_meals from old_rows as o;
+    select pg_catalog.array_agg(distinct pg_catalog.row(o.user_id, o.meal_log_id)::app_private.person_row) into v_meals from old_rows as o;
   end if;
   perform app_private.owner_access_on();
-  select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-           'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', l.id),
-           'key', 'meal_log:' || l.id))
-    into v_jobs
-  from app.meal_logs as l
-  where l.id = any (v_meals);
+  foreach r in array coalesce(v_meals, '{}') loop
+    -- One person's meal (user_id first: one shard on Citus).
+    if exists (select from app.meal_logs as l where l.user_id = r.user_id and l.id = r.id) then
+      perform app_private.job_outbox_add(r.user_id, 'assistant.embed',
+        pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', r.id), 'meal_log:' || r.id);
+    end if;
+  end loop;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
-  perform app_private.enqueue_jobs('assistant.embed', coalesce(v_jobs, '[]'));
   return null;
 end
 $$;
@@ -3230,7 +3657,7 @@ $$;
 -- Name: FUNCTION meal_foods_enqueue_embedding(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.meal_foods_enqueue_embedding() IS 'AFTER INSERT / UPDATE / DELETE statement trigger on app.meal_foods: enqueues an assistant.embed job for each meal log whose foods changed and that still exists (one per meal; none while one is waiting). Deletes under app.owner_access (the GDPR purge) enqueue nothing. SECURITY DEFINER.';
+COMMENT ON FUNCTION app_private.meal_foods_enqueue_embedding() IS 'AFTER INSERT / UPDATE / DELETE statement trigger on app.meal_foods: adds an assistant.embed job to the person''s app.job_outbox for each meal log whose foods changed and that still exists (one per meal). Deletes under app.owner_access (the GDPR purge) add nothing. SECURITY DEFINER.';
 
 --
 -- Name: meal_logs_enqueue_embedding(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3241,24 +3668,24 @@ CREATE FUNCTION app_private.meal_logs_enqueue_embedding() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_jobs jsonb;
+  r record;
 begin
   if tg_op = 'INSERT' then
-    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-             'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', n.id),
-             'key', 'meal_log:' || n.id))
-      into v_jobs
-    from new_rows as n;
+    for r in select n.id, n.user_id from new_rows as n loop
+      perform app_private.job_outbox_add(r.user_id, 'assistant.embed',
+        pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', r.id), 'meal_log:' || r.id);
+    end loop;
   else
-    select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-             'data', pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', n.id),
-             'key', 'meal_log:' || n.id))
-      into v_jobs
-    from new_rows as n
-    join old_rows as o on o.id = n.id
-    where (n.meal_type, n.notes, n.ai_analysis) is distinct from (o.meal_type, o.notes, o.ai_analysis);
+    for r in
+      select n.id, n.user_id
+        from new_rows as n
+        join old_rows as o on o.id = n.id and o.user_id = n.user_id
+       where (n.meal_type, n.notes, n.ai_analysis) is distinct from (o.meal_type, o.notes, o.ai_analysis)
+    loop
+      perform app_private.job_outbox_add(r.user_id, 'assistant.embed',
+        pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', r.id), 'meal_log:' || r.id);
+    end loop;
   end if;
-  perform app_private.enqueue_jobs('assistant.embed', coalesce(v_jobs, '[]'));
   return null;
 end
 $$;
@@ -3267,7 +3694,7 @@ $$;
 -- Name: FUNCTION meal_logs_enqueue_embedding(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.meal_logs_enqueue_embedding() IS 'AFTER INSERT / AFTER UPDATE statement trigger on app.meal_logs: enqueues an assistant.embed job for each new meal log and each meal log whose embedded text changed (meal_type, notes, ai_analysis). Soft deletes keep their embeddings (undo). SECURITY DEFINER: app_user has no right on pgboss.';
+COMMENT ON FUNCTION app_private.meal_logs_enqueue_embedding() IS 'AFTER INSERT / AFTER UPDATE statement trigger on app.meal_logs: adds an assistant.embed job to the person''s app.job_outbox for each new meal log and each meal log whose embedded text changed (meal_type, notes, ai_analysis). Soft deletes keep their embeddings (undo). SECURITY DEFINER: app_user has no right on the outbox.';
 
 --
 -- Name: meal_logs_soft_delete(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3332,14 +3759,12 @@ CREATE FUNCTION app_private.messages_enqueue_embedding() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_jobs jsonb;
+  r record;
 begin
-  select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-           'data', pg_catalog.jsonb_build_object('kind', 'message', 'id', n.id),
-           'key', 'message:' || n.id))
-    into v_jobs
-  from new_rows as n;
-  perform app_private.enqueue_jobs('assistant.embed', coalesce(v_jobs, '[]'));
+  for r in select n.id, n.user_id from new_rows as n loop
+    perform app_private.job_outbox_add(r.user_id, 'assistant.embed',
+      pg_catalog.jsonb_build_object('kind', 'message', 'id', r.id), 'message:' || r.id);
+  end loop;
   return null;
 end
 $$;
@@ -3348,7 +3773,7 @@ $$;
 -- Name: FUNCTION messages_enqueue_embedding(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.messages_enqueue_embedding() IS 'AFTER INSERT statement trigger on app.messages: enqueues an assistant.embed job for each new message (messages are never edited). SECURITY DEFINER: app_user has no right on pgboss.';
+COMMENT ON FUNCTION app_private.messages_enqueue_embedding() IS 'AFTER INSERT statement trigger on app.messages: adds an assistant.embed job to the person''s app.job_outbox for each new message (messages are never edited). SECURITY DEFINER: app_user has no right on the outbox.';
 
 --
 -- Name: owner_access_on(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3689,20 +4114,40 @@ $$;
 COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023 and 000081), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
 
 --
--- Name: recipes_search_sync(); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: recipe_write_side_tables(app.recipes, app.recipes); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.recipes_search_sync() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
+CREATE FUNCTION app_private.recipe_write_side_tables(p_old app.recipes, p_new app.recipes) RETURNS void
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  if new.is_published then
+  -- Tombstones (the sync's deleted_ids).
+  if p_new.id is null then
+    if p_old.is_published then
+      insert into app.recipe_tombstones as t (recipe_id, removed_at, reason)
+      values (p_old.id, pg_catalog.clock_timestamp(), 'deleted')
+      on conflict (recipe_id) do update set removed_at = excluded.removed_at, reason = excluded.reason;
+    else
+      -- Devices already dropped it when it was unpublished: just record the final reason.
+      update app.recipe_tombstones as t set reason = 'deleted' where t.recipe_id = p_old.id;
+    end if;
+    return;  -- app.recipe_search: the recipe's deletion cascades
+  end if;
+  if p_old.id is null or (p_new.is_published and not p_old.is_published) then
+    delete from app.recipe_tombstones as t where t.recipe_id = p_new.id;
+  elsif p_old.is_published and not p_new.is_published then
+    insert into app.recipe_tombstones as t (recipe_id, removed_at, reason)
+    values (p_new.id, p_new.updated_at, 'unpublished')
+    on conflict (recipe_id) do update set removed_at = excluded.removed_at, reason = excluded.reason;
+  end if;
+  -- The search row of a published recipe.
+  if p_new.is_published then
     insert into app.recipe_search as s
       (recipe_id, name, category, cuisine, difficulty, time_minutes, tags, allergen_keys, search_vector)
     values
-      (new.id, new.name, new.category, new.cuisine, new.difficulty, new.time_minutes, coalesce(new.tags, '{}'),
-       app.recipe_allergen_keys(new.recipe_data, new.tags), new.search_vector)
+      (p_new.id, p_new.name, p_new.category, p_new.cuisine, p_new.difficulty, p_new.time_minutes, coalesce(p_new.tags, '{}'),
+       app.recipe_allergen_keys(p_new.recipe_data, p_new.tags), p_new.search_vector)
     on conflict (recipe_id) do update
        set name = excluded.name, category = excluded.category, cuisine = excluded.cuisine,
            difficulty = excluded.difficulty, time_minutes = excluded.time_minutes, tags = excluded.tags,
@@ -3711,53 +4156,40 @@ begin
            is distinct from
            (excluded.name, excluded.category, excluded.cuisine, excluded.difficulty, excluded.time_minutes,
             excluded.tags, excluded.allergen_keys, excluded.search_vector);
-  elsif tg_op = 'UPDATE' and old.is_published then
-    delete from app.recipe_search as s where s.recipe_id = new.id;
+  elsif p_old.is_published then
+    delete from app.recipe_search as s where s.recipe_id = p_new.id;
   end if;
-  return null;
 end
 $$;
 
 --
--- Name: FUNCTION recipes_search_sync(); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION recipe_write_side_tables(p_old app.recipes, p_new app.recipes); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.recipes_search_sync() IS 'AFTER INSERT/UPDATE trigger on app.recipes: a published recipe gets (or refreshes) its app.recipe_search row, an unpublished one loses it. SECURITY DEFINER so recipe writers need no privilege on app.recipe_search.';
+COMMENT ON FUNCTION app_private.recipe_write_side_tables(p_old app.recipes, p_new app.recipes) IS 'After a recipe write by the admin functions (p_old NULL for a creation, p_new NULL for a deletion): tombstones (deleted / unpublished; re-creating or republishing removes it) and the app.recipe_search row (published recipes only). The caller holds the EXCLUSIVE sync lock. No application role may execute it.';
 
 --
--- Name: recipes_sync_stamp(); Type: FUNCTION; Schema: app_private; Owner: -
+-- Name: recipes_stamp(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
-CREATE FUNCTION app_private.recipes_sync_stamp() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
+CREATE FUNCTION app_private.recipes_stamp() RETURNS trigger
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   -- Columns whose change is not an edit of the recipe itself.
   ignored constant text[] := array['version', 'updated_at', 'search_vector', 'created_by'];
+  -- On Citus the trigger fires on each copy of the reference table (app.recipes_<shard id>).
+  on_copy constant boolean := tg_table_name <> 'recipes';
 begin
-  -- EXCLUSIVE sync lock first, then stamp: see app.recipe_sync_lock().
-  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
-
   if tg_op = 'INSERT' then
-    new.updated_at := pg_catalog.clock_timestamp();
-    delete from app.recipe_tombstones as t where t.recipe_id = new.id;
+    if not on_copy then
+      -- EXCLUSIVE sync lock first, then stamp: see app.recipe_sync_lock().
+      perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
+      new.updated_at := pg_catalog.clock_timestamp();
+    end if;
     return new;
   end if;
-
-  if tg_op = 'DELETE' then
-    if old.is_published then
-      insert into app.recipe_tombstones as t (recipe_id, removed_at, reason)
-      values (old.id, pg_catalog.clock_timestamp(), 'deleted')
-      on conflict (recipe_id) do update set removed_at = excluded.removed_at, reason = excluded.reason;
-    else
-      -- Devices already dropped it when it was unpublished: just record the final reason.
-      update app.recipe_tombstones as t set reason = 'deleted' where t.recipe_id = old.id;
-    end if;
-    return old;
-  end if;
-
-  -- UPDATE
   if new.id <> old.id then
     raise exception 'recipe ids never change (devices key their copy on them)'
       using errcode = 'check_violation';
@@ -3768,24 +4200,26 @@ begin
     new.updated_at := old.updated_at;
     return new;
   end if;
+  if new.version = old.version + 1 and new.updated_at > old.updated_at then
+    return new;  -- stamped by the writer (app.recipe_admin_update) under the sync lock
+  end if;
+  if on_copy then
+    raise exception 'a recipe edit must be stamped by its writer on a distributed database: use app.recipe_admin_update'
+      using errcode = 'object_not_in_prerequisite_state',
+            hint = 'Each copy of a reference table would stamp its own clock_timestamp().';
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
   new.version := old.version + 1;
   new.updated_at := pg_catalog.clock_timestamp();
-  if old.is_published and not new.is_published then
-    insert into app.recipe_tombstones as t (recipe_id, removed_at, reason)
-    values (new.id, new.updated_at, 'unpublished')
-    on conflict (recipe_id) do update set removed_at = excluded.removed_at, reason = excluded.reason;
-  elsif new.is_published and not old.is_published then
-    delete from app.recipe_tombstones as t where t.recipe_id = new.id;
-  end if;
   return new;
 end
 $$;
 
 --
--- Name: FUNCTION recipes_sync_stamp(); Type: COMMENT; Schema: app_private; Owner: -
+-- Name: FUNCTION recipes_stamp(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.recipes_sync_stamp() IS 'BEFORE INSERT/UPDATE/DELETE trigger on app.recipes. Takes the EXCLUSIVE advisory xact lock hashtext(''app.recipes.sync''), then: INSERT stamps updated_at = clock_timestamp() and drops any tombstone of the id; UPDATE that changes something other than version/updated_at/created_by bumps version by 1 and stamps updated_at (an UPDATE that changes nothing keeps both), unpublishing writes a tombstone (unpublished), republishing removes it, changing the id is refused; DELETE of a published recipe writes a tombstone (deleted). SECURITY DEFINER so writers need no privilege on app.recipe_tombstones. Replaces the shared set_updated_at trigger on this table.';
+COMMENT ON FUNCTION app_private.recipes_stamp() IS 'BEFORE INSERT/UPDATE row trigger on app.recipes, looking at NEW/OLD only: refuses a changed id; an UPDATE that changes nothing but version/updated_at/created_by keeps both; a row stamped by its writer (version + 1 and a later updated_at, as app.recipe_admin_update writes it) is kept as written. Unstamped plain SQL: on a single server it takes the EXCLUSIVE sync lock and stamps (version + 1, updated_at = clock_timestamp(); an INSERT gets updated_at); on a Citus copy of the reference table it is refused (55000), since every copy would stamp its own time. Replaces recipes_sync_stamp (migration 000143).';
 
 --
 -- Name: refresh_daily_metrics(uuid, date); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3938,31 +4372,25 @@ CREATE FUNCTION app_private.telemetry_events_check_sessions() RETURNS trigger
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
-  v_missing record;
+  r record;
 begin
   perform app_private.owner_access_on();  -- sessions of the rows' owners (RLS is FORCEd)
-  with wanted as (
-    select distinct n.session_id, n.user_id from new_rows as n where n.session_id is not null
-  ),
-  found as (
-    select s.id, s.user_id
-    from app.cooking_sessions as s
-    join wanted as w on w.session_id = s.id and w.user_id = s.user_id
-    for key share of s
-  )
-  select w.session_id, w.user_id into v_missing
-  from wanted as w
-  where not exists (select from found as f where f.id = w.session_id and f.user_id = w.user_id)
-  limit 1;
+  for r in
+    select distinct n.session_id, n.user_id from new_rows as n where n.session_id is not null order by 2, 1
+  loop
+    -- One person's session (user_id first: one shard on Citus), locked as the foreign key did.
+    perform from app.cooking_sessions as s where s.user_id = r.user_id and s.id = r.session_id for key share;
+    if not found then
+      perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+      raise exception 'insert or update on table "telemetry_events" violates foreign key constraint "telemetry_events_session_id_user_id_fkey"'
+        using errcode = 'foreign_key_violation',
+              schema = 'app',
+              table = 'telemetry_events',
+              constraint = 'telemetry_events_session_id_user_id_fkey',
+              detail = pg_catalog.format('Key (session_id, user_id)=(%s, %s) is not present in table "cooking_sessions".', r.session_id, r.user_id);
+    end if;
+  end loop;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
-  if v_missing.session_id is not null then
-    raise exception 'insert or update on table "telemetry_events" violates foreign key constraint "telemetry_events_session_id_user_id_fkey"'
-      using errcode = 'foreign_key_violation',
-            schema = 'app',
-            table = 'telemetry_events',
-            constraint = 'telemetry_events_session_id_user_id_fkey',
-            detail = pg_catalog.format('Key (session_id, user_id)=(%s, %s) is not present in table "cooking_sessions".', v_missing.session_id, v_missing.user_id);
-  end if;
   return null;
 end
 $$;
@@ -3971,7 +4399,7 @@ $$;
 -- Name: FUNCTION telemetry_events_check_sessions(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.telemetry_events_check_sessions() IS 'Statement trigger on app.telemetry_events (INSERT, UPDATE): every (session_id, user_id) of the new rows is a session of that person (app.cooking_sessions), locked FOR KEY SHARE — what the foreign key telemetry_events_session_id_user_id_fkey checked per row until migration 000082; raises 23503 with that constraint name. SECURITY DEFINER (reads sessions under app.owner_access).';
+COMMENT ON FUNCTION app_private.telemetry_events_check_sessions() IS 'Statement trigger on app.telemetry_events (INSERT, UPDATE): every (session_id, user_id) of the new rows is a session of that person (app.cooking_sessions), each distinct pair looked up by (user_id, id) — one shard on Citus — and locked FOR KEY SHARE, what the foreign key telemetry_events_session_id_user_id_fkey checked per row until migration 000082; raises 23503 with that constraint name. SECURITY DEFINER (reads sessions under app.owner_access).';
 
 --
 -- Name: api_usage; Type: TABLE; Schema: app; Owner: -
@@ -4664,6 +5092,104 @@ COMMENT ON COLUMN app.firmware_releases.created_at IS 'Release timestamp.';
 COMMENT ON CONSTRAINT firmware_releases_min_version_order_check ON app.firmware_releases IS 'min_version may not be above version (semver precedence).';
 
 --
+-- Name: job_outbox; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.job_outbox (
+    user_id uuid NOT NULL,
+    id bigint NOT NULL,
+    queue text NOT NULL,
+    data jsonb NOT NULL,
+    singleton_key text,
+    start_after interval DEFAULT '00:00:00'::interval NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT job_outbox_data_check CHECK ((jsonb_typeof(data) = 'object'::text)),
+    CONSTRAINT job_outbox_queue_check CHECK ((queue = ANY (ARRAY['assistant.embed'::text, 'metrics.rollup'::text]))),
+    CONSTRAINT job_outbox_start_after_check CHECK (((start_after >= '00:00:00'::interval) AND (start_after <= '1 day'::interval)))
+);
+
+ALTER TABLE ONLY app.job_outbox FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.job_outbox IS 'Jobs written by the enqueue triggers (embeddings, metrics roll-ups) in the writing transaction, one row per job and person, waiting for app.drain_job_outbox to move them into pg-boss (pgboss.job) — the worker drains every few seconds. A person table (distributed by user_id on Citus, next to the rows that caused the job; deleted with the person). No application role has rights on it: only the triggers (as the owner) write it and only the drain reads it.';
+
+--
+-- Name: COLUMN job_outbox.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.job_outbox.user_id IS 'The person whose change caused the job (the outbox row lives on that person''s shard).';
+
+--
+-- Name: COLUMN job_outbox.id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.job_outbox.id IS 'Order of arrival within the person (identity).';
+
+--
+-- Name: COLUMN job_outbox.queue; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.job_outbox.queue IS 'pg-boss queue of the job: assistant.embed or metrics.rollup (the queues the triggers feed).';
+
+--
+-- Name: COLUMN job_outbox.data; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.job_outbox.data IS 'The job''s data (a JSON object), as the handler reads it.';
+
+--
+-- Name: COLUMN job_outbox.singleton_key; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.job_outbox.singleton_key IS 'pg-boss singleton key (meal_log:<id>, message:<id>, metrics:<user>:<day>, metrics:<user>:all): no second job is made while one with this key waits.';
+
+--
+-- Name: COLUMN job_outbox.start_after; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.job_outbox.start_after IS 'Delay of the job, counted from when it is drained into pg-boss (metrics roll-ups wait a few seconds so that a burst of writes shares one job).';
+
+--
+-- Name: COLUMN job_outbox.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.job_outbox.created_at IS 'When the change was written (the drain takes the oldest rows first).';
+
+--
+-- Name: CONSTRAINT job_outbox_data_check ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT job_outbox_data_check ON app.job_outbox IS 'A job''s data is a JSON object.';
+
+--
+-- Name: CONSTRAINT job_outbox_queue_check ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT job_outbox_queue_check ON app.job_outbox IS 'Only the queues the triggers feed; a payload for another queue cannot be planted here.';
+
+--
+-- Name: CONSTRAINT job_outbox_start_after_check ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT job_outbox_start_after_check ON app.job_outbox IS 'A delay between 0 and one day.';
+
+--
+-- Name: job_outbox_id_seq; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+ALTER TABLE app.job_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.job_outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: meal_foods; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -5003,7 +5529,7 @@ CREATE TABLE app.recipe_search (
 -- Name: TABLE recipe_search; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.recipe_search IS 'Search copy of the PUBLISHED recipes (one row each, none for unpublished ones): the columns recipe search filters and ranks on, with indexes that work for people. app.recipes is behind row-level security, under which full-text and array conditions cannot use indexes (their operators are not leakproof); this table holds only public data, so it has no row-level security. Maintained by trigger recipes_search_sync on app.recipes (AFTER INSERT/UPDATE, in the same transaction); deleting a recipe cascades. Not personal data.';
+COMMENT ON TABLE app.recipe_search IS 'Search copy of the PUBLISHED recipes (one row each, none for unpublished ones): the columns recipe search filters and ranks on, with indexes that work for people. app.recipes is behind row-level security, under which full-text and array conditions cannot use indexes (their operators are not leakproof); this table holds only public data, so it has no row-level security. Written by the admin functions app.recipe_admin_create / _update (in the same transaction as the recipe); deleting a recipe cascades. Not personal data.';
 
 --
 -- Name: COLUMN recipe_search.recipe_id; Type: COMMENT; Schema: app; Owner: -
@@ -5074,7 +5600,7 @@ CREATE TABLE app.recipe_tombstones (
 -- Name: TABLE recipe_tombstones; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.recipe_tombstones IS 'Recipes devices must remove: deleted or unpublished recipes (the sync protocol''s deleted_ids = recipe_id where removed_at > since). Written only by trigger recipes_sync_stamp under the sync lock; republishing or re-creating a recipe removes its tombstone. No personal data. No FK: the recipe may be gone. Old tombstones may be pruned once older than the longest sync gap a device may have (a device with an older since must do a full sync).';
+COMMENT ON TABLE app.recipe_tombstones IS 'Recipes devices must remove: deleted or unpublished recipes (the sync protocol''s deleted_ids = recipe_id where removed_at > since). Written only by the admin functions app.recipe_admin_* under the sync lock; republishing or re-creating a recipe removes its tombstone. No personal data. No FK: the recipe may be gone. Old tombstones may be pruned once older than the longest sync gap a device may have (a device with an older since must do a full sync).';
 
 --
 -- Name: COLUMN recipe_tombstones.recipe_id; Type: COMMENT; Schema: app; Owner: -
@@ -5093,183 +5619,6 @@ COMMENT ON COLUMN app.recipe_tombstones.removed_at IS 'When it was removed, cloc
 --
 
 COMMENT ON COLUMN app.recipe_tombstones.reason IS 'deleted (row deleted) or unpublished (is_published set to false).';
-
---
--- Name: recipes; Type: TABLE; Schema: app; Owner: -
---
-
-CREATE TABLE app.recipes (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    name character varying(200) NOT NULL,
-    category character varying(50) NOT NULL,
-    cuisine character varying(50) DEFAULT 'indian'::character varying,
-    recipe_data jsonb NOT NULL,
-    tags text[] DEFAULT '{}'::text[],
-    difficulty character varying(10) NOT NULL,
-    time_minutes integer NOT NULL,
-    servings integer DEFAULT 4 NOT NULL,
-    calories real,
-    protein_g real,
-    carbs_g real,
-    fats_g real,
-    image_url text,
-    version integer DEFAULT 1 NOT NULL,
-    is_published boolean DEFAULT false NOT NULL,
-    created_by uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, (((((COALESCE(name, ''::character varying))::text || ' '::text) || (COALESCE(category, ''::character varying))::text) || ' '::text) || (COALESCE(cuisine, ''::character varying))::text))) STORED,
-    CONSTRAINT recipes_category_check CHECK ((btrim((category)::text) <> ''::text)),
-    CONSTRAINT recipes_cuisine_check CHECK (((cuisine)::text = ANY ((ARRAY['indian'::character varying, 'italian'::character varying, 'american'::character varying, 'chinese'::character varying, 'mexican'::character varying, 'korean'::character varying, 'thai'::character varying, 'asian'::character varying, 'global'::character varying])::text[]))),
-    CONSTRAINT recipes_difficulty_check CHECK (((difficulty)::text = ANY ((ARRAY['easy'::character varying, 'medium'::character varying, 'hard'::character varying])::text[]))),
-    CONSTRAINT recipes_name_check CHECK ((btrim((name)::text) <> ''::text)),
-    CONSTRAINT recipes_nutrition_check CHECK (((calories >= (0)::double precision) AND (protein_g >= (0)::double precision) AND (carbs_g >= (0)::double precision) AND (fats_g >= (0)::double precision))),
-    CONSTRAINT recipes_recipe_data_check CHECK (app.recipe_data_is_valid(recipe_data)),
-    CONSTRAINT recipes_servings_check CHECK (((servings >= 1) AND (servings <= 4))),
-    CONSTRAINT recipes_tags_check CHECK ((array_position(tags, NULL::text) IS NULL)),
-    CONSTRAINT recipes_time_minutes_check CHECK (((time_minutes > 0) AND (time_minutes <= 1440))),
-    CONSTRAINT recipes_version_check CHECK ((version >= 1))
-);
-
-ALTER TABLE ONLY app.recipes FORCE ROW LEVEL SECURITY;
-
---
--- Name: TABLE recipes; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON TABLE app.recipes IS 'Recipes the appliance cooks (Epicura), managed by admins; published ones sync to devices (cloud is authoritative). Not personal data: no user_id, created_by only names the admin author. Every write goes through trigger recipes_sync_stamp (sync lock, version, updated_at, tombstones). A recipe that has been cooked cannot be deleted (cooking_sessions.recipe_id ON DELETE RESTRICT): unpublish it instead.';
-
---
--- Name: COLUMN recipes.id; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.id IS 'Recipe identifier; never changes (devices key their copy on it).';
-
---
--- Name: COLUMN recipes.name; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.name IS 'Display name, e.g. "Dal Tadka".';
-
---
--- Name: COLUMN recipes.category; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.category IS 'Dish category: dal, curry, rice, pasta, soup ... (free list, not empty).';
-
---
--- Name: COLUMN recipes.cuisine; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.cuisine IS 'Cuisine: indian, italian, american, chinese, mexican, korean, thai, asian or global.';
-
---
--- Name: COLUMN recipes.recipe_data; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.recipe_data IS 'Full recipe definition for the appliance (the controller''s YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems).';
-
---
--- Name: COLUMN recipes.tags; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.tags IS 'Filter tags (vegan, healthy, vegetarian, protein-rich, stir-fry, gluten-free, quick ...), no NULL elements; GIN index idx_recipes_tags.';
-
---
--- Name: COLUMN recipes.difficulty; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.difficulty IS 'easy, medium or hard.';
-
---
--- Name: COLUMN recipes.time_minutes; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.time_minutes IS 'Total estimated cooking time in minutes (1 to 1440).';
-
---
--- Name: COLUMN recipes.servings; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.servings IS 'Default serving count, 1 to 4 (the appliance''s capacity, as user_preferences.default_servings).';
-
---
--- Name: COLUMN recipes.calories; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.calories IS 'Calories per serving (kcal), >= 0.';
-
---
--- Name: COLUMN recipes.protein_g; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.protein_g IS 'Protein per serving (g), >= 0.';
-
---
--- Name: COLUMN recipes.carbs_g; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.carbs_g IS 'Carbohydrates per serving (g), >= 0.';
-
---
--- Name: COLUMN recipes.fats_g; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.fats_g IS 'Fats per serving (g), >= 0.';
-
---
--- Name: COLUMN recipes.image_url; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.image_url IS 'Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card.';
-
---
--- Name: COLUMN recipes.version; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.version IS 'Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it).';
-
---
--- Name: COLUMN recipes.is_published; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.is_published IS 'Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy.';
-
---
--- Name: COLUMN recipes.created_by; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.created_by IS 'Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump).';
-
---
--- Name: COLUMN recipes.created_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.created_at IS 'Creation timestamp.';
-
---
--- Name: COLUMN recipes.updated_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.updated_at IS 'Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since.';
-
---
--- Name: COLUMN recipes.search_vector; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.recipes.search_vector IS 'Generated (STORED): to_tsvector(''english'', name || category || cuisine), as the Epicura document. Query with search_vector @@ to_tsquery(''english'', ''dal | lentil'') (GIN index idx_recipes_fts).';
-
---
--- Name: CONSTRAINT recipes_nutrition_check ON recipes; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON CONSTRAINT recipes_nutrition_check ON app.recipes IS 'Per-serving nutrition values are >= 0 when given.';
-
---
--- Name: CONSTRAINT recipes_recipe_data_check ON recipes; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON CONSTRAINT recipes_recipe_data_check ON app.recipes IS 'recipe_data must pass app.recipe_data_is_valid; app.recipe_data_problems(recipe_data) says why not.';
 
 --
 -- Name: telemetry_events; Type: TABLE; Schema: app; Owner: -
@@ -6740,6 +7089,13 @@ ALTER TABLE ONLY app.firmware_releases
     ADD CONSTRAINT firmware_releases_pkey PRIMARY KEY (id);
 
 --
+-- Name: job_outbox job_outbox_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.job_outbox
+    ADD CONSTRAINT job_outbox_pkey PRIMARY KEY (user_id, id);
+
+--
 -- Name: meal_foods meal_foods_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -7092,6 +7448,30 @@ CREATE UNIQUE INDEX idx_firmware_target_version ON app.firmware_releases USING b
 --
 
 COMMENT ON INDEX app.idx_firmware_target_version IS 'A firmware release by target and version (publishing checks, a device''s current version).';
+
+--
+-- Name: idx_job_outbox_created; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_job_outbox_created ON app.job_outbox USING btree (created_at, id);
+
+--
+-- Name: INDEX idx_job_outbox_created; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_job_outbox_created IS 'The drain''s order: oldest first.';
+
+--
+-- Name: idx_job_outbox_key; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_job_outbox_key ON app.job_outbox USING btree (user_id, queue, singleton_key);
+
+--
+-- Name: INDEX idx_job_outbox_key; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_job_outbox_key IS 'Whether a job with this key already waits for the person (the triggers then add none).';
 
 --
 -- Name: idx_meal_foods_meal_log; Type: INDEX; Schema: app; Owner: -
@@ -7892,28 +8272,16 @@ CREATE TRIGGER messages_enqueue_embedding AFTER INSERT ON app.messages REFERENCI
 COMMENT ON TRIGGER messages_enqueue_embedding ON app.messages IS 'AFTER INSERT (statement): enqueues an assistant.embed job for each new message (messages are never edited).';
 
 --
--- Name: recipes recipes_search_sync; Type: TRIGGER; Schema: app; Owner: -
+-- Name: recipes recipes_stamp; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER recipes_search_sync AFTER INSERT OR UPDATE ON app.recipes FOR EACH ROW EXECUTE FUNCTION app_private.recipes_search_sync();
+CREATE TRIGGER recipes_stamp BEFORE INSERT OR UPDATE ON app.recipes FOR EACH ROW EXECUTE FUNCTION app_private.recipes_stamp();
 
 --
--- Name: TRIGGER recipes_search_sync ON recipes; Type: COMMENT; Schema: app; Owner: -
+-- Name: TRIGGER recipes_stamp ON recipes; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TRIGGER recipes_search_sync ON app.recipes IS 'AFTER INSERT OR UPDATE: keeps app.recipe_search (the ranked full-text search) in step: a published recipe gets or refreshes its row, an unpublished one loses it.';
-
---
--- Name: recipes recipes_sync_stamp; Type: TRIGGER; Schema: app; Owner: -
---
-
-CREATE TRIGGER recipes_sync_stamp BEFORE INSERT OR DELETE OR UPDATE ON app.recipes FOR EACH ROW EXECUTE FUNCTION app_private.recipes_sync_stamp();
-
---
--- Name: TRIGGER recipes_sync_stamp ON recipes; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON TRIGGER recipes_sync_stamp ON app.recipes IS 'BEFORE INSERT, UPDATE OR DELETE: stamps updated_at and bumps version under the recipes sync lock and writes tombstones for deletes, so the device sync protocol (recipes.sync) never misses or repeats a change.';
+COMMENT ON TRIGGER recipes_stamp ON app.recipes IS 'Version and updated_at of plain-SQL writes, and the id that never changes (app_private.recipes_stamp); the admin functions stamp their rows themselves.';
 
 --
 -- Name: appliances set_updated_at; Type: TRIGGER; Schema: app; Owner: -
@@ -8177,6 +8545,13 @@ ALTER TABLE ONLY app.embeddings
     ADD CONSTRAINT embeddings_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 --
+-- Name: job_outbox job_outbox_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.job_outbox
+    ADD CONSTRAINT job_outbox_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+--
 -- Name: meal_foods meal_foods_meal_log_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -8415,6 +8790,18 @@ CREATE POLICY admin_select ON app.embeddings FOR SELECT TO app_admin USING (true
 COMMENT ON POLICY admin_select ON app.embeddings IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
+-- Name: job_outbox admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.job_outbox FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.job_outbox IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
 -- Name: meal_foods admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8565,6 +8952,12 @@ ALTER TABLE app.daily_nutrition ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.embeddings ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: job_outbox; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.job_outbox ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: meal_foods; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -8665,6 +9058,18 @@ CREATE POLICY owner_access ON app.embeddings TO kitchen_owner USING ((current_se
 --
 
 COMMENT ON POLICY owner_access ON app.embeddings IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
+-- Name: job_outbox owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.job_outbox TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.job_outbox IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
 
 --
 -- Name: meal_foods owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8871,6 +9276,18 @@ CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((use
 COMMENT ON POLICY person_delete ON app.embeddings IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
+-- Name: job_outbox person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.job_outbox FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.job_outbox IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
 -- Name: meal_foods person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9061,6 +9478,18 @@ CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK 
 --
 
 COMMENT ON POLICY person_insert ON app.embeddings IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
+-- Name: job_outbox person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.job_outbox FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.job_outbox IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
 
 --
 -- Name: meal_foods person_insert; Type: POLICY; Schema: app; Owner: -
@@ -9255,6 +9684,18 @@ CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING (((us
 COMMENT ON POLICY person_select ON app.embeddings IS 'A person reads their own embeddings and the shared knowledge base (user_id IS NULL); writes stay limited to their own rows.';
 
 --
+-- Name: job_outbox person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.job_outbox FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.job_outbox IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
 -- Name: meal_foods person_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9445,6 +9886,18 @@ CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((use
 --
 
 COMMENT ON POLICY person_update ON app.embeddings IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
+-- Name: job_outbox person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.job_outbox FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.job_outbox IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
 
 --
 -- Name: meal_foods person_update; Type: POLICY; Schema: app; Owner: -
@@ -9693,6 +10146,18 @@ CREATE POLICY worker_all ON app.embeddings TO app_worker USING (true) WITH CHECK
 COMMENT ON POLICY worker_all ON app.embeddings IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
 
 --
+-- Name: job_outbox worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.job_outbox TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON job_outbox; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.job_outbox IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
+
+--
 -- Name: meal_foods worker_all; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9879,6 +10344,13 @@ GRANT ALL ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) TO app
 
 REVOKE ALL ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) TO app_worker;
+
+--
+-- Name: FUNCTION drain_job_outbox(p_limit integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.drain_job_outbox(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.drain_job_outbox(p_limit integer) TO app_worker;
 
 --
 -- Name: FUNCTION export_user_data(p_user_id uuid); Type: ACL; Schema: app; Owner: -
@@ -10122,14 +10594,6 @@ REVOKE ALL ON FUNCTION app.rebuild_daily_metrics(p_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.rebuild_daily_metrics(p_user_id uuid) TO app_worker;
 
 --
--- Name: FUNCTION recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]); Type: ACL; Schema: app; Owner: -
---
-
-REVOKE ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_user;
-GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_admin;
-
---
 -- Name: FUNCTION recipe_data_is_valid(p_data jsonb); Type: ACL; Schema: app; Owner: -
 --
 
@@ -10137,6 +10601,43 @@ REVOKE ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) TO app_user;
 GRANT ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) TO app_admin;
 GRANT ALL ON FUNCTION app.recipe_data_is_valid(p_data jsonb) TO app_worker;
+
+--
+-- Name: TABLE recipes; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.recipes TO app_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.recipes TO app_admin;
+GRANT SELECT ON TABLE app.recipes TO app_worker;
+
+--
+-- Name: FUNCTION recipe_admin_create(p_recipe jsonb); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.recipe_admin_create(p_recipe jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_admin_create(p_recipe jsonb) TO app_admin;
+
+--
+-- Name: FUNCTION recipe_admin_delete(p_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.recipe_admin_delete(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_admin_delete(p_id uuid) TO app_admin;
+
+--
+-- Name: FUNCTION recipe_admin_update(p_id uuid, p_changes jsonb); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.recipe_admin_update(p_id uuid, p_changes jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_admin_update(p_id uuid, p_changes jsonb) TO app_admin;
+
+--
+-- Name: FUNCTION recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_user;
+GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_admin;
 
 --
 -- Name: FUNCTION recipe_data_problems(p_data jsonb); Type: ACL; Schema: app; Owner: -
@@ -10363,6 +10864,12 @@ REVOKE ALL ON FUNCTION app_private.grant_pgboss_rights() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.hmac_sha256(p_key bytea, p_message bytea) FROM PUBLIC;
 
 --
+-- Name: FUNCTION job_outbox_add(p_user_id uuid, p_queue text, p_data jsonb, p_key text, p_delay interval); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.job_outbox_add(p_user_id uuid, p_queue text, p_data jsonb, p_key text, p_delay interval) FROM PUBLIC;
+
+--
 -- Name: FUNCTION maintain_partitions(p_now timestamp with time zone, p_parent regclass); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -10453,16 +10960,16 @@ REVOKE ALL ON FUNCTION app_private.purge_due_accounts(p_now timestamp with time 
 REVOKE ALL ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) FROM PUBLIC;
 
 --
--- Name: FUNCTION recipes_search_sync(); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION recipe_write_side_tables(p_old app.recipes, p_new app.recipes); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.recipes_search_sync() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.recipe_write_side_tables(p_old app.recipes, p_new app.recipes) FROM PUBLIC;
 
 --
--- Name: FUNCTION recipes_sync_stamp(); Type: ACL; Schema: app_private; Owner: -
+-- Name: FUNCTION recipes_stamp(); Type: ACL; Schema: app_private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app_private.recipes_sync_stamp() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.recipes_stamp() FROM PUBLIC;
 
 --
 -- Name: FUNCTION refresh_daily_metrics(p_user_id uuid, p_day date); Type: ACL; Schema: app_private; Owner: -
@@ -10588,14 +11095,6 @@ GRANT SELECT ON TABLE app.recipe_search TO app_worker;
 
 GRANT SELECT ON TABLE app.recipe_tombstones TO app_user;
 GRANT SELECT ON TABLE app.recipe_tombstones TO app_admin;
-
---
--- Name: TABLE recipes; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT ON TABLE app.recipes TO app_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.recipes TO app_admin;
-GRANT SELECT ON TABLE app.recipes TO app_worker;
 
 --
 -- Name: TABLE telemetry_events; Type: ACL; Schema: app; Owner: -

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgBoss } from 'pg-boss';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { engine, useTestDatabase } from './support/db.ts';
-import { jobIn, jobs, queuesIdle, testWorker, waitFor } from './support/worker.ts';
+import { drainOutbox, jobIn, jobs, queuesIdle, testWorker, waitFor } from './support/worker.ts';
 import { MIGRATIONS_FOLDER } from '../src/db/migrate.ts';
 import { queryCyclesSerialized } from '../src/db/pglite-wire-order.ts';
 import { constructionMigration, queuesMigration, PGBOSS_SCHEMA_VERSION } from '../scripts/pgboss-plans.ts';
@@ -157,8 +157,10 @@ describe('enqueued in the writing transaction', () => {
     expect(depths.get('assistant.embed.dlq')).toEqual({ name: 'assistant.embed.dlq', ready: 0, deferred: 0, active: 0, failed: 0 });
   });
 
-  it('a job enqueued from SQL is the row pg-boss send() would write (upgrade guard)', async () => {
+  it('a job drained from the outbox is the row pg-boss send() would write (upgrade guard)', async () => {
     const id = await addMessage(person, 'How much protein did I eat today?');
+    // The trigger wrote the job to app.job_outbox; the drain (as the worker runs it) makes the pg-boss row.
+    expect(await drainOutbox(db().pool)).toBeGreaterThanOrEqual(1);
     const boss = new PgBoss({ connectionString: db().url, migrate: false, supervise: false, schedule: false });
     boss.on('error', () => {});
     await boss.start();

@@ -1,5 +1,5 @@
 --! Previous: sha1:824754d8b3e646667192016ff2980d60abf02524
---! Hash: sha1:d71e219da1b305af729588e97b700edbecd34611
+--! Hash: sha1:b450bc7a84a13ed4b946265d1e7b6f1935d47381
 --! Message: jobs: the enqueue triggers write the person's job outbox, one row at a time, instead of pg-boss
 
 -- Issue 17 (Citus): the embedding and metrics triggers (000055, 000056) keep their events and their
@@ -65,13 +65,13 @@ begin
     return null;
   end if;
   if tg_op = 'INSERT' then
-    select pg_catalog.array_agg(distinct pg_catalog.row(n.user_id, n.meal_log_id)::app_private.person_row) into v_meals from new_rows as n;
+    select pg_catalog.array_agg(distinct row(n.user_id, n.meal_log_id)::app_private.person_row) into v_meals from new_rows as n;
   elsif tg_op = 'UPDATE' then
-    select pg_catalog.array_agg(distinct pg_catalog.row(x.user_id, x.meal_log_id)::app_private.person_row) into v_meals
+    select pg_catalog.array_agg(distinct row(x.user_id, x.meal_log_id)::app_private.person_row) into v_meals
       from (select n.user_id, n.meal_log_id from new_rows as n
             union all select o.user_id, o.meal_log_id from old_rows as o) as x;
   else
-    select pg_catalog.array_agg(distinct pg_catalog.row(o.user_id, o.meal_log_id)::app_private.person_row) into v_meals from old_rows as o;
+    select pg_catalog.array_agg(distinct row(o.user_id, o.meal_log_id)::app_private.person_row) into v_meals from old_rows as o;
   end if;
   perform app_private.owner_access_on();
   foreach r in array coalesce(v_meals, '{}') loop

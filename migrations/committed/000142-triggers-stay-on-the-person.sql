@@ -1,5 +1,5 @@
---! Previous: sha1:d71e219da1b305af729588e97b700edbecd34611
---! Hash: sha1:c012e7a5ec52d48bffcf9d8f64e50c4f1d1b9a9f
+--! Previous: sha1:b450bc7a84a13ed4b946265d1e7b6f1935d47381
+--! Hash: sha1:4568246452f2a526b6f22d3c1ff1a1d3f7ccd9e2
 --! Message: triggers: every query a trigger makes of another person table names the person (one shard on Citus)
 
 -- Issue 17 (Citus). A trigger fires on the shard; a query it makes of another distributed table must

@@ -1,5 +1,5 @@
---! Previous: sha1:c012e7a5ec52d48bffcf9d8f64e50c4f1d1b9a9f
---! Hash: sha1:2d82f2cf7b9703427fd93472140f5fcb762550a2
+--! Previous: sha1:4568246452f2a526b6f22d3c1ff1a1d3f7ccd9e2
+--! Hash: sha1:1f1fba4f754ecfc05ef85393dbccc3dc3cedffc6
 --! Message: recipes: the admin functions write recipe, search row and tombstone; only a NEW-only stamp trigger stays on app.recipes
 
 -- Issue 17 (Citus). app.recipes, app.recipe_search and app.recipe_tombstones become reference
@@ -228,15 +228,17 @@ as $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
   v_old app.recipes;
+  v_deleted boolean;
 begin
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
   perform app_private.owner_access_on();
   delete from app.recipes as r where r.id = p_id returning r.* into v_old;
-  if found then
+  v_deleted := found;
+  if v_deleted then
     perform app_private.recipe_write_side_tables(v_old, null);
   end if;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
-  if found then
+  if v_deleted then
     return next v_old.id;
   end if;
 end

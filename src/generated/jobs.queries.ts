@@ -40,3 +40,33 @@ const queueDepthsIR: any = {"usedParamSet":{},"params":[],"statement":"-- The jo
 export const queueDepths = new PreparedQuery<IQueueDepthsParams,IQueueDepthsResult>(queueDepthsIR);
 
 
+/** 'DrainJobOutbox' parameters type */
+export interface IDrainJobOutboxParams {
+  limit: number;
+}
+
+/** 'DrainJobOutbox' return type */
+export interface IDrainJobOutboxResult {
+  moved: number;
+}
+
+/** 'DrainJobOutbox' query type */
+export interface IDrainJobOutboxQuery {
+  params: IDrainJobOutboxParams;
+  result: IDrainJobOutboxResult;
+}
+
+const drainJobOutboxIR: any = {"usedParamSet":{"limit":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":319,"b":325}]}],"statement":"-- Moves up to :limit of the oldest app.job_outbox rows into pg-boss (app.drain_job_outbox, 000140):\n-- the jobs the triggers wrote with the changes that caused them. Belongs to no area (like the queue\n-- depths above): it is the worker's own plumbing between the person tables and pg-boss.\nselect app.drain_job_outbox(:limit!::integer) as \"moved!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Moves up to :limit of the oldest app.job_outbox rows into pg-boss (app.drain_job_outbox, 000140):
+ * -- the jobs the triggers wrote with the changes that caused them. Belongs to no area (like the queue
+ * -- depths above): it is the worker's own plumbing between the person tables and pg-boss.
+ * select app.drain_job_outbox(:limit!::integer) as "moved!"
+ * ```
+ */
+export const drainJobOutbox = new PreparedQuery<IDrainJobOutboxParams,IDrainJobOutboxResult>(drainJobOutboxIR);
+
+

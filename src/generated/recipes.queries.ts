@@ -87,9 +87,9 @@ export interface ISearchRecipesResult {
   tags: stringArray;
   /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  /** Last real edit, clock_timestamp() under the sync lock (app.recipe_admin_*, or trigger recipes_stamp for plain SQL). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  /** Recipe version: 1 on creation, +1 on every real edit (app.recipe_admin_update, or trigger recipes_stamp for plain SQL; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -185,9 +185,9 @@ export interface IGetRecipeResult {
   tags: stringArray;
   /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  /** Last real edit, clock_timestamp() under the sync lock (app.recipe_admin_*, or trigger recipes_stamp for plain SQL). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  /** Recipe version: 1 on creation, +1 on every real edit (app.recipe_admin_update, or trigger recipes_stamp for plain SQL; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -284,9 +284,9 @@ export interface ISyncChangedRecipesResult {
   tags: stringArray;
   /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  /** Last real edit, clock_timestamp() under the sync lock (app.recipe_admin_*, or trigger recipes_stamp for plain SQL). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  /** Recipe version: 1 on creation, +1 on every real edit (app.recipe_admin_update, or trigger recipes_stamp for plain SQL; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -447,9 +447,9 @@ export interface IAdminGetRecipeResult {
   tags: stringArray;
   /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  /** Last real edit, clock_timestamp() under the sync lock (app.recipe_admin_*, or trigger recipes_stamp for plain SQL). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  /** Recipe version: 1 on creation, +1 on every real edit (app.recipe_admin_update, or trigger recipes_stamp for plain SQL; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -515,9 +515,9 @@ export interface IAdminLockRecipeResult {
   tags: stringArray;
   /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
+  /** Last real edit, clock_timestamp() under the sync lock (app.recipe_admin_*, or trigger recipes_stamp for plain SQL). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
+  /** Recipe version: 1 on creation, +1 on every real edit (app.recipe_admin_update, or trigger recipes_stamp for plain SQL; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -567,41 +567,24 @@ export interface IAdminInsertRecipeParams {
 
 /** 'AdminInsertRecipe' return type */
 export interface IAdminInsertRecipeResult {
-  /** Calories per serving (kcal), >= 0. */
   calories: number | null;
-  /** Carbohydrates per serving (g), >= 0. */
   carbsG: number | null;
-  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
   category: string;
-  /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
   createdBy: string | null;
   cuisine: string;
-  /** easy, medium or hard. */
   difficulty: string;
-  /** Fats per serving (g), >= 0. */
   fatsG: number | null;
-  /** Recipe identifier; never changes (devices key their copy on it). */
   id: string;
-  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
   imageUrl: string | null;
-  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
   isPublished: boolean;
-  /** Display name, e.g. "Dal Tadka". */
   name: string;
-  /** Protein per serving (g), >= 0. */
   proteinG: number | null;
-  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
   recipeData: Json;
-  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
   servings: number;
   tags: stringArray;
-  /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -611,22 +594,23 @@ export interface IAdminInsertRecipeQuery {
   result: IAdminInsertRecipeResult;
 }
 
-const adminInsertRecipeIR: any = {"usedParamSet":{"id":true,"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true,"isPublished":true,"createdBy":true},"params":[{"name":"id","required":false,"transform":{"type":"scalar"},"locs":[{"a":213,"b":215}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":244,"b":249}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":252,"b":261}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":264,"b":272}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":294}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":314,"b":326}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":329,"b":338}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":341,"b":349}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":352,"b":360}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":363,"b":369}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":372,"b":377}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":380,"b":388}]},{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":391,"b":403}]},{"name":"createdBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":406,"b":415}]}],"statement":"INSERT INTO app.recipes AS r\n  (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,\n   calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)\nVALUES\n  (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,\n   :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
+const adminInsertRecipeIR: any = {"usedParamSet":{"id":true,"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true,"isPublished":true,"createdBy":true},"params":[{"name":"id","required":false,"transform":{"type":"scalar"},"locs":[{"a":702,"b":704}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":741,"b":746}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":767,"b":776}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":796,"b":804}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":830,"b":841}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":859,"b":864}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":889,"b":900}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":927,"b":939}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":963,"b":972}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":996,"b":1004}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":1026,"b":1034}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":1056,"b":1062}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":1081,"b":1086}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":1108,"b":1116}]},{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":1141,"b":1153}]},{"name":"createdBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":1181,"b":1190}]}],"statement":"-- Through app.recipe_admin_create (000143): sync lock, version/updated_at, search row, tombstone.\nSELECT\n  r.id AS \"id!\", r.name AS \"name!\", r.category AS \"category!\", coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData!\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty AS \"difficulty!\", r.time_minutes AS \"timeMinutes!\", r.servings AS \"servings!\", r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version AS \"version!\", r.is_published AS \"isPublished!\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt!\", r.updated_at AS \"updatedAt!\"\nFROM app.recipe_admin_create(jsonb_build_object(\n  'id', coalesce(:id::uuid, gen_random_uuid()), 'name', :name!::text, 'category', :category!::text, 'cuisine', :cuisine!::text,\n  'recipe_data', :recipeData!::jsonb, 'tags', :tags!::text[], 'difficulty', :difficulty!::text,\n  'time_minutes', :timeMinutes!::integer, 'servings', :servings!::integer, 'calories', :calories::real, 'protein_g', :proteinG::real,\n  'carbs_g', :carbsG::real, 'fats_g', :fatsG::real, 'image_url', :imageUrl::text, 'is_published', :isPublished!::boolean,\n  'created_by', :createdBy::uuid)) AS r"};
 
 /**
  * Query generated from SQL:
  * ```
- * INSERT INTO app.recipes AS r
- *   (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,
- *    calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)
- * VALUES
- *   (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,
- *    :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)
- * RETURNING
- *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
- *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
- *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
- *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * -- Through app.recipe_admin_create (000143): sync lock, version/updated_at, search row, tombstone.
+ * SELECT
+ *   r.id AS "id!", r.name AS "name!", r.category AS "category!", coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData!", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty AS "difficulty!", r.time_minutes AS "timeMinutes!", r.servings AS "servings!", r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version AS "version!", r.is_published AS "isPublished!",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt!", r.updated_at AS "updatedAt!"
+ * FROM app.recipe_admin_create(jsonb_build_object(
+ *   'id', coalesce(:id::uuid, gen_random_uuid()), 'name', :name!::text, 'category', :category!::text, 'cuisine', :cuisine!::text,
+ *   'recipe_data', :recipeData!::jsonb, 'tags', :tags!::text[], 'difficulty', :difficulty!::text,
+ *   'time_minutes', :timeMinutes!::integer, 'servings', :servings!::integer, 'calories', :calories::real, 'protein_g', :proteinG::real,
+ *   'carbs_g', :carbsG::real, 'fats_g', :fatsG::real, 'image_url', :imageUrl::text, 'is_published', :isPublished!::boolean,
+ *   'created_by', :createdBy::uuid)) AS r
  * ```
  */
 export const adminInsertRecipe = new PreparedQuery<IAdminInsertRecipeParams,IAdminInsertRecipeResult>(adminInsertRecipeIR);
@@ -652,41 +636,24 @@ export interface IAdminUpdateRecipeParams {
 
 /** 'AdminUpdateRecipe' return type */
 export interface IAdminUpdateRecipeResult {
-  /** Calories per serving (kcal), >= 0. */
   calories: number | null;
-  /** Carbohydrates per serving (g), >= 0. */
   carbsG: number | null;
-  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
   category: string;
-  /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
   createdBy: string | null;
   cuisine: string;
-  /** easy, medium or hard. */
   difficulty: string;
-  /** Fats per serving (g), >= 0. */
   fatsG: number | null;
-  /** Recipe identifier; never changes (devices key their copy on it). */
   id: string;
-  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
   imageUrl: string | null;
-  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
   isPublished: boolean;
-  /** Display name, e.g. "Dal Tadka". */
   name: string;
-  /** Protein per serving (g), >= 0. */
   proteinG: number | null;
-  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
   recipeData: Json;
-  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
   servings: number;
   tags: stringArray;
-  /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -696,21 +663,22 @@ export interface IAdminUpdateRecipeQuery {
   result: IAdminUpdateRecipeResult;
 }
 
-const adminUpdateRecipeIR: any = {"usedParamSet":{"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true,"id":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":38,"b":43}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":57,"b":66}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":79,"b":87}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":104,"b":115}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":125,"b":130}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":153,"b":164}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":182,"b":194}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":208,"b":217}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":239}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":261,"b":269}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":288}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":300,"b":305}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":320,"b":328}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":344,"b":347}]}],"statement":"UPDATE app.recipes AS r\n   SET name = :name!, category = :category!, cuisine = :cuisine!, recipe_data = :recipeData!, tags = :tags!,\n       difficulty = :difficulty!, time_minutes = :timeMinutes!, servings = :servings!, calories = :calories,\n       protein_g = :proteinG, carbs_g = :carbsG, fats_g = :fatsG, image_url = :imageUrl\n WHERE r.id = :id!\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
+const adminUpdateRecipeIR: any = {"usedParamSet":{"id":true,"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":660,"b":663}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":702,"b":707}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":728,"b":737}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":757,"b":765}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":791,"b":802}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":820,"b":825}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":850,"b":861}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":888,"b":900}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":924,"b":933}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":957,"b":965}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":987,"b":995}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":1017,"b":1023}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":1042,"b":1047}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":1069,"b":1077}]}],"statement":"-- Through app.recipe_admin_update (000143): version +1 and updated_at only on a real change.\nSELECT\n  r.id AS \"id!\", r.name AS \"name!\", r.category AS \"category!\", coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData!\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty AS \"difficulty!\", r.time_minutes AS \"timeMinutes!\", r.servings AS \"servings!\", r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version AS \"version!\", r.is_published AS \"isPublished!\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt!\", r.updated_at AS \"updatedAt!\"\nFROM app.recipe_admin_update(:id!::uuid, jsonb_build_object(\n  'name', :name!::text, 'category', :category!::text, 'cuisine', :cuisine!::text,\n  'recipe_data', :recipeData!::jsonb, 'tags', :tags!::text[], 'difficulty', :difficulty!::text,\n  'time_minutes', :timeMinutes!::integer, 'servings', :servings!::integer, 'calories', :calories::real, 'protein_g', :proteinG::real,\n  'carbs_g', :carbsG::real, 'fats_g', :fatsG::real, 'image_url', :imageUrl::text)) AS r"};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE app.recipes AS r
- *    SET name = :name!, category = :category!, cuisine = :cuisine!, recipe_data = :recipeData!, tags = :tags!,
- *        difficulty = :difficulty!, time_minutes = :timeMinutes!, servings = :servings!, calories = :calories,
- *        protein_g = :proteinG, carbs_g = :carbsG, fats_g = :fatsG, image_url = :imageUrl
- *  WHERE r.id = :id!
- * RETURNING
- *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
- *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
- *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
- *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * -- Through app.recipe_admin_update (000143): version +1 and updated_at only on a real change.
+ * SELECT
+ *   r.id AS "id!", r.name AS "name!", r.category AS "category!", coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData!", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty AS "difficulty!", r.time_minutes AS "timeMinutes!", r.servings AS "servings!", r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version AS "version!", r.is_published AS "isPublished!",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt!", r.updated_at AS "updatedAt!"
+ * FROM app.recipe_admin_update(:id!::uuid, jsonb_build_object(
+ *   'name', :name!::text, 'category', :category!::text, 'cuisine', :cuisine!::text,
+ *   'recipe_data', :recipeData!::jsonb, 'tags', :tags!::text[], 'difficulty', :difficulty!::text,
+ *   'time_minutes', :timeMinutes!::integer, 'servings', :servings!::integer, 'calories', :calories::real, 'protein_g', :proteinG::real,
+ *   'carbs_g', :carbsG::real, 'fats_g', :fatsG::real, 'image_url', :imageUrl::text)) AS r
  * ```
  */
 export const adminUpdateRecipe = new PreparedQuery<IAdminUpdateRecipeParams,IAdminUpdateRecipeResult>(adminUpdateRecipeIR);
@@ -724,41 +692,24 @@ export interface IAdminSetPublishedParams {
 
 /** 'AdminSetPublished' return type */
 export interface IAdminSetPublishedResult {
-  /** Calories per serving (kcal), >= 0. */
   calories: number | null;
-  /** Carbohydrates per serving (g), >= 0. */
   carbsG: number | null;
-  /** Dish category: dal, curry, rice, pasta, soup ... (free list, not empty). */
   category: string;
-  /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
   createdBy: string | null;
   cuisine: string;
-  /** easy, medium or hard. */
   difficulty: string;
-  /** Fats per serving (g), >= 0. */
   fatsG: number | null;
-  /** Recipe identifier; never changes (devices key their copy on it). */
   id: string;
-  /** Recipe photo URL (S3/R2): food in a bowl, shown on the left of the recipe card. */
   imageUrl: string | null;
-  /** Visible to people and synced to devices when true. Unpublishing writes a tombstone (reason unpublished) so devices remove their copy. */
   isPublished: boolean;
-  /** Display name, e.g. "Dal Tadka". */
   name: string;
-  /** Protein per serving (g), >= 0. */
   proteinG: number | null;
-  /** Full recipe definition for the appliance (the controller's YAML format as JSON: stages with temperatures, durations, ingredients). Validated by app.recipe_data_is_valid (see app.recipe_data_problems). */
   recipeData: Json;
-  /** Default serving count, 1 to 4 (the appliance's capacity, as user_preferences.default_servings). */
   servings: number;
   tags: stringArray;
-  /** Total estimated cooking time in minutes (1 to 1440). */
   timeMinutes: number;
-  /** Last real edit, stamped with clock_timestamp() under the sync lock (trigger recipes_sync_stamp). The sync protocol returns published recipes with updated_at > since. */
   updatedAt: Date;
-  /** Recipe version: 1 on creation, +1 on every real edit (trigger recipes_sync_stamp; an UPDATE that changes nothing keeps it). */
   version: number;
 }
 
@@ -768,19 +719,18 @@ export interface IAdminSetPublishedQuery {
   result: IAdminSetPublishedResult;
 }
 
-const adminSetPublishedIR: any = {"usedParamSet":{"isPublished":true,"id":true},"params":[{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":58}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":74,"b":77}]}],"statement":"UPDATE app.recipes AS r\n   SET is_published = :isPublished!\n WHERE r.id = :id!\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
+const adminSetPublishedIR: any = {"usedParamSet":{"id":true,"isPublished":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":668,"b":671}]},{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":715,"b":727}]}],"statement":"-- Through app.recipe_admin_update (000143): unpublishing writes a tombstone, the search row follows.\nSELECT\n  r.id AS \"id!\", r.name AS \"name!\", r.category AS \"category!\", coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData!\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty AS \"difficulty!\", r.time_minutes AS \"timeMinutes!\", r.servings AS \"servings!\", r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version AS \"version!\", r.is_published AS \"isPublished!\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt!\", r.updated_at AS \"updatedAt!\"\nFROM app.recipe_admin_update(:id!::uuid, jsonb_build_object('is_published', :isPublished!::boolean)) AS r"};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE app.recipes AS r
- *    SET is_published = :isPublished!
- *  WHERE r.id = :id!
- * RETURNING
- *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
- *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
- *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
- *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+ * -- Through app.recipe_admin_update (000143): unpublishing writes a tombstone, the search row follows.
+ * SELECT
+ *   r.id AS "id!", r.name AS "name!", r.category AS "category!", coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData!", coalesce(r.tags, '{}') AS "tags!",
+ *   r.difficulty AS "difficulty!", r.time_minutes AS "timeMinutes!", r.servings AS "servings!", r.calories, r.protein_g AS "proteinG",
+ *   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version AS "version!", r.is_published AS "isPublished!",
+ *   r.created_by AS "createdBy", r.created_at AS "createdAt!", r.updated_at AS "updatedAt!"
+ * FROM app.recipe_admin_update(:id!::uuid, jsonb_build_object('is_published', :isPublished!::boolean)) AS r
  * ```
  */
 export const adminSetPublished = new PreparedQuery<IAdminSetPublishedParams,IAdminSetPublishedResult>(adminSetPublishedIR);
@@ -793,7 +743,6 @@ export interface IAdminDeleteRecipeParams {
 
 /** 'AdminDeleteRecipe' return type */
 export interface IAdminDeleteRecipeResult {
-  /** Recipe identifier; never changes (devices key their copy on it). */
   id: string;
 }
 
@@ -803,14 +752,14 @@ export interface IAdminDeleteRecipeQuery {
   result: IAdminDeleteRecipeResult;
 }
 
-const adminDeleteRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":46}]}],"statement":"DELETE FROM app.recipes AS r\n WHERE r.id = :id!\nRETURNING r.id"};
+const adminDeleteRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":142,"b":145}]}],"statement":"-- Through app.recipe_admin_delete (000143): a 'deleted' tombstone in the same transaction.\nSELECT d.id AS \"id!\"\nFROM app.recipe_admin_delete(:id!::uuid) AS d(id)"};
 
 /**
  * Query generated from SQL:
  * ```
- * DELETE FROM app.recipes AS r
- *  WHERE r.id = :id!
- * RETURNING r.id
+ * -- Through app.recipe_admin_delete (000143): a 'deleted' tombstone in the same transaction.
+ * SELECT d.id AS "id!"
+ * FROM app.recipe_admin_delete(:id!::uuid) AS d(id)
  * ```
  */
 export const adminDeleteRecipe = new PreparedQuery<IAdminDeleteRecipeParams,IAdminDeleteRecipeResult>(adminDeleteRecipeIR);

@@ -15,6 +15,9 @@
 // if a queue's worker has not fetched again within `stallMs`, the pg-boss instance is replaced
 // (graceful stop, new instance, same queues and handlers) — the remedy pg-boss's issues (#365, #510)
 // leave to the application.
+//
+// The job outbox: the enqueue triggers write app.job_outbox (on Citus: the person's shard); the
+// worker drains it into pg-boss on start and every `outboxDrainMs` (default 2 s), see outbox.ts.
 import pg from 'pg';
 import { PgBoss, type ConstructorOptions, type Job, type JobResult, type QueueResult } from 'pg-boss';
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -27,6 +30,7 @@ import { runEmbedBatch } from './embed.ts';
 import { EmbedderError, embedderFromEnv, type Embedder } from './embedder.ts';
 import { runExport, runPurgeDue } from './gdpr.ts';
 import { runMetricsRollup } from './metrics.ts';
+import { drainOutbox } from './outbox.ts';
 import { runPartitionMaintenance } from './partitions.ts';
 import { runPushTokenCleanup } from './push-tokens.ts';
 import {
@@ -73,6 +77,8 @@ export interface WorkerOptions {
   health?: { intervalMs?: number; stallMs?: number };
   /** How long stop() waits for running handlers (default 30 s, KITCHEN_DB_WORKER_STOP_TIMEOUT_MS). */
   stopTimeoutMs?: number;
+  /** How often the job outbox is drained into pg-boss (default 2000 ms, KITCHEN_DB_OUTBOX_DRAIN_MS). */
+  outboxDrainMs?: number;
   /** Connections of pg-boss's own pool (default 10). */
   bossPoolSize?: number;
   env?: Record<string, string | undefined>;
@@ -141,6 +147,9 @@ export class JobWorker {
   #starting: Promise<void> | undefined;
   #restarting: Promise<void> | undefined;
   #health: NodeJS.Timeout | undefined;
+  #drainTimer: NodeJS.Timeout | undefined;
+  #draining: Promise<number> | undefined;
+  #drainErrorAt = 0;
   #downSince: number | undefined;
   #recoveredAt: number | undefined;
   #restarts = 0;
@@ -218,7 +227,38 @@ export class JobWorker {
     await this.#retrying('start pg-boss', () => this.#startBoss(true));
     this.#health = setInterval(() => void this.#probe(), this.#options.health?.intervalMs ?? 5000);
     this.#health.unref();
+    // Jobs written while no worker ran, then every few seconds.
+    await this.#drainQuietly();
+    const every = this.#options.outboxDrainMs ?? numberEnv(this.#env, 'KITCHEN_DB_OUTBOX_DRAIN_MS', 2000);
+    this.#drainTimer = setInterval(() => void this.#drainQuietly(), every);
+    this.#drainTimer.unref();
     this.log.info({ queues: this.queues.length, schedule: this.#options.schedule !== false }, 'worker started');
+  }
+
+  /**
+   * Moves the job outbox (app.job_outbox) into pg-boss now and returns how many rows moved; one
+   * drain at a time per worker (a call during a drain waits for it and then drains again).
+   */
+  async drainOutbox(): Promise<number> {
+    while (this.#draining) await this.#draining.catch(() => 0);
+    this.#draining = drainOutbox(this.#ctx.pool).finally(() => (this.#draining = undefined));
+    const moved = await this.#draining;
+    if (moved > 0) this.log.debug({ moved }, 'job outbox drained');
+    return moved;
+  }
+
+  /** The periodic drain: errors are logged (one line per 10 s during an outage) and retried next time. */
+  async #drainQuietly(): Promise<void> {
+    if (this.#stopping || this.#draining) return;
+    try {
+      await this.drainOutbox();
+    } catch (error) {
+      const now = Date.now();
+      if (now - this.#drainErrorAt >= 10_000) {
+        this.#drainErrorAt = now;
+        this.log.warn({ error: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'draining the job outbox failed; retried at the next tick');
+      }
+    }
   }
 
   /** Runs `fn` until it succeeds; waits 1 s, 2 s, … 30 s between tries while the database is unreachable. */
@@ -497,8 +537,10 @@ export class JobWorker {
     this.#stopping = true;
     this.#startWait?.cancel();
     if (this.#health) clearInterval(this.#health);
+    if (this.#drainTimer) clearInterval(this.#drainTimer);
     await this.#starting?.catch(() => {});
     await this.#restarting?.catch(() => {});
+    await this.#draining?.catch(() => {});
     const t0 = Date.now();
     await this.#boss?.stop({ graceful: true, timeout: this.#stopTimeout() }).catch((e: Error) => this.log.warn({ error: { message: e.message } }, 'pg-boss stop failed'));
     if (this.#ownPool && this.#ctx.pool) await this.#ctx.pool.end().catch(() => {});
@@ -547,6 +589,8 @@ export class JobWorker {
       if (id) scheduledIds.set(id, name);
     }
     const dueJobs = async (): Promise<Map<string, QueueName>> => {
+      // The triggers' jobs wait in the outbox until drained (those the finished jobs led to too).
+      await this.drainOutbox();
       const found = new Map<string, QueueName>();
       const horizon = Date.now() + 10_000;
       for (const name of this.queues) {

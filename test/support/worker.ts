@@ -98,8 +98,22 @@ export interface JobRow {
   source_retry_count: number | null;
 }
 
-/** pg-boss jobs of a queue (read as the superuser), optionally by singleton key. */
+/**
+ * Moves the job outbox into pg-boss now (app.drain_job_outbox, as the superuser), as a running
+ * worker does every few seconds: the triggers' jobs wait in app.job_outbox until then.
+ */
+export async function drainOutbox(pool: pg.Pool): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await pool.query<{ moved: number }>(`select app.drain_job_outbox(10000) as moved`);
+    total += rows[0]!.moved;
+    if (rows[0]!.moved < 10000) return total;
+  }
+}
+
+/** pg-boss jobs of a queue (read as the superuser, after draining the outbox), optionally by singleton key. */
 export async function jobs(pool: pg.Pool, name: string, key?: string): Promise<JobRow[]> {
+  await drainOutbox(pool);
   const { rows } = await pool.query<JobRow>(
     `select id, name, state::text, retry_count, retry_limit, retry_delay, retry_backoff, data, output, singleton_key, start_after, completed_on,
             source_id, source_name, source_retry_count
@@ -121,11 +135,12 @@ export function jobIn(pool: pg.Pool, name: string, id: string, states: string[],
   );
 }
 
-/** Every job of these queues has finished (none created, retry or active). */
+/** Every job of these queues has finished (none created, retry or active; the outbox drained first). */
 export function queuesIdle(pool: pg.Pool, names: string[], timeoutMs?: number): Promise<true> {
   return waitFor(
     `queues ${names.join(', ')} to be idle`,
     async () => {
+      await drainOutbox(pool);
       const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = any($1) and state < 'completed'`, [names]);
       return rows[0]!.n === 0 ? true : undefined;
     },
