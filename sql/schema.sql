@@ -1603,15 +1603,17 @@ CREATE FUNCTION app.recipe_admin_delete(p_id uuid) RETURNS SETOF uuid
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
   v_old app.recipes;
+  v_deleted boolean;
 begin
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
   perform app_private.owner_access_on();
   delete from app.recipes as r where r.id = p_id returning r.* into v_old;
-  if found then
+  v_deleted := found;
+  if v_deleted then
     perform app_private.recipe_write_side_tables(v_old, null);
   end if;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
-  if found then
+  if v_deleted then
     return next v_old.id;
   end if;
 end
@@ -3632,13 +3634,13 @@ begin
     return null;
   end if;
   if tg_op = 'INSERT' then
-    select pg_catalog.array_agg(distinct pg_catalog.row(n.user_id, n.meal_log_id)::app_private.person_row) into v_meals from new_rows as n;
+    select pg_catalog.array_agg(distinct row(n.user_id, n.meal_log_id)::app_private.person_row) into v_meals from new_rows as n;
   elsif tg_op = 'UPDATE' then
-    select pg_catalog.array_agg(distinct pg_catalog.row(x.user_id, x.meal_log_id)::app_private.person_row) into v_meals
+    select pg_catalog.array_agg(distinct row(x.user_id, x.meal_log_id)::app_private.person_row) into v_meals
       from (select n.user_id, n.meal_log_id from new_rows as n
             union all select o.user_id, o.meal_log_id from old_rows as o) as x;
   else
-    select pg_catalog.array_agg(distinct pg_catalog.row(o.user_id, o.meal_log_id)::app_private.person_row) into v_meals from old_rows as o;
+    select pg_catalog.array_agg(distinct row(o.user_id, o.meal_log_id)::app_private.person_row) into v_meals from old_rows as o;
   end if;
   perform app_private.owner_access_on();
   foreach r in array coalesce(v_meals, '{}') loop
@@ -5114,7 +5116,7 @@ ALTER TABLE ONLY app.job_outbox FORCE ROW LEVEL SECURITY;
 -- Name: TABLE job_outbox; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.job_outbox IS 'Jobs written by the enqueue triggers (embeddings, metrics roll-ups) in the writing transaction, one row per job and person, waiting for app.drain_job_outbox to move them into pg-boss (pgboss.job) — the worker drains every few seconds. A person table (distributed by user_id on Citus, next to the rows that caused the job; deleted with the person). No application role has rights on it: only the triggers (as the owner) write it and only the drain reads it.';
+COMMENT ON TABLE app.job_outbox IS 'Jobs written by the enqueue triggers (embeddings, metrics roll-ups) in the writing transaction, one row per job and person, waiting for app.drain_job_outbox to move them into pg-boss (pgboss.job) — the worker drains every few seconds. A person table (distributed by user_id on Citus, next to the rows that caused the job; deleted with the person). Only the triggers (as the owner) write it and only the drain moves it; app_admin may read it.';
 
 --
 -- Name: COLUMN job_outbox.user_id; Type: COMMENT; Schema: app; Owner: -
@@ -11048,6 +11050,12 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_worker;
 
 GRANT SELECT ON TABLE app.firmware_releases TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.firmware_releases TO app_admin;
+
+--
+-- Name: TABLE job_outbox; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.job_outbox TO app_admin;
 
 --
 -- Name: TABLE meal_foods; Type: ACL; Schema: app; Owner: -

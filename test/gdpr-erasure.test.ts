@@ -16,7 +16,7 @@ import { asCompliance } from '../src/db/context.ts';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { buildPersonData } from './support/person-data.ts';
-import { jobIn, testWorker } from './support/worker.ts';
+import { drainOutbox, jobIn, testWorker } from './support/worker.ts';
 
 const db = useTestDatabase();
 const BIN = fileURLToPath(new URL('../bin/kitchen-db.js', import.meta.url));
@@ -140,7 +140,9 @@ describe('pg-boss: every job naming the person goes, in every queue and state', 
     const other = await createPerson(db().pool);
     const meal = await db().kdb.asUser(P.id, (me) => me.meals.logMeal({ mealTime: new Date(), mealType: 'lunch', foods: [{ name: 'dal', quantity: 1, unit: 'cup' }] }));
     const otherMeal = await db().kdb.asUser(other.id, (me) => me.meals.logMeal({ mealTime: new Date(), mealType: 'lunch', foods: [{ name: 'dal', quantity: 1, unit: 'cup' }] }));
-    // The triggers enqueued a rollup job (userId, singleton key) and an embedding job (meal id only).
+    // The triggers enqueued a rollup job (userId, singleton key) and an embedding job (meal id only),
+    // which the worker's drain moves from the outbox into pg-boss.
+    await drainOutbox(db().pool);
     expect((await jobsOf(db().pool, P.id)).length).toBeGreaterThan(0);
     expect((await jobsOf(db().pool, meal.id)).length).toBeGreaterThan(0);
     await insertJob(db().pool, 'gdpr.export', { userId: P.id, requestedBy: 'ticket-1' }, { state: 'completed', output: { file: `/srv/exports/${P.id}/x.ndjson` } });

@@ -61,12 +61,13 @@ describe('rights', () => {
     const { rows } = await db().pool.query(
       `select has_table_privilege('app_user', 'app.job_outbox', 'SELECT,INSERT,UPDATE,DELETE') as user_any,
               has_table_privilege('app_worker', 'app.job_outbox', 'SELECT,INSERT,UPDATE,DELETE') as worker_any,
+              has_table_privilege('app_admin', 'app.job_outbox', 'SELECT') as admin_read,
               has_function_privilege('app_user', 'app.drain_job_outbox(integer)', 'EXECUTE') as user_drain,
               has_function_privilege('app_admin', 'app.drain_job_outbox(integer)', 'EXECUTE') as admin_drain,
               has_function_privilege('app_worker', 'app.drain_job_outbox(integer)', 'EXECUTE') as worker_drain,
               has_function_privilege('app_user', 'app_private.job_outbox_add(uuid, text, jsonb, text, interval)', 'EXECUTE') as user_add`,
     );
-    expect(rows[0]).toEqual({ user_any: false, worker_any: false, user_drain: false, admin_drain: false, worker_drain: true, user_add: false });
+    expect(rows[0]).toEqual({ user_any: false, worker_any: false, admin_read: true, user_drain: false, admin_drain: false, worker_drain: true, user_add: false });
     const a = await createPerson(db().pool);
     const b = await createPerson(db().pool);
     await expect(

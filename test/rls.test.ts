@@ -89,6 +89,11 @@ const FIXTURES: Record<string, Builder> = {
     embedding: vector(1536),
     model: 'test-embedding',
   }),
+  // Written only by the triggers (as the owner); app_user has no grant on it.
+  'app.job_outbox': async ({ person }) => {
+    const id = randomUUID();
+    return { user_id: person.id, queue: 'assistant.embed', data: { kind: 'message', id }, singleton_key: `message:${id}` };
+  },
   'app.api_usage': async ({ person }) => ({ user_id: person.id, provider: 'openai', model: 'gpt-test', input_tokens: 12, output_tokens: 34, cost_usd: 0.001 }),
   'app.daily_nutrition': async ({ person }) => ({ user_id: person.id, day: `2020-${dayOfYear(next())}`, meal_count: 1, calories: 500 }),
   'app.daily_ai_cost': async ({ person }) => ({

@@ -418,6 +418,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   'app.api_usage': () => ({ user_id: ASHA, provider: 'openai', model: 'gpt' }),
   'app.daily_nutrition': () => ({ user_id: ASHA, day: '2000-01-01', meal_count: 1 }),
   'app.daily_ai_cost': () => ({ user_id: ASHA, day: '2000-01-01', provider: 'p', model: 'm', requests: 1, input_tokens: 1, output_tokens: 1, cost_usd: 0 }),
+  'app.job_outbox': () => ({ user_id: ASHA, queue: 'assistant.embed', data: '{}' }),
   'app.recipes': () => ({ name: 'Soup', category: 'soup', recipe_data: STAGES, difficulty: 'easy', time_minutes: 20 }),
   'app.appliances': () => ({ user_id: BEN, device_id: 'EPIC-999', serial_number: 'SN-999' }),
   'app.cooking_sessions': () => ({ user_id: ASHA, appliance_id: APPLIANCE, recipe_id: RECIPE }),
@@ -434,6 +435,9 @@ function valid(table: string): Record<string, unknown> {
 /** [table, override, expected constraint] — each must be rejected by exactly that CHECK. */
 const CHECK_CASES: [string, Record<string, unknown>, string][] = [
   ['app.users', { email: `${'a'.repeat(250)}@example.com` }, 'users_email_length_check'],
+  ['app.job_outbox', { queue: 'gdpr.export' }, 'job_outbox_queue_check'],
+  ['app.job_outbox', { data: '[]' }, 'job_outbox_data_check'],
+  ['app.job_outbox', { start_after: '2 days' }, 'job_outbox_start_after_check'],
   ['app.users', { email: 'not-an-address' }, 'users_email_format_check'],
   ['app.users', { tier: 'gold' }, 'users_tier_check'],
   ['app.users', { role: 'root' }, 'users_role_check'],
@@ -862,14 +866,15 @@ describe('behaviour', () => {
 
   it('unpublishing and deleting a recipe leave tombstones; republishing removes them', async () => {
     await rolledBack(async () => {
-      await q(`update app.recipes set is_published = false where id = $1`, [RECIPE]);
+      // The admin functions write the tombstones (migration 000143: no trigger writes another table).
+      await q(`select * from app.recipe_admin_update($1, '{"is_published": false}')`, [RECIPE]);
       expect(await q(`select reason from app.recipe_tombstones where recipe_id = $1`, [RECIPE])).toEqual([{ reason: 'unpublished' }]);
-      await q(`update app.recipes set is_published = true where id = $1`, [RECIPE]);
+      await q(`select * from app.recipe_admin_update($1, '{"is_published": true}')`, [RECIPE]);
       expect(await q(`select reason from app.recipe_tombstones where recipe_id = $1`, [RECIPE])).toEqual([]);
-      const [{ id }] = await q(`insert into app.recipes (name, category, recipe_data, difficulty, time_minutes, is_published) values ('Soup', 'soup', $1, 'easy', 10, true) returning id`, [STAGES]);
-      await q(`delete from app.recipes where id = $1`, [id]);
+      const [{ id }] = await q(`select id from app.recipe_admin_create(jsonb_build_object('name', 'Soup', 'category', 'soup', 'recipe_data', $1::jsonb, 'difficulty', 'easy', 'time_minutes', 10, 'is_published', true))`, [STAGES]);
+      await q(`select * from app.recipe_admin_delete($1)`, [id]);
       expect(await q(`select reason from app.recipe_tombstones where recipe_id = $1`, [id])).toEqual([{ reason: 'deleted' }]);
-      const error = await attempt(`delete from app.recipes where id = $1`, [RECIPE]);
+      const error = await attempt(`select * from app.recipe_admin_delete($1)`, [RECIPE]);
       expect(error?.constraint).toBe('cooking_sessions_recipe_id_fkey'); // cooked: unpublish, never delete
     });
   });

@@ -1,5 +1,5 @@
 --! Previous: sha1:68f1265138ac47efd40ed0dd99574b81aabf6f0f
---! Hash: sha1:824754d8b3e646667192016ff2980d60abf02524
+--! Hash: sha1:1e5d9093037bb29afd52053d01f3f1f05a08fa2a
 --! Message: jobs: a per-person job outbox, drained into pg-boss by the worker
 
 -- Issue 17 (Citus). Until now the enqueue triggers inserted into pgboss.job directly. On Citus a
@@ -13,8 +13,8 @@
 -- transaction (delete … returning, then insert into pgboss.job). A row is moved at most once: a
 -- second drain running at the same time blocks on the rows the first deletes and then finds them
 -- gone. pg-boss's singleton keys still collapse jobs for the same key.
--- Rights: no application role reads or writes the outbox directly (no grants; row-level security as
--- on every person table). The triggers write it as the owner (SECURITY DEFINER, owner_access), so a
+-- Rights: no application role writes the outbox directly, and only app_admin reads it (as it reads
+-- every person table); row-level security as on every person table. The triggers write it as the owner (SECURITY DEFINER, owner_access), so a
 -- person cannot forge a job row for someone else nor pick a queue or payload: the queues are fixed by
 -- a CHECK and the payloads are built by the triggers from the rows the person wrote.
 set local lock_timeout = '5s';
@@ -37,10 +37,12 @@ create table app.job_outbox (
 create index idx_job_outbox_key on app.job_outbox (user_id, queue, singleton_key);
 create index idx_job_outbox_created on app.job_outbox (created_at, id);
 select app_private.enable_person_rls('app.job_outbox');
+-- The admin portal reads every person table (policy admin_select): what is waiting, not more.
+grant select on app.job_outbox to app_admin;
 
 comment on table app.job_outbox is
   'Jobs written by the enqueue triggers (embeddings, metrics roll-ups) in the writing transaction, one row per job and person, waiting for app.drain_job_outbox to move them into pg-boss (pgboss.job) — the worker drains every few seconds. '
-  'A person table (distributed by user_id on Citus, next to the rows that caused the job; deleted with the person). No application role has rights on it: only the triggers (as the owner) write it and only the drain reads it.';
+  'A person table (distributed by user_id on Citus, next to the rows that caused the job; deleted with the person). Only the triggers (as the owner) write it and only the drain moves it; app_admin may read it.';
 comment on column app.job_outbox.user_id is 'The person whose change caused the job (the outbox row lives on that person''s shard).';
 comment on column app.job_outbox.id is 'Order of arrival within the person (identity).';
 comment on column app.job_outbox.queue is 'pg-boss queue of the job: assistant.embed or metrics.rollup (the queues the triggers feed).';

@@ -1,5 +1,5 @@
---! Previous: sha1:824754d8b3e646667192016ff2980d60abf02524
---! Hash: sha1:b450bc7a84a13ed4b946265d1e7b6f1935d47381
+--! Previous: sha1:1e5d9093037bb29afd52053d01f3f1f05a08fa2a
+--! Hash: sha1:c91f9646c08832810bce83fcf2b67affc9bab8c4
 --! Message: jobs: the enqueue triggers write the person's job outbox, one row at a time, instead of pg-boss
 
 -- Issue 17 (Citus): the embedding and metrics triggers (000055, 000056) keep their events and their

@@ -1,5 +1,5 @@
---! Previous: sha1:b450bc7a84a13ed4b946265d1e7b6f1935d47381
---! Hash: sha1:4568246452f2a526b6f22d3c1ff1a1d3f7ccd9e2
+--! Previous: sha1:c91f9646c08832810bce83fcf2b67affc9bab8c4
+--! Hash: sha1:fffd76648b3649d9b82ca9b49ec3cbe88f18ab17
 --! Message: triggers: every query a trigger makes of another person table names the person (one shard on Citus)
 
 -- Issue 17 (Citus). A trigger fires on the shard; a query it makes of another distributed table must

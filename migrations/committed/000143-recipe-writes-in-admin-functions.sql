@@ -1,5 +1,5 @@
---! Previous: sha1:4568246452f2a526b6f22d3c1ff1a1d3f7ccd9e2
---! Hash: sha1:1f1fba4f754ecfc05ef85393dbccc3dc3cedffc6
+--! Previous: sha1:fffd76648b3649d9b82ca9b49ec3cbe88f18ab17
+--! Hash: sha1:c7af7d9285995e9e5a6f0831762e95b72ba222e6
 --! Message: recipes: the admin functions write recipe, search row and tombstone; only a NEW-only stamp trigger stays on app.recipes
 
 -- Issue 17 (Citus). app.recipes, app.recipe_search and app.recipe_tombstones become reference

@@ -100,6 +100,12 @@ export const BUILDERS: Record<string, Builder> = {
       [person.id, meal.id, vectorLiteral(1536, next())],
     );
   },
+  'app.job_outbox': async ({ pool, person }) => {
+    await pool.query(
+      `insert into app.job_outbox (user_id, queue, data, singleton_key) values ($1, 'metrics.rollup', jsonb_build_object('userId', $1::uuid, 'rebuild', true), 'metrics:' || $1 || ':all')`,
+      [person.id],
+    );
+  },
   'app.api_usage': async ({ pool, person }) => {
     await pool.query(
       `insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature) values ($1, 'openai', 'gpt-test', 12, 34, 0.001, 'chat')`,
