@@ -56,7 +56,7 @@ describe('static security checks', () => {
       `select p.oid::regprocedure::text as fn, p.proconfig as config ${OUR_FUNCTIONS} and p.prosecdef order by 1`,
       [SCHEMAS],
     );
-    expect(rows.map((r) => r.fn)).toContain('app_private.recipes_sync_stamp()');
+    expect(rows.map((r) => r.fn)).toContain('app.drain_job_outbox(integer)');
     const problems = rows.flatMap((r) => {
       const path = pinnedSearchPath(r.config);
       if (path === undefined) return [`${r.fn}: SECURITY DEFINER without SET search_path (add \`set search_path = pg_catalog, pg_temp\`)`];
