@@ -3,10 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { exportPerson } from '../areas/gdpr/export.ts';
-import { LocalHashEmbedder } from '../jobs/embedder.ts';
-import { kitchenDbFromPool, withUser } from '../index.ts';
-import { DEMO_MARKER } from './load.ts';
+import { exportPerson, kitchenDbFromPool, LocalHashEmbedder, withUser } from '../index.ts';
+import * as d from './data.ts';
 
 export interface TourStep {
   title: string;
@@ -28,11 +26,11 @@ const day = (offsetDays: number, timeZone: string) =>
 
 export async function tour(pool: pg.Pool, options: { exportDir: string }): Promise<TourStep[]> {
   const kdb = kitchenDbFromPool(pool);
-  const { rows } = await pool.query<{ id: string; name: string; timeZone: string }>(
-    `select u.id, u.name, u.time_zone as "timeZone" from app.users u where u.auth_id = $1`,
-    [DEMO_MARKER],
-  );
-  const asha = rows[0]!;
+  // The tour's person signs in as the service would after Better-Auth: the demo's first person
+  // (the generator's first values, whatever else it made).
+  const [person] = d.people(new d.Gen(d.SEED), 1);
+  const { userId } = await kdb.signIn({ authId: person!.authId, email: person!.email });
+  const asha = await kdb.asUser(userId, (me) => me.accounts.getProfile());
   const first = asha.name.split(' ')[0]!;
   const steps: TourStep[] = [];
 

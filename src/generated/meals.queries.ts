@@ -558,3 +558,100 @@ const rebuildDailyMetricsIR: any = {"usedParamSet":{"userId":true},"params":[{"n
 export const rebuildDailyMetrics = new PreparedQuery<IRebuildDailyMetricsParams,IRebuildDailyMetricsResult>(rebuildDailyMetricsIR);
 
 
+/** 'InsertMealsWithFoods' parameters type */
+export interface IInsertMealsWithFoodsParams {
+  meals: Json;
+}
+
+/** 'InsertMealsWithFoods' return type */
+export interface IInsertMealsWithFoodsResult {
+  /** The full AI response that analysed the meal (a JSON object), kept for audit and re-analysis; NULL for manual entries. */
+  aiAnalysis: Json | null;
+  /** When the meal was logged. */
+  createdAt: Date;
+  /** When the meal was soft-deleted; NULL exactly when is_deleted is false (CHECK meal_logs_deleted_check). */
+  deletedAt: Date | null;
+  foods: Json;
+  /** Meal log id. */
+  id: string;
+  /** URL of the meal photo (S3 object URL). */
+  imageUrl: string | null;
+  /** Soft delete flag. Setting it stamps deleted_at (trigger meal_logs_soft_delete); clearing it undoes the delete. Deleted meals are excluded from daily nutrition. */
+  isDeleted: boolean;
+  /** When the person actually ate (not when it was logged). Daily nutrition assigns it to a calendar day in app.users.time_zone. */
+  mealTime: Date;
+  /** breakfast, lunch, dinner or snack. */
+  mealType: string;
+  /** The person's notes on the meal. */
+  notes: string | null;
+  /** Totals of the meal as a JSON object. Keys (numbers >= 0, each optional): calories (kcal), protein_g, carbs_g, fat_g, and fiber_g, sugar_g (grams), sodium_mg (milligrams); any other key (micros ...) is free. Checked by app.nutrition_is_valid; summed into app.daily_nutrition. GIN index idx_meal_logs_nutrition (jsonb_path_ops) serves @> and jsonpath queries. */
+  nutritionTotals: Json;
+  ord: string;
+  /** Last modification (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'InsertMealsWithFoods' query type */
+export interface IInsertMealsWithFoodsQuery {
+  params: IInsertMealsWithFoodsParams;
+  result: IInsertMealsWithFoodsResult;
+}
+
+const insertMealsWithFoodsIR: any = {"usedParamSet":{"meals":true},"params":[{"name":"meals","required":true,"transform":{"type":"scalar"},"locs":[{"a":481,"b":487}]}],"statement":"-- logMeals: several meals with their foods in one statement, each as InsertMealWithFoods would\n-- write it. :meals is a JSON array of {mealTime, mealType, foods, nutritionTotals, aiAnalysis,\n-- imageUrl, notes} validated by the caller; the result has one row per meal, in the array's order\n-- (ord). Ids are drawn before the insert so the foods can name their meal.\nWITH input AS MATERIALIZED (\n  SELECT e.ord, e.value AS meal, gen_random_uuid() AS id\n  FROM jsonb_array_elements(:meals!::jsonb) WITH ORDINALITY AS e (value, ord)\n), food AS (\n  SELECT i.id AS meal_id, f.ord,\n         f.value ->> 'name' AS name,\n         (f.value ->> 'quantity')::numeric AS quantity,\n         f.value ->> 'unit' AS unit,\n         COALESCE(f.value -> 'nutrition', '{}'::jsonb) AS nutrition,\n         (f.value ->> 'confidence')::real AS confidence\n  FROM input AS i, jsonb_array_elements(i.meal -> 'foods') WITH ORDINALITY AS f (value, ord)\n), summed AS (\n  SELECT k.meal_id, jsonb_object_agg(k.key, k.total) AS totals\n  FROM (\n    SELECT fd.meal_id, n.key, sum((n.value)::numeric) AS total\n    FROM food AS fd, jsonb_each(fd.nutrition) AS n\n    WHERE jsonb_typeof(n.value) = 'number'\n    GROUP BY fd.meal_id, n.key\n  ) AS k\n  GROUP BY k.meal_id\n), meal AS (\n  INSERT INTO app.meal_logs AS m (id, user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)\n  SELECT i.id, app.current_user_id(), (i.meal ->> 'mealTime')::timestamptz, i.meal ->> 'mealType',\n         COALESCE(NULLIF(i.meal -> 'nutritionTotals', 'null'::jsonb), s.totals, '{}'::jsonb),\n         NULLIF(i.meal -> 'aiAnalysis', 'null'::jsonb), i.meal ->> 'imageUrl', i.meal ->> 'notes'\n  FROM input AS i LEFT JOIN summed AS s ON s.meal_id = i.id\n  ORDER BY i.ord\n  RETURNING m.*\n), foods AS (\n  INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  SELECT m.id, m.user_id, fd.name, fd.quantity, fd.unit, fd.nutrition, fd.confidence,\n         pg_catalog.now() + (fd.ord - 1) * interval '1 microsecond'\n  FROM meal AS m JOIN food AS fd ON fd.meal_id = m.id\n  RETURNING f.id, f.meal_log_id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at\n)\nSELECT i.ord AS \"ord!\", m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.ai_analysis AS \"aiAnalysis\", m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\",\n       m.deleted_at AS \"deletedAt\", m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                     'nutrition', f.nutrition, 'confidence', f.confidence)\n                                  ORDER BY f.created_at, f.id)\n                 FROM foods AS f WHERE f.meal_log_id = m.id), '[]'::jsonb) AS \"foods!\"\nFROM meal AS m JOIN input AS i ON i.id = m.id\nORDER BY i.ord"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- logMeals: several meals with their foods in one statement, each as InsertMealWithFoods would
+ * -- write it. :meals is a JSON array of {mealTime, mealType, foods, nutritionTotals, aiAnalysis,
+ * -- imageUrl, notes} validated by the caller; the result has one row per meal, in the array's order
+ * -- (ord). Ids are drawn before the insert so the foods can name their meal.
+ * WITH input AS MATERIALIZED (
+ *   SELECT e.ord, e.value AS meal, gen_random_uuid() AS id
+ *   FROM jsonb_array_elements(:meals!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * ), food AS (
+ *   SELECT i.id AS meal_id, f.ord,
+ *          f.value ->> 'name' AS name,
+ *          (f.value ->> 'quantity')::numeric AS quantity,
+ *          f.value ->> 'unit' AS unit,
+ *          COALESCE(f.value -> 'nutrition', '{}'::jsonb) AS nutrition,
+ *          (f.value ->> 'confidence')::real AS confidence
+ *   FROM input AS i, jsonb_array_elements(i.meal -> 'foods') WITH ORDINALITY AS f (value, ord)
+ * ), summed AS (
+ *   SELECT k.meal_id, jsonb_object_agg(k.key, k.total) AS totals
+ *   FROM (
+ *     SELECT fd.meal_id, n.key, sum((n.value)::numeric) AS total
+ *     FROM food AS fd, jsonb_each(fd.nutrition) AS n
+ *     WHERE jsonb_typeof(n.value) = 'number'
+ *     GROUP BY fd.meal_id, n.key
+ *   ) AS k
+ *   GROUP BY k.meal_id
+ * ), meal AS (
+ *   INSERT INTO app.meal_logs AS m (id, user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)
+ *   SELECT i.id, app.current_user_id(), (i.meal ->> 'mealTime')::timestamptz, i.meal ->> 'mealType',
+ *          COALESCE(NULLIF(i.meal -> 'nutritionTotals', 'null'::jsonb), s.totals, '{}'::jsonb),
+ *          NULLIF(i.meal -> 'aiAnalysis', 'null'::jsonb), i.meal ->> 'imageUrl', i.meal ->> 'notes'
+ *   FROM input AS i LEFT JOIN summed AS s ON s.meal_id = i.id
+ *   ORDER BY i.ord
+ *   RETURNING m.*
+ * ), foods AS (
+ *   INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
+ *   SELECT m.id, m.user_id, fd.name, fd.quantity, fd.unit, fd.nutrition, fd.confidence,
+ *          pg_catalog.now() + (fd.ord - 1) * interval '1 microsecond'
+ *   FROM meal AS m JOIN food AS fd ON fd.meal_id = m.id
+ *   RETURNING f.id, f.meal_log_id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at
+ * )
+ * SELECT i.ord AS "ord!", m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_totals AS "nutritionTotals",
+ *        m.ai_analysis AS "aiAnalysis", m.image_url AS "imageUrl", m.notes, m.is_deleted AS "isDeleted",
+ *        m.deleted_at AS "deletedAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
+ *        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,
+ *                                                      'nutrition', f.nutrition, 'confidence', f.confidence)
+ *                                   ORDER BY f.created_at, f.id)
+ *                  FROM foods AS f WHERE f.meal_log_id = m.id), '[]'::jsonb) AS "foods!"
+ * FROM meal AS m JOIN input AS i ON i.id = m.id
+ * ORDER BY i.ord
+ * ```
+ */
+export const insertMealsWithFoods = new PreparedQuery<IInsertMealsWithFoodsParams,IInsertMealsWithFoodsResult>(insertMealsWithFoodsIR);
+
+
