@@ -2,7 +2,7 @@
 // rows as logMeal one by one, in the order given; bad input names `meals[i].field` and writes
 // nothing; the meals are the caller's own (row-level security).
 import { describe, expect, it } from 'vitest';
-import { ValidationError, type LogMealInput } from '../src/index.ts';
+import { ValidationError, type LogMealInput, type Meal } from '../src/index.ts';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 
@@ -24,7 +24,7 @@ const MEALS: LogMealInput[] = [
 ];
 
 /** A meal as getMeal shows it, without what differs between two writes (ids, times of the write). */
-const shape = (m: { id: string; createdAt: Date; updatedAt: Date; foods: { id: string }[] } & Record<string, unknown>) => {
+const shape = (m: Meal) => {
   const { id: _id, createdAt: _c, updatedAt: _u, foods, ...rest } = m;
   return { ...rest, foods: foods.map(({ id: _f, ...food }) => food) };
 };
