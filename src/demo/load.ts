@@ -13,8 +13,7 @@
 //
 // Not one transaction: each person's rows are their own transaction(s), as in production. A load
 // that fails part-way leaves a partial demo, which the next run would take as loaded (the marker is
-// Better-Auth's first demo user): it says so in its error, and an empty database or data folder
-// starts over. Idempotent otherwise: a database that already has the demo people is left as it is.
+// Better-Auth's first demo user): start again from an empty database or data folder. Idempotent otherwise: a database that already has the demo people is left as it is.
 import type pg from 'pg';
 import {
   ingestTelemetry, kitchenDbFromPool, LocalHashEmbedder, withTransaction,
@@ -62,17 +61,14 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
     kdb: kitchenDbFromPool(pool), pool, g, counts: {}, log, persons, recipeList, mealList, devices, sessionList, talks, anchor,
     userIds: new Map(), applianceIds: new Map(),
   };
-  try {
-    await loadPeople(s);
-    await loadRecipes(s);
-    await loadPersonsRows(s);
-    await backdatePairings(s);
-    await loadCookingLogs(s);
-    await loadTelemetry(s);
-    await loadKnowledge(s);
-  } catch (error) {
-    throw new Error(`the demo load failed part-way (${(error as Error).message}); start again from an empty database or data folder`, { cause: error });
-  }
+  // The error of a failed step goes out as it is (typed: the CLI's exit code depends on it).
+  await loadPeople(s);
+  await loadRecipes(s);
+  await loadPersonsRows(s);
+  await backdatePairings(s);
+  await loadCookingLogs(s);
+  await loadTelemetry(s);
+  await loadKnowledge(s);
   // Statistics for the rows just loaded: without them the planner (and `status`, which shows its
   // estimates for large tables) sees empty tables until autovacuum comes by, which PGlite's never does.
   // The counts' keys are tables, some annotated ("app.embeddings (knowledge)").
