@@ -169,3 +169,53 @@ select app.refresh_daily_metrics(:userId!::uuid, :day!::date) as "done";
 
 /* @name RebuildDailyMetrics */
 select app.rebuild_daily_metrics(:userId!::uuid) as "days!";
+
+/* @name InsertMealsWithFoods */
+-- logMeals: several meals with their foods in one statement, each as InsertMealWithFoods would
+-- write it. :meals is a JSON array of {mealTime, mealType, foods, nutritionTotals, aiAnalysis,
+-- imageUrl, notes} validated by the caller; the result has one row per meal, in the array's order
+-- (ord). Ids are drawn before the insert so the foods can name their meal.
+with input as materialized (
+  select e.ord, e.value as meal, pg_catalog.gen_random_uuid() as id
+  from pg_catalog.jsonb_array_elements(:meals!::jsonb) with ordinality as e (value, ord)
+), food as (
+  select i.id as meal_id, f.ord,
+         f.value ->> 'name' as name,
+         (f.value ->> 'quantity')::numeric as quantity,
+         f.value ->> 'unit' as unit,
+         coalesce(f.value -> 'nutrition', '{}'::jsonb) as nutrition,
+         (f.value ->> 'confidence')::real as confidence
+  from input as i, pg_catalog.jsonb_array_elements(i.meal -> 'foods') with ordinality as f (value, ord)
+), summed as (
+  select k.meal_id, pg_catalog.jsonb_object_agg(k.key, k.total) as totals
+  from (
+    select fd.meal_id, n.key, pg_catalog.sum((n.value)::numeric) as total
+    from food as fd, pg_catalog.jsonb_each(fd.nutrition) as n
+    where pg_catalog.jsonb_typeof(n.value) = 'number'
+    group by fd.meal_id, n.key
+  ) as k
+  group by k.meal_id
+), meal as (
+  insert into app.meal_logs as m (id, user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)
+  select i.id, app.current_user_id(), (i.meal ->> 'mealTime')::timestamptz, i.meal ->> 'mealType',
+         coalesce(nullif(i.meal -> 'nutritionTotals', 'null'::jsonb), s.totals, '{}'::jsonb),
+         nullif(i.meal -> 'aiAnalysis', 'null'::jsonb), i.meal ->> 'imageUrl', i.meal ->> 'notes'
+  from input as i left join summed as s on s.meal_id = i.id
+  order by i.ord
+  returning m.*
+), foods as (
+  insert into app.meal_foods as f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
+  select m.id, m.user_id, fd.name, fd.quantity, fd.unit, fd.nutrition, fd.confidence,
+         pg_catalog.now() + (fd.ord - 1) * interval '1 microsecond'
+  from meal as m join food as fd on fd.meal_id = m.id
+  returning f.id, f.meal_log_id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at
+)
+select i.ord as "ord!", m.id, m.meal_time as "mealTime", m.meal_type as "mealType", m.nutrition_totals as "nutritionTotals",
+       m.ai_analysis as "aiAnalysis", m.image_url as "imageUrl", m.notes, m.is_deleted as "isDeleted",
+       m.deleted_at as "deletedAt", m.created_at as "createdAt", m.updated_at as "updatedAt",
+       coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,
+                                                                           'nutrition', f.nutrition, 'confidence', f.confidence)
+                                             order by f.created_at, f.id)
+                 from foods as f where f.meal_log_id = m.id), '[]'::jsonb) as "foods!"
+from meal as m join input as i on i.id = m.id
+order by i.ord;

@@ -39,3 +39,12 @@ export type {
 } from './areas/gdpr/gdpr.ts';
 export { ingestTelemetry } from './areas/telemetry.ts';
 export type { IngestBatch, IngestResult } from './areas/telemetry.ts';
+
+// Embedders: text → vectors for me.assistant.storeEmbeddings / searchMine / searchKnowledge and
+// admin.assistant.storeKnowledge. The worker's assistant.embed job uses the same ones.
+export {
+  LocalHashEmbedder, HttpEmbedder, embedderFromEnv, EmbedderError, EMBEDDING_DIMENSION,
+  type Embedder, type EmbedResult, type EmbedUsage, type EmbedderErrorKind, type HttpEmbedderOptions,
+} from './jobs/embedder.ts';
+// One person's GDPR export (Art. 20) written to a file or a stream, audited: the CLI, the worker and the demo use it.
+export { exportPerson, type ExportFormat, type ExportToOptions, type ExportOutcome } from './areas/gdpr/export.ts';

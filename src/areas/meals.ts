@@ -8,6 +8,7 @@ import {
   findMealsByNutrition as findMealsByNutritionQuery,
   getMeal as getMealQuery,
   insertMealWithFoods,
+  insertMealsWithFoods,
   listMeals as listMealsQuery,
   replaceMealFoods,
   setMealDeleted,
@@ -109,7 +110,11 @@ const MAX_FOODS = 100;
 const AI_ANALYSIS_BYTES = 262_144;
 
 function foodsJson(value: unknown, field = 'foods'): string {
-  const foods = list(value, field, MAX_FOODS).map((f, i) => {
+  return JSON.stringify(foodsOf(value, field));
+}
+
+function foodsOf(value: unknown, field: string) {
+  return list(value, field, MAX_FOODS).map((f, i) => {
     const at = `${field}[${i}]`;
     if (!isPlainObject(f)) fail(at, 'object', 'must be an object');
     for (const key of Object.keys(f)) {
@@ -123,7 +128,6 @@ function foodsJson(value: unknown, field = 'foods'): string {
       confidence: optionalNum(f.confidence, `${at}.confidence`, { min: 0, max: 1 }) ?? null,
     };
   });
-  return JSON.stringify(foods);
 }
 
 // Explicit object literals (not rest/spread): these run for every row of every page.
@@ -166,6 +170,32 @@ export async function logMeal(client: DbClient, input: LogMealInput): Promise<Me
   };
   const [row] = await runQuery(insertMealWithFoods, params, client);
   return toMeal(row!);
+}
+
+/** Most meals one logMeals call accepts. */
+export const MAX_MEALS_PER_CALL = 1000;
+
+/**
+ * Logs several meals with their foods in one statement, all or nothing: an import, or an app that
+ * syncs meals logged offline. Each meal is checked as logMeal checks it (a bad one rejects the call
+ * with a ValidationError naming `meals[i].field`); the meals come back in the order given.
+ */
+export async function logMeals(client: DbClient, meals: LogMealInput[]): Promise<Meal[]> {
+  const items = list(meals, 'meals', MAX_MEALS_PER_CALL, 1).map((input, i) => {
+    const at = `meals[${i}]`;
+    if (!isPlainObject(input)) fail(at, 'object', 'must be an object');
+    return {
+      mealTime: pastInstant(input.mealTime, `${at}.mealTime`).toISOString(),
+      mealType: oneOf(input.mealType, `${at}.mealType`, MEAL_TYPES),
+      foods: foodsOf(input.foods ?? [], `${at}.foods`),
+      nutritionTotals: input.nutritionTotals === undefined ? null : nutrition(input.nutritionTotals, `${at}.nutritionTotals`),
+      aiAnalysis: input.aiAnalysis === undefined || input.aiAnalysis === null ? null : (JSON.parse(jsonObject(input.aiAnalysis, `${at}.aiAnalysis`, AI_ANALYSIS_BYTES)) as unknown),
+      imageUrl: optionalText(input.imageUrl, `${at}.imageUrl`, { max: 2048 }) ?? null,
+      notes: optionalText(input.notes, `${at}.notes`, { max: 4000, min: 0 }) ?? null,
+    };
+  });
+  const rows = await runQuery(insertMealsWithFoods, { meals: JSON.stringify(items) }, client, 'meals');
+  return rows.map(({ ord: _ord, ...row }) => toMeal(row));
 }
 
 /** One meal with its foods; null when it does not exist, is not the person's, or is soft-deleted (unless includeDeleted). */
@@ -349,6 +379,7 @@ export async function findMealsByNutrition(client: DbClient, options: FindByNutr
 
 export const forUser = {
   logMeal,
+  logMeals,
   getMeal,
   listMeals,
   updateMeal,

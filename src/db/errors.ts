@@ -210,8 +210,11 @@ const BY_SQLSTATE: Record<string, Mapping> = {
     return new ConflictError(f, e.constraint ?? 'unique', `${f} already exists${where(e)} (${e.constraint ?? 'unique'})`, cause);
   },
   '23503': (e, cause, _v, field) => {
+    // Raised by a function without a constraint (app.gdpr_export_file_begin: "no person with id …"):
+    // the function's own words, for the field the caller names (runQuery's `field`).
+    if (!e.constraint) return new NotFoundError(field ?? 'unknown', 'foreign_key', e.message ?? `${field ?? 'unknown'} refers to a row that does not exist`, cause);
     const f = anyField(e, field);
-    return new NotFoundError(f, e.constraint ?? 'foreign_key', `${f} refers to a row that does not exist${where(e)} (${e.constraint ?? 'foreign key'})`, cause);
+    return new NotFoundError(f, e.constraint, `${f} refers to a row that does not exist${where(e)} (${e.constraint})`, cause);
   },
   '23514': (e, cause, _v, field) => {
     const f = (e.column && camelField(e.column)) ?? fieldOfConstraint(e.constraint, e.table) ?? field ?? 'unknown';

@@ -1,13 +1,24 @@
-// Loads the demo dataset (src/demo/data.ts) in bulk: one INSERT … SELECT FROM unnest(…) per table
-// and batch, all in one transaction, as the connecting role (the embedded engine's superuser, or on
-// a real server the migration role: it owns the tables, and `app.owner_access` opens its policy for
-// this transaction). The access layer's one-call-per-row path would take minutes for 100k rows; the
-// tour afterwards goes through the typed API. Idempotent: a database that already has the demo
-// people is left as it is.
+// Loads the demo dataset (src/demo/data.ts) as a service would: through the public API only
+// (src/index.ts). Better-Auth's users are written as Better-Auth (role auth_service, its own
+// schema), each person signs in (kdb.signIn) and writes their own rows as themselves (kdb.asUser:
+// app_user, row-level security, the areas' validation); recipes and the knowledge base come from the
+// admin portal (kdb.asAdmin); devices upload their cooking logs (uploadCookingLog) and telemetry
+// arrives through the ingestion entry point (ingestTelemetry). So the demo also exercises the paths
+// a service uses, and cannot write what the API would refuse.
+//
+// One step is not a service's: the demo's appliances have 90 days of history, and a pairing made
+// today cannot hold a cooking log of last month (cooking_sessions_pairing_period). A live system has
+// that history because it was paired back then; the demo moves its own pairings' start back
+// (backdatePairings), as the owner, and says so. Nothing else is written outside the API.
+//
+// Not one transaction: each person's rows are their own transaction(s), as in production. A load
+// that fails part-way leaves a partial demo, which the next run would take as loaded (the marker is
+// Better-Auth's first demo user): start again from an empty database or data folder. Idempotent otherwise: a database that already has the demo people is left as it is.
 import type pg from 'pg';
-import pgvector from 'pgvector';
-import { withTransaction } from '../index.ts';
-import { LocalHashEmbedder } from '../jobs/embedder.ts';
+import {
+  ingestTelemetry, kitchenDbFromPool, LocalHashEmbedder, withTransaction,
+  type Cuisine, type GoalType, type IngestBatch, type KitchenDb, type RecipeData, type TelemetryEventInput,
+} from '../index.ts';
 import * as d from './data.ts';
 
 export interface LoadReport {
@@ -19,20 +30,17 @@ export interface LoadReport {
 /** The first demo person's auth id: present = the demo is loaded. */
 export const DEMO_MARKER = 'demo-001';
 
-async function insert(client: pg.PoolClient, sql: string, params: unknown[]): Promise<number> {
-  const result = await client.query(sql, params);
-  return result.rowCount ?? 0;
-}
+/** Persons loaded at once (each a transaction of its own on a pooled connection). */
+const CONCURRENCY = 4;
 
 const iso = (x: Date) => x.toISOString();
-const json = (x: unknown) => JSON.stringify(x);
 
+/** Whether Better-Auth has the demo's first user (read as Better-Auth, role auth_service). */
 export async function isDemoLoaded(pool: pg.Pool): Promise<boolean> {
-  const { rows } = await pool.query<{ n: number }>(
-    `select count(*)::int as n from auth."user" where id = $1`,
-    [DEMO_MARKER],
-  );
-  return rows[0]!.n > 0;
+  return withTransaction(pool, { role: 'auth_service' }, async (client) => {
+    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from auth."user" where id = $1`, [DEMO_MARKER]);
+    return rows[0]!.n > 0;
+  });
 }
 
 export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (line: string) => void } = {}): Promise<LoadReport> {
@@ -40,6 +48,8 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
   const anchor = new Date(Date.UTC(anchorDay.getUTCFullYear(), anchorDay.getUTCMonth(), anchorDay.getUTCDate()));
   if (await isDemoLoaded(pool)) return { loaded: false, anchor: iso(anchor).slice(0, 10), counts: {} };
   const log = options.log ?? (() => {});
+  // The seeded generator is used in this order (people … conversations here, then telemetry and
+  // the knowledge base's ids while loading): the same data as every earlier load on this anchor.
   const g = new d.Gen(d.SEED);
   const persons = d.people(g);
   const recipeList = d.recipes(g);
@@ -47,31 +57,30 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
   const devices = d.appliances(g, persons);
   const sessionList = d.sessions(g, devices, recipeList, anchor);
   const talks = d.conversations(g, persons, anchor);
-  const counts: Record<string, number> = {};
-  // withTransaction: one transaction, a dropped connection discarded rather than crashing the process
-  // or going back to the pool. No retry: the seeded generator would not give the same rows twice.
-  await withTransaction(pool, { retries: 0 }, async (client) => {
-    await client.query(`select pg_catalog.set_config('app.owner_access', 'on', true)`);
-    const s: DemoLoad = { client, g, counts, log, persons, recipeList, mealList, devices, sessionList, talks, anchor };
-    await loadPeople(s);
-    await loadRecipes(s);
-    await loadMeals(s);
-    await loadAppliances(s);
-    await loadTelemetry(s);
-    await loadConversations(s);
-    await loadKnowledge(s);
-  });
+  const s: DemoLoad = {
+    kdb: kitchenDbFromPool(pool), pool, g, counts: {}, log, persons, recipeList, mealList, devices, sessionList, talks, anchor,
+    userIds: new Map(), applianceIds: new Map(),
+  };
+  // The error of a failed step goes out as it is (typed: the CLI's exit code depends on it).
+  await loadPeople(s);
+  await loadRecipes(s);
+  await loadPersonsRows(s);
+  await backdatePairings(s);
+  await loadCookingLogs(s);
+  await loadTelemetry(s);
+  await loadKnowledge(s);
   // Statistics for the rows just loaded: without them the planner (and `status`, which shows its
   // estimates for large tables) sees empty tables until autovacuum comes by, which PGlite's never does.
   // The counts' keys are tables, some annotated ("app.embeddings (knowledge)").
-  const tables = [...new Set(Object.keys(counts).map((key) => key.split(' ')[0]!))];
+  const tables = [...new Set(Object.keys(s.counts).map((key) => key.split(' ')[0]!))];
   await pool.query(`analyze ${tables.map((t) => t.split('.').map((part) => `"${part}"`).join('.')).join(', ')}`);
-  return { loaded: true, anchor: iso(anchor).slice(0, 10), counts };
+  return { loaded: true, anchor: iso(anchor).slice(0, 10), counts: s.counts };
 }
 
-/** What the sections of loadDemo share: the transaction, the seeded generator (used in this order), the data. */
+/** What the sections of loadDemo share: the API, the seeded generator, the data, the ids the database gave. */
 interface DemoLoad {
-  client: pg.PoolClient;
+  kdb: KitchenDb;
+  pool: pg.Pool;
   g: d.Gen;
   counts: Record<string, number>;
   log: (line: string) => void;
@@ -82,179 +91,208 @@ interface DemoLoad {
   sessionList: ReturnType<typeof d.sessions>;
   talks: ReturnType<typeof d.conversations>;
   anchor: Date;
+  /** The generator's person id → app.users.id given at sign-in. */
+  userIds: Map<string, string>;
+  /** The generator's appliance id → app.appliances.id given at pairing. */
+  applianceIds: Map<string, string>;
 }
 
-/** The demo's people: Better-Auth users, app.users, preferences, goals, push tokens. */
+const add = (counts: Record<string, number>, key: string, n: number) => (counts[key] = (counts[key] ?? 0) + n);
+
+/** Runs `fn` over `items`, at most `limit` at a time; the first failure rejects. */
+async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** Better-Auth's users (as Better-Auth), then each person's first sign-in (kdb.signIn). */
 async function loadPeople(s: DemoLoad): Promise<void> {
-  const { client, counts, log, persons, anchor } = s;
-  counts['auth.user'] = await insert(
-    client,
-    `insert into auth."user" (id, name, email, "emailVerified")
-     select * , true from unnest($1::text[], $2::text[], $3::text[])`,
-    [persons.map((p) => p.authId), persons.map((p) => p.name), persons.map((p) => p.email)],
-  );
-  counts['app.users'] = await insert(
-    client,
-    `insert into app.users (id, auth_id, email, name, time_zone, tier)
-     select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-    [persons.map((p) => p.id), persons.map((p) => p.authId), persons.map((p) => p.email), persons.map((p) => p.name), persons.map((p) => p.timeZone), persons.map((p) => p.tier)],
-  );
-  counts['app.user_preferences'] = await insert(
-    client,
-    `insert into app.user_preferences (user_id, diet, allergens, cuisines, spice_level, default_servings)
-     select u, diet, array(select jsonb_array_elements_text(a)), array(select jsonb_array_elements_text(c)), s, n
-     from unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[], $5::int[], $6::int[]) as t(u, diet, a, c, s, n)`,
-    [persons.map((p) => p.id), persons.map((p) => p.diet), persons.map((p) => json(p.allergens)), persons.map((p) => json(p.cuisines)), persons.map((p) => p.spice), persons.map((p) => p.servings)],
-  );
-  counts['app.user_goals'] = await insert(
-    client,
-    `insert into app.user_goals (user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g, starts_on)
-     select u, t, c, p, cb, f, fb, $8::date from unnest($1::uuid[], $2::text[], $3::int[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[]) as x(u, t, c, p, cb, f, fb)`,
-    [
-      persons.map((p) => p.id), persons.map((p) => p.goal.goalType), persons.map((p) => p.goal.calories), persons.map((p) => p.goal.protein),
-      persons.map((p) => p.goal.carbs), persons.map((p) => p.goal.fat), persons.map((p) => p.goal.fiber), iso(new Date(anchor.getTime() - d.DAYS * 86_400_000)).slice(0, 10),
-    ],
-  );
+  const { kdb, pool, counts, log, persons } = s;
+  counts['auth.user'] = await withTransaction(pool, { role: 'auth_service' }, async (client) => {
+    const result = await client.query(
+      `insert into auth."user" (id, name, email, "emailVerified") select *, true from unnest($1::text[], $2::text[], $3::text[])`,
+      [persons.map((p) => p.authId), persons.map((p) => p.name), persons.map((p) => p.email)],
+    );
+    return result.rowCount ?? 0;
+  });
+  await inParallel(persons, CONCURRENCY, async (p) => {
+    const { userId } = await kdb.signIn({ authId: p.authId, email: p.email, name: p.name, timeZone: p.timeZone });
+    s.userIds.set(p.id, userId);
+  });
+  counts['app.users'] = s.userIds.size;
   log(`people: ${persons.length}`);
 }
 
-/** The demo's the recipe catalogue. */
+/** The recipe catalogue, from the admin portal: created with their fixed ids, most of them published. */
 async function loadRecipes(s: DemoLoad): Promise<void> {
-  const { client, counts, log, recipeList } = s;
-  counts['app.recipes'] = await insert(
-    client,
-    `insert into app.recipes (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings, calories, protein_g, carbs_g, fats_g, is_published)
-     select id, n, cat, cu, data, array(select jsonb_array_elements_text(tg)), diff, tm, sv, k, p, cb, f, pub
-     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::int[], $9::int[], $10::real[], $11::real[], $12::real[], $13::real[], $14::bool[])
-       as t(id, n, cat, cu, data, tg, diff, tm, sv, k, p, cb, f, pub)`,
-    [
-      recipeList.map((r) => r.id), recipeList.map((r) => r.name), recipeList.map((r) => r.category), recipeList.map((r) => r.cuisine),
-      recipeList.map((r) => json(r.data)), recipeList.map((r) => json(r.tags)), recipeList.map((r) => r.difficulty), recipeList.map((r) => r.timeMinutes),
-      recipeList.map((r) => r.servings), recipeList.map((r) => r.nutrition[0]), recipeList.map((r) => r.nutrition[1]), recipeList.map((r) => r.nutrition[2]),
-      recipeList.map((r) => r.nutrition[3]), recipeList.map((r) => r.published),
-    ],
-  );
+  const { kdb, counts, log, recipeList } = s;
+  await kdb.asAdmin(async (admin) => {
+    for (const r of recipeList) {
+      await admin.recipes.create({
+        id: r.id, name: r.name, category: r.category, cuisine: r.cuisine as Cuisine, recipeData: r.data as unknown as RecipeData, tags: r.tags,
+        difficulty: r.difficulty, timeMinutes: r.timeMinutes, servings: r.servings,
+        calories: r.nutrition[0], proteinG: r.nutrition[1], carbsG: r.nutrition[2], fatsG: r.nutrition[3], isPublished: r.published,
+      });
+    }
+  });
+  counts['app.recipes'] = recipeList.length;
   log(`recipes: ${recipeList.length}`);
 }
 
-/** The demo's meal logs and their foods. */
-async function loadMeals(s: DemoLoad): Promise<void> {
-  const { client, counts, log, mealList } = s;
-  counts['app.meal_logs'] = await insert(
-    client,
-    `insert into app.meal_logs (id, user_id, meal_time, meal_type, nutrition_totals, notes, is_deleted, created_at)
-     select id, u, t, mt, n, nt, del, t from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::jsonb[], $6::text[], $7::bool[]) as x(id, u, t, mt, n, nt, del)`,
-    [mealList.map((m) => m.id), mealList.map((m) => m.userId), mealList.map((m) => iso(m.mealTime)), mealList.map((m) => m.mealType), mealList.map((m) => json(m.nutrition)), mealList.map((m) => m.notes), mealList.map((m) => m.isDeleted)],
-  );
-  const foods = mealList.flatMap((m) => m.foods.map((f) => ({ ...f, mealId: m.id, userId: m.userId })));
-  counts['app.meal_foods'] = await insert(
-    client,
-    `insert into app.meal_foods (id, meal_log_id, user_id, name, quantity, unit, nutrition, confidence)
-     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::text[], $7::jsonb[], $8::real[])`,
-    [foods.map((f) => f.id), foods.map((f) => f.mealId), foods.map((f) => f.userId), foods.map((f) => f.name), foods.map((f) => f.quantity), foods.map((f) => f.unit), foods.map((f) => json(f.nutrition)), foods.map((f) => f.confidence)],
-  );
-  log(`meals: ${mealList.length} with ${foods.length} foods`);
-}
-
-/** The demo's appliances (pairings) and cooking sessions. */
-async function loadAppliances(s: DemoLoad): Promise<void> {
-  const { client, counts, log, devices, sessionList, anchor } = s;
-  counts['app.appliances'] = await insert(
-    client,
-    `insert into app.appliances (id, user_id, device_id, serial_number, wifi_mac, name, firmware_version_cm5, firmware_version_stm32, status, last_seen_at, paired_at)
-     select id, u, dv, sn, mac, nm, '1.4.2', '2.1.0', 'offline', $7::timestamptz, $8::timestamptz from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) as t(id, u, dv, sn, mac, nm)`,
-    [devices.map((a) => a.id), devices.map((a) => a.userId), devices.map((a) => a.deviceId), devices.map((a) => a.serial), devices.map((a) => a.mac), devices.map((a) => a.name), iso(anchor), iso(new Date(anchor.getTime() - 120 * 86_400_000))],
-  );
-  counts['app.cooking_sessions'] = await insert(
-    client,
-    `insert into app.cooking_sessions (id, user_id, appliance_id, recipe_id, status, started_at, completed_at, total_duration_s, user_rating, peak_temperature, stages_log)
-     select id, u, a, r, st, t0, t0 + make_interval(secs => dur), dur, rating, peak,
-            jsonb_build_array(jsonb_build_object('stage', 'Heat Oil', 'duration_s', 120, 'result', 'ok', 'cv_confidence', 0.94))
-     from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::int[], $8::int[], $9::real[]) as x(id, u, a, r, st, t0, dur, rating, peak)`,
-    [
-      sessionList.map((s) => s.id), sessionList.map((s) => s.userId), sessionList.map((s) => s.applianceId), sessionList.map((s) => s.recipeId),
-      sessionList.map((s) => s.status), sessionList.map((s) => iso(s.startedAt)), sessionList.map((s) => s.durationS), sessionList.map((s) => s.rating), sessionList.map((s) => s.peak),
-    ],
-  );
-  log(`appliances: ${devices.length}, cooking sessions: ${sessionList.length}`);
-}
-
-/** The demo's telemetry events, in batches. */
-async function loadTelemetry(s: DemoLoad): Promise<void> {
-  const { client, g, counts, log, sessionList } = s;
-  // Telemetry in batches of 20,000 rows (rows of months without a partition land in DEFAULT;
-  // the partition job of the worker run moves them out).
-  counts['app.telemetry_events'] = 0;
-  let batch: d.DemoEvent[] = [];
-  const flush = async () => {
-    counts['app.telemetry_events']! += await insert(
-      client,
-      `insert into app.telemetry_events (user_id, appliance_id, session_id, event_type, payload, recorded_at)
-       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::jsonb[], $6::timestamptz[])`,
-      [batch.map((e) => e.userId), batch.map((e) => e.applianceId), batch.map((e) => e.sessionId), batch.map((e) => e.eventType), batch.map((e) => json(e.payload)), batch.map((e) => iso(e.recordedAt))],
-    );
-    batch = [];
-  };
-  for (const event of d.telemetry(g, sessionList)) {
-    batch.push(event);
-    if (batch.length === 20_000) await flush();
-  }
-  if (batch.length) await flush();
-  log(`telemetry events: ${counts['app.telemetry_events']}`);
-}
-
-/** The demo's conversations, messages and their API usage. */
-async function loadConversations(s: DemoLoad): Promise<void> {
-  const { client, counts, log, talks } = s;
-  counts['app.conversations'] = await insert(
-    client,
-    `insert into app.conversations (id, user_id, created_at) select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])`,
-    [talks.map((c) => c.id), talks.map((c) => c.userId), talks.map((c) => iso(c.messages[0]!.createdAt))],
-  );
-  const messages = talks.flatMap((c) => c.messages.map((m) => ({ ...m, conversationId: c.id, userId: c.userId })));
-  counts['app.messages'] = await insert(
-    client,
-    `insert into app.messages (id, conversation_id, user_id, role, content, created_at)
-     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])`,
-    [messages.map((m) => m.id), messages.map((m) => m.conversationId), messages.map((m) => m.userId), messages.map((m) => m.role), messages.map((m) => m.content), messages.map((m) => iso(m.createdAt))],
-  );
-  // One API call per assistant answer (the model that wrote it), tokens and cost as the provider bills.
-  const answers = messages.filter((m) => m.role === 'assistant');
-  const usage = answers.map((m, i) => {
-    const input = 600 + ((i * 137) % 900);
-    const output = 80 + ((i * 53) % 220);
-    const openai = i % 3 !== 0;
-    return {
-      userId: m.userId,
-      provider: openai ? 'openai' : 'anthropic',
-      model: openai ? 'gpt-4o-mini' : 'claude-haiku',
-      input,
-      output,
-      cost: openai ? (input * 0.15 + output * 0.6) / 1e6 : (input * 0.8 + output * 4) / 1e6,
-      latency: 400 + ((i * 71) % 1600),
-      at: m.createdAt,
-    };
+/**
+ * What each person writes as themselves, one transaction per person: preferences, goal, meals (a
+ * few then deleted by their owner), conversations with their API usage, and the pairing of their
+ * appliance.
+ */
+async function loadPersonsRows(s: DemoLoad): Promise<void> {
+  const { kdb, counts, log, persons, anchor } = s;
+  const mealsOf = groupBy(s.mealList, (m) => m.userId);
+  const talksOf = groupBy(s.talks, (c) => c.userId);
+  const deviceOf = new Map(s.devices.map((a, i) => [a.userId, { device: a, index: i }]));
+  const usageOf = usageByAnswer(s.talks);
+  const goalStart = iso(new Date(anchor.getTime() - d.DAYS * 86_400_000)).slice(0, 10);
+  let done = 0;
+  await inParallel(persons, CONCURRENCY, async (p) => {
+    const userId = s.userIds.get(p.id)!;
+    await kdb.asUser(userId, async (me) => {
+      await me.accounts.updatePreferences({
+        changes: { diet: p.diet, allergens: p.allergens, cuisines: p.cuisines, spiceLevel: p.spice, defaultServings: p.servings },
+        clientUpdatedAt: anchor,
+      });
+      await me.accounts.setGoal({
+        goalType: p.goal.goalType as GoalType, targetCalories: p.goal.calories, targetProteinG: p.goal.protein, targetCarbsG: p.goal.carbs,
+        targetFatG: p.goal.fat, targetFiberG: p.goal.fiber, startsOn: goalStart,
+      });
+      // Their meal history in one call (logMeals: one statement), then the few they deleted.
+      const history = mealsOf.get(p.id) ?? [];
+      const logged = await me.meals.logMeals(
+        history.map((m) => ({
+          mealTime: m.mealTime, mealType: m.mealType, nutritionTotals: m.nutrition, notes: m.notes,
+          foods: m.foods.map((f) => ({ name: f.name, quantity: f.quantity, unit: f.unit, nutrition: f.nutrition, confidence: f.confidence })),
+        })),
+      );
+      for (const [i, m] of history.entries()) if (m.isDeleted) await me.meals.deleteMeal(logged[i]!.id);
+      for (const c of talksOf.get(p.id) ?? []) {
+        const conversation = await me.assistant.startConversation({});
+        await me.assistant.addMessages(conversation.id, c.messages.map((m) => ({ role: m.role, content: m.content })));
+        for (const m of c.messages) {
+          const usage = usageOf.get(m.id);
+          if (usage) await me.assistant.recordUsage(usage);
+        }
+      }
+      const mine = deviceOf.get(p.id);
+      if (mine) {
+        const { device: a, index } = mine;
+        // First pairing of a device: the code is accepted as given (the one the device displays).
+        const pairing = await me.appliances.pair({ deviceId: a.deviceId, serialNumber: a.serial, pairingCode: `D${String(index + 1).padStart(5, '0')}`, name: a.name, wifiMac: a.mac });
+        s.applianceIds.set(a.id, pairing.id);
+      }
+    });
+    if (++done % 10 === 0 || done === persons.length) log(`people's own rows: ${done} of ${persons.length}`);
   });
-  counts['app.api_usage'] = await insert(
-    client,
-    `insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, created_at)
-     select u, p, m, i, o, c, 'chat', l, t from unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::int[], $6::numeric[], $7::int[], $8::timestamptz[]) as x(u, p, m, i, o, c, l, t)`,
-    [usage.map((u) => u.userId), usage.map((u) => u.provider), usage.map((u) => u.model), usage.map((u) => u.input), usage.map((u) => u.output), usage.map((u) => u.cost.toFixed(6)), usage.map((u) => u.latency), usage.map((u) => iso(u.at))],
-  );
-  log(`conversations: ${talks.length} with ${messages.length} messages, API calls: ${usage.length}`);
+  const meals = s.mealList;
+  counts['app.user_preferences'] = persons.length;
+  counts['app.user_goals'] = persons.length;
+  counts['app.meal_logs'] = meals.length;
+  counts['app.meal_foods'] = meals.reduce((n, m) => n + m.foods.length, 0);
+  counts['app.conversations'] = s.talks.length;
+  counts['app.messages'] = s.talks.reduce((n, c) => n + c.messages.length, 0);
+  counts['app.api_usage'] = usageOf.size;
+  counts['app.appliances'] = s.applianceIds.size;
+  log(`meals: ${meals.length} with ${counts['app.meal_foods']} foods; conversations: ${s.talks.length} with ${counts['app.messages']} messages, API calls: ${usageOf.size}`);
 }
 
-/** The demo's the shared knowledge base, embedded by the deterministic local embedder. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** One API call per assistant answer (the model that wrote it), tokens and cost as the provider bills. */
+function usageByAnswer(talks: readonly d.DemoConversation[]) {
+  const answers = talks.flatMap((c) => c.messages).filter((m) => m.role === 'assistant');
+  return new Map(
+    answers.map((m, i) => {
+      const inputTokens = 600 + ((i * 137) % 900);
+      const outputTokens = 80 + ((i * 53) % 220);
+      const openai = i % 3 !== 0;
+      const cost = openai ? (inputTokens * 0.15 + outputTokens * 0.6) / 1e6 : (inputTokens * 0.8 + outputTokens * 4) / 1e6;
+      return [
+        m.id,
+        { provider: openai ? 'openai' : 'anthropic', model: openai ? 'gpt-4o-mini' : 'claude-haiku', inputTokens, outputTokens, costUsd: cost.toFixed(6), feature: 'chat', latencyMs: 400 + ((i * 71) % 1600) },
+      ] as const;
+    }),
+  );
+}
+
+/**
+ * The demo's one write outside the API (see the top of this file): its pairings began 120 days
+ * before the anchor, so that the last 90 days of cooking logs fall inside them. As the owner
+ * (app.owner_access for this transaction), only the demo's own pairings.
+ */
+async function backdatePairings(s: DemoLoad): Promise<void> {
+  const ids = [...s.applianceIds.values()];
+  await withTransaction(s.pool, { retries: 0 }, async (client) => {
+    await client.query(`select pg_catalog.set_config('app.owner_access', 'on', true)`);
+    await client.query(`update app.appliances set paired_at = $2 where id = any($1::uuid[])`, [ids, iso(new Date(s.anchor.getTime() - 120 * 86_400_000))]);
+  });
+}
+
+/** Each device uploads its cooking logs (the device's own session ids, revision 1), then reports in. */
+async function loadCookingLogs(s: DemoLoad): Promise<void> {
+  const { kdb, counts, log, devices } = s;
+  const sessionsOf = groupBy(s.sessionList, (x) => x.applianceId);
+  await inParallel(devices, CONCURRENCY, async (a) => {
+    await kdb.asUser(s.userIds.get(a.userId)!, async (me) => {
+      for (const x of sessionsOf.get(a.id) ?? []) {
+        await me.appliances.uploadCookingLog({
+          deviceId: a.deviceId, id: x.id, revision: 1, recipeId: x.recipeId, status: x.status,
+          startedAt: x.startedAt, completedAt: new Date(x.startedAt.getTime() + x.durationS * 1000), totalDurationS: x.durationS,
+          userRating: x.rating, peakTemperature: x.peak,
+          stagesLog: [{ stage: 'Heat Oil', duration_s: 120, result: 'ok', cv_confidence: 0.94 }],
+        });
+        add(counts, 'app.cooking_sessions', 1);
+      }
+      await me.appliances.heartbeat({ deviceId: a.deviceId, status: 'online', firmwareVersionCm5: '1.4.2', firmwareVersionStm32: '2.1.0' });
+    });
+  });
+  log(`appliances: ${devices.length}, cooking sessions: ${counts['app.cooking_sessions'] ?? 0}`);
+}
+
+/** The devices' telemetry through the ingestion entry point: one batch per appliance, two connections. */
+async function loadTelemetry(s: DemoLoad): Promise<void> {
+  const { pool, g, counts, log, sessionList } = s;
+  // Rows of months without a partition land in DEFAULT; the partition job of the worker run moves them out.
+  const batches = new Map<string, IngestBatch & { events: TelemetryEventInput[] }>();
+  for (const e of d.telemetry(g, sessionList)) {
+    const applianceId = s.applianceIds.get(e.applianceId)!;
+    let batch = batches.get(applianceId);
+    if (!batch) batches.set(applianceId, (batch = { userId: s.userIds.get(e.userId)!, applianceId, events: [] }));
+    batch.events.push({ eventType: e.eventType, payload: e.payload, recordedAt: e.recordedAt, sessionId: e.sessionId });
+  }
+  const result = await ingestTelemetry(pool, [...batches.values()], { connections: 2 });
+  if (result.failed.length) throw result.failed[0]!.error;
+  counts['app.telemetry_events'] = result.inserted;
+  log(`telemetry events: ${result.inserted}`);
+}
+
+/** The shared knowledge base, from the admin portal, embedded by the deterministic local embedder. */
 async function loadKnowledge(s: DemoLoad): Promise<void> {
-  const { client, g, counts } = s;
-  // The shared knowledge base, embedded by the deterministic local embedder.
+  const { kdb, g, counts } = s;
   const embedder = new LocalHashEmbedder();
   const { vectors } = await embedder.embed(d.KNOWLEDGE);
-  counts['app.embeddings (knowledge)'] = await insert(
-    client,
-    `insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
-     select null, 'knowledge', id, 0, c, e::public.vector, $4, '{"topic": "nutrition"}'::jsonb
-     from unnest($1::uuid[], $2::text[], $3::text[]) as t(id, c, e)`,
-    [d.KNOWLEDGE.map(() => g.uuid()), d.KNOWLEDGE, vectors.map((v) => pgvector.toSql(v) as string), embedder.model],
+  const { ids } = await kdb.asAdmin((admin) =>
+    admin.assistant.storeKnowledge(
+      d.KNOWLEDGE.map((content, i) => ({ sourceId: g.uuid(), content, embedding: vectors[i]!, model: embedder.model, metadata: { topic: 'nutrition' } })),
+    ),
   );
+  counts['app.embeddings (knowledge)'] = ids.length;
 }

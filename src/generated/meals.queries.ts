@@ -558,3 +558,100 @@ const rebuildDailyMetricsIR: any = {"usedParamSet":{"userId":true},"params":[{"n
 export const rebuildDailyMetrics = new PreparedQuery<IRebuildDailyMetricsParams,IRebuildDailyMetricsResult>(rebuildDailyMetricsIR);
 
 
+/** 'InsertMealsWithFoods' parameters type */
+export interface IInsertMealsWithFoodsParams {
+  meals: Json;
+}
+
+/** 'InsertMealsWithFoods' return type */
+export interface IInsertMealsWithFoodsResult {
+  /** The full AI response that analysed the meal (a JSON object), kept for audit and re-analysis; NULL for manual entries. */
+  aiAnalysis: Json | null;
+  /** When the meal was logged. */
+  createdAt: Date;
+  /** When the meal was soft-deleted; NULL exactly when is_deleted is false (CHECK meal_logs_deleted_check). */
+  deletedAt: Date | null;
+  foods: Json;
+  /** Meal log id. */
+  id: string;
+  /** URL of the meal photo (S3 object URL). */
+  imageUrl: string | null;
+  /** Soft delete flag. Setting it stamps deleted_at (trigger meal_logs_soft_delete); clearing it undoes the delete. Deleted meals are excluded from daily nutrition. */
+  isDeleted: boolean;
+  /** When the person actually ate (not when it was logged). Daily nutrition assigns it to a calendar day in app.users.time_zone. */
+  mealTime: Date;
+  /** breakfast, lunch, dinner or snack. */
+  mealType: string;
+  /** The person's notes on the meal. */
+  notes: string | null;
+  /** Totals of the meal as a JSON object. Keys (numbers >= 0, each optional): calories (kcal), protein_g, carbs_g, fat_g, and fiber_g, sugar_g (grams), sodium_mg (milligrams); any other key (micros ...) is free. Checked by app.nutrition_is_valid; summed into app.daily_nutrition. GIN index idx_meal_logs_nutrition (jsonb_path_ops) serves @> and jsonpath queries. */
+  nutritionTotals: Json;
+  ord: string;
+  /** Last modification (trigger set_updated_at). */
+  updatedAt: Date;
+}
+
+/** 'InsertMealsWithFoods' query type */
+export interface IInsertMealsWithFoodsQuery {
+  params: IInsertMealsWithFoodsParams;
+  result: IInsertMealsWithFoodsResult;
+}
+
+const insertMealsWithFoodsIR: any = {"usedParamSet":{"meals":true},"params":[{"name":"meals","required":true,"transform":{"type":"scalar"},"locs":[{"a":503,"b":509}]}],"statement":"-- logMeals: several meals with their foods in one statement, each as InsertMealWithFoods would\n-- write it. :meals is a JSON array of {mealTime, mealType, foods, nutritionTotals, aiAnalysis,\n-- imageUrl, notes} validated by the caller; the result has one row per meal, in the array's order\n-- (ord). Ids are drawn before the insert so the foods can name their meal.\nwith input as materialized (\n  select e.ord, e.value as meal, pg_catalog.gen_random_uuid() as id\n  from pg_catalog.jsonb_array_elements(:meals!::jsonb) with ordinality as e (value, ord)\n), food as (\n  select i.id as meal_id, f.ord,\n         f.value ->> 'name' as name,\n         (f.value ->> 'quantity')::numeric as quantity,\n         f.value ->> 'unit' as unit,\n         coalesce(f.value -> 'nutrition', '{}'::jsonb) as nutrition,\n         (f.value ->> 'confidence')::real as confidence\n  from input as i, pg_catalog.jsonb_array_elements(i.meal -> 'foods') with ordinality as f (value, ord)\n), summed as (\n  select k.meal_id, pg_catalog.jsonb_object_agg(k.key, k.total) as totals\n  from (\n    select fd.meal_id, n.key, pg_catalog.sum((n.value)::numeric) as total\n    from food as fd, pg_catalog.jsonb_each(fd.nutrition) as n\n    where pg_catalog.jsonb_typeof(n.value) = 'number'\n    group by fd.meal_id, n.key\n  ) as k\n  group by k.meal_id\n), meal as (\n  insert into app.meal_logs as m (id, user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)\n  select i.id, app.current_user_id(), (i.meal ->> 'mealTime')::timestamptz, i.meal ->> 'mealType',\n         coalesce(nullif(i.meal -> 'nutritionTotals', 'null'::jsonb), s.totals, '{}'::jsonb),\n         nullif(i.meal -> 'aiAnalysis', 'null'::jsonb), i.meal ->> 'imageUrl', i.meal ->> 'notes'\n  from input as i left join summed as s on s.meal_id = i.id\n  order by i.ord\n  returning m.*\n), foods as (\n  insert into app.meal_foods as f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  select m.id, m.user_id, fd.name, fd.quantity, fd.unit, fd.nutrition, fd.confidence,\n         pg_catalog.now() + (fd.ord - 1) * interval '1 microsecond'\n  from meal as m join food as fd on fd.meal_id = m.id\n  returning f.id, f.meal_log_id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at\n)\nselect i.ord as \"ord!\", m.id, m.meal_time as \"mealTime\", m.meal_type as \"mealType\", m.nutrition_totals as \"nutritionTotals\",\n       m.ai_analysis as \"aiAnalysis\", m.image_url as \"imageUrl\", m.notes, m.is_deleted as \"isDeleted\",\n       m.deleted_at as \"deletedAt\", m.created_at as \"createdAt\", m.updated_at as \"updatedAt\",\n       coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                                           'nutrition', f.nutrition, 'confidence', f.confidence)\n                                             order by f.created_at, f.id)\n                 from foods as f where f.meal_log_id = m.id), '[]'::jsonb) as \"foods!\"\nfrom meal as m join input as i on i.id = m.id\norder by i.ord"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- logMeals: several meals with their foods in one statement, each as InsertMealWithFoods would
+ * -- write it. :meals is a JSON array of {mealTime, mealType, foods, nutritionTotals, aiAnalysis,
+ * -- imageUrl, notes} validated by the caller; the result has one row per meal, in the array's order
+ * -- (ord). Ids are drawn before the insert so the foods can name their meal.
+ * with input as materialized (
+ *   select e.ord, e.value as meal, pg_catalog.gen_random_uuid() as id
+ *   from pg_catalog.jsonb_array_elements(:meals!::jsonb) with ordinality as e (value, ord)
+ * ), food as (
+ *   select i.id as meal_id, f.ord,
+ *          f.value ->> 'name' as name,
+ *          (f.value ->> 'quantity')::numeric as quantity,
+ *          f.value ->> 'unit' as unit,
+ *          coalesce(f.value -> 'nutrition', '{}'::jsonb) as nutrition,
+ *          (f.value ->> 'confidence')::real as confidence
+ *   from input as i, pg_catalog.jsonb_array_elements(i.meal -> 'foods') with ordinality as f (value, ord)
+ * ), summed as (
+ *   select k.meal_id, pg_catalog.jsonb_object_agg(k.key, k.total) as totals
+ *   from (
+ *     select fd.meal_id, n.key, pg_catalog.sum((n.value)::numeric) as total
+ *     from food as fd, pg_catalog.jsonb_each(fd.nutrition) as n
+ *     where pg_catalog.jsonb_typeof(n.value) = 'number'
+ *     group by fd.meal_id, n.key
+ *   ) as k
+ *   group by k.meal_id
+ * ), meal as (
+ *   insert into app.meal_logs as m (id, user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)
+ *   select i.id, app.current_user_id(), (i.meal ->> 'mealTime')::timestamptz, i.meal ->> 'mealType',
+ *          coalesce(nullif(i.meal -> 'nutritionTotals', 'null'::jsonb), s.totals, '{}'::jsonb),
+ *          nullif(i.meal -> 'aiAnalysis', 'null'::jsonb), i.meal ->> 'imageUrl', i.meal ->> 'notes'
+ *   from input as i left join summed as s on s.meal_id = i.id
+ *   order by i.ord
+ *   returning m.*
+ * ), foods as (
+ *   insert into app.meal_foods as f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
+ *   select m.id, m.user_id, fd.name, fd.quantity, fd.unit, fd.nutrition, fd.confidence,
+ *          pg_catalog.now() + (fd.ord - 1) * interval '1 microsecond'
+ *   from meal as m join food as fd on fd.meal_id = m.id
+ *   returning f.id, f.meal_log_id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at
+ * )
+ * select i.ord as "ord!", m.id, m.meal_time as "mealTime", m.meal_type as "mealType", m.nutrition_totals as "nutritionTotals",
+ *        m.ai_analysis as "aiAnalysis", m.image_url as "imageUrl", m.notes, m.is_deleted as "isDeleted",
+ *        m.deleted_at as "deletedAt", m.created_at as "createdAt", m.updated_at as "updatedAt",
+ *        coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,
+ *                                                                            'nutrition', f.nutrition, 'confidence', f.confidence)
+ *                                              order by f.created_at, f.id)
+ *                  from foods as f where f.meal_log_id = m.id), '[]'::jsonb) as "foods!"
+ * from meal as m join input as i on i.id = m.id
+ * order by i.ord
+ * ```
+ */
+export const insertMealsWithFoods = new PreparedQuery<IInsertMealsWithFoodsParams,IInsertMealsWithFoodsResult>(insertMealsWithFoodsIR);
+
+

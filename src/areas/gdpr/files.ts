@@ -15,7 +15,6 @@ import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type pg from 'pg';
 import { asCompliance, asWorker, assertUuid, type DbClient } from '../../db/context.ts';
-import { mapDbError, NotFoundError } from '../../db/errors.ts';
 import * as q from '../../generated/gdpr.queries.ts';
 import { runQuery } from '../../db/run-query.ts';
 
@@ -29,14 +28,8 @@ export function exportHost(): string {
 /** Records a file about to be written (its own committed transaction, as app_compliance); returns the row id. */
 export async function beginExportFile(pool: pg.Pool, userId: string, path: string, writtenBy: ExportWriter): Promise<string> {
   const id = assertUuid(userId);
-  try {
-    return await asCompliance(pool, async (c) => (await runQuery(q.exportFileBegin, { userId: id, path: resolve(path), writtenBy, host: exportHost() }, c))[0]!.id);
-  } catch (error) {
-    if ((error as { code?: string }).code === '23503' || (error as { cause?: { code?: string } }).cause?.code === '23503') {
-      throw new NotFoundError('userId', 'unknown_user', `no person with id ${id}`, error);
-    }
-    throw error;
-  }
+  // An unknown person: NotFoundError (userId) "no person with id …" (src/db/errors.ts, SQLSTATE 23503).
+  return asCompliance(pool, async (c) => (await runQuery(q.exportFileBegin, { userId: id, path: resolve(path), writtenBy, host: exportHost() }, c, 'userId'))[0]!.id);
 }
 
 /** The file is complete. False: the person was erased (or the file expired) meanwhile — delete it. */
@@ -187,11 +180,7 @@ export async function deletePendingExportFiles(
 }
 
 async function report_(client: DbClient, id: string, error: string | null): Promise<void> {
-  try {
-    await runQuery(q.exportFileDeleted, { id, error }, client);
-  } catch (e) {
-    throw mapDbError(e, { field: 'exportFile' });
-  }
+  await runQuery(q.exportFileDeleted, { id, error }, client, 'exportFile');
 }
 
 /** gdpr.purge-due: marks files older than `days` pending deletion (as app_worker); returns how many. */
