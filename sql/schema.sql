@@ -311,9 +311,18 @@ begin
     raise exception 'delete_stale_push_tokens: the age must be at least one day (got %)', p_not_refreshed_for
       using errcode = 'invalid_parameter_value';
   end if;
-  delete from app.push_tokens as t
-   where t.updated_at < pg_catalog.now() - p_not_refreshed_for;
-  get diagnostics v_count = row_count;
+  -- The token rows and their lookup rows together (one statement, one transaction).
+  with gone as (
+    delete from app.push_tokens as t
+     where t.updated_at < pg_catalog.now() - p_not_refreshed_for
+    returning t.user_id, t.id, t.token
+  ), owners as (
+    delete from app.push_token_owners as o
+     using gone as g
+     where o.token = g.token and o.user_id = g.user_id and o.push_token_id = g.id
+    returning o.token
+  )
+  select pg_catalog.count(*)::integer into v_count from gone;
   return v_count;
 end
 $$;
@@ -322,7 +331,7 @@ $$;
 -- Name: FUNCTION delete_stale_push_tokens(p_not_refreshed_for interval); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Returns how many were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
+COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Their lookup rows in app.push_token_owners go in the same statement. Returns how many tokens were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
 
 --
 -- Name: export_user_data(uuid); Type: FUNCTION; Schema: app; Owner: -
@@ -1079,40 +1088,80 @@ CREATE FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pai
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  me      uuid := app.current_user_id();
-  access  text := pg_catalog.current_setting('app.owner_access', true);
-  cur     app.appliances;
-  latest  app.appliances;
-  created app.appliances;
+  me        uuid := app.current_user_id();
+  access    text := pg_catalog.current_setting('app.owner_access', true);
+  v_holder  uuid;
+  v_pairing uuid;
+  v_new_id  uuid := pg_catalog.gen_random_uuid();
+  v_claimed boolean := false;
+  cur       app.appliances;
+  latest    app.appliances;
+  created   app.appliances;
 begin
   if me is null then
     raise exception 'pairing an appliance needs a person (app.user_id is not set)'
       using errcode = 'insufficient_privilege';
   end if;
+  if p_device_id is null or p_serial_number is null then
+    raise exception 'device id and serial number are required'
+      using errcode = 'not_null_violation', column = case when p_device_id is null then 'device_id' else 'serial_number' end,
+            table = 'appliances';
+  end if;
   -- Policy owner_access for this function's owner, until it returns (an error aborts the
   -- transaction or savepoint, which reverts the setting too).
   perform app_private.owner_access_on();
 
-  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.pair_appliance:' || p_device_id, 0));
+  -- The device's lookup row first, locked: every pairing of this device queues here.
+  select d.user_id, d.appliance_id into v_holder, v_pairing
+  from app.appliance_devices as d where d.device_id = p_device_id for update;
+  if not found then
+    insert into app.appliance_devices as d (device_id, user_id, appliance_id)
+    values (p_device_id, me, v_new_id)
+    on conflict (device_id) do nothing;
+    v_claimed := found;
+    if not v_claimed then
+      -- A concurrent first pairing of the same device claimed it first (ON CONFLICT waited).
+      select d.user_id, d.appliance_id into v_holder, v_pairing
+      from app.appliance_devices as d where d.device_id = p_device_id for update;
+    end if;
+  end if;
 
+  -- The device's latest pairing, current or ended: the serial must match it.
   select a.* into latest
   from app.appliances as a
   where a.device_id = p_device_id
   order by a.unpaired_at is null desc, a.paired_at desc
-  limit 1
-  for update;
+  limit 1;
 
-  if found and latest.serial_number <> p_serial_number then
+  if latest.id is not null and latest.serial_number <> p_serial_number then
     raise exception 'serial number % does not match device %', p_serial_number, p_device_id
       using errcode = 'check_violation', column = 'serial_number', constraint = 'appliances_serial_number_match',
             table = 'appliances', schema = 'app';
   end if;
 
-  if found and latest.unpaired_at is null then
-    cur := latest;
+  -- The current pairing, locked by its person and id: the one the lookup row names, else (written
+  -- without a lookup row) the latest pairing if it is current.
+  if not v_claimed then
+    select a.* into cur from app.appliances as a
+    where a.user_id = v_holder and a.id = v_pairing and a.unpaired_at is null
+    for update;
+  end if;
+  if cur.id is null and latest.unpaired_at is null and latest.id is not null then
+    select a.* into cur from app.appliances as a
+    where a.user_id = latest.user_id and a.id = latest.id and a.unpaired_at is null
+    for update;
+  end if;
+
+  if cur.id is not null then
     if cur.user_id = me then
+      -- Already yours: pairing again changes nothing (the lookup rows name this pairing).
+      update app.appliance_devices as d set user_id = me, appliance_id = cur.id
+       where d.device_id = p_device_id and (d.user_id, d.appliance_id) is distinct from (me, cur.id);
+      insert into app.appliance_serials as s (serial_number, user_id, appliance_id)
+      values (cur.serial_number, me, cur.id)
+      on conflict (serial_number) do nothing;
       perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
-      return cur;  -- already yours: pairing again changes nothing
+      return cur;
     end if;
     if cur.pairing_code is null then
       raise exception 'device % is paired to someone else and has not reported a pairing code', p_device_id
@@ -1127,13 +1176,22 @@ begin
     end if;
     update app.appliances as a
        set unpaired_at = greatest(pg_catalog.now(), a.paired_at)
-     where a.id = cur.id;
+     where a.user_id = cur.user_id and a.id = cur.id;
   end if;
 
+  -- The serial: release the ending (or stale) pairing's row, then claim it for the new pairing.
+  -- Currently paired under another device id: 23505 appliance_serials_pkey.
+  delete from app.appliance_serials as s
+   where s.serial_number = p_serial_number and s.appliance_id in (cur.id, v_pairing);
+  insert into app.appliance_serials (serial_number, user_id, appliance_id)
+  values (p_serial_number, me, v_new_id);
+  update app.appliance_devices as d set user_id = me, appliance_id = v_new_id
+   where d.device_id = p_device_id;
+
   insert into app.appliances as a
-    (user_id, device_id, serial_number, name, wifi_mac, pairing_code, firmware_version_cm5, firmware_version_stm32)
+    (id, user_id, device_id, serial_number, name, wifi_mac, pairing_code, firmware_version_cm5, firmware_version_stm32)
   values
-    (me, p_device_id, p_serial_number, coalesce(p_name, 'My Epicura'), coalesce(p_wifi_mac, latest.wifi_mac),
+    (v_new_id, me, p_device_id, p_serial_number, coalesce(p_name, 'My Epicura'), coalesce(p_wifi_mac, latest.wifi_mac),
      p_pairing_code, latest.firmware_version_cm5, latest.firmware_version_stm32)
   returning a.* into created;
   perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
@@ -1145,7 +1203,7 @@ $$;
 -- Name: FUNCTION pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text) IS 'Pairs device p_device_id (serial p_serial_number) with the current person (app.current_user_id()) and returns the pairing. Proof of possession: if the device is currently paired to someone else, p_pairing_code must equal that pairing''s pairing_code (the code the device displays and reports by heartbeat); that pairing then ends (unpaired_at) and a new one starts, so history stays with the previous owner. Already paired to the caller: returns the current pairing unchanged. Not currently paired: the code is accepted as given (first pairing) and stored. The serial must match the device''s latest pairing. Errors: 42501 with constraint appliances_pairing_code_match / appliances_pairing_code_unknown; 23514 appliances_serial_number_match; 23505 when the serial is currently paired under another device id. SECURITY DEFINER, app.owner_access on while it runs: the caller cannot see the other person''s pairing.';
+COMMENT ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text) IS 'Pairs device p_device_id (serial p_serial_number) with the current person (app.current_user_id()) and returns the pairing. The device''s lookup row (app.appliance_devices) is locked or claimed first; the serial is claimed in app.appliance_serials; both then name the new pairing (global uniqueness among current pairings). Proof of possession: if the device is currently paired to someone else, p_pairing_code must equal that pairing''s pairing_code (the code the device displays and reports by heartbeat); that pairing then ends (unpaired_at) and a new one starts, so history stays with the previous owner. Already paired to the caller: returns the current pairing unchanged. Not currently paired: the code is accepted as given (first pairing) and stored. The serial must match the device''s latest pairing. Errors: 42501 with constraint appliances_pairing_code_match / appliances_pairing_code_unknown; 23514 appliances_serial_number_match; 23505 appliance_serials_pkey when the serial is currently paired under another device id. SECURITY DEFINER, app.owner_access on while it runs: the caller cannot see the other person''s pairing nor the lookup tables.';
 
 --
 -- Name: partition_report(boolean); Type: FUNCTION; Schema: app; Owner: -
@@ -1487,31 +1545,60 @@ CREATE FUNCTION app.register_push_token(p_platform text, p_token text) RETURNS T
 declare
   v_access   text := pg_catalog.current_setting('app.owner_access', true);
   v_me       uuid := app.current_user_id();
-  v_previous uuid;
+  v_holder   uuid;
+  v_token_id uuid;
+  v_claimed  boolean := false;
+  v_old      app.push_tokens;
   v_row      app.push_tokens;
 begin
   if v_me is null then
     raise exception 'register_push_token needs a person context (app.user_id)'
       using errcode = 'insufficient_privilege';
   end if;
+  if p_token is null then
+    raise exception 'token is required' using errcode = 'not_null_violation', column = 'token', table = 'push_tokens';
+  end if;
   perform app_private.owner_access_on();
 
-  -- Lock the token's current row, if any, to report whether it changes hands.
-  select t.user_id into v_previous
-  from app.push_tokens as t
-  where t.token = p_token
-  for update;
+  -- The token's lookup row first, locked: who holds it, and every registration of it queues here.
+  select o.user_id, o.push_token_id into v_holder, v_token_id
+  from app.push_token_owners as o where o.token = p_token for update;
+  if not found then
+    insert into app.push_token_owners as o (token, user_id, push_token_id)
+    values (p_token, v_me, pg_catalog.gen_random_uuid())
+    on conflict (token) do nothing
+    returning o.user_id, o.push_token_id into v_holder, v_token_id;
+    v_claimed := found;
+    if not v_claimed then
+      -- A concurrent first registration of the same token claimed it first (ON CONFLICT waited).
+      select o.user_id, o.push_token_id into v_holder, v_token_id
+      from app.push_token_owners as o where o.token = p_token for update;
+    end if;
+  end if;
 
-  insert into app.push_tokens as t (user_id, platform, token)
-  values (v_me, p_platform, p_token)
-  on conflict (token) do update
-    set user_id = excluded.user_id,
-        platform = excluded.platform
-  returning t.* into v_row;
+  if not v_claimed then
+    -- The holder's row (absent only if it was removed without its lookup row: then the token is free).
+    delete from app.push_tokens as t
+     where v_holder <> v_me and t.user_id = v_holder and t.id = v_token_id and t.token = p_token
+    returning t.* into v_old;
+    update app.push_tokens as t
+       set platform = p_platform
+     where v_holder = v_me and t.user_id = v_me and t.id = v_token_id and t.token = p_token
+    returning t.* into v_row;
+  end if;
+
+  if v_row.id is null then
+    insert into app.push_tokens as t (id, user_id, platform, token, created_at)
+    values (v_token_id, v_me, p_platform, p_token, coalesce(v_old.created_at, pg_catalog.now()))
+    returning t.* into v_row;
+    if v_holder <> v_me then
+      update app.push_token_owners as o set user_id = v_me where o.token = p_token;
+    end if;
+  end if;
 
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
   return query select v_row.id, v_row.platform::text, v_row.token, v_row.created_at, v_row.updated_at,
-                      coalesce(v_previous <> v_me, false);
+                      v_old.id is not null;
 end
 $$;
 
@@ -1519,7 +1606,7 @@ $$;
 -- Name: FUNCTION register_push_token(p_platform text, p_token text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.register_push_token(p_platform text, p_token text) IS 'Registers (or refreshes) an FCM/APNs token for the current person (app.current_user_id()). The token is unique across people: re-registered by another person, the row moves to them (moved_from_other = true); re-registered by its owner, it is refreshed (updated_at). CHECKs push_tokens_platform_check / push_tokens_token_check apply. SECURITY DEFINER (app.owner_access on while it runs) because the previous owner''s row is invisible to the new person under row-level security; executable by app_user only.';
+COMMENT ON FUNCTION app.register_push_token(p_platform text, p_token text) IS 'Registers (or refreshes) an FCM/APNs token for the current person (app.current_user_id()). The token is unique across people through app.push_token_owners, whose row is locked (or claimed) first: re-registered by another person, the token''s row moves to them with its id and created_at (deleted from the previous holder, inserted for the caller; moved_from_other = true); re-registered by its holder, it is refreshed (updated_at, platform). CHECKs push_tokens_platform_check / push_tokens_token_check apply. SECURITY DEFINER (app.owner_access on while it runs) because the previous holder''s row and the lookup table are invisible to the person; executable by app_user only.';
 
 --
 -- Name: request_account_deletion(); Type: FUNCTION; Schema: app; Owner: -
@@ -1699,6 +1786,7 @@ declare
   v_id         uuid;
   v_created    boolean := false;
   v_active     boolean;
+  v_old_email  text;
 begin
   if p_auth_id is null then
     raise exception 'auth id is required' using errcode = 'not_null_violation', column = 'auth_id', table = 'users';
@@ -1723,31 +1811,43 @@ begin
       using errcode = 'check_violation', table = 'users', column = 'email', constraint = 'users_email_sign_in_check';
   end if;
 
-  -- Returning person: follow an e-mail change made in Better-Auth; never touch the profile name.
-  update app.users as u
-     set email = v_auth_email::public.citext
-   where u.auth_id = p_auth_id
-     and u.email is distinct from v_auth_email::public.citext;
-
-  select u.id, u.is_active into v_id, v_active from app.users as u where u.auth_id = p_auth_id;
-
+  -- The identity's lookup row first, locked: every sign-in of this identity queues here.
+  select a.user_id into v_id from app.person_auth_ids as a where a.auth_id = p_auth_id for update;
   if v_id is null then
+    insert into app.person_auth_ids as a (auth_id, user_id)
+    values (p_auth_id, pg_catalog.gen_random_uuid())
+    on conflict (auth_id) do nothing
+    returning a.user_id into v_id;
+    v_created := v_id is not null;
+    if not v_created then
+      -- A concurrent first sign-in of the same identity claimed it first (ON CONFLICT waited for it).
+      select a.user_id into v_id from app.person_auth_ids as a where a.auth_id = p_auth_id for update;
+    end if;
+  end if;
+
+  if v_created then
     -- New person. Better-Auth's name is unbounded and may be blank: trim, fall back to the e-mail's
-  -- local part, keep 100 characters (app.users.name is varchar(100)).
+    -- local part, keep 100 characters (app.users.name is varchar(100)).
     v_name := pg_catalog.left(
       coalesce(
         nullif(pg_catalog.btrim(p_name), ''),
         nullif(pg_catalog.btrim(v_auth_name), ''),
         pg_catalog.split_part(v_auth_email, '@', 1)),
       100);
-    insert into app.users as u (auth_id, email, name, time_zone)
-    values (p_auth_id, v_auth_email::public.citext, v_name, coalesce(p_time_zone, 'UTC'))
-    on conflict (auth_id) do nothing
-    returning u.id, u.is_active into v_id, v_active;
-    v_created := v_id is not null;
-    if v_id is null then
-      -- A concurrent sign-in of the same identity inserted it first (ON CONFLICT waited for it).
-      select u.id, u.is_active into v_id, v_active from app.users as u where u.auth_id = p_auth_id;
+    -- Someone else's e-mail: 23505 person_emails_pkey (the global rule, on the e-mail's own shard).
+    insert into app.person_emails (email, user_id) values (v_auth_email::public.citext, v_id);
+    insert into app.users as u (id, auth_id, email, name, time_zone)
+    values (v_id, p_auth_id, v_auth_email::public.citext, v_name, coalesce(p_time_zone, 'UTC'))
+    returning u.is_active into v_active;
+  else
+    -- Returning person: follow an e-mail change made in Better-Auth; never touch the profile name.
+    select u.email::text, u.is_active into v_old_email, v_active
+    from app.users as u where u.id = v_id for update;
+    if v_old_email is distinct from v_auth_email then
+      delete from app.person_emails as e
+       where e.email operator(public.=) v_old_email::public.citext and e.user_id = v_id;
+      insert into app.person_emails (email, user_id) values (v_auth_email::public.citext, v_id);
+      update app.users as u set email = v_auth_email::public.citext where u.id = v_id;
     end if;
   end if;
 
@@ -1760,7 +1860,86 @@ $$;
 -- Name: FUNCTION sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) IS 'Sign-in upsert: returns the app.users id of a Better-Auth identity, creating the person on first sign-in (created = true). Refuses an auth id unknown to auth."user" (23503, users_auth_id_fkey) and an e-mail that differs from Better-Auth''s (23514, users_email_sign_in_check). A returning person''s e-mail follows Better-Auth''s; name and time zone are only set on creation (name: p_name, else Better-Auth''s, else the e-mail''s local part, cut to 100 characters; time zone: p_time_zone, else UTC). Concurrent first sign-ins of one identity yield one row. is_active tells the caller whether the account is enabled. SECURITY DEFINER (app.owner_access on while it runs) because no person context exists yet and app_user may not insert into app.users; executable by app_user only.';
+COMMENT ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) IS 'Sign-in upsert: returns the app.users id of a Better-Auth identity, creating the person on first sign-in (created = true). The identity is looked up and locked in app.person_auth_ids (global uniqueness of the auth id; concurrent first sign-ins of one identity yield one person), the e-mail claimed in app.person_emails (another person''s e-mail: 23505 person_emails_pkey), both in the same transaction as app.users. Refuses an auth id unknown to auth."user" (23503, users_auth_id_fkey) and an e-mail that differs from Better-Auth''s (23514, users_email_sign_in_check). A returning person''s e-mail follows Better-Auth''s (the only way an e-mail change reaches app.users: the old lookup row goes, the new one is claimed); name and time zone are only set on creation (name: p_name, else Better-Auth''s, else the e-mail''s local part, cut to 100 characters; time zone: p_time_zone, else UTC). is_active tells the caller whether the account is enabled. SECURITY DEFINER (app.owner_access on while it runs) because no person context exists yet and app_user may not insert into app.users nor read the lookup tables; executable by app_user only.';
+
+--
+-- Name: unpair_appliance(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.unpair_appliance(p_id uuid) RETURNS SETOF app.appliances
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  me     uuid := app.current_user_id();
+  access text := pg_catalog.current_setting('app.owner_access', true);
+  v_dev  text;
+  v_row  app.appliances;
+begin
+  if me is null then
+    raise exception 'unpairing an appliance needs a person (app.user_id is not set)'
+      using errcode = 'insufficient_privilege';
+  end if;
+  perform app_private.owner_access_on();
+  select a.device_id into v_dev from app.appliances as a
+  where a.user_id = me and a.id = p_id and a.unpaired_at is null;
+  if found then
+    -- Same lock order as app.pair_appliance: the device's lookup row, then the pairing.
+    perform from app.appliance_devices as d where d.device_id = v_dev for update;
+    update app.appliances as a
+       set unpaired_at = greatest(pg_catalog.now(), a.paired_at)
+     where a.user_id = me and a.id = p_id and a.unpaired_at is null
+    returning a.* into v_row;
+    if v_row.id is not null then
+      delete from app.appliance_devices as d where d.device_id = v_row.device_id and d.appliance_id = v_row.id;
+      delete from app.appliance_serials as s where s.serial_number = v_row.serial_number and s.appliance_id = v_row.id;
+    end if;
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  if v_row.id is not null then
+    return next v_row;
+  end if;
+end
+$$;
+
+--
+-- Name: FUNCTION unpair_appliance(p_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.unpair_appliance(p_id uuid) IS 'Ends the current person''s current pairing p_id (unpaired_at = now, not before paired_at) and releases its device id and serial number (deletes its rows in app.appliance_devices / app.appliance_serials), in one transaction. Returns the ended pairing, or no row when p_id is not a current pairing of the person. SECURITY DEFINER (the lookup tables are invisible to app_user, who has no UPDATE of unpaired_at); executable by app_user only.';
+
+--
+-- Name: unregister_push_token(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.unregister_push_token(p_token text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_me     uuid := app.current_user_id();
+  v_id     uuid;
+begin
+  if v_me is null then
+    raise exception 'unregister_push_token needs a person context (app.user_id)'
+      using errcode = 'insufficient_privilege';
+  end if;
+  perform app_private.owner_access_on();
+  -- Same lock order as app.register_push_token: the lookup row, then the person's row.
+  perform from app.push_token_owners as o where o.token = p_token for update;
+  delete from app.push_tokens as t where t.user_id = v_me and t.token = p_token returning t.id into v_id;
+  delete from app.push_token_owners as o where o.token = p_token and o.user_id = v_me;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return v_id;
+end
+$$;
+
+--
+-- Name: FUNCTION unregister_push_token(p_token text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.unregister_push_token(p_token text) IS 'Removes the current person''s push token p_token (sign-out on a device, a rotated token) and its lookup row in app.push_token_owners, in one transaction; returns the removed row''s id, or NULL when the person holds no such token (someone else''s token is left alone and not revealed). SECURITY DEFINER (the lookup table is invisible to app_user, who has no DELETE on app.push_tokens either); executable by app_user only.';
 
 --
 -- Name: upload_cooking_log(text, uuid, uuid, text, timestamp with time zone, timestamp with time zone, jsonb, jsonb, real, integer, integer, text, integer); Type: FUNCTION; Schema: app; Owner: -
@@ -4074,6 +4253,92 @@ COMMENT ON COLUMN app.api_usage.request_id IS 'Provider''s request id, for suppo
 COMMENT ON COLUMN app.api_usage.created_at IS 'When the request was made.';
 
 --
+-- Name: appliance_devices; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.appliance_devices (
+    device_id text NOT NULL,
+    user_id uuid NOT NULL,
+    appliance_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.appliance_devices FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.appliance_devices IS 'Global uniqueness of a device id among current pairings: one row per currently paired device (primary key device_id), naming the person and the pairing (app.appliances row with unpaired_at NULL). app.pair_appliance locks it first (it serialises pairings of one device: one shard on Citus), inserts or moves it on a pairing; app.unpair_appliance deletes it. Ended pairings have no row. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN appliance_devices.device_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.device_id IS 'The device id of the current pairing (app.appliances.device_id).';
+
+--
+-- Name: COLUMN appliance_devices.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.user_id IS 'The person the device is paired to now. Deleted with the person (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN appliance_devices.appliance_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.appliance_id IS 'app.appliances.id of the current pairing. No foreign key: app.appliances is distributed by user_id, this table by device id.';
+
+--
+-- Name: COLUMN appliance_devices.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.created_at IS 'When this pairing took the device.';
+
+--
+-- Name: appliance_serials; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.appliance_serials (
+    serial_number text NOT NULL,
+    user_id uuid NOT NULL,
+    appliance_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.appliance_serials FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.appliance_serials IS 'Global uniqueness of a serial number among current pairings (primary key serial_number): a serial cannot be currently paired under two device ids. Written with app.appliance_devices by app.pair_appliance / app.unpair_appliance; a clash is 23505 appliance_serials_pkey. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN appliance_serials.serial_number; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.serial_number IS 'The serial number of the current pairing (app.appliances.serial_number).';
+
+--
+-- Name: COLUMN appliance_serials.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.user_id IS 'The person the appliance is paired to now. Deleted with the person (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN appliance_serials.appliance_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.appliance_id IS 'app.appliances.id of the current pairing.';
+
+--
+-- Name: COLUMN appliance_serials.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.created_at IS 'When this pairing took the serial number.';
+
+--
 -- Name: conversations; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4925,6 +5190,121 @@ COMMENT ON COLUMN app.messages.message_metadata IS 'JSON object: citations, refe
 COMMENT ON COLUMN app.messages.created_at IS 'When the message was stored. Defaults to clock_timestamp(), not now(): a question and its answer stored in one transaction (or one multi-row INSERT) still get increasing times, so ORDER BY created_at is the conversation order.';
 
 --
+-- Name: person_auth_ids; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.person_auth_ids (
+    auth_id text NOT NULL,
+    user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.person_auth_ids FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.person_auth_ids IS 'Global uniqueness of the Better-Auth identity: one auth."user".id names one person (the primary key is the auth id; on Citus distributed by it). app.sign_in_person claims it first (INSERT ... ON CONFLICT DO NOTHING, then locks it), so concurrent first sign-ins of one identity create one person. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN person_auth_ids.auth_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_auth_ids.auth_id IS 'auth."user".id, equal to app.users.auth_id of user_id.';
+
+--
+-- Name: COLUMN person_auth_ids.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_auth_ids.user_id IS 'The person (app.users.id) of this identity. Deleted with the person (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN person_auth_ids.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_auth_ids.created_at IS 'When the identity first signed in.';
+
+--
+-- Name: person_emails; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.person_emails (
+    email public.citext NOT NULL,
+    user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.person_emails FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.person_emails IS 'Global uniqueness of a person''s e-mail (case-insensitive, citext): the primary key is the e-mail, so one e-mail names one person across the whole database (on Citus: distributed by email, the owning shard enforces it). Holds exactly the current app.users.email of every person. Written only by app.sign_in_person (first sign-in, and an e-mail change made in Better-Auth), in the same transaction as app.users; deleted with the person by the GDPR purge (catalogue: person table). app_user has no privilege on it.';
+
+--
+-- Name: COLUMN person_emails.email; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_emails.email IS 'The e-mail address (citext: unique whatever the case), equal to app.users.email of user_id.';
+
+--
+-- Name: COLUMN person_emails.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_emails.user_id IS 'The person (app.users.id) holding the e-mail. References app.users ON DELETE CASCADE on one server; on Citus the distribute step drops that key (not co-located) and the GDPR purge deletes the row through the catalogue.';
+
+--
+-- Name: COLUMN person_emails.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_emails.created_at IS 'When the person took this e-mail.';
+
+--
+-- Name: push_token_owners; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.push_token_owners (
+    token text NOT NULL,
+    user_id uuid NOT NULL,
+    push_token_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.push_token_owners FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.push_token_owners IS 'Global uniqueness of FCM/APNs tokens: the primary key is the token; the row names the person and the app.push_tokens row holding it. app.register_push_token locks this row first (one shard on Citus), then moves the token between people; app.unregister_push_token and the stale-token sweep (app.delete_stale_push_tokens) delete it with the token row. A row whose push_tokens row is gone is treated as free. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN push_token_owners.token; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.token IS 'The push token, equal to app.push_tokens.token of push_token_id.';
+
+--
+-- Name: COLUMN push_token_owners.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.user_id IS 'The person holding the token (app.push_tokens.user_id). Deleted with the person (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN push_token_owners.push_token_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.push_token_id IS 'app.push_tokens.id of the row holding the token. No foreign key: app.push_tokens is distributed by user_id, this table by token.';
+
+--
+-- Name: COLUMN push_token_owners.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.created_at IS 'When the token was first registered by user_id.';
+
+--
 -- Name: push_tokens; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4945,7 +5325,7 @@ ALTER TABLE ONLY app.push_tokens FORCE ROW LEVEL SECURITY;
 -- Name: TABLE push_tokens; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people: when a phone changes hands the row moves to the new person. app_user writes tokens only through app.register_push_token (no INSERT or UPDATE privilege), so registering a token never fails because someone else holds it (no existence oracle). Deleted with the person (ON DELETE CASCADE).';
+COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people through app.push_token_owners (its lookup row, locked by every writer): when a phone changes hands the row moves to the new person. app_user writes tokens only through app.register_push_token / app.unregister_push_token (no INSERT, UPDATE or DELETE privilege), so registering a token never fails because someone else holds it (no existence oracle) and no token row leaves without its lookup row. Deleted with the person (ON DELETE CASCADE).';
 
 --
 -- Name: COLUMN push_tokens.id; Type: COMMENT; Schema: app; Owner: -
@@ -4969,7 +5349,7 @@ COMMENT ON COLUMN app.push_tokens.platform IS 'ios or android.';
 -- Name: COLUMN push_tokens.token; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.push_tokens.token IS 'FCM/APNs device token (unique).';
+COMMENT ON COLUMN app.push_tokens.token IS 'The FCM/APNs token. Unique across people through app.push_token_owners (written with this row by app.register_push_token), not a unique constraint here (Citus: a unique key of a person table must contain user_id).';
 
 --
 -- Name: COLUMN push_tokens.created_at; Type: COMMENT; Schema: app; Owner: -
@@ -5702,7 +6082,7 @@ COMMENT ON COLUMN app.users.id IS 'Person id: the key every person-owned table r
 -- Name: COLUMN users.auth_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.users.auth_id IS 'Better-Auth user id (auth."user".id), unique: one person per identity. ON DELETE RESTRICT: a person with data disappears only through the GDPR purge.';
+COMMENT ON COLUMN app.users.auth_id IS 'Better-Auth identity (auth."user".id) of this person. One person per identity through app.person_auth_ids (its primary key; written by app.sign_in_person), not a unique constraint here (Citus: a unique key of app.users must contain id).';
 
 --
 -- Name: COLUMN users.email; Type: COMMENT; Schema: app; Owner: -
@@ -6652,6 +7032,20 @@ ALTER TABLE ONLY app.api_usage
     ADD CONSTRAINT api_usage_pkey PRIMARY KEY (id);
 
 --
+-- Name: appliance_devices appliance_devices_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.appliance_devices
+    ADD CONSTRAINT appliance_devices_pkey PRIMARY KEY (device_id);
+
+--
+-- Name: appliance_serials appliance_serials_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.appliance_serials
+    ADD CONSTRAINT appliance_serials_pkey PRIMARY KEY (serial_number);
+
+--
 -- Name: appliances appliances_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -6774,18 +7168,32 @@ ALTER TABLE ONLY app.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
 
 --
+-- Name: person_auth_ids person_auth_ids_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.person_auth_ids
+    ADD CONSTRAINT person_auth_ids_pkey PRIMARY KEY (auth_id);
+
+--
+-- Name: person_emails person_emails_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.person_emails
+    ADD CONSTRAINT person_emails_pkey PRIMARY KEY (email);
+
+--
+-- Name: push_token_owners push_token_owners_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.push_token_owners
+    ADD CONSTRAINT push_token_owners_pkey PRIMARY KEY (token);
+
+--
 -- Name: push_tokens push_tokens_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.push_tokens
     ADD CONSTRAINT push_tokens_pkey PRIMARY KEY (id);
-
---
--- Name: push_tokens push_tokens_token_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.push_tokens
-    ADD CONSTRAINT push_tokens_token_key UNIQUE (token);
 
 --
 -- Name: recipe_search recipe_search_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -6842,13 +7250,6 @@ ALTER TABLE ONLY app.user_preferences
 
 ALTER TABLE ONLY app.user_preferences
     ADD CONSTRAINT user_preferences_user_id_key UNIQUE (user_id);
-
---
--- Name: users users_auth_id_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.users
-    ADD CONSTRAINT users_auth_id_key UNIQUE (auth_id);
 
 --
 -- Name: users users_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -6974,28 +7375,52 @@ CREATE INDEX idx_api_usage_user_date ON app.api_usage USING btree (user_id, crea
 COMMENT ON INDEX app.idx_api_usage_user_date IS 'A person''s usage by date (MealPal document); also serves daily cost refresh, RLS and GDPR.';
 
 --
+-- Name: idx_appliance_devices_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_appliance_devices_user ON app.appliance_devices USING btree (user_id);
+
+--
+-- Name: INDEX idx_appliance_devices_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_appliance_devices_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
+-- Name: idx_appliance_serials_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_appliance_serials_user ON app.appliance_serials USING btree (user_id);
+
+--
+-- Name: INDEX idx_appliance_serials_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_appliance_serials_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
 -- Name: idx_appliances_device_id; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE UNIQUE INDEX idx_appliances_device_id ON app.appliances USING btree (device_id) WHERE (unpaired_at IS NULL);
+CREATE INDEX idx_appliances_device_id ON app.appliances USING btree (device_id) WHERE (unpaired_at IS NULL);
 
 --
 -- Name: INDEX idx_appliances_device_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_appliances_device_id IS 'Partial: the current pairing of a device id (pairing, heartbeat, cooking-log upload); unpaired rows are history.';
+COMMENT ON INDEX app.idx_appliances_device_id IS 'Partial: the current pairing of a device id (heartbeat, cooking-log upload); unpaired rows are history. Not unique: a device id has one current pairing through app.appliance_devices.';
 
 --
 -- Name: idx_appliances_serial_number; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE UNIQUE INDEX idx_appliances_serial_number ON app.appliances USING btree (serial_number) WHERE (unpaired_at IS NULL);
+CREATE INDEX idx_appliances_serial_number ON app.appliances USING btree (serial_number) WHERE (unpaired_at IS NULL);
 
 --
 -- Name: INDEX idx_appliances_serial_number; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_appliances_serial_number IS 'Partial: the current pairing of a serial number (pairing checks); unpaired rows are history.';
+COMMENT ON INDEX app.idx_appliances_serial_number IS 'Partial: the current pairing of a serial number; unpaired rows are history. Not unique: a serial number has one current pairing through app.appliance_serials.';
 
 --
 -- Name: idx_appliances_user; Type: INDEX; Schema: app; Owner: -
@@ -7178,6 +7603,30 @@ CREATE INDEX idx_messages_user ON app.messages USING btree (user_id);
 COMMENT ON INDEX app.idx_messages_user IS 'The messages of a person: row-level security''s user_id filter, the GDPR export and purge.';
 
 --
+-- Name: idx_person_auth_ids_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_person_auth_ids_user ON app.person_auth_ids USING btree (user_id);
+
+--
+-- Name: INDEX idx_person_auth_ids_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_person_auth_ids_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
+-- Name: idx_person_emails_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_person_emails_user ON app.person_emails USING btree (user_id);
+
+--
+-- Name: INDEX idx_person_emails_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_person_emails_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
 -- Name: idx_prefs_allergens; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -7200,6 +7649,18 @@ CREATE INDEX idx_prefs_cuisines ON app.user_preferences USING gin (cuisines);
 --
 
 COMMENT ON INDEX app.idx_prefs_cuisines IS 'An index the source document lists: people who like a cuisine (array containment @>) for oversight and recommendation queries.';
+
+--
+-- Name: idx_push_token_owners_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_push_token_owners_user ON app.push_token_owners USING btree (user_id);
+
+--
+-- Name: INDEX idx_push_token_owners_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_push_token_owners_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
 
 --
 -- Name: idx_push_tokens_user; Type: INDEX; Schema: app; Owner: -
@@ -7517,13 +7978,13 @@ COMMENT ON INDEX app.idx_users_deletion_due IS 'Partial: only accounts with a pe
 -- Name: idx_users_email; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE UNIQUE INDEX idx_users_email ON app.users USING btree (email);
+CREATE INDEX idx_users_email ON app.users USING btree (email);
 
 --
 -- Name: INDEX idx_users_email; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_users_email IS 'A person by e-mail address: sign-in checks, `kitchen-db gdpr … --user <email>` (app.gdpr_find_user).';
+COMMENT ON INDEX app.idx_users_email IS 'A person by e-mail address (`kitchen-db gdpr … --user <email>`, app.gdpr_find_user). Not unique: an e-mail names one person through app.person_emails (primary key), which Citus can keep.';
 
 --
 -- Name: telemetry_events_default_appliance_id_recorded_at_idx; Type: INDEX; Schema: app; Owner: -
@@ -8115,6 +8576,20 @@ ALTER TABLE ONLY app.api_usage
     ADD CONSTRAINT api_usage_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 --
+-- Name: appliance_devices appliance_devices_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.appliance_devices
+    ADD CONSTRAINT appliance_devices_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+--
+-- Name: appliance_serials appliance_serials_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.appliance_serials
+    ADD CONSTRAINT appliance_serials_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+--
 -- Name: appliances appliances_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -8222,6 +8697,27 @@ COMMENT ON CONSTRAINT messages_conversation_id_user_id_fkey ON app.messages IS '
 
 ALTER TABLE ONLY app.messages
     ADD CONSTRAINT messages_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+--
+-- Name: person_auth_ids person_auth_ids_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.person_auth_ids
+    ADD CONSTRAINT person_auth_ids_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+
+--
+-- Name: person_emails person_emails_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.person_emails
+    ADD CONSTRAINT person_emails_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+
+--
+-- Name: push_token_owners push_token_owners_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.push_token_owners
+    ADD CONSTRAINT push_token_owners_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 --
 -- Name: push_tokens push_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -8343,6 +8839,30 @@ CREATE POLICY admin_select ON app.api_usage FOR SELECT TO app_admin USING (true)
 COMMENT ON POLICY admin_select ON app.api_usage IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
+-- Name: appliance_devices admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.appliance_devices FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.appliance_devices IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
+-- Name: appliance_serials admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.appliance_serials FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.appliance_serials IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
 -- Name: appliances admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8451,6 +8971,42 @@ CREATE POLICY admin_select ON app.messages FOR SELECT TO app_admin USING (true);
 COMMENT ON POLICY admin_select ON app.messages IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
+-- Name: person_auth_ids admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.person_auth_ids FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.person_auth_ids IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
+-- Name: person_emails admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.person_emails FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.person_emails IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
+-- Name: push_token_owners admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.push_token_owners FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.push_token_owners IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
 -- Name: push_tokens admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8529,6 +9085,18 @@ COMMENT ON POLICY admin_select ON app.users IS 'Read-only oversight: app_admin (
 ALTER TABLE app.api_usage ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: appliance_devices; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.appliance_devices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: appliance_serials; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.appliance_serials ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: appliances; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -8593,6 +9161,30 @@ CREATE POLICY owner_access ON app.api_usage TO kitchen_owner USING ((current_set
 --
 
 COMMENT ON POLICY owner_access ON app.api_usage IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
+-- Name: appliance_devices owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.appliance_devices TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.appliance_devices IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
+-- Name: appliance_serials owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.appliance_serials TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.appliance_serials IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
 
 --
 -- Name: appliances owner_access; Type: POLICY; Schema: app; Owner: -
@@ -8703,6 +9295,42 @@ CREATE POLICY owner_access ON app.messages TO kitchen_owner USING ((current_sett
 COMMENT ON POLICY owner_access ON app.messages IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
+-- Name: person_auth_ids owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.person_auth_ids TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.person_auth_ids IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
+-- Name: person_emails owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.person_emails TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.person_emails IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
+-- Name: push_token_owners owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.push_token_owners TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.push_token_owners IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
 -- Name: push_tokens owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8787,6 +9415,12 @@ CREATE POLICY owner_access ON app.users TO kitchen_owner USING ((current_setting
 COMMENT ON POLICY owner_access ON app.users IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
+-- Name: person_auth_ids; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.person_auth_ids ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: api_usage person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8797,6 +9431,30 @@ CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user
 --
 
 COMMENT ON POLICY person_delete ON app.api_usage IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
+-- Name: appliance_devices person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.appliance_devices FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.appliance_devices IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
+-- Name: appliance_serials person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.appliance_serials FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.appliance_serials IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
 
 --
 -- Name: appliances person_delete; Type: POLICY; Schema: app; Owner: -
@@ -8907,6 +9565,42 @@ CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_
 COMMENT ON POLICY person_delete ON app.messages IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
+-- Name: person_auth_ids person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.person_auth_ids FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.person_auth_ids IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
+-- Name: person_emails person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.person_emails FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.person_emails IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
+-- Name: push_token_owners person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.push_token_owners FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.push_token_owners IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
 -- Name: push_tokens person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8979,6 +9673,12 @@ CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = ( S
 COMMENT ON POLICY person_delete ON app.users IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
+-- Name: person_emails; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.person_emails ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: api_usage person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8989,6 +9689,30 @@ CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK (
 --
 
 COMMENT ON POLICY person_insert ON app.api_usage IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
+-- Name: appliance_devices person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.appliance_devices FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.appliance_devices IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
+-- Name: appliance_serials person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.appliance_serials FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.appliance_serials IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
 
 --
 -- Name: appliances person_insert; Type: POLICY; Schema: app; Owner: -
@@ -9099,6 +9823,42 @@ CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((
 COMMENT ON POLICY person_insert ON app.messages IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
+-- Name: person_auth_ids person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.person_auth_ids FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.person_auth_ids IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
+-- Name: person_emails person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.person_emails FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.person_emails IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
+-- Name: push_token_owners person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.push_token_owners FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.push_token_owners IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
 -- Name: push_tokens person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9181,6 +9941,30 @@ CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user
 --
 
 COMMENT ON POLICY person_select ON app.api_usage IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
+-- Name: appliance_devices person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.appliance_devices FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.appliance_devices IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
+-- Name: appliance_serials person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.appliance_serials FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.appliance_serials IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
 
 --
 -- Name: appliances person_select; Type: POLICY; Schema: app; Owner: -
@@ -9291,6 +10075,42 @@ CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_
 COMMENT ON POLICY person_select ON app.messages IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
+-- Name: person_auth_ids person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.person_auth_ids FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.person_auth_ids IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
+-- Name: person_emails person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.person_emails FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.person_emails IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
+-- Name: push_token_owners person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.push_token_owners FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.push_token_owners IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
 -- Name: push_tokens person_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9373,6 +10193,30 @@ CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user
 --
 
 COMMENT ON POLICY person_update ON app.api_usage IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
+-- Name: appliance_devices person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.appliance_devices FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.appliance_devices IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
+-- Name: appliance_serials person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.appliance_serials FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.appliance_serials IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
 
 --
 -- Name: appliances person_update; Type: POLICY; Schema: app; Owner: -
@@ -9483,6 +10327,42 @@ CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_
 COMMENT ON POLICY person_update ON app.messages IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
+-- Name: person_auth_ids person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.person_auth_ids FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.person_auth_ids IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
+-- Name: person_emails person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.person_emails FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.person_emails IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
+-- Name: push_token_owners person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.push_token_owners FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.push_token_owners IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
 -- Name: push_tokens person_update; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9567,6 +10447,12 @@ CREATE POLICY published_select ON app.recipes FOR SELECT TO app_user USING (is_p
 COMMENT ON POLICY published_select ON app.recipes IS 'People (and their devices) see published recipes only.';
 
 --
+-- Name: push_token_owners; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.push_token_owners ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: push_tokens; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -9619,6 +10505,30 @@ CREATE POLICY worker_all ON app.api_usage TO app_worker USING (true) WITH CHECK 
 --
 
 COMMENT ON POLICY worker_all ON app.api_usage IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
+-- Name: appliance_devices worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.appliance_devices TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.appliance_devices IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
+
+--
+-- Name: appliance_serials worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.appliance_serials TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.appliance_serials IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
 
 --
 -- Name: appliances worker_all; Type: POLICY; Schema: app; Owner: -
@@ -9727,6 +10637,42 @@ CREATE POLICY worker_all ON app.messages TO app_worker USING (true) WITH CHECK (
 --
 
 COMMENT ON POLICY worker_all ON app.messages IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
+-- Name: person_auth_ids worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.person_auth_ids TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.person_auth_ids IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
+
+--
+-- Name: person_emails worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.person_emails TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.person_emails IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
+
+--
+-- Name: push_token_owners worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.push_token_owners TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.push_token_owners IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
 
 --
 -- Name: push_tokens worker_all; Type: POLICY; Schema: app; Owner: -
@@ -10080,12 +11026,6 @@ GRANT UPDATE(status) ON TABLE app.appliances TO app_user;
 GRANT UPDATE(last_seen_at) ON TABLE app.appliances TO app_user;
 
 --
--- Name: COLUMN appliances.unpaired_at; Type: ACL; Schema: app; Owner: -
---
-
-GRANT UPDATE(unpaired_at) ON TABLE app.appliances TO app_user;
-
---
 -- Name: FUNCTION pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -10198,6 +11138,20 @@ GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_worker;
 
 REVOKE ALL ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) TO app_user;
+
+--
+-- Name: FUNCTION unpair_appliance(p_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.unpair_appliance(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.unpair_appliance(p_id uuid) TO app_user;
+
+--
+-- Name: FUNCTION unregister_push_token(p_token text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.unregister_push_token(p_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.unregister_push_token(p_token text) TO app_user;
 
 --
 -- Name: FUNCTION upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer); Type: ACL; Schema: app; Owner: -
@@ -10497,6 +11451,18 @@ GRANT SELECT ON TABLE app.api_usage TO app_admin;
 GRANT SELECT,INSERT ON TABLE app.api_usage TO app_worker;
 
 --
+-- Name: TABLE appliance_devices; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.appliance_devices TO app_admin;
+
+--
+-- Name: TABLE appliance_serials; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.appliance_serials TO app_admin;
+
+--
 -- Name: TABLE conversations; Type: ACL; Schema: app; Owner: -
 --
 
@@ -10567,10 +11533,29 @@ GRANT SELECT ON TABLE app.messages TO app_admin;
 GRANT SELECT ON TABLE app.messages TO app_worker;
 
 --
+-- Name: TABLE person_auth_ids; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.person_auth_ids TO app_admin;
+
+--
+-- Name: TABLE person_emails; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.person_emails TO app_admin;
+
+--
+-- Name: TABLE push_token_owners; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.push_token_owners TO app_admin;
+GRANT SELECT,DELETE ON TABLE app.push_token_owners TO app_worker;
+
+--
 -- Name: TABLE push_tokens; Type: ACL; Schema: app; Owner: -
 --
 
-GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_user;
+GRANT SELECT ON TABLE app.push_tokens TO app_user;
 GRANT SELECT ON TABLE app.push_tokens TO app_admin;
 GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_worker;
 

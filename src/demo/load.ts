@@ -99,6 +99,12 @@ async function loadPeople(s: DemoLoad): Promise<void> {
      select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
     [persons.map((p) => p.id), persons.map((p) => p.authId), persons.map((p) => p.email), persons.map((p) => p.name), persons.map((p) => p.timeZone), persons.map((p) => p.tier)],
   );
+  // The global keys' lookup rows (e-mail, auth id), as app.sign_in_person writes them.
+  await client.query(
+    `with e as (insert into app.person_emails (email, user_id) select * from unnest($2::text[], $1::uuid[]))
+     insert into app.person_auth_ids (auth_id, user_id) select * from unnest($3::text[], $1::uuid[])`,
+    [persons.map((p) => p.id), persons.map((p) => p.email), persons.map((p) => p.authId)],
+  );
   counts['app.user_preferences'] = await insert(
     client,
     `insert into app.user_preferences (user_id, diet, allergens, cuisines, spice_level, default_servings)
@@ -164,6 +170,12 @@ async function loadAppliances(s: DemoLoad): Promise<void> {
     `insert into app.appliances (id, user_id, device_id, serial_number, wifi_mac, name, firmware_version_cm5, firmware_version_stm32, status, last_seen_at, paired_at)
      select id, u, dv, sn, mac, nm, '1.4.2', '2.1.0', 'offline', $7::timestamptz, $8::timestamptz from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) as t(id, u, dv, sn, mac, nm)`,
     [devices.map((a) => a.id), devices.map((a) => a.userId), devices.map((a) => a.deviceId), devices.map((a) => a.serial), devices.map((a) => a.mac), devices.map((a) => a.name), iso(anchor), iso(new Date(anchor.getTime() - 120 * 86_400_000))],
+  );
+  // Current pairings own their device id and serial number (lookup rows), as app.pair_appliance writes them.
+  await client.query(
+    `with d as (insert into app.appliance_devices (device_id, user_id, appliance_id) select dv, u, id from unnest($1::uuid[], $2::uuid[], $3::text[]) as t(id, u, dv))
+     insert into app.appliance_serials (serial_number, user_id, appliance_id) select sn, u, id from unnest($1::uuid[], $2::uuid[], $4::text[]) as t(id, u, sn)`,
+    [devices.map((a) => a.id), devices.map((a) => a.userId), devices.map((a) => a.deviceId), devices.map((a) => a.serial)],
   );
   counts['app.cooking_sessions'] = await insert(
     client,

@@ -1,0 +1,14 @@
+--! Previous: sha1:7407df2cbc93479f325d8f0f9bb3cf0eaddacee7
+--! Hash: sha1:d8cd4acd9efbed80a7a88799bd160fe27b83c7bf
+--! Message: accounts: a non-unique index on app.users.email (the e-mail's uniqueness lives in app.person_emails)
+
+--! no-transaction
+-- squawk-ignore-file ban-concurrent-index-creation-in-transaction, require-timeout-settings
+--   graphile-migrate runs this file outside a transaction (no-transaction: exactly one statement),
+--   so the index is built / dropped CONCURRENTLY without blocking writes; lock and statement
+--   timeouts would have to be separate statements.
+-- Issue 17: the unique index idx_users_email cannot exist on Citus (it lacks user_id). The
+-- e-mail stays searchable (GDPR find-the-person, the admin portal) through a plain index built
+-- here under a temporary name; 000125 drops the unique one and 000130 renames this one to
+-- idx_users_email, the name the Epicura document gives it.
+create index concurrently if not exists idx_users_email_lookup on app.users (email);

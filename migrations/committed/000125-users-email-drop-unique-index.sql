@@ -1,0 +1,12 @@
+--! Previous: sha1:d8cd4acd9efbed80a7a88799bd160fe27b83c7bf
+--! Hash: sha1:077a2ffa2372830e8ac032c315a8a1bb0dc029fb
+--! Message: accounts: drop the unique index idx_users_email (replaced by app.person_emails)
+
+--! no-transaction
+-- squawk-ignore-file ban-concurrent-index-creation-in-transaction, require-timeout-settings
+--   graphile-migrate runs this file outside a transaction (no-transaction: exactly one statement),
+--   so the index is built / dropped CONCURRENTLY without blocking writes; lock and statement
+--   timeouts would have to be separate statements.
+-- Issue 17: e-mail uniqueness is app.person_emails' primary key since 000121 (every writer
+-- claims the e-mail there in the same transaction); the plain index of 000124 serves the searches.
+drop index concurrently if exists app.idx_users_email;
