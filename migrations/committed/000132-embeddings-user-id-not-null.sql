@@ -1,3 +1,5 @@
+--! Previous: sha1:0996d95897809d9983e87731eb2b33606bd97fae
+--! Hash: sha1:48ea216739351ec5560501ca787c8ed1cfb81537
 --! Message: assistant: app.embeddings.user_id is NOT NULL (every chunk belongs to a person)
 
 -- Issue 17: the knowledge rows moved out in 000131 (which added the check NOT VALID, so no new

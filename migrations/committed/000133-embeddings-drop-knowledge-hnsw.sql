@@ -1,3 +1,5 @@
+--! Previous: sha1:48ea216739351ec5560501ca787c8ed1cfb81537
+--! Hash: sha1:2e3d5217d646dd38fd2a40417ce25d1402e97f58
 --! Message: assistant: drop the knowledge-base HNSW index of app.embeddings (empty since 000131)
 
 --! no-transaction

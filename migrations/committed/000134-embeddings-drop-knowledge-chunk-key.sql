@@ -1,3 +1,5 @@
+--! Previous: sha1:2e3d5217d646dd38fd2a40417ce25d1402e97f58
+--! Hash: sha1:3d4ca80002710ff22f4e33f863170bbf0f578633
 --! Message: assistant: drop the knowledge-base chunk key of app.embeddings (empty since 000131)
 
 --! no-transaction

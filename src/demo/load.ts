@@ -63,7 +63,7 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
   });
   // Statistics for the rows just loaded: without them the planner (and `status`, which shows its
   // estimates for large tables) sees empty tables until autovacuum comes by, which PGlite's never does.
-  // The counts' keys are tables, some annotated ("app.embeddings (knowledge)").
+  // The counts' keys are tables.
   const tables = [...new Set(Object.keys(counts).map((key) => key.split(' ')[0]!))];
   await pool.query(`analyze ${tables.map((t) => t.split('.').map((part) => `"${part}"`).join('.')).join(', ')}`);
   return { loaded: true, anchor: iso(anchor).slice(0, 10), counts };
@@ -262,10 +262,10 @@ async function loadKnowledge(s: DemoLoad): Promise<void> {
   // The shared knowledge base, embedded by the deterministic local embedder.
   const embedder = new LocalHashEmbedder();
   const { vectors } = await embedder.embed(d.KNOWLEDGE);
-  counts['app.embeddings (knowledge)'] = await insert(
+  counts['app.knowledge_embeddings'] = await insert(
     client,
-    `insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
-     select null, 'knowledge', id, 0, c, e::public.vector, $4, '{"topic": "nutrition"}'::jsonb
+    `insert into app.knowledge_embeddings (source_id, chunk_index, content, embedding, model, metadata)
+     select id, 0, c, e::public.vector, $4, '{"topic": "nutrition"}'::jsonb
      from unnest($1::uuid[], $2::text[], $3::text[]) as t(id, c, e)`,
     [d.KNOWLEDGE.map(() => g.uuid()), d.KNOWLEDGE, vectors.map((v) => pgvector.toSql(v) as string), embedder.model],
   );
