@@ -124,7 +124,8 @@ INSERT INTO app.recipes AS r
    calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)
 VALUES
   (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,
-   :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)
+   :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!,
+   app.recipe_author(:createdBy::uuid))  -- no foreign key (issue 17): the author is checked here
 RETURNING
   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
