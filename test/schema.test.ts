@@ -151,8 +151,18 @@ const SPEC: Record<string, Col[]> = {
   ],
   'app.embeddings': [
     UUID_PK,
-    ['user_id', 'uuid', false, null],
+    ['user_id', 'uuid', true, null], // NOT NULL since issue 17: the knowledge base is app.knowledge_embeddings
     ['source_kind', 'text', true, null],
+    ['source_id', 'uuid', false, null],
+    ['chunk_index', 'integer', true, '0'],
+    ['content', 'text', true, null],
+    ['embedding', 'vector(1536)', true, null],
+    ['model', 'text', true, null],
+    ['metadata', 'jsonb', true, "'{}'::jsonb"],
+    ['created_at', ...NOW],
+  ],
+  'app.knowledge_embeddings': [
+    UUID_PK,
     ['source_id', 'uuid', false, null],
     ['chunk_index', 'integer', true, '0'],
     ['content', 'text', true, null],

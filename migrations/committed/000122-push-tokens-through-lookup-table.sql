@@ -1,5 +1,5 @@
 --! Previous: sha1:0bf9fc38e43bc9351ff54f052bf76ea8ca8cd7c7
---! Hash: sha1:edd83c688c6c6415caeea0d80d553c60cb5f921d
+--! Hash: sha1:fcda66c826da92d0ee82b4e443a92a6bf200bb8a
 --! Message: accounts: push tokens are owned through app.push_token_owners (register, unregister, stale sweep)
 
 -- Issue 17 (docs/scale-out.md section 4). A token is unique across people through its lookup row in
@@ -24,6 +24,11 @@ select app_private.owner_access_on();
 insert into app.push_token_owners (token, user_id, push_token_id, created_at)
 select t.token, t.user_id, t.id, t.created_at from app.push_tokens as t;
 select pg_catalog.set_config('app.owner_access', '', true);
+
+-- The token is a credential (anyone holding it can push to the phone): GDPR exports leave it out of
+-- the lookup row as they do of app.push_tokens.token (000021).
+insert into app_private.gdpr_redactions (table_name, column_name, reason) values
+  ('app.push_token_owners', 'token', 'push-notification device token: lets a server send notifications to the phone');
 
 create or replace function app.register_push_token(p_platform text, p_token text)
   returns table (id uuid, platform text, token text, created_at timestamptz, updated_at timestamptz, moved_from_other boolean)

@@ -1,5 +1,5 @@
---! Previous: sha1:edd83c688c6c6415caeea0d80d553c60cb5f921d
---! Hash: sha1:7407df2cbc93479f325d8f0f9bb3cf0eaddacee7
+--! Previous: sha1:fcda66c826da92d0ee82b4e443a92a6bf200bb8a
+--! Hash: sha1:48411de43e965c3aaa4bbfdfd4bc833f87a1321a
 --! Message: appliances: pairing and unpairing keep app.appliance_devices / app.appliance_serials in step
 
 -- Issue 17 (docs/scale-out.md section 4). Among current pairings a device id and a serial number

@@ -1,5 +1,5 @@
---! Previous: sha1:7407df2cbc93479f325d8f0f9bb3cf0eaddacee7
---! Hash: sha1:d8cd4acd9efbed80a7a88799bd160fe27b83c7bf
+--! Previous: sha1:48411de43e965c3aaa4bbfdfd4bc833f87a1321a
+--! Hash: sha1:748c021c9a25c94f419001e5f6100fe4b0fd69bf
 --! Message: accounts: a non-unique index on app.users.email (the e-mail's uniqueness lives in app.person_emails)
 
 --! no-transaction

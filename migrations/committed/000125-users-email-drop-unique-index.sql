@@ -1,5 +1,5 @@
---! Previous: sha1:d8cd4acd9efbed80a7a88799bd160fe27b83c7bf
---! Hash: sha1:077a2ffa2372830e8ac032c315a8a1bb0dc029fb
+--! Previous: sha1:748c021c9a25c94f419001e5f6100fe4b0fd69bf
+--! Hash: sha1:1201eb76852c5d0b708d98af5c672a5ad380c60a
 --! Message: accounts: drop the unique index idx_users_email (replaced by app.person_emails)
 
 --! no-transaction

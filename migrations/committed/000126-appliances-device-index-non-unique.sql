@@ -1,5 +1,5 @@
---! Previous: sha1:077a2ffa2372830e8ac032c315a8a1bb0dc029fb
---! Hash: sha1:3376feaab4fe0e16efd4ad57619b41a5961cde00
+--! Previous: sha1:1201eb76852c5d0b708d98af5c672a5ad380c60a
+--! Hash: sha1:88c3dae0e0e0507ac7dc3b8377ea54af3f8924cb
 --! Message: appliances: a non-unique index on the current pairings' device ids (uniqueness lives in app.appliance_devices)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:3376feaab4fe0e16efd4ad57619b41a5961cde00
---! Hash: sha1:f04cf08ad02e50b955c236094d20899aa5489308
+--! Previous: sha1:88c3dae0e0e0507ac7dc3b8377ea54af3f8924cb
+--! Hash: sha1:18f9162e79e6fb2da86a78260ff88264014decbf
 --! Message: appliances: drop the unique index idx_appliances_device_id (replaced by app.appliance_devices)
 
 --! no-transaction

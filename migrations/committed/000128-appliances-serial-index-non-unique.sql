@@ -1,5 +1,5 @@
---! Previous: sha1:f04cf08ad02e50b955c236094d20899aa5489308
---! Hash: sha1:d88825fdc2db73926cfa0bb65894937bb102efab
+--! Previous: sha1:18f9162e79e6fb2da86a78260ff88264014decbf
+--! Hash: sha1:a7f40193dffcacb0423ba69b612bf2fa42078b2c
 --! Message: appliances: a non-unique index on the current pairings' serial numbers (uniqueness lives in app.appliance_serials)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:d88825fdc2db73926cfa0bb65894937bb102efab
---! Hash: sha1:5fe6058a3b27758b30fa4795231c1d4948bfc115
+--! Previous: sha1:a7f40193dffcacb0423ba69b612bf2fa42078b2c
+--! Hash: sha1:e3914d21eb0f64cb5b5840f3001196fe0da4d461
 --! Message: appliances: drop the unique index idx_appliances_serial_number (replaced by app.appliance_serials)
 
 --! no-transaction

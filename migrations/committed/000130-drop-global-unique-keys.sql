@@ -1,5 +1,5 @@
---! Previous: sha1:5fe6058a3b27758b30fa4795231c1d4948bfc115
---! Hash: sha1:7d8087fb2ee9fe77beb5fc7b207734afd0b0d396
+--! Previous: sha1:e3914d21eb0f64cb5b5840f3001196fe0da4d461
+--! Hash: sha1:781ea92a1cf8957452933daa32478afb3e6d7408
 --! Message: accounts, appliances: drop the global unique keys the lookup tables replace; the plain indexes take the documented names
 
 -- Issue 17 (docs/scale-out.md section 4). Since 000121-000123 every writer claims the auth id and

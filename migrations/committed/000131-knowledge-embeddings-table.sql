@@ -1,5 +1,5 @@
---! Previous: sha1:7d8087fb2ee9fe77beb5fc7b207734afd0b0d396
---! Hash: sha1:0996d95897809d9983e87731eb2b33606bd97fae
+--! Previous: sha1:781ea92a1cf8957452933daa32478afb3e6d7408
+--! Hash: sha1:0a51013255f4506d61820dd1c5bfbe8fdbe3098e
 --! Message: assistant: the knowledge base moves out of app.embeddings into app.knowledge_embeddings
 
 -- Issue 17 (docs/scale-out.md section 2). The shared knowledge base lived in app.embeddings with

@@ -1,5 +1,5 @@
---! Previous: sha1:0996d95897809d9983e87731eb2b33606bd97fae
---! Hash: sha1:48ea216739351ec5560501ca787c8ed1cfb81537
+--! Previous: sha1:0a51013255f4506d61820dd1c5bfbe8fdbe3098e
+--! Hash: sha1:e82c3774249a73bf7e957b91789a793003588afe
 --! Message: assistant: app.embeddings.user_id is NOT NULL (every chunk belongs to a person)
 
 -- Issue 17: the knowledge rows moved out in 000131 (which added the check NOT VALID, so no new

@@ -1,5 +1,5 @@
---! Previous: sha1:48ea216739351ec5560501ca787c8ed1cfb81537
---! Hash: sha1:2e3d5217d646dd38fd2a40417ce25d1402e97f58
+--! Previous: sha1:e82c3774249a73bf7e957b91789a793003588afe
+--! Hash: sha1:1c7118a27913971b5cf5b7f1baad897b3aae486d
 --! Message: assistant: drop the knowledge-base HNSW index of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:2e3d5217d646dd38fd2a40417ce25d1402e97f58
---! Hash: sha1:3d4ca80002710ff22f4e33f863170bbf0f578633
+--! Previous: sha1:1c7118a27913971b5cf5b7f1baad897b3aae486d
+--! Hash: sha1:32c45224da7830a452b5d8b7e6b8b0f6452344dd
 --! Message: assistant: drop the knowledge-base chunk key of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:3d4ca80002710ff22f4e33f863170bbf0f578633
---! Hash: sha1:2578ac1cc3b2180b0708ae3478c4509ef0978586
+--! Previous: sha1:32c45224da7830a452b5d8b7e6b8b0f6452344dd
+--! Hash: sha1:c60d6f545da2b51b76f8ab4649a3bbabaa914a84
 --! Message: recipes, gdpr: recipes.created_by loses its foreign key to app.users; the GDPR catalogue knows the column from a declaration
 
 -- Issue 17 (docs/scale-out.md section 2). app.recipes becomes a Citus reference table and app.users a

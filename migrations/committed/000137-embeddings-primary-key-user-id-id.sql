@@ -1,0 +1,15 @@
+--! Previous: sha1:b7839557db527d4212dc78bedd4fdb3a5999c42b
+--! Hash: sha1:31ba21490b9c132989767551c00dcc16e5809288
+--! Message: assistant: app.embeddings' primary key is (user_id, id)
+
+-- Issue 17: the index built by 000136 becomes the primary key; the old key (id) goes. Both steps
+-- take a short ACCESS EXCLUSIVE lock and rewrite nothing (the index exists; user_id is NOT NULL
+-- since 000132, id always was). Nothing references app.embeddings (id) by a foreign key.
+set local lock_timeout = '5s';
+set local statement_timeout = '60s';
+
+alter table app.embeddings drop constraint embeddings_pkey;
+alter table app.embeddings add constraint embeddings_pkey primary key using index embeddings_user_id_id_key;
+
+comment on constraint embeddings_pkey on app.embeddings is
+  'Primary key (user_id, id): it contains the person (Citus: a distributed table''s keys must contain its distribution column). id alone is a random UUID, unique in practice.';
