@@ -1400,6 +1400,40 @@ $_$;
 COMMENT ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) IS 'The allergen keys a recipe holds (sorted, distinct, app.allergen_key-normalised): its tags, each ingredient name of every stage and each word of that name, and each entry of an ingredient''s "allergens" array (or string). A person with allergen A (normalised the same way) must not be offered the recipe when A is one of these keys. Stored per published recipe in app.recipe_search.allergen_keys, which search filters on.';
 
 --
+-- Name: recipe_author(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.recipe_author(p_user_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_prev  text := pg_catalog.current_setting('app.owner_access', true);
+  v_found boolean;
+begin
+  if p_user_id is null then
+    return null;
+  end if;
+  perform app_private.owner_access_on();
+  select exists (select from app.users as u where u.id = p_user_id) into v_found;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  if not v_found then
+    raise exception 'insert or update on table "recipes" violates foreign key constraint "recipes_created_by_fkey"'
+      using errcode = 'foreign_key_violation', constraint = 'recipes_created_by_fkey', column = 'created_by',
+            table = 'recipes', schema = 'app',
+            detail = pg_catalog.format('Key (created_by)=(%s) is not present in table "users".', p_user_id);
+  end if;
+  return p_user_id;
+end
+$$;
+
+--
+-- Name: FUNCTION recipe_author(p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.recipe_author(p_user_id uuid) IS 'The recipe author check that replaced recipes_created_by_fkey (issue 17: no foreign key from the reference table app.recipes to the distributed app.users): returns p_user_id when the person exists (or NULL for NULL), else raises 23503 with constraint recipes_created_by_fkey and the foreign key''s own message. Writers of app.recipes.created_by pass the value through it. SECURITY DEFINER (app.owner_access on while it looks): executable by app_admin only, who reads every person anyway.';
+
+--
 -- Name: recipe_data_is_valid(jsonb); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1697,13 +1731,12 @@ begin
   -- time: a cached generic plan would guess LIMIT and could prefer a sequential scan. relaxed_order
   -- may return neighbours slightly out of order, hence the outer ORDER BY.
   return query execute
-    'select h.id, h.content, h.distance, h.source_kind, h.source_id, h.chunk_index, h.metadata
+    'select h.id, h.content, h.distance, ''knowledge''::text, h.source_id, h.chunk_index, h.metadata
        from (select e.id, e.content,
                     (e.embedding operator(public.<=>) $1)::double precision as distance,
-                    e.source_kind, e.source_id, e.chunk_index, e.metadata
-               from app.embeddings as e
-              where e.user_id is null
-                and e.model = $2
+                    e.source_id, e.chunk_index, e.metadata
+               from app.knowledge_embeddings as e
+              where e.model = $2
                 and ($4::jsonb is null or e.metadata operator(pg_catalog.@>) $4)
               order by e.embedding operator(public.<=>) $1
               limit $3) as h
@@ -1716,7 +1749,7 @@ $_$;
 -- Name: FUNCTION search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer) IS 'Approximate nearest neighbours (cosine distance) of p_query in the shared knowledge base (app.embeddings, user_id NULL) for one embedding model, optionally only rows whose metadata contains p_filter (@>). Uses the partial HNSW index idx_embeddings_knowledge_hnsw. Sets, transaction-locally, hnsw.ef_search = p_ef_search (default 40, at least p_limit, at most 1000) and, when pgvector offers it (0.8+), hnsw.iterative_scan = relaxed_order so filters cannot starve the result; on older pgvector a filtered query widens ef_search to 10 × p_limit instead. Returns content, distance (0 = same direction, 2 = opposite) and the source, nearest first. VOLATILE because it changes settings. Errors: NULL query/model (22004), limit outside 1–1000 or ef_search outside 1–1000 (22023); a vector of another dimension fails in pgvector (22000).';
+COMMENT ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer) IS 'Approximate nearest neighbours (cosine distance) of p_query in the shared knowledge base (app.knowledge_embeddings) for one embedding model, optionally only rows whose metadata contains p_filter (@>). Uses the HNSW index idx_knowledge_embeddings_hnsw. Sets, transaction-locally, hnsw.ef_search = p_ef_search (default 40, at least p_limit, at most 1000) and, when pgvector offers it (0.8+), hnsw.iterative_scan = relaxed_order so filters cannot starve the result; on older pgvector a filtered query widens ef_search to 10 × p_limit instead. Returns content, distance (0 = same direction, 2 = opposite) and the source (source_kind always knowledge), nearest first. VOLATILE because it changes settings. Errors: NULL query/model (22004), limit outside 1–1000 or ef_search outside 1–1000 (22023); a vector of another dimension fails in pgvector (22000).';
 
 --
 -- Name: semver_sort_key(text); Type: FUNCTION; Schema: app; Owner: -
@@ -2971,8 +3004,18 @@ begin
     union
     select rel from fk_to_users where col = 'user_id'
   ),
+  -- Columns that name a person without a foreign key (app_private.gdpr_reference_columns): a
+  -- reference table cannot have a foreign key to a distributed table on Citus (issue 17).
+  declared as (
+    select c.oid as rel, a.attname::text as col
+    from app_private.gdpr_reference_columns r
+    join pg_catalog.pg_class c on c.oid = pg_catalog.to_regclass(r.table_name)
+    join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attname = r.column_name and a.attnum > 0 and not a.attisdropped
+  ),
   reference as (
     select f.rel, f.col from fk_to_users f where f.rel not in (select rel from person)
+    union
+    select d.rel, d.col from declared d where d.rel not in (select rel from person)
   ),
   auth_tables as (
     select c.oid as rel, c.relname::text as relname,
@@ -3048,7 +3091,7 @@ $$;
 -- Name: FUNCTION gdpr_tables(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.gdpr_tables() IS 'Where a person''s data lives, from pg_catalog (see the migration''s header): one row per table with the export''s name for it, its kind (self, person, reference, auth_user, auth_owned, auth_verification), the column that names the person, its primary key columns and types (keyset paging), the columns exports leave out, the export order, and the purge order (ascending: a table comes after every person table that references it, app.users after all of them, auth after app). Partitions are not listed: their parent is.';
+COMMENT ON FUNCTION app_private.gdpr_tables() IS 'Where a person''s data lives, from pg_catalog (see migration 000021''s header) and app_private.gdpr_reference_columns (columns naming a person without a foreign key, migration 000135): one row per table with the export''s name for it, its kind (self, person, reference, auth_user, auth_owned, auth_verification), the column that names the person, its primary key columns and types (keyset paging), the columns exports leave out, the export order, and the purge order (ascending: a table comes after every person table that references it, app.users after all of them, auth after app). Partitions are not listed: their parent is.';
 
 --
 -- Name: gdpr_text_names_person(text, uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -
@@ -4729,7 +4772,7 @@ COMMENT ON CONSTRAINT daily_nutrition_totals_check ON app.daily_nutrition IS 'Nu
 
 CREATE TABLE app.embeddings (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid,
+    user_id uuid CONSTRAINT embeddings_user_id_not_null1 NOT NULL,
     source_kind text NOT NULL,
     source_id uuid,
     chunk_index integer DEFAULT 0 NOT NULL,
@@ -4756,7 +4799,7 @@ ALTER TABLE ONLY app.embeddings FORCE ROW LEVEL SECURITY;
 -- Name: TABLE embeddings; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector). Two populations: the shared knowledge base (user_id NULL, source_kind knowledge), searched approximately through the HNSW cosine index idx_embeddings_knowledge_hnsw; and a person''s own meal logs and messages (user_id set), searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). A person''s chunk must point at their own meal log or message (trigger embeddings_check_source_*). The embed job upserts on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model), the knowledge loader on idx_embeddings_knowledge_chunk, so re-running them is idempotent. A person''s rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages).';
+COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector) of a person''s own meal logs and messages, searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). A chunk must point at the person''s own meal log or message (trigger embeddings_check_source_*). The embed job upserts on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model), so re-running it is idempotent. Rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages). The shared knowledge base is app.knowledge_embeddings (until 000131: rows here with user_id NULL).';
 
 --
 -- Name: COLUMN embeddings.id; Type: COMMENT; Schema: app; Owner: -
@@ -4768,7 +4811,7 @@ COMMENT ON COLUMN app.embeddings.id IS 'Chunk id.';
 -- Name: COLUMN embeddings.user_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.embeddings.user_id IS 'Owner; NULL = a row of the shared knowledge base (then source_kind is knowledge).';
+COMMENT ON COLUMN app.embeddings.user_id IS 'Owner (app.users.id): every chunk belongs to a person (the shared knowledge base is app.knowledge_embeddings since 000131). The distribution column on Citus.';
 
 --
 -- Name: COLUMN embeddings.source_kind; Type: COMMENT; Schema: app; Owner: -
@@ -4927,6 +4970,79 @@ COMMENT ON COLUMN app.firmware_releases.created_at IS 'Release timestamp.';
 --
 
 COMMENT ON CONSTRAINT firmware_releases_min_version_order_check ON app.firmware_releases IS 'min_version may not be above version (semver precedence).';
+
+--
+-- Name: knowledge_embeddings; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.knowledge_embeddings (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    source_id uuid,
+    chunk_index integer DEFAULT 0 NOT NULL,
+    content text NOT NULL,
+    embedding public.vector(1536) NOT NULL,
+    model text NOT NULL,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT knowledge_embeddings_chunk_index_check CHECK ((chunk_index >= 0)),
+    CONSTRAINT knowledge_embeddings_content_check CHECK ((char_length(content) >= 1)),
+    CONSTRAINT knowledge_embeddings_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
+    CONSTRAINT knowledge_embeddings_model_check CHECK (((char_length(model) >= 1) AND (char_length(model) <= 200)))
+);
+
+--
+-- Name: TABLE knowledge_embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.knowledge_embeddings IS 'The shared knowledge base for RAG: chunks and their vectors (pgvector), belonging to nobody. Read by every person (app_user: SELECT, through app.search_knowledge), written by the admin portal only (app_admin: assistant.forAdmin.storeKnowledge, upserting on idx_knowledge_embeddings_chunk). Searched approximately through the HNSW cosine index idx_knowledge_embeddings_hnsw. A reference table on Citus (a copy on every node). Until migration 000131 these rows were app.embeddings rows with user_id NULL; they kept their ids.';
+
+--
+-- Name: COLUMN knowledge_embeddings.id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.id IS 'Chunk id.';
+
+--
+-- Name: COLUMN knowledge_embeddings.source_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.source_id IS 'Optional stable document uuid chosen by the loader (e.g. a name-based uuid of its URL): with it, reloading a document is idempotent (upsert on idx_knowledge_embeddings_chunk); NULL rows are never deduplicated (NULLs are distinct).';
+
+--
+-- Name: COLUMN knowledge_embeddings.chunk_index; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.chunk_index IS 'Position of the chunk within its document (0 for a single chunk).';
+
+--
+-- Name: COLUMN knowledge_embeddings.content; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.content IS 'The chunk''s text, returned by searches.';
+
+--
+-- Name: COLUMN knowledge_embeddings.embedding; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.embedding IS 'The chunk''s vector (1536 dimensions, the width of app.embeddings.embedding).';
+
+--
+-- Name: COLUMN knowledge_embeddings.model; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.model IS 'The embedding model that made the vector; a search compares only vectors of one model.';
+
+--
+-- Name: COLUMN knowledge_embeddings.metadata; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.metadata IS 'Free-form JSON object (topic, language, URL …): searchKnowledge''s filter matches it with @>.';
+
+--
+-- Name: COLUMN knowledge_embeddings.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.created_at IS 'When the chunk was stored or last replaced by the loader.';
 
 --
 -- Name: meal_foods; Type: TABLE; Schema: app; Owner: -
@@ -5619,7 +5735,7 @@ COMMENT ON COLUMN app.recipes.is_published IS 'Visible to people and synced to d
 -- Name: COLUMN recipes.created_by; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.recipes.created_by IS 'Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump).';
+COMMENT ON COLUMN app.recipes.created_by IS 'The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns).';
 
 --
 -- Name: COLUMN recipes.created_at; Type: COMMENT; Schema: app; Owner: -
@@ -6462,6 +6578,41 @@ COMMENT ON COLUMN app_private.gdpr_redactions.column_name IS 'Column left out of
 COMMENT ON COLUMN app_private.gdpr_redactions.reason IS 'Plain-words reason, copied into every export''s manifest.';
 
 --
+-- Name: gdpr_reference_columns; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_reference_columns (
+    table_name text NOT NULL,
+    column_name text NOT NULL,
+    reason text NOT NULL,
+    CONSTRAINT gdpr_reference_columns_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 500)))
+);
+
+--
+-- Name: TABLE gdpr_reference_columns; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_reference_columns IS 'Columns that name a person (an app.users id) without a foreign key to app.users, which app_private.gdpr_tables lists as kind reference next to the ones it finds through foreign keys: the export lists the table''s key and the column, the purge sets the column to NULL. Keys are schema.table (unquoted) and the column name. A foreign key is the first choice; declare a column here only when one cannot exist (a Citus reference table pointing at a distributed table).';
+
+--
+-- Name: COLUMN gdpr_reference_columns.table_name; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_reference_columns.table_name IS 'The table, schema-qualified (app.recipes).';
+
+--
+-- Name: COLUMN gdpr_reference_columns.column_name; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_reference_columns.column_name IS 'The column holding an app.users id.';
+
+--
+-- Name: COLUMN gdpr_reference_columns.reason; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_reference_columns.reason IS 'Why the column has no foreign key to app.users.';
+
+--
 -- Name: gdpr_secret; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -7124,7 +7275,13 @@ ALTER TABLE ONLY app.daily_nutrition
 --
 
 ALTER TABLE ONLY app.embeddings
-    ADD CONSTRAINT embeddings_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT embeddings_pkey PRIMARY KEY (user_id, id);
+
+--
+-- Name: CONSTRAINT embeddings_pkey ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT embeddings_pkey ON app.embeddings IS 'Primary key (user_id, id): it contains the person (Citus: a distributed table''s keys must contain its distribution column). id alone is a random UUID, unique in practice.';
 
 --
 -- Name: firmware_releases firmware_releases_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7132,6 +7289,13 @@ ALTER TABLE ONLY app.embeddings
 
 ALTER TABLE ONLY app.firmware_releases
     ADD CONSTRAINT firmware_releases_pkey PRIMARY KEY (id);
+
+--
+-- Name: knowledge_embeddings knowledge_embeddings_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.knowledge_embeddings
+    ADD CONSTRAINT knowledge_embeddings_pkey PRIMARY KEY (id);
 
 --
 -- Name: meal_foods meal_foods_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7284,6 +7448,13 @@ ALTER TABLE ONLY app_private.gdpr_redactions
 --
 
 COMMENT ON CONSTRAINT gdpr_redactions_table_name_column_name_key ON app_private.gdpr_redactions IS 'One redaction rule per column (NULLS NOT DISTINCT: also one per whole table, column_name null).';
+
+--
+-- Name: gdpr_reference_columns gdpr_reference_columns_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_reference_columns
+    ADD CONSTRAINT gdpr_reference_columns_pkey PRIMARY KEY (table_name, column_name);
 
 --
 -- Name: gdpr_secret gdpr_secret_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
@@ -7447,30 +7618,6 @@ CREATE INDEX idx_conversations_user_recent ON app.conversations USING btree (use
 COMMENT ON INDEX app.idx_conversations_user_recent IS 'A person''s conversations, most recent first (assistant.listConversations keyset pages on last_message_at).';
 
 --
--- Name: idx_embeddings_knowledge_chunk; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE UNIQUE INDEX idx_embeddings_knowledge_chunk ON app.embeddings USING btree (source_kind, source_id, chunk_index, model) WHERE (source_kind = 'knowledge'::text);
-
---
--- Name: INDEX idx_embeddings_knowledge_chunk; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON INDEX app.idx_embeddings_knowledge_chunk IS 'A knowledge-base chunk (source_kind knowledge, user_id NULL) is unique per (source_kind, source_id, chunk_index, model): the loader upserts on it (ON CONFLICT ... WHERE source_kind = ''knowledge''). Rows without a source_id are never deduplicated (NULLs are distinct).';
-
---
--- Name: idx_embeddings_knowledge_hnsw; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX idx_embeddings_knowledge_hnsw ON app.embeddings USING hnsw (embedding public.vector_cosine_ops) WITH (m='16', ef_construction='64') WHERE (user_id IS NULL);
-
---
--- Name: INDEX idx_embeddings_knowledge_hnsw; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON INDEX app.idx_embeddings_knowledge_hnsw IS 'Approximate cosine search over the shared knowledge base only (partial: user_id IS NULL). Used with ORDER BY embedding <=> $1 LIMIT k and the same predicate; tune with SET LOCAL hnsw.ef_search.';
-
---
 -- Name: idx_embeddings_person_chunk; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -7517,6 +7664,30 @@ CREATE UNIQUE INDEX idx_firmware_target_version ON app.firmware_releases USING b
 --
 
 COMMENT ON INDEX app.idx_firmware_target_version IS 'A firmware release by target and version (publishing checks, a device''s current version).';
+
+--
+-- Name: idx_knowledge_embeddings_chunk; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE UNIQUE INDEX idx_knowledge_embeddings_chunk ON app.knowledge_embeddings USING btree (source_id, chunk_index, model);
+
+--
+-- Name: INDEX idx_knowledge_embeddings_chunk; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_knowledge_embeddings_chunk IS 'The loader''s upsert key (InsertKnowledgeEmbeddings: ON CONFLICT (source_id, chunk_index, model)): a document''s chunks are replaced, not duplicated, when it is loaded again.';
+
+--
+-- Name: idx_knowledge_embeddings_hnsw; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_knowledge_embeddings_hnsw ON app.knowledge_embeddings USING hnsw (embedding public.vector_cosine_ops) WITH (m='16', ef_construction='64');
+
+--
+-- Name: INDEX idx_knowledge_embeddings_hnsw; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_knowledge_embeddings_hnsw IS 'Approximate nearest neighbours by cosine distance (app.search_knowledge: ORDER BY embedding <=> $1 LIMIT k), m 16, ef_construction 64.';
 
 --
 -- Name: idx_meal_foods_meal_log; Type: INDEX; Schema: app; Owner: -
@@ -8734,13 +8905,6 @@ ALTER TABLE ONLY app.recipe_search
     ADD CONSTRAINT recipe_search_recipe_id_fkey FOREIGN KEY (recipe_id) REFERENCES app.recipes(id) ON DELETE CASCADE;
 
 --
--- Name: recipes recipes_created_by_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.recipes
-    ADD CONSTRAINT recipes_created_by_fkey FOREIGN KEY (created_by) REFERENCES app.users(id) ON DELETE SET NULL;
-
---
 -- Name: telemetry_events telemetry_events_appliance_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -8813,18 +8977,6 @@ CREATE POLICY admin_all ON app.recipes TO app_admin USING (true) WITH CHECK (tru
 --
 
 COMMENT ON POLICY admin_all ON app.recipes IS 'The admin portal creates, edits, publishes, unpublishes and deletes recipes.';
-
---
--- Name: embeddings admin_knowledge; Type: POLICY; Schema: app; Owner: -
---
-
-CREATE POLICY admin_knowledge ON app.embeddings TO app_admin USING ((user_id IS NULL)) WITH CHECK ((user_id IS NULL));
-
---
--- Name: POLICY admin_knowledge ON embeddings; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON POLICY admin_knowledge ON app.embeddings IS 'The admin portal curates the shared knowledge base (user_id IS NULL) only; people''s embeddings stay read-only to it.';
 
 --
 -- Name: api_usage admin_select; Type: POLICY; Schema: app; Owner: -
@@ -10030,13 +10182,13 @@ COMMENT ON POLICY person_select ON app.daily_nutrition IS 'Row-level security: a
 -- Name: embeddings person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING (((user_id IS NULL) OR (user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))));
+CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
 
 --
 -- Name: POLICY person_select ON embeddings; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON POLICY person_select ON app.embeddings IS 'A person reads their own embeddings and the shared knowledge base (user_id IS NULL); writes stay limited to their own rows.';
+COMMENT ON POLICY person_select ON app.embeddings IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows). The shared knowledge base is app.knowledge_embeddings since 000131.';
 
 --
 -- Name: meal_foods person_select; Type: POLICY; Schema: app; Owner: -
@@ -11070,6 +11222,13 @@ GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[
 GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_admin;
 
 --
+-- Name: FUNCTION recipe_author(p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.recipe_author(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_author(p_user_id uuid) TO app_admin;
+
+--
 -- Name: FUNCTION recipe_data_is_valid(p_data jsonb); Type: ACL; Schema: app; Owner: -
 --
 
@@ -11498,7 +11657,7 @@ GRANT SELECT ON TABLE app.daily_nutrition TO app_worker;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_admin;
+GRANT SELECT ON TABLE app.embeddings TO app_admin;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_worker;
 
 --
@@ -11507,6 +11666,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_worker;
 
 GRANT SELECT ON TABLE app.firmware_releases TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.firmware_releases TO app_admin;
+
+--
+-- Name: TABLE knowledge_embeddings; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.knowledge_embeddings TO app_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.knowledge_embeddings TO app_admin;
 
 --
 -- Name: TABLE meal_foods; Type: ACL; Schema: app; Owner: -

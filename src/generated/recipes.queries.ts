@@ -423,7 +423,7 @@ export interface IAdminGetRecipeResult {
   category: string;
   /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  /** The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns). */
   createdBy: string | null;
   cuisine: string;
   /** easy, medium or hard. */
@@ -491,7 +491,7 @@ export interface IAdminLockRecipeResult {
   category: string;
   /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  /** The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns). */
   createdBy: string | null;
   cuisine: string;
   /** easy, medium or hard. */
@@ -575,7 +575,7 @@ export interface IAdminInsertRecipeResult {
   category: string;
   /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  /** The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns). */
   createdBy: string | null;
   cuisine: string;
   /** easy, medium or hard. */
@@ -611,7 +611,7 @@ export interface IAdminInsertRecipeQuery {
   result: IAdminInsertRecipeResult;
 }
 
-const adminInsertRecipeIR: any = {"usedParamSet":{"id":true,"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true,"isPublished":true,"createdBy":true},"params":[{"name":"id","required":false,"transform":{"type":"scalar"},"locs":[{"a":213,"b":215}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":244,"b":249}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":252,"b":261}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":264,"b":272}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":294}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":314,"b":326}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":329,"b":338}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":341,"b":349}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":352,"b":360}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":363,"b":369}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":372,"b":377}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":380,"b":388}]},{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":391,"b":403}]},{"name":"createdBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":406,"b":415}]}],"statement":"INSERT INTO app.recipes AS r\n  (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,\n   calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)\nVALUES\n  (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,\n   :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
+const adminInsertRecipeIR: any = {"usedParamSet":{"id":true,"name":true,"category":true,"cuisine":true,"recipeData":true,"tags":true,"difficulty":true,"timeMinutes":true,"servings":true,"calories":true,"proteinG":true,"carbsG":true,"fatsG":true,"imageUrl":true,"isPublished":true,"createdBy":true},"params":[{"name":"id","required":false,"transform":{"type":"scalar"},"locs":[{"a":213,"b":215}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":244,"b":249}]},{"name":"category","required":true,"transform":{"type":"scalar"},"locs":[{"a":252,"b":261}]},{"name":"cuisine","required":true,"transform":{"type":"scalar"},"locs":[{"a":264,"b":272}]},{"name":"recipeData","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":286}]},{"name":"tags","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":294}]},{"name":"difficulty","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"timeMinutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":314,"b":326}]},{"name":"servings","required":true,"transform":{"type":"scalar"},"locs":[{"a":329,"b":338}]},{"name":"calories","required":false,"transform":{"type":"scalar"},"locs":[{"a":341,"b":349}]},{"name":"proteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":352,"b":360}]},{"name":"carbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":363,"b":369}]},{"name":"fatsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":372,"b":377}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":380,"b":388}]},{"name":"isPublished","required":true,"transform":{"type":"scalar"},"locs":[{"a":391,"b":403}]},{"name":"createdBy","required":false,"transform":{"type":"scalar"},"locs":[{"a":427,"b":436}]}],"statement":"INSERT INTO app.recipes AS r\n  (id, name, category, cuisine, recipe_data, tags, difficulty, time_minutes, servings,\n   calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)\nVALUES\n  (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,\n   :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!,\n   app.recipe_author(:createdBy::uuid))  -- no foreign key (issue 17): the author is checked here\nRETURNING\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\""};
 
 /**
  * Query generated from SQL:
@@ -621,7 +621,8 @@ const adminInsertRecipeIR: any = {"usedParamSet":{"id":true,"name":true,"categor
  *    calories, protein_g, carbs_g, fats_g, image_url, is_published, created_by)
  * VALUES
  *   (coalesce(:id::uuid, gen_random_uuid()), :name!, :category!, :cuisine!, :recipeData!, :tags!, :difficulty!,
- *    :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!, :createdBy)
+ *    :timeMinutes!, :servings!, :calories, :proteinG, :carbsG, :fatsG, :imageUrl, :isPublished!,
+ *    app.recipe_author(:createdBy::uuid))  -- no foreign key (issue 17): the author is checked here
  * RETURNING
  *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
  *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
@@ -660,7 +661,7 @@ export interface IAdminUpdateRecipeResult {
   category: string;
   /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  /** The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns). */
   createdBy: string | null;
   cuisine: string;
   /** easy, medium or hard. */
@@ -732,7 +733,7 @@ export interface IAdminSetPublishedResult {
   category: string;
   /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  /** The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns). */
   createdBy: string | null;
   cuisine: string;
   /** easy, medium or hard. */
