@@ -337,7 +337,7 @@ describe('embeddings and similarity search', () => {
 
     // Reloading a document with the same source id replaces it instead of duplicating it.
     await db().kdb.asAdmin((a) => a.assistant.storeKnowledge([{ ...docs[0]!, content: 'doc 0 (v2)' }]));
-    expect(await count(`select count(*) as n from app.embeddings where user_id is null and model = 'kb-model'`)).toBe(400);
+    expect(await count(`select count(*) as n from app.knowledge_embeddings where model = 'kb-model'`)).toBe(400);
   });
 
   it('refuses bad search options', async () => {

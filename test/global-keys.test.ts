@@ -85,7 +85,7 @@ describe.skipIf(engine() === 'embedded')('global keys under concurrency (two tra
     expect(second).toMatchObject({ status: 'fulfilled', value: { token, platform: 'ios', movedFromOther: true } });
     const { rows } = await db().pool.query(`select user_id from app.push_tokens where token = $1`, [token]);
     expect(rows).toEqual([{ user_id: b.id }]);
-    const { rows: owners } = await db().pool.query(`select o.user_id, o.push_token_id = t.id as same from app.push_token_owners o join app.push_tokens t on t.token = o.token where o.token = $1`, [token]);
+    const { rows: owners } = await db().pool.query(`select o.user_id, o.push_token_id = t.id as same from app.push_token_owners o join app.push_tokens t on sha256(convert_to(t.token, 'UTF8')) = o.token_sha256 where o.token_sha256 = sha256(convert_to($1, 'UTF8'))`, [token]);
     expect(owners).toEqual([{ user_id: b.id, same: true }]);
   });
 
@@ -146,9 +146,9 @@ describe('who may touch the lookup tables', () => {
     const token = `fcm-${randomUUID()}`;
     await db().kdb.asUser(a.id, (me) => me.accounts.registerPushToken({ platform: 'android', token }));
     expect(await db().kdb.asUser(b.id, (me) => me.accounts.removePushToken({ token }))).toEqual({ removed: false });
-    expect(await count(`select count(*) as n from app.push_token_owners where token = $1 and user_id = $2`, [token, a.id])).toBe(1);
+    expect(await count(`select count(*) as n from app.push_token_owners where token_sha256 = sha256(convert_to($1, 'UTF8')) and user_id = $2`, [token, a.id])).toBe(1);
     expect(await db().kdb.asUser(a.id, (me) => me.accounts.removePushToken({ token }))).toEqual({ removed: true });
-    expect(await count(`select count(*) as n from app.push_token_owners where token = $1`, [token])).toBe(0);
+    expect(await count(`select count(*) as n from app.push_token_owners where token_sha256 = sha256(convert_to($1, 'UTF8'))`, [token])).toBe(0);
   });
 
   it('an e-mail changed in Better-Auth moves the person\'s lookup row; an e-mail someone else holds is refused', async () => {

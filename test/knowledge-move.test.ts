@@ -121,7 +121,7 @@ describe('the knowledge base moves to app.knowledge_embeddings (migration 000131
       expect((await client.query(`select email::text, user_id from app.person_emails`)).rows).toEqual([{ email: 'mover@example.test', user_id: person }]);
       expect((await client.query(`select auth_id, user_id from app.person_auth_ids`)).rows).toEqual([{ auth_id: 'auth-move', user_id: person }]);
       const token = (await client.query(`select id from app.push_tokens`)).rows[0].id as string;
-      expect((await client.query(`select token, user_id, push_token_id from app.push_token_owners`)).rows).toEqual([{ token: 'tok-move', user_id: person, push_token_id: token }]);
+      expect((await client.query(`select token_sha256 = sha256('tok-move'::bytea) as key, user_id, push_token_id from app.push_token_owners`)).rows).toEqual([{ key: true, user_id: person, push_token_id: token }]);
       const current = appliances.find((a) => a.current)!.id;
       expect((await client.query(`select device_id, appliance_id from app.appliance_devices`)).rows).toEqual([{ device_id: 'EPIC-MOVE', appliance_id: current }]);
       expect((await client.query(`select serial_number, appliance_id from app.appliance_serials`)).rows).toEqual([{ serial_number: 'SN-MOVE', appliance_id: current }]);

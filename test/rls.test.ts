@@ -6,7 +6,7 @@
 // what A can and cannot do to B's rows, what happens without a person context, and what the other
 // roles (the table owner, app_admin, app_compliance) may do. A table added next year with a
 // user_id column makes the coverage test fail until it has a fixture builder here.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction, withUser, type DbClient } from '../src/db/context.ts';
@@ -109,7 +109,7 @@ const FIXTURES: Record<string, Builder> = {
   // has no privilege on them; a row names a key of its person.
   'app.person_emails': async ({ person }) => ({ email: `lookup-${next()}-${randomUUID()}@example.test`, user_id: person.id }),
   'app.person_auth_ids': async ({ person }) => ({ auth_id: `auth-lookup-${next()}-${randomUUID()}`, user_id: person.id }),
-  'app.push_token_owners': async ({ person }) => ({ token: `tok-lookup-${next()}-${randomUUID()}`, user_id: person.id, push_token_id: randomUUID() }),
+  'app.push_token_owners': async ({ person }) => ({ token_sha256: createHash('sha256').update(`tok-lookup-${next()}-${randomUUID()}`).digest(), user_id: person.id, push_token_id: randomUUID() }),
   'app.appliance_devices': async ({ person }) => ({ device_id: `dev-lookup-${next()}-${randomUUID()}`, user_id: person.id, appliance_id: randomUUID() }),
   'app.appliance_serials': async ({ person }) => ({ serial_number: `SN-lookup-${next()}-${randomUUID()}`, user_id: person.id, appliance_id: randomUUID() }),
   'app.cooking_sessions': async ({ pool, person }) => ({

@@ -434,6 +434,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   'app.appliances': () => ({ user_id: BEN, device_id: 'EPIC-999', serial_number: 'SN-999' }),
   'app.cooking_sessions': () => ({ user_id: ASHA, appliance_id: APPLIANCE, recipe_id: RECIPE }),
   'app.knowledge_embeddings': () => ({ content: 'c', embedding: vec(0.3), model: 'm-x' }),
+  'app.push_token_owners': () => ({ token_sha256: '\\x' + 'ab'.repeat(32), user_id: ASHA, push_token_id: ASHA }),
   'app.firmware_releases': () => ({ target: 'cm5', version: '9.9.9', binary_url: 'https://cdn.example.com/fw.bin', checksum_sha256: 'a'.repeat(64), file_size_bytes: 1024 }),
   'app.telemetry_events': () => ({ appliance_id: APPLIANCE, user_id: ASHA, event_type: 'heartbeat', payload: '{}' }),
 };
@@ -501,6 +502,7 @@ const CHECK_CASES: [string, Record<string, unknown>, string][] = [
   ['app.embeddings', { content: '' }, 'embeddings_content_check'],
   ['app.embeddings', { model: '' }, 'embeddings_model_check'],
   ['app.embeddings', { metadata: '[]' }, 'embeddings_metadata_check'],
+  ['app.push_token_owners', { token_sha256: '\\x0102' }, 'push_token_owners_token_sha256_check'],
   ['app.knowledge_embeddings', { chunk_index: -1 }, 'knowledge_embeddings_chunk_index_check'],
   ['app.knowledge_embeddings', { content: '' }, 'knowledge_embeddings_content_check'],
   ['app.knowledge_embeddings', { model: '' }, 'knowledge_embeddings_model_check'],

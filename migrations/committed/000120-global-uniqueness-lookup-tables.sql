@@ -1,5 +1,5 @@
 --! Previous: sha1:68f1265138ac47efd40ed0dd99574b81aabf6f0f
---! Hash: sha1:b8f43b2fa72f15077259441dfba5d7542e513c2e
+--! Hash: sha1:3654039ba5812d406a8cc46136b0e02e4ef20fe7
 --! Message: accounts, appliances: lookup tables that own the global keys (e-mail, auth id, push token, device id, serial number)
 
 -- Issue 17 (docs/scale-out.md section 4). On Citus every PRIMARY KEY / UNIQUE of a distributed
@@ -22,7 +22,9 @@
 -- step drops the five <table>_user_id_fkey before distributing them; the purge still deletes the
 -- rows through the catalogue (a user_id column is what makes a person table, not the key). No
 -- foreign key to the push token / pairing row either (distributed by user_id): the writers keep
--- them in step. The keys of person_emails and person_auth_ids are DEFERRABLE INITIALLY DEFERRED:
+-- them in step. A push token is a credential (whoever holds it can push to the phone): its lookup
+-- row keys on the token's SHA-256, so neither GDPR exports nor a second copy hold the token itself
+-- (a hash is as unique as the token, and a primary key cannot be left out of an export). The keys of person_emails and person_auth_ids are DEFERRABLE INITIALLY DEFERRED:
 -- a first sign-in claims the auth id and the e-mail before it inserts the person row they name.
 --
 -- Who may touch them: nobody but the SECURITY DEFINER writers (owner, app.owner_access on). app_user
@@ -46,10 +48,11 @@ create table app.person_auth_ids (
   created_at timestamptz not null default pg_catalog.now()
 );
 create table app.push_token_owners (
-  token         text not null primary key,
+  token_sha256  bytea not null primary key,
   user_id       uuid not null references app.users (id) on delete cascade,
   push_token_id uuid not null,
-  created_at    timestamptz not null default pg_catalog.now()
+  created_at    timestamptz not null default pg_catalog.now(),
+  constraint push_token_owners_token_sha256_check check (pg_catalog.length(token_sha256) = 32)
 );
 create table app.appliance_devices (
   device_id    text not null primary key,
@@ -96,8 +99,8 @@ comment on column app.person_auth_ids.user_id is 'The person (app.users.id) of t
 comment on column app.person_auth_ids.created_at is 'When the identity first signed in.';
 
 comment on table app.push_token_owners is
-  'Global uniqueness of FCM/APNs tokens: the primary key is the token; the row names the person and the app.push_tokens row holding it. app.register_push_token locks this row first (one shard on Citus), then moves the token between people; app.unregister_push_token and the stale-token sweep (app.delete_stale_push_tokens) delete it with the token row. A row whose push_tokens row is gone is treated as free. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
-comment on column app.push_token_owners.token is 'The push token, equal to app.push_tokens.token of push_token_id.';
+  'Global uniqueness of FCM/APNs tokens: the primary key is the token''s SHA-256 (sha256(convert_to(token, ''UTF8'')); the token is a credential, so it is not stored twice nor exported from here); the row names the person and the app.push_tokens row holding it. app.register_push_token locks this row first (one shard on Citus), then moves the token between people; app.unregister_push_token and the stale-token sweep (app.delete_stale_push_tokens) delete it with the token row. A row whose push_tokens row is gone is treated as free. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+comment on column app.push_token_owners.token_sha256 is 'SHA-256 of the push token (app.push_tokens.token of push_token_id, UTF-8): the global key, 32 bytes (push_token_owners_token_sha256_check).';
 comment on column app.push_token_owners.user_id is 'The person holding the token (app.push_tokens.user_id). Deleted with the person (see app.person_emails.user_id).';
 comment on column app.push_token_owners.push_token_id is 'app.push_tokens.id of the row holding the token. No foreign key: app.push_tokens is distributed by user_id, this table by token.';
 comment on column app.push_token_owners.created_at is 'When the token was first registered by user_id.';

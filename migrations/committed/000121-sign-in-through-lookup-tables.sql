@@ -1,5 +1,5 @@
---! Previous: sha1:b8f43b2fa72f15077259441dfba5d7542e513c2e
---! Hash: sha1:0bf9fc38e43bc9351ff54f052bf76ea8ca8cd7c7
+--! Previous: sha1:3654039ba5812d406a8cc46136b0e02e4ef20fe7
+--! Hash: sha1:40172200d9a6ce5ca9e4ef266f4215e3d4efa4d7
 --! Message: accounts: app.sign_in_person claims the auth id and the e-mail in their lookup tables
 
 -- Issue 17 (docs/scale-out.md section 4). The person of a Better-Auth identity is found through

@@ -1,5 +1,5 @@
---! Previous: sha1:0bf9fc38e43bc9351ff54f052bf76ea8ca8cd7c7
---! Hash: sha1:fcda66c826da92d0ee82b4e443a92a6bf200bb8a
+--! Previous: sha1:40172200d9a6ce5ca9e4ef266f4215e3d4efa4d7
+--! Hash: sha1:993844a96265cd990aa4055e61d97c001151f72b
 --! Message: accounts: push tokens are owned through app.push_token_owners (register, unregister, stale sweep)
 
 -- Issue 17 (docs/scale-out.md section 4). A token is unique across people through its lookup row in
@@ -13,6 +13,7 @@
 --   app.unregister_push_token, which deletes the row and its lookup row together: app_user loses
 --   DELETE on app.push_tokens, so no token row can disappear without its lookup row;
 -- - the worker's stale-token sweep deletes both in one statement.
+-- The lookup row keys on sha256(convert_to(token, 'UTF8')) (000120: the token is a credential).
 -- A lookup row whose push_tokens row is gone (none should exist) counts as free.
 -- Backfill under a SHARE ROW EXCLUSIVE lock on app.push_tokens, in the same transaction as the new
 -- writers.
@@ -21,14 +22,9 @@ set local statement_timeout = '60s';
 
 lock table app.push_tokens in share row exclusive mode;
 select app_private.owner_access_on();
-insert into app.push_token_owners (token, user_id, push_token_id, created_at)
-select t.token, t.user_id, t.id, t.created_at from app.push_tokens as t;
+insert into app.push_token_owners (token_sha256, user_id, push_token_id, created_at)
+select pg_catalog.sha256(pg_catalog.convert_to(t.token, 'UTF8')), t.user_id, t.id, t.created_at from app.push_tokens as t;
 select pg_catalog.set_config('app.owner_access', '', true);
-
--- The token is a credential (anyone holding it can push to the phone): GDPR exports leave it out of
--- the lookup row as they do of app.push_tokens.token (000021).
-insert into app_private.gdpr_redactions (table_name, column_name, reason) values
-  ('app.push_token_owners', 'token', 'push-notification device token: lets a server send notifications to the phone');
 
 create or replace function app.register_push_token(p_platform text, p_token text)
   returns table (id uuid, platform text, token text, created_at timestamptz, updated_at timestamptz, moved_from_other boolean)
@@ -44,6 +40,7 @@ declare
   v_token_id uuid;
   v_claimed  boolean := false;
   v_old      app.push_tokens;
+  v_key      bytea := pg_catalog.sha256(pg_catalog.convert_to(p_token, 'UTF8'));
   v_row      app.push_tokens;
 begin
   if v_me is null then
@@ -57,17 +54,17 @@ begin
 
   -- The token's lookup row first, locked: who holds it, and every registration of it queues here.
   select o.user_id, o.push_token_id into v_holder, v_token_id
-  from app.push_token_owners as o where o.token = p_token for update;
+  from app.push_token_owners as o where o.token_sha256 = v_key for update;
   if not found then
-    insert into app.push_token_owners as o (token, user_id, push_token_id)
-    values (p_token, v_me, pg_catalog.gen_random_uuid())
-    on conflict (token) do nothing
+    insert into app.push_token_owners as o (token_sha256, user_id, push_token_id)
+    values (v_key, v_me, pg_catalog.gen_random_uuid())
+    on conflict (token_sha256) do nothing
     returning o.user_id, o.push_token_id into v_holder, v_token_id;
     v_claimed := found;
     if not v_claimed then
       -- A concurrent first registration of the same token claimed it first (ON CONFLICT waited).
       select o.user_id, o.push_token_id into v_holder, v_token_id
-      from app.push_token_owners as o where o.token = p_token for update;
+      from app.push_token_owners as o where o.token_sha256 = v_key for update;
     end if;
   end if;
 
@@ -87,7 +84,7 @@ begin
     values (v_token_id, v_me, p_platform, p_token, coalesce(v_old.created_at, pg_catalog.now()))
     returning t.* into v_row;
     if v_holder <> v_me then
-      update app.push_token_owners as o set user_id = v_me where o.token = p_token;
+      update app.push_token_owners as o set user_id = v_me where o.token_sha256 = v_key;
     end if;
   end if;
 
@@ -110,6 +107,7 @@ declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
   v_me     uuid := app.current_user_id();
   v_id     uuid;
+  v_key    bytea := pg_catalog.sha256(pg_catalog.convert_to(p_token, 'UTF8'));
 begin
   if v_me is null then
     raise exception 'unregister_push_token needs a person context (app.user_id)'
@@ -117,9 +115,9 @@ begin
   end if;
   perform app_private.owner_access_on();
   -- Same lock order as app.register_push_token: the lookup row, then the person's row.
-  perform from app.push_token_owners as o where o.token = p_token for update;
+  perform from app.push_token_owners as o where o.token_sha256 = v_key for update;
   delete from app.push_tokens as t where t.user_id = v_me and t.token = p_token returning t.id into v_id;
-  delete from app.push_token_owners as o where o.token = p_token and o.user_id = v_me;
+  delete from app.push_token_owners as o where o.token_sha256 = v_key and o.user_id = v_me;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
   return v_id;
 end
@@ -153,8 +151,9 @@ begin
   ), owners as (
     delete from app.push_token_owners as o
      using gone as g
-     where o.token = g.token and o.user_id = g.user_id and o.push_token_id = g.id
-    returning o.token
+     where o.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(g.token, 'UTF8'))
+       and o.user_id = g.user_id and o.push_token_id = g.id
+    returning o.push_token_id
   )
   select pg_catalog.count(*)::integer into v_count from gone;
   return v_count;

@@ -1,5 +1,5 @@
---! Previous: sha1:fcda66c826da92d0ee82b4e443a92a6bf200bb8a
---! Hash: sha1:48411de43e965c3aaa4bbfdfd4bc833f87a1321a
+--! Previous: sha1:993844a96265cd990aa4055e61d97c001151f72b
+--! Hash: sha1:884e4a092af07ffe73ebaf1c25e79c5026f5d8af
 --! Message: appliances: pairing and unpairing keep app.appliance_devices / app.appliance_serials in step
 
 -- Issue 17 (docs/scale-out.md section 4). Among current pairings a device id and a serial number

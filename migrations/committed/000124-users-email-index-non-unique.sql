@@ -1,5 +1,5 @@
---! Previous: sha1:48411de43e965c3aaa4bbfdfd4bc833f87a1321a
---! Hash: sha1:748c021c9a25c94f419001e5f6100fe4b0fd69bf
+--! Previous: sha1:884e4a092af07ffe73ebaf1c25e79c5026f5d8af
+--! Hash: sha1:64f9afafcc86ddd40217b6deb3ddffbc030bc448
 --! Message: accounts: a non-unique index on app.users.email (the e-mail's uniqueness lives in app.person_emails)
 
 --! no-transaction

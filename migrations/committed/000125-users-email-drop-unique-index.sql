@@ -1,5 +1,5 @@
---! Previous: sha1:748c021c9a25c94f419001e5f6100fe4b0fd69bf
---! Hash: sha1:1201eb76852c5d0b708d98af5c672a5ad380c60a
+--! Previous: sha1:64f9afafcc86ddd40217b6deb3ddffbc030bc448
+--! Hash: sha1:bd41b4ecee38245cfb2ecb20ed01bb6fba1b7f1f
 --! Message: accounts: drop the unique index idx_users_email (replaced by app.person_emails)
 
 --! no-transaction

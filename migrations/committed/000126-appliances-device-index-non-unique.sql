@@ -1,5 +1,5 @@
---! Previous: sha1:1201eb76852c5d0b708d98af5c672a5ad380c60a
---! Hash: sha1:88c3dae0e0e0507ac7dc3b8377ea54af3f8924cb
+--! Previous: sha1:bd41b4ecee38245cfb2ecb20ed01bb6fba1b7f1f
+--! Hash: sha1:6bf60fa2c1a0081f73726b987da762b625e24ed3
 --! Message: appliances: a non-unique index on the current pairings' device ids (uniqueness lives in app.appliance_devices)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:88c3dae0e0e0507ac7dc3b8377ea54af3f8924cb
---! Hash: sha1:18f9162e79e6fb2da86a78260ff88264014decbf
+--! Previous: sha1:6bf60fa2c1a0081f73726b987da762b625e24ed3
+--! Hash: sha1:f25902757922a4ef187cf93b09a24ad272039b6c
 --! Message: appliances: drop the unique index idx_appliances_device_id (replaced by app.appliance_devices)
 
 --! no-transaction

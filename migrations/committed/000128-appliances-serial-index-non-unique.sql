@@ -1,5 +1,5 @@
---! Previous: sha1:18f9162e79e6fb2da86a78260ff88264014decbf
---! Hash: sha1:a7f40193dffcacb0423ba69b612bf2fa42078b2c
+--! Previous: sha1:f25902757922a4ef187cf93b09a24ad272039b6c
+--! Hash: sha1:a0444431ac0ea7b0ad826eaf2e6330088e2bbc4a
 --! Message: appliances: a non-unique index on the current pairings' serial numbers (uniqueness lives in app.appliance_serials)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:a7f40193dffcacb0423ba69b612bf2fa42078b2c
---! Hash: sha1:e3914d21eb0f64cb5b5840f3001196fe0da4d461
+--! Previous: sha1:a0444431ac0ea7b0ad826eaf2e6330088e2bbc4a
+--! Hash: sha1:f8ea819d11aca730b503ff7151bd542dc6992cdd
 --! Message: appliances: drop the unique index idx_appliances_serial_number (replaced by app.appliance_serials)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:e3914d21eb0f64cb5b5840f3001196fe0da4d461
---! Hash: sha1:781ea92a1cf8957452933daa32478afb3e6d7408
+--! Previous: sha1:f8ea819d11aca730b503ff7151bd542dc6992cdd
+--! Hash: sha1:ebec32f671c3d093292bae7d053fe00a3f414143
 --! Message: accounts, appliances: drop the global unique keys the lookup tables replace; the plain indexes take the documented names
 
 -- Issue 17 (docs/scale-out.md section 4). Since 000121-000123 every writer claims the auth id and

@@ -1,5 +1,5 @@
---! Previous: sha1:781ea92a1cf8957452933daa32478afb3e6d7408
---! Hash: sha1:0a51013255f4506d61820dd1c5bfbe8fdbe3098e
+--! Previous: sha1:ebec32f671c3d093292bae7d053fe00a3f414143
+--! Hash: sha1:8e16ac738ef4c02ba28b1f0181fbd8711b325ea4
 --! Message: assistant: the knowledge base moves out of app.embeddings into app.knowledge_embeddings
 
 -- Issue 17 (docs/scale-out.md section 2). The shared knowledge base lived in app.embeddings with

@@ -1,5 +1,5 @@
---! Previous: sha1:0a51013255f4506d61820dd1c5bfbe8fdbe3098e
---! Hash: sha1:e82c3774249a73bf7e957b91789a793003588afe
+--! Previous: sha1:8e16ac738ef4c02ba28b1f0181fbd8711b325ea4
+--! Hash: sha1:67d35d83c6f34f96cb4504cf1d0256d8f1e910d1
 --! Message: assistant: app.embeddings.user_id is NOT NULL (every chunk belongs to a person)
 
 -- Issue 17: the knowledge rows moved out in 000131 (which added the check NOT VALID, so no new

@@ -1,5 +1,5 @@
---! Previous: sha1:e82c3774249a73bf7e957b91789a793003588afe
---! Hash: sha1:1c7118a27913971b5cf5b7f1baad897b3aae486d
+--! Previous: sha1:67d35d83c6f34f96cb4504cf1d0256d8f1e910d1
+--! Hash: sha1:31e6233cfa1263c92378ad41fd82279470c8d04e
 --! Message: assistant: drop the knowledge-base HNSW index of app.embeddings (empty since 000131)
 
 --! no-transaction

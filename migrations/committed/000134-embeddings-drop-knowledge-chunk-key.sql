@@ -1,5 +1,5 @@
---! Previous: sha1:1c7118a27913971b5cf5b7f1baad897b3aae486d
---! Hash: sha1:32c45224da7830a452b5d8b7e6b8b0f6452344dd
+--! Previous: sha1:31e6233cfa1263c92378ad41fd82279470c8d04e
+--! Hash: sha1:22106d9ab6e67ddc7057b8e3367a6148d1417120
 --! Message: assistant: drop the knowledge-base chunk key of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:32c45224da7830a452b5d8b7e6b8b0f6452344dd
---! Hash: sha1:c60d6f545da2b51b76f8ab4649a3bbabaa914a84
+--! Previous: sha1:22106d9ab6e67ddc7057b8e3367a6148d1417120
+--! Hash: sha1:3735d351e0376621aa18fb9055b3e2ad6c5ed294
 --! Message: recipes, gdpr: recipes.created_by loses its foreign key to app.users; the GDPR catalogue knows the column from a declaration
 
 -- Issue 17 (docs/scale-out.md section 2). app.recipes becomes a Citus reference table and app.users a

@@ -1,5 +1,5 @@
---! Previous: sha1:c60d6f545da2b51b76f8ab4649a3bbabaa914a84
---! Hash: sha1:b7839557db527d4212dc78bedd4fdb3a5999c42b
+--! Previous: sha1:3735d351e0376621aa18fb9055b3e2ad6c5ed294
+--! Hash: sha1:a7aef1f3c6bfc606e3247f880fb419c44db1b629
 --! Message: assistant: a unique index (user_id, id) on app.embeddings, the future primary key
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:b7839557db527d4212dc78bedd4fdb3a5999c42b
---! Hash: sha1:31ba21490b9c132989767551c00dcc16e5809288
+--! Previous: sha1:a7aef1f3c6bfc606e3247f880fb419c44db1b629
+--! Hash: sha1:65aa053d6e1de7a4282e99e7aac591bbf99715b8
 --! Message: assistant: app.embeddings' primary key is (user_id, id)
 
 -- Issue 17: the index built by 000136 becomes the primary key; the old key (id) goes. Both steps

@@ -66,7 +66,7 @@ export const BUILDERS: Record<string, Builder> = {
     // The token row and its lookup row (app.register_push_token writes both).
     await pool.query(
       `with t as (insert into app.push_tokens (user_id, platform, token) values ($1, 'ios', $2) returning id)
-       insert into app.push_token_owners (token, user_id, push_token_id) select $2, $1, id from t`,
+       insert into app.push_token_owners (token_sha256, user_id, push_token_id) select sha256(convert_to($2, 'UTF8')), $1, id from t`,
       [person.id, `apns-${randomUUID()}`],
     );
   },
