@@ -1,5 +1,5 @@
---! Previous: sha1:3654039ba5812d406a8cc46136b0e02e4ef20fe7
---! Hash: sha1:40172200d9a6ce5ca9e4ef266f4215e3d4efa4d7
+--! Previous: sha1:3bf6aac3f6f39f6ee215f521a6624224751229e0
+--! Hash: sha1:8b291cd983743acdbdcfc0d3358c47f394a723c7
 --! Message: accounts: app.sign_in_person claims the auth id and the e-mail in their lookup tables
 
 -- Issue 17 (docs/scale-out.md section 4). The person of a Better-Auth identity is found through

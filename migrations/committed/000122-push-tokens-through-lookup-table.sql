@@ -1,5 +1,5 @@
---! Previous: sha1:40172200d9a6ce5ca9e4ef266f4215e3d4efa4d7
---! Hash: sha1:993844a96265cd990aa4055e61d97c001151f72b
+--! Previous: sha1:8b291cd983743acdbdcfc0d3358c47f394a723c7
+--! Hash: sha1:28600d840a942acee8cd2f0028d3763072fa4150
 --! Message: accounts: push tokens are owned through app.push_token_owners (register, unregister, stale sweep)
 
 -- Issue 17 (docs/scale-out.md section 4). A token is unique across people through its lookup row in

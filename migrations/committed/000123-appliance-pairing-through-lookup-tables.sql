@@ -1,5 +1,5 @@
---! Previous: sha1:993844a96265cd990aa4055e61d97c001151f72b
---! Hash: sha1:884e4a092af07ffe73ebaf1c25e79c5026f5d8af
+--! Previous: sha1:28600d840a942acee8cd2f0028d3763072fa4150
+--! Hash: sha1:c9628c4c07d7b9a5797f75607ffe5f31f096edfb
 --! Message: appliances: pairing and unpairing keep app.appliance_devices / app.appliance_serials in step
 
 -- Issue 17 (docs/scale-out.md section 4). Among current pairings a device id and a serial number

@@ -1,5 +1,5 @@
---! Previous: sha1:884e4a092af07ffe73ebaf1c25e79c5026f5d8af
---! Hash: sha1:64f9afafcc86ddd40217b6deb3ddffbc030bc448
+--! Previous: sha1:c9628c4c07d7b9a5797f75607ffe5f31f096edfb
+--! Hash: sha1:f1fe3fc846a8b4158cbc59c6dab178519a14e495
 --! Message: accounts: a non-unique index on app.users.email (the e-mail's uniqueness lives in app.person_emails)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:64f9afafcc86ddd40217b6deb3ddffbc030bc448
---! Hash: sha1:bd41b4ecee38245cfb2ecb20ed01bb6fba1b7f1f
+--! Previous: sha1:f1fe3fc846a8b4158cbc59c6dab178519a14e495
+--! Hash: sha1:240dfa1fe30bb45e166a5ab6b7027a5e59926939
 --! Message: accounts: drop the unique index idx_users_email (replaced by app.person_emails)
 
 --! no-transaction

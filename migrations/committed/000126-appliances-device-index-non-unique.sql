@@ -1,5 +1,5 @@
---! Previous: sha1:bd41b4ecee38245cfb2ecb20ed01bb6fba1b7f1f
---! Hash: sha1:6bf60fa2c1a0081f73726b987da762b625e24ed3
+--! Previous: sha1:240dfa1fe30bb45e166a5ab6b7027a5e59926939
+--! Hash: sha1:454ea4410657e2cbb7d3de1fc70b7480db1d0a9c
 --! Message: appliances: a non-unique index on the current pairings' device ids (uniqueness lives in app.appliance_devices)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:6bf60fa2c1a0081f73726b987da762b625e24ed3
---! Hash: sha1:f25902757922a4ef187cf93b09a24ad272039b6c
+--! Previous: sha1:454ea4410657e2cbb7d3de1fc70b7480db1d0a9c
+--! Hash: sha1:1b3d4bf159cdb6104b0bce56ce0a45f855a7dffc
 --! Message: appliances: drop the unique index idx_appliances_device_id (replaced by app.appliance_devices)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:f25902757922a4ef187cf93b09a24ad272039b6c
---! Hash: sha1:a0444431ac0ea7b0ad826eaf2e6330088e2bbc4a
+--! Previous: sha1:1b3d4bf159cdb6104b0bce56ce0a45f855a7dffc
+--! Hash: sha1:b26320674f6c2865df36b79dd7ac4556b02d21db
 --! Message: appliances: a non-unique index on the current pairings' serial numbers (uniqueness lives in app.appliance_serials)
 
 --! no-transaction

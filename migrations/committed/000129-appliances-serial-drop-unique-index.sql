@@ -1,5 +1,5 @@
---! Previous: sha1:a0444431ac0ea7b0ad826eaf2e6330088e2bbc4a
---! Hash: sha1:f8ea819d11aca730b503ff7151bd542dc6992cdd
+--! Previous: sha1:b26320674f6c2865df36b79dd7ac4556b02d21db
+--! Hash: sha1:481742a7b9d79ac537f30718a85ccc373d65a9e8
 --! Message: appliances: drop the unique index idx_appliances_serial_number (replaced by app.appliance_serials)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:f8ea819d11aca730b503ff7151bd542dc6992cdd
---! Hash: sha1:ebec32f671c3d093292bae7d053fe00a3f414143
+--! Previous: sha1:481742a7b9d79ac537f30718a85ccc373d65a9e8
+--! Hash: sha1:22acefc2e4e28f017c266d96e20438061e937467
 --! Message: accounts, appliances: drop the global unique keys the lookup tables replace; the plain indexes take the documented names
 
 -- Issue 17 (docs/scale-out.md section 4). Since 000121-000123 every writer claims the auth id and

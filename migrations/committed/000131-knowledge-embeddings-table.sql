@@ -1,5 +1,5 @@
---! Previous: sha1:ebec32f671c3d093292bae7d053fe00a3f414143
---! Hash: sha1:8e16ac738ef4c02ba28b1f0181fbd8711b325ea4
+--! Previous: sha1:22acefc2e4e28f017c266d96e20438061e937467
+--! Hash: sha1:f4696582a2cb746aba00aa0eb827e555990ebf4d
 --! Message: assistant: the knowledge base moves out of app.embeddings into app.knowledge_embeddings
 
 -- Issue 17 (docs/scale-out.md section 2). The shared knowledge base lived in app.embeddings with

@@ -1,5 +1,5 @@
---! Previous: sha1:8e16ac738ef4c02ba28b1f0181fbd8711b325ea4
---! Hash: sha1:67d35d83c6f34f96cb4504cf1d0256d8f1e910d1
+--! Previous: sha1:f4696582a2cb746aba00aa0eb827e555990ebf4d
+--! Hash: sha1:85e49baa969afc1be2c99d7337eef15686ac0341
 --! Message: assistant: app.embeddings.user_id is NOT NULL (every chunk belongs to a person)
 
 -- Issue 17: the knowledge rows moved out in 000131 (which added the check NOT VALID, so no new

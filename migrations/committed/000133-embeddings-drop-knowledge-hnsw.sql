@@ -1,5 +1,5 @@
---! Previous: sha1:67d35d83c6f34f96cb4504cf1d0256d8f1e910d1
---! Hash: sha1:31e6233cfa1263c92378ad41fd82279470c8d04e
+--! Previous: sha1:85e49baa969afc1be2c99d7337eef15686ac0341
+--! Hash: sha1:5559e254fc0d739c2d80cb418123ae9eb6f0ca9d
 --! Message: assistant: drop the knowledge-base HNSW index of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:31e6233cfa1263c92378ad41fd82279470c8d04e
---! Hash: sha1:22106d9ab6e67ddc7057b8e3367a6148d1417120
+--! Previous: sha1:5559e254fc0d739c2d80cb418123ae9eb6f0ca9d
+--! Hash: sha1:9e0398ea6147e7fc60aa7df506ddf76c13462f61
 --! Message: assistant: drop the knowledge-base chunk key of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:22106d9ab6e67ddc7057b8e3367a6148d1417120
---! Hash: sha1:3735d351e0376621aa18fb9055b3e2ad6c5ed294
+--! Previous: sha1:9e0398ea6147e7fc60aa7df506ddf76c13462f61
+--! Hash: sha1:6858240b7111721f594801dfe21522b6f3f4e0aa
 --! Message: recipes, gdpr: recipes.created_by loses its foreign key to app.users; the GDPR catalogue knows the column from a declaration
 
 -- Issue 17 (docs/scale-out.md section 2). app.recipes becomes a Citus reference table and app.users a

@@ -1,5 +1,5 @@
---! Previous: sha1:3735d351e0376621aa18fb9055b3e2ad6c5ed294
---! Hash: sha1:a7aef1f3c6bfc606e3247f880fb419c44db1b629
+--! Previous: sha1:6858240b7111721f594801dfe21522b6f3f4e0aa
+--! Hash: sha1:08a0af834a63b2fd0052f4a4fd277cae55292fdf
 --! Message: assistant: a unique index (user_id, id) on app.embeddings, the future primary key
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:a7aef1f3c6bfc606e3247f880fb419c44db1b629
---! Hash: sha1:65aa053d6e1de7a4282e99e7aac591bbf99715b8
+--! Previous: sha1:08a0af834a63b2fd0052f4a4fd277cae55292fdf
+--! Hash: sha1:6627351c5abcca2c23f71d11d9827e606406c422
 --! Message: assistant: app.embeddings' primary key is (user_id, id)
 
 -- Issue 17: the index built by 000136 becomes the primary key; the old key (id) goes. Both steps
