@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../src/areas/accounts.ts';
-import { withTransaction, withUser } from '../src/db/context.ts';
+import { asWorker, withTransaction, withUser } from '../src/db/context.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson } from './support/fixtures.ts';
 
@@ -149,6 +149,28 @@ describe('who may touch the lookup tables', () => {
     expect(await count(`select count(*) as n from app.push_token_owners where token_sha256 = sha256(convert_to($1, 'UTF8')) and user_id = $2`, [token, a.id])).toBe(1);
     expect(await db().kdb.asUser(a.id, (me) => me.accounts.removePushToken({ token }))).toEqual({ removed: true });
     expect(await count(`select count(*) as n from app.push_token_owners where token_sha256 = sha256(convert_to($1, 'UTF8'))`, [token])).toBe(0);
+  });
+
+  it('the stale-token sweep (app_worker) deletes the tokens\' lookup rows with them, and only theirs', async () => {
+    const a = await createPerson(db().pool);
+    const [old, fresh] = [`fcm-old-${randomUUID()}`, `fcm-fresh-${randomUUID()}`];
+    for (const token of [old, fresh]) await db().kdb.asUser(a.id, (me) => me.accounts.registerPushToken({ platform: 'android', token }));
+    // Age one token (session_replication_role = replica: the set_updated_at trigger would stamp now()).
+    const c = await db().pool.connect();
+    try {
+      await c.query('begin');
+      await c.query('set local session_replication_role = replica');
+      await c.query(`update app.push_tokens set updated_at = now() - interval '90 days' where token = $1`, [old]);
+      await c.query('commit');
+    } finally {
+      c.release();
+    }
+    const swept = await asWorker(db().pool, async (w) => (await w.query(`select app.delete_stale_push_tokens(interval '60 days') as n`)).rows[0].n);
+    expect(swept).toBeGreaterThanOrEqual(1);
+    const key = `sha256(convert_to($1, 'UTF8'))`;
+    expect(await count(`select count(*) as n from app.push_token_owners where token_sha256 = ${key}`, [old])).toBe(0);
+    expect(await count(`select count(*) as n from app.push_token_owners where token_sha256 = ${key}`, [fresh])).toBe(1);
+    expect(await count(`select count(*) as n from app.push_tokens where token = $1`, [old])).toBe(0);
   });
 
   it('an e-mail changed in Better-Auth moves the person\'s lookup row; an e-mail someone else holds is refused', async () => {

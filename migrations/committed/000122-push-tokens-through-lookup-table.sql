@@ -1,5 +1,5 @@
 --! Previous: sha1:8b291cd983743acdbdcfc0d3358c47f394a723c7
---! Hash: sha1:28600d840a942acee8cd2f0028d3763072fa4150
+--! Hash: sha1:fcd555a77d788a227a383a60870e47fd6bcf484e
 --! Message: accounts: push tokens are owned through app.push_token_owners (register, unregister, stale sweep)
 
 -- Issue 17 (docs/scale-out.md section 4). A token is unique across people through its lookup row in
@@ -12,7 +12,7 @@
 -- - removing a token (removePushToken, refreshPushToken) goes through the new SECURITY DEFINER
 --   app.unregister_push_token, which deletes the row and its lookup row together: app_user loses
 --   DELETE on app.push_tokens, so no token row can disappear without its lookup row;
--- - the worker's stale-token sweep deletes both in one statement.
+-- - the worker's stale-token sweep deletes both in one transaction.
 -- The lookup row keys on sha256(convert_to(token, 'UTF8')) (000120: the token is a credential).
 -- A lookup row whose push_tokens row is gone (none should exist) counts as free.
 -- Backfill under a SHARE ROW EXCLUSIVE lock on app.push_tokens, in the same transaction as the new
@@ -138,30 +138,36 @@ create or replace function app.delete_stale_push_tokens(p_not_refreshed_for inte
 as $$
 declare
   v_count integer;
+  v_keys  bytea[];
+  v_ids   uuid[];
 begin
   if p_not_refreshed_for is null or p_not_refreshed_for < interval '1 day' then
     raise exception 'delete_stale_push_tokens: the age must be at least one day (got %)', p_not_refreshed_for
       using errcode = 'invalid_parameter_value';
   end if;
-  -- The token rows and their lookup rows together (one statement, one transaction).
+  -- The token rows, then their lookup rows, in this transaction. Two statements rather than one
+  -- with two data-modifying CTEs: on Citus the tables are distributed by different keys, and the
+  -- second delete is then routed by its primary key values.
   with gone as (
     delete from app.push_tokens as t
      where t.updated_at < pg_catalog.now() - p_not_refreshed_for
-    returning t.user_id, t.id, t.token
-  ), owners as (
-    delete from app.push_token_owners as o
-     using gone as g
-     where o.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(g.token, 'UTF8'))
-       and o.user_id = g.user_id and o.push_token_id = g.id
-    returning o.push_token_id
+    returning t.id, t.token
   )
-  select pg_catalog.count(*)::integer into v_count from gone;
+  select pg_catalog.count(*)::integer,
+         pg_catalog.array_agg(pg_catalog.sha256(pg_catalog.convert_to(g.token, 'UTF8'))),
+         pg_catalog.array_agg(g.id)
+    into v_count, v_keys, v_ids
+  from gone as g;
+  if v_count > 0 then
+    delete from app.push_token_owners as o
+     where o.token_sha256 = any (v_keys) and o.push_token_id = any (v_ids);
+  end if;
   return v_count;
 end
 $$;
 
 comment on function app.delete_stale_push_tokens(interval) is
-  'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Their lookup rows in app.push_token_owners go in the same statement. Returns how many tokens were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
+  'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Their lookup rows in app.push_token_owners go in the same transaction. Returns how many tokens were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
 
 comment on table app.push_tokens is
   'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people through app.push_token_owners (its lookup row, locked by every writer): when a phone changes hands the row moves to the new person. app_user writes tokens only through app.register_push_token / app.unregister_push_token (no INSERT, UPDATE or DELETE privilege), so registering a token never fails because someone else holds it (no existence oracle) and no token row leaves without its lookup row. Deleted with the person (ON DELETE CASCADE).';

@@ -1,5 +1,5 @@
---! Previous: sha1:28600d840a942acee8cd2f0028d3763072fa4150
---! Hash: sha1:c9628c4c07d7b9a5797f75607ffe5f31f096edfb
+--! Previous: sha1:fcd555a77d788a227a383a60870e47fd6bcf484e
+--! Hash: sha1:682f3d3b4c028e46cedcc0e22d83bd198aa2a671
 --! Message: appliances: pairing and unpairing keep app.appliance_devices / app.appliance_serials in step
 
 -- Issue 17 (docs/scale-out.md section 4). Among current pairings a device id and a serial number

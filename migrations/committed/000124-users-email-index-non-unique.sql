@@ -1,5 +1,5 @@
---! Previous: sha1:c9628c4c07d7b9a5797f75607ffe5f31f096edfb
---! Hash: sha1:f1fe3fc846a8b4158cbc59c6dab178519a14e495
+--! Previous: sha1:682f3d3b4c028e46cedcc0e22d83bd198aa2a671
+--! Hash: sha1:63a7d3fe5f0f08f3a5a56d01935d4a47b2ed5bfd
 --! Message: accounts: a non-unique index on app.users.email (the e-mail's uniqueness lives in app.person_emails)
 
 --! no-transaction

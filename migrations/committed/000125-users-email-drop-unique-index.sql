@@ -1,5 +1,5 @@
---! Previous: sha1:f1fe3fc846a8b4158cbc59c6dab178519a14e495
---! Hash: sha1:240dfa1fe30bb45e166a5ab6b7027a5e59926939
+--! Previous: sha1:63a7d3fe5f0f08f3a5a56d01935d4a47b2ed5bfd
+--! Hash: sha1:61ab189c55ea1a4dcea1733b3541db6aa004c560
 --! Message: accounts: drop the unique index idx_users_email (replaced by app.person_emails)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:240dfa1fe30bb45e166a5ab6b7027a5e59926939
---! Hash: sha1:454ea4410657e2cbb7d3de1fc70b7480db1d0a9c
+--! Previous: sha1:61ab189c55ea1a4dcea1733b3541db6aa004c560
+--! Hash: sha1:f2e2ee0949ef4c45117f796f8b3944ef9e0b9caf
 --! Message: appliances: a non-unique index on the current pairings' device ids (uniqueness lives in app.appliance_devices)
 
 --! no-transaction

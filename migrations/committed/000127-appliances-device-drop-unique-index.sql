@@ -1,5 +1,5 @@
---! Previous: sha1:454ea4410657e2cbb7d3de1fc70b7480db1d0a9c
---! Hash: sha1:1b3d4bf159cdb6104b0bce56ce0a45f855a7dffc
+--! Previous: sha1:f2e2ee0949ef4c45117f796f8b3944ef9e0b9caf
+--! Hash: sha1:b8ace8f0497ef9ea299049d12375eb1c95588a17
 --! Message: appliances: drop the unique index idx_appliances_device_id (replaced by app.appliance_devices)
 
 --! no-transaction

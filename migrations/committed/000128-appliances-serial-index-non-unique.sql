@@ -1,5 +1,5 @@
---! Previous: sha1:1b3d4bf159cdb6104b0bce56ce0a45f855a7dffc
---! Hash: sha1:b26320674f6c2865df36b79dd7ac4556b02d21db
+--! Previous: sha1:b8ace8f0497ef9ea299049d12375eb1c95588a17
+--! Hash: sha1:62fe881e200ab90865ab15a4cfd59b8e8d1673ec
 --! Message: appliances: a non-unique index on the current pairings' serial numbers (uniqueness lives in app.appliance_serials)
 
 --! no-transaction

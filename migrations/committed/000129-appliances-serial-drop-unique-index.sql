@@ -1,5 +1,5 @@
---! Previous: sha1:b26320674f6c2865df36b79dd7ac4556b02d21db
---! Hash: sha1:481742a7b9d79ac537f30718a85ccc373d65a9e8
+--! Previous: sha1:62fe881e200ab90865ab15a4cfd59b8e8d1673ec
+--! Hash: sha1:5f159043a35e5784659c47e3acffe0348e8e9a87
 --! Message: appliances: drop the unique index idx_appliances_serial_number (replaced by app.appliance_serials)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:481742a7b9d79ac537f30718a85ccc373d65a9e8
---! Hash: sha1:22acefc2e4e28f017c266d96e20438061e937467
+--! Previous: sha1:5f159043a35e5784659c47e3acffe0348e8e9a87
+--! Hash: sha1:e3956cdcd43f5ed1e75bbeb087bbed538f88c2ff
 --! Message: accounts, appliances: drop the global unique keys the lookup tables replace; the plain indexes take the documented names
 
 -- Issue 17 (docs/scale-out.md section 4). Since 000121-000123 every writer claims the auth id and

@@ -1,5 +1,5 @@
---! Previous: sha1:22acefc2e4e28f017c266d96e20438061e937467
---! Hash: sha1:f4696582a2cb746aba00aa0eb827e555990ebf4d
+--! Previous: sha1:e3956cdcd43f5ed1e75bbeb087bbed538f88c2ff
+--! Hash: sha1:3c705e97dc570325aae32ca4eb2d4722dd2750b8
 --! Message: assistant: the knowledge base moves out of app.embeddings into app.knowledge_embeddings
 
 -- Issue 17 (docs/scale-out.md section 2). The shared knowledge base lived in app.embeddings with

@@ -1,5 +1,5 @@
---! Previous: sha1:f4696582a2cb746aba00aa0eb827e555990ebf4d
---! Hash: sha1:85e49baa969afc1be2c99d7337eef15686ac0341
+--! Previous: sha1:3c705e97dc570325aae32ca4eb2d4722dd2750b8
+--! Hash: sha1:841385d57ed26d02ef072120f26926602686c4ec
 --! Message: assistant: app.embeddings.user_id is NOT NULL (every chunk belongs to a person)
 
 -- Issue 17: the knowledge rows moved out in 000131 (which added the check NOT VALID, so no new

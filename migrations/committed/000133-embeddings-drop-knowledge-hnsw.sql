@@ -1,5 +1,5 @@
---! Previous: sha1:85e49baa969afc1be2c99d7337eef15686ac0341
---! Hash: sha1:5559e254fc0d739c2d80cb418123ae9eb6f0ca9d
+--! Previous: sha1:841385d57ed26d02ef072120f26926602686c4ec
+--! Hash: sha1:67c2fdf382df0d49f326120ac83a93d584512824
 --! Message: assistant: drop the knowledge-base HNSW index of app.embeddings (empty since 000131)
 
 --! no-transaction

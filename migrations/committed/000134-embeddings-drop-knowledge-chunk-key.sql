@@ -1,5 +1,5 @@
---! Previous: sha1:5559e254fc0d739c2d80cb418123ae9eb6f0ca9d
---! Hash: sha1:9e0398ea6147e7fc60aa7df506ddf76c13462f61
+--! Previous: sha1:67c2fdf382df0d49f326120ac83a93d584512824
+--! Hash: sha1:226e81189036b482a97a8aa28292674938c8d06b
 --! Message: assistant: drop the knowledge-base chunk key of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:9e0398ea6147e7fc60aa7df506ddf76c13462f61
---! Hash: sha1:6858240b7111721f594801dfe21522b6f3f4e0aa
+--! Previous: sha1:226e81189036b482a97a8aa28292674938c8d06b
+--! Hash: sha1:d883f1e553a9acce59fc923c19fc0163131be7c2
 --! Message: recipes, gdpr: recipes.created_by loses its foreign key to app.users; the GDPR catalogue knows the column from a declaration
 
 -- Issue 17 (docs/scale-out.md section 2). app.recipes becomes a Citus reference table and app.users a

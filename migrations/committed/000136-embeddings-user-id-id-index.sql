@@ -1,5 +1,5 @@
---! Previous: sha1:6858240b7111721f594801dfe21522b6f3f4e0aa
---! Hash: sha1:08a0af834a63b2fd0052f4a4fd277cae55292fdf
+--! Previous: sha1:d883f1e553a9acce59fc923c19fc0163131be7c2
+--! Hash: sha1:581b8ea99d772f3b48690bdbf564596bfe38ef4f
 --! Message: assistant: a unique index (user_id, id) on app.embeddings, the future primary key
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:08a0af834a63b2fd0052f4a4fd277cae55292fdf
---! Hash: sha1:6627351c5abcca2c23f71d11d9827e606406c422
+--! Previous: sha1:581b8ea99d772f3b48690bdbf564596bfe38ef4f
+--! Hash: sha1:e879d48fc4bd81228d6b141393532bbf095bb109
 --! Message: assistant: app.embeddings' primary key is (user_id, id)
 
 -- Issue 17: the index built by 000136 becomes the primary key; the old key (id) goes. Both steps
