@@ -109,7 +109,7 @@ const FIXTURES: Record<string, Builder> = {
   // has no privilege on them; a row names a key of its person.
   'app.person_emails': async ({ person }) => ({ email: `lookup-${next()}-${randomUUID()}@example.test`, user_id: person.id }),
   'app.person_auth_ids': async ({ person }) => ({ auth_id: `auth-lookup-${next()}-${randomUUID()}`, user_id: person.id }),
-  'app.push_token_owners': async ({ person }) => ({ token_sha256: createHash('sha256').update(`tok-lookup-${next()}-${randomUUID()}`).digest(), user_id: person.id, push_token_id: randomUUID() }),
+  'app.push_token_owners': async ({ person }) => ({ token_sha256: `\\x${createHash('sha256').update(`tok-lookup-${next()}-${randomUUID()}`).digest('hex')}`, user_id: person.id, push_token_id: randomUUID() }),
   'app.appliance_devices': async ({ person }) => ({ device_id: `dev-lookup-${next()}-${randomUUID()}`, user_id: person.id, appliance_id: randomUUID() }),
   'app.appliance_serials': async ({ person }) => ({ serial_number: `SN-lookup-${next()}-${randomUUID()}`, user_id: person.id, appliance_id: randomUUID() }),
   'app.cooking_sessions': async ({ pool, person }) => ({
