@@ -306,23 +306,30 @@ CREATE FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval DEFAUL
     AS $$
 declare
   v_count integer;
+  v_keys  bytea[];
+  v_ids   uuid[];
 begin
   if p_not_refreshed_for is null or p_not_refreshed_for < interval '1 day' then
     raise exception 'delete_stale_push_tokens: the age must be at least one day (got %)', p_not_refreshed_for
       using errcode = 'invalid_parameter_value';
   end if;
-  -- The token rows and their lookup rows together (one statement, one transaction).
+  -- The token rows, then their lookup rows, in this transaction. Two statements rather than one
+  -- with two data-modifying CTEs: on Citus the tables are distributed by different keys, and the
+  -- second delete is then routed by its primary key values.
   with gone as (
     delete from app.push_tokens as t
      where t.updated_at < pg_catalog.now() - p_not_refreshed_for
-    returning t.user_id, t.id, t.token
-  ), owners as (
-    delete from app.push_token_owners as o
-     using gone as g
-     where o.token = g.token and o.user_id = g.user_id and o.push_token_id = g.id
-    returning o.token
+    returning t.id, t.token
   )
-  select pg_catalog.count(*)::integer into v_count from gone;
+  select pg_catalog.count(*)::integer,
+         pg_catalog.array_agg(pg_catalog.sha256(pg_catalog.convert_to(g.token, 'UTF8'))),
+         pg_catalog.array_agg(g.id)
+    into v_count, v_keys, v_ids
+  from gone as g;
+  if v_count > 0 then
+    delete from app.push_token_owners as o
+     where o.token_sha256 = any (v_keys) and o.push_token_id = any (v_ids);
+  end if;
   return v_count;
 end
 $$;
@@ -331,7 +338,7 @@ $$;
 -- Name: FUNCTION delete_stale_push_tokens(p_not_refreshed_for interval); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Their lookup rows in app.push_token_owners go in the same statement. Returns how many tokens were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
+COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Their lookup rows in app.push_token_owners go in the same transaction. Returns how many tokens were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
 
 --
 -- Name: export_user_data(uuid); Type: FUNCTION; Schema: app; Owner: -
@@ -1583,6 +1590,7 @@ declare
   v_token_id uuid;
   v_claimed  boolean := false;
   v_old      app.push_tokens;
+  v_key      bytea := pg_catalog.sha256(pg_catalog.convert_to(p_token, 'UTF8'));
   v_row      app.push_tokens;
 begin
   if v_me is null then
@@ -1596,17 +1604,17 @@ begin
 
   -- The token's lookup row first, locked: who holds it, and every registration of it queues here.
   select o.user_id, o.push_token_id into v_holder, v_token_id
-  from app.push_token_owners as o where o.token = p_token for update;
+  from app.push_token_owners as o where o.token_sha256 = v_key for update;
   if not found then
-    insert into app.push_token_owners as o (token, user_id, push_token_id)
-    values (p_token, v_me, pg_catalog.gen_random_uuid())
-    on conflict (token) do nothing
+    insert into app.push_token_owners as o (token_sha256, user_id, push_token_id)
+    values (v_key, v_me, pg_catalog.gen_random_uuid())
+    on conflict (token_sha256) do nothing
     returning o.user_id, o.push_token_id into v_holder, v_token_id;
     v_claimed := found;
     if not v_claimed then
       -- A concurrent first registration of the same token claimed it first (ON CONFLICT waited).
       select o.user_id, o.push_token_id into v_holder, v_token_id
-      from app.push_token_owners as o where o.token = p_token for update;
+      from app.push_token_owners as o where o.token_sha256 = v_key for update;
     end if;
   end if;
 
@@ -1626,7 +1634,7 @@ begin
     values (v_token_id, v_me, p_platform, p_token, coalesce(v_old.created_at, pg_catalog.now()))
     returning t.* into v_row;
     if v_holder <> v_me then
-      update app.push_token_owners as o set user_id = v_me where o.token = p_token;
+      update app.push_token_owners as o set user_id = v_me where o.token_sha256 = v_key;
     end if;
   end if;
 
@@ -1953,6 +1961,7 @@ declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
   v_me     uuid := app.current_user_id();
   v_id     uuid;
+  v_key    bytea := pg_catalog.sha256(pg_catalog.convert_to(p_token, 'UTF8'));
 begin
   if v_me is null then
     raise exception 'unregister_push_token needs a person context (app.user_id)'
@@ -1960,9 +1969,9 @@ begin
   end if;
   perform app_private.owner_access_on();
   -- Same lock order as app.register_push_token: the lookup row, then the person's row.
-  perform from app.push_token_owners as o where o.token = p_token for update;
+  perform from app.push_token_owners as o where o.token_sha256 = v_key for update;
   delete from app.push_tokens as t where t.user_id = v_me and t.token = p_token returning t.id into v_id;
-  delete from app.push_token_owners as o where o.token = p_token and o.user_id = v_me;
+  delete from app.push_token_owners as o where o.token_sha256 = v_key and o.user_id = v_me;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
   return v_id;
 end
@@ -4324,7 +4333,7 @@ COMMENT ON COLUMN app.appliance_devices.device_id IS 'The device id of the curre
 -- Name: COLUMN appliance_devices.user_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.appliance_devices.user_id IS 'The person the device is paired to now. Deleted with the person (see app.person_emails.user_id).';
+COMMENT ON COLUMN app.appliance_devices.user_id IS 'The person the device is paired to now. No foreign key (see app.person_emails.user_id).';
 
 --
 -- Name: COLUMN appliance_devices.appliance_id; Type: COMMENT; Schema: app; Owner: -
@@ -4367,7 +4376,7 @@ COMMENT ON COLUMN app.appliance_serials.serial_number IS 'The serial number of t
 -- Name: COLUMN appliance_serials.user_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.appliance_serials.user_id IS 'The person the appliance is paired to now. Deleted with the person (see app.person_emails.user_id).';
+COMMENT ON COLUMN app.appliance_serials.user_id IS 'The person the appliance is paired to now. No foreign key (see app.person_emails.user_id).';
 
 --
 -- Name: COLUMN appliance_serials.appliance_id; Type: COMMENT; Schema: app; Owner: -
@@ -5333,7 +5342,7 @@ COMMENT ON COLUMN app.person_auth_ids.auth_id IS 'auth."user".id, equal to app.u
 -- Name: COLUMN person_auth_ids.user_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.person_auth_ids.user_id IS 'The person (app.users.id) of this identity. Deleted with the person (see app.person_emails.user_id).';
+COMMENT ON COLUMN app.person_auth_ids.user_id IS 'The person (app.users.id) of this identity. No foreign key (see app.person_emails.user_id).';
 
 --
 -- Name: COLUMN person_auth_ids.created_at; Type: COMMENT; Schema: app; Owner: -
@@ -5369,7 +5378,7 @@ COMMENT ON COLUMN app.person_emails.email IS 'The e-mail address (citext: unique
 -- Name: COLUMN person_emails.user_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.person_emails.user_id IS 'The person (app.users.id) holding the e-mail. References app.users ON DELETE CASCADE on one server; on Citus the distribute step drops that key (not co-located) and the GDPR purge deletes the row through the catalogue.';
+COMMENT ON COLUMN app.person_emails.user_id IS 'The person (app.users.id) holding the e-mail. No foreign key (Citus refuses one between tables distributed by different keys): the writers and the GDPR purge (catalogue: person table) keep it in step.';
 
 --
 -- Name: COLUMN person_emails.created_at; Type: COMMENT; Schema: app; Owner: -
@@ -5382,10 +5391,11 @@ COMMENT ON COLUMN app.person_emails.created_at IS 'When the person took this e-m
 --
 
 CREATE TABLE app.push_token_owners (
-    token text NOT NULL,
+    token_sha256 bytea NOT NULL,
     user_id uuid NOT NULL,
     push_token_id uuid NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT push_token_owners_token_sha256_check CHECK ((length(token_sha256) = 32))
 );
 
 ALTER TABLE ONLY app.push_token_owners FORCE ROW LEVEL SECURITY;
@@ -5394,19 +5404,19 @@ ALTER TABLE ONLY app.push_token_owners FORCE ROW LEVEL SECURITY;
 -- Name: TABLE push_token_owners; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.push_token_owners IS 'Global uniqueness of FCM/APNs tokens: the primary key is the token; the row names the person and the app.push_tokens row holding it. app.register_push_token locks this row first (one shard on Citus), then moves the token between people; app.unregister_push_token and the stale-token sweep (app.delete_stale_push_tokens) delete it with the token row. A row whose push_tokens row is gone is treated as free. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+COMMENT ON TABLE app.push_token_owners IS 'Global uniqueness of FCM/APNs tokens: the primary key is the token''s SHA-256 (sha256(convert_to(token, ''UTF8'')); the token is a credential, so it is not stored twice nor exported from here); the row names the person and the app.push_tokens row holding it. app.register_push_token locks this row first (one shard on Citus), then moves the token between people; app.unregister_push_token and the stale-token sweep (app.delete_stale_push_tokens) delete it with the token row. A row whose push_tokens row is gone is treated as free. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
 
 --
--- Name: COLUMN push_token_owners.token; Type: COMMENT; Schema: app; Owner: -
+-- Name: COLUMN push_token_owners.token_sha256; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.push_token_owners.token IS 'The push token, equal to app.push_tokens.token of push_token_id.';
+COMMENT ON COLUMN app.push_token_owners.token_sha256 IS 'SHA-256 of the push token (app.push_tokens.token of push_token_id, UTF-8): the global key, 32 bytes (push_token_owners_token_sha256_check).';
 
 --
 -- Name: COLUMN push_token_owners.user_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.push_token_owners.user_id IS 'The person holding the token (app.push_tokens.user_id). Deleted with the person (see app.person_emails.user_id).';
+COMMENT ON COLUMN app.push_token_owners.user_id IS 'The person holding the token (app.push_tokens.user_id). No foreign key (see app.person_emails.user_id).';
 
 --
 -- Name: COLUMN push_token_owners.push_token_id; Type: COMMENT; Schema: app; Owner: -
@@ -7350,7 +7360,7 @@ ALTER TABLE ONLY app.person_emails
 --
 
 ALTER TABLE ONLY app.push_token_owners
-    ADD CONSTRAINT push_token_owners_pkey PRIMARY KEY (token);
+    ADD CONSTRAINT push_token_owners_pkey PRIMARY KEY (token_sha256);
 
 --
 -- Name: push_tokens push_tokens_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -8747,20 +8757,6 @@ ALTER TABLE ONLY app.api_usage
     ADD CONSTRAINT api_usage_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 --
--- Name: appliance_devices appliance_devices_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.appliance_devices
-    ADD CONSTRAINT appliance_devices_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
-
---
--- Name: appliance_serials appliance_serials_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.appliance_serials
-    ADD CONSTRAINT appliance_serials_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
-
---
 -- Name: appliances appliances_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -8868,27 +8864,6 @@ COMMENT ON CONSTRAINT messages_conversation_id_user_id_fkey ON app.messages IS '
 
 ALTER TABLE ONLY app.messages
     ADD CONSTRAINT messages_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
-
---
--- Name: person_auth_ids person_auth_ids_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.person_auth_ids
-    ADD CONSTRAINT person_auth_ids_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
-
---
--- Name: person_emails person_emails_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.person_emails
-    ADD CONSTRAINT person_emails_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
-
---
--- Name: push_token_owners push_token_owners_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.push_token_owners
-    ADD CONSTRAINT push_token_owners_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 --
 -- Name: push_tokens push_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
