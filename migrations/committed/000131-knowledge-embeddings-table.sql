@@ -1,5 +1,5 @@
 --! Previous: sha1:e3956cdcd43f5ed1e75bbeb087bbed538f88c2ff
---! Hash: sha1:3c705e97dc570325aae32ca4eb2d4722dd2750b8
+--! Hash: sha1:5dc7bd76edb1547977be7d2c68db9672216e21c8
 --! Message: assistant: the knowledge base moves out of app.embeddings into app.knowledge_embeddings
 
 -- Issue 17 (docs/scale-out.md section 2). The shared knowledge base lived in app.embeddings with
@@ -60,8 +60,9 @@ grant select, insert, update, delete on table app.knowledge_embeddings to app_ad
 -- The knowledge rows are gone from app.embeddings: app_admin has nothing left to write there.
 drop policy admin_knowledge on app.embeddings;
 revoke insert, update, delete on table app.embeddings from app_admin;
+-- Without the scalar subquery: Citus refuses subqueries in policies of distributed tables (issue 17).
 alter policy person_select on app.embeddings
-  using (user_id = (select nullif(pg_catalog.current_setting('app.user_id', true), '')::pg_catalog.uuid));
+  using (user_id = nullif(pg_catalog.current_setting('app.user_id', true), '')::pg_catalog.uuid);
 comment on policy person_select on app.embeddings is
   'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows). The shared knowledge base is app.knowledge_embeddings since 000131.';
 

@@ -1,5 +1,5 @@
---! Previous: sha1:3c705e97dc570325aae32ca4eb2d4722dd2750b8
---! Hash: sha1:841385d57ed26d02ef072120f26926602686c4ec
+--! Previous: sha1:5dc7bd76edb1547977be7d2c68db9672216e21c8
+--! Hash: sha1:d96483789c191acbddbacd29e8bc48fdf01169fa
 --! Message: assistant: app.embeddings.user_id is NOT NULL (every chunk belongs to a person)
 
 -- Issue 17: the knowledge rows moved out in 000131 (which added the check NOT VALID, so no new

@@ -1,5 +1,5 @@
---! Previous: sha1:841385d57ed26d02ef072120f26926602686c4ec
---! Hash: sha1:67c2fdf382df0d49f326120ac83a93d584512824
+--! Previous: sha1:d96483789c191acbddbacd29e8bc48fdf01169fa
+--! Hash: sha1:ef08e42550463228c4bcd6054831629b175f4b50
 --! Message: assistant: drop the knowledge-base HNSW index of app.embeddings (empty since 000131)
 
 --! no-transaction

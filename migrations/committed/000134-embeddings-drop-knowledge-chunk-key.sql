@@ -1,5 +1,5 @@
---! Previous: sha1:67c2fdf382df0d49f326120ac83a93d584512824
---! Hash: sha1:226e81189036b482a97a8aa28292674938c8d06b
+--! Previous: sha1:ef08e42550463228c4bcd6054831629b175f4b50
+--! Hash: sha1:29040a3f4a0086e6379488d073b62d494d1d7a26
 --! Message: assistant: drop the knowledge-base chunk key of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:226e81189036b482a97a8aa28292674938c8d06b
---! Hash: sha1:d883f1e553a9acce59fc923c19fc0163131be7c2
+--! Previous: sha1:29040a3f4a0086e6379488d073b62d494d1d7a26
+--! Hash: sha1:c6500072642277ab775900f34079fab6c21810d5
 --! Message: recipes, gdpr: recipes.created_by loses its foreign key to app.users; the GDPR catalogue knows the column from a declaration
 
 -- Issue 17 (docs/scale-out.md section 2). app.recipes becomes a Citus reference table and app.users a

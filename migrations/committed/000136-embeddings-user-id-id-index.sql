@@ -1,5 +1,5 @@
---! Previous: sha1:d883f1e553a9acce59fc923c19fc0163131be7c2
---! Hash: sha1:581b8ea99d772f3b48690bdbf564596bfe38ef4f
+--! Previous: sha1:c6500072642277ab775900f34079fab6c21810d5
+--! Hash: sha1:0cf75a0c188fbc713db0ef5bf98189fd73615b96
 --! Message: assistant: a unique index (user_id, id) on app.embeddings, the future primary key
 
 --! no-transaction

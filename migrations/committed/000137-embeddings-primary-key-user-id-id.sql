@@ -1,5 +1,5 @@
---! Previous: sha1:581b8ea99d772f3b48690bdbf564596bfe38ef4f
---! Hash: sha1:e879d48fc4bd81228d6b141393532bbf095bb109
+--! Previous: sha1:0cf75a0c188fbc713db0ef5bf98189fd73615b96
+--! Hash: sha1:96e5134bacc0110e5ee5438e3ff74ea2ba0d6c3a
 --! Message: assistant: app.embeddings' primary key is (user_id, id)
 
 -- Issue 17: the index built by 000136 becomes the primary key; the old key (id) goes. Both steps
