@@ -10157,7 +10157,7 @@ COMMENT ON POLICY person_select ON app.daily_nutrition IS 'Row-level security: a
 -- Name: embeddings person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON embeddings; Type: COMMENT; Schema: app; Owner: -
