@@ -1,5 +1,6 @@
-// Knowledge-base search (issue 10): approximate nearest neighbours through the partial HNSW index
-// idx_embeddings_knowledge_hnsw (migration 000005: cosine, m = 16, ef_construction = 64) over
+// Knowledge-base search (issue 10): approximate nearest neighbours through the HNSW index
+// idx_knowledge_embeddings_hnsw (app.knowledge_embeddings since issue 17, migration 000131; made in
+// 000005 on app.embeddings: cosine, m = 16, ef_construction = 64) over
 // 100,000 chunks of 1,536 dimensions (the schema's vector(1536)), through the public API as a
 // service calls it — kdb.asUser(id, (me) => me.assistant.searchKnowledge({ embedding, model,
 // limit: 10 })), i.e. app.search_knowledge with its default ef_search (40) and iterative scan —
@@ -94,7 +95,7 @@ function field(bytes: Buffer): Buffer {
 /** One row of (source_kind, chunk_index, content, embedding, model, metadata) in COPY binary format. */
 function copyRow(chunkIndex: number, topic: number, v: Float32Array): Buffer {
   const count = Buffer.alloc(2);
-  count.writeInt16BE(6);
+  count.writeInt16BE(5);
   const int4 = Buffer.alloc(4);
   int4.writeInt32BE(chunkIndex);
   // pgvector's binary form: int16 dimensions, int16 unused, float4 × dimensions (big-endian).
@@ -105,7 +106,6 @@ function copyRow(chunkIndex: number, topic: number, v: Float32Array): Buffer {
   const jsonb = Buffer.concat([Buffer.from([1]), Buffer.from(JSON.stringify({ topic, title: `Bench document ${topic}` }))]);
   return Buffer.concat([
     count,
-    field(Buffer.from('knowledge')),
     field(int4),
     field(Buffer.from(`Bench document ${topic}, chunk ${chunkIndex}: nutrition facts and cooking notes.`)),
     field(vec),
@@ -116,9 +116,9 @@ function copyRow(chunkIndex: number, topic: number, v: Float32Array): Buffer {
 
 export async function load(pool: pg.Pool, corpus: Corpus, n: number, log: (m: string) => void, build = true): Promise<{ buildSeconds: number }> {
   const t0 = Date.now();
-  const { rows } = await pool.query<{ def: string }>(`select pg_get_indexdef('app.idx_embeddings_knowledge_hnsw'::regclass) as def`);
+  const { rows } = await pool.query<{ def: string }>(`select pg_get_indexdef('app.idx_knowledge_embeddings_hnsw'::regclass) as def`);
   const indexDef = rows[0]!.def;
-  await pool.query('drop index app.idx_embeddings_knowledge_hnsw');
+  await pool.query('drop index app.idx_knowledge_embeddings_hnsw');
   const g = gaussian(prng(1));
   const topics = corpus.topics.length;
   function* chunks(): Generator<Buffer> {
@@ -138,13 +138,13 @@ export async function load(pool: pg.Pool, corpus: Corpus, n: number, log: (m: st
   try {
     await pipeline(
       Readable.from(chunks()),
-      client.query(copyFrom('copy app.embeddings (source_kind, chunk_index, content, embedding, model, metadata) from stdin (format binary)')),
+      client.query(copyFrom('copy app.knowledge_embeddings (chunk_index, content, embedding, model, metadata) from stdin (format binary)')),
     );
   } finally {
     client.release();
   }
   log(`loaded ${n.toLocaleString('en-US')} chunks of ${DIM} dimensions (${topics} topics) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  await pool.query('vacuum (analyze) app.embeddings');
+  await pool.query('vacuum (analyze) app.knowledge_embeddings');
   if (!build) return { buildSeconds: Number.NaN };
   const builder = await pool.connect();
   let buildMs: number;
@@ -157,7 +157,7 @@ export async function load(pool: pg.Pool, corpus: Corpus, n: number, log: (m: st
   } finally {
     builder.release();
   }
-  await pool.query('analyze app.embeddings');
+  await pool.query('analyze app.knowledge_embeddings');
   log(`HNSW index re-created (${indexDef.replace(/^CREATE INDEX /, '')}) in ${(buildMs / 1000).toFixed(1)} s`);
   return { buildSeconds: buildMs / 1000 };
 }
@@ -170,7 +170,7 @@ async function exact(pool: pg.Pool, q: string): Promise<string[]> {
     await client.query('set local enable_indexscan = off');
     await client.query('set local enable_bitmapscan = off');
     const { rows } = await client.query<{ id: string }>(
-      `select id from app.embeddings where user_id is null and model = $2 order by embedding <=> $1::public.vector, id limit 10`,
+      `select id from app.knowledge_embeddings where model = $2 order by embedding <=> $1::public.vector, id limit 10`,
       [q, MODEL],
     );
     await client.query('commit');
@@ -196,8 +196,8 @@ async function exactBatch(pool: pg.Pool, qs: string[]): Promise<string[][]> {
     const { rows } = await client.query<{ i: number; id: string }>(
       `select i::int as i, id from (
          select q.i, e.id, row_number() over (partition by q.i order by e.v <=> q.v, e.id) as rn
-           from (select id, public.subvector(embedding, 1, ${DIM}) as v from app.embeddings
-                  where user_id is null and model = $2 offset 0) as e
+           from (select id, public.subvector(embedding, 1, ${DIM}) as v from app.knowledge_embeddings
+                  where model = $2 offset 0) as e
           cross join unnest($1::public.vector[]) with ordinality as q (v, i)) as x
         where rn <= 10 order by i, rn`,
       [qs, MODEL],
@@ -239,13 +239,13 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const plan = await db.asUser(me, async (c) => {
       await c.query(`select set_config('hnsw.ef_search', '40', true)`);
       const { rows } = await c.query<{ 'QUERY PLAN': string }>(
-        `explain select e.id from app.embeddings e where e.user_id is null and e.model = $2 order by e.embedding <=> $1::public.vector limit 10`,
+        `explain select e.id from app.knowledge_embeddings e where e.model = $2 order by e.embedding <=> $1::public.vector limit 10`,
         [q, MODEL],
       );
       return rows.map((r) => r['QUERY PLAN'].trim().replace(/\s+\(cost=.*$/, '')).filter((l) => /Scan|Limit/.test(l)).join(' → ');
     });
     log(`plan (as app_user): ${plan}`);
-    if (!/idx_embeddings_knowledge_hnsw/.test(plan)) throw new Error(`the knowledge search does not use the HNSW index: ${plan}`);
+    if (!/idx_knowledge_embeddings_hnsw/.test(plan)) throw new Error(`the knowledge search does not use the HNSW index: ${plan}`);
   }
 
   const warm = gaussian(prng(3));

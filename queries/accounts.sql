@@ -118,9 +118,10 @@ SELECT t.id AS "id!", t.platform AS "platform!", t.token AS "token!", t.created_
 FROM app.register_push_token(:platform!, :token!) AS t;
 
 /* @name DeletePushToken */
-DELETE FROM app.push_tokens AS t
-WHERE t.token = :token! AND t.user_id = app.current_user_id()
-RETURNING t.id;
+-- The token row and its lookup row (app.push_token_owners) together; no row when the person holds no such token.
+select r.id as "id!"
+from app.unregister_push_token(:token!) as r (id)
+where r.id is not null;
 
 /* @name ListPushTokens */
 SELECT t.id, t.platform, t.token, t.created_at AS "createdAt", t.updated_at AS "updatedAt"

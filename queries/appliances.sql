@@ -17,14 +17,13 @@ WHERE a.unpaired_at IS NULL
 ORDER BY a.paired_at, a.id;
 
 /* @name UnpairAppliance */
-UPDATE app.appliances AS a
-   SET unpaired_at = greatest(now(), a.paired_at)
- WHERE a.id = :id! AND a.unpaired_at IS NULL
-RETURNING
-  a.id, a.device_id AS "deviceId", a.serial_number AS "serialNumber", coalesce(a.name, 'My Epicura') AS "name!",
+-- Ends the pairing and releases its device id and serial number (lookup rows) in one call.
+SELECT
+  a.id AS "id!", a.device_id AS "deviceId!", a.serial_number AS "serialNumber!", coalesce(a.name, 'My Epicura') AS "name!",
   a.firmware_version_cm5 AS "firmwareVersionCm5", a.firmware_version_stm32 AS "firmwareVersionStm32",
-  a.wifi_mac AS "wifiMac", coalesce(a.status, 'offline') AS "status!", a.last_seen_at AS "lastSeenAt", a.paired_at AS "pairedAt",
-  a.unpaired_at AS "unpairedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt";
+  a.wifi_mac AS "wifiMac", coalesce(a.status, 'offline') AS "status!", a.last_seen_at AS "lastSeenAt", a.paired_at AS "pairedAt!",
+  a.unpaired_at AS "unpairedAt", a.created_at AS "createdAt!", a.updated_at AS "updatedAt!"
+FROM app.unpair_appliance(:id!) AS a;
 
 /* @name Heartbeat */
 UPDATE app.appliances AS a

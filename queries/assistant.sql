@@ -153,27 +153,27 @@ LEFT JOIN stored AS s
 ORDER BY i.ord;
 
 /* @name InsertKnowledgeEmbeddings */
--- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are
--- upserted on idx_embeddings_knowledge_chunk (source_kind, source_id, chunk_index, model), partial
--- on source_kind = 'knowledge'; rows without one are always inserted.
-WITH input AS (
-  SELECT e.ord,
-         (e.value ->> 'source_id')::uuid AS source_id,
-         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
-         e.value ->> 'content' AS content,
-         (e.value ->> 'embedding')::public.vector AS embedding,
-         e.value ->> 'model' AS model,
-         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata
-  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)
+-- Shared knowledge base (app.knowledge_embeddings). Rows with a source_id (a stable document uuid)
+-- are upserted on idx_knowledge_embeddings_chunk (source_id, chunk_index, model); rows without one
+-- are always inserted (NULLs are distinct).
+with input as (
+  select e.ord,
+         (e.value ->> 'source_id')::uuid as source_id,
+         coalesce((e.value ->> 'chunk_index')::int, 0) as chunk_index,
+         e.value ->> 'content' as content,
+         (e.value ->> 'embedding')::public.vector as embedding,
+         e.value ->> 'model' as model,
+         coalesce(e.value -> 'metadata', '{}'::jsonb) as metadata
+  from pg_catalog.jsonb_array_elements(:items!::jsonb) with ordinality as e (value, ord)
 )
-INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
-SELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
-FROM input AS i
-ORDER BY i.ord
-ON CONFLICT (source_kind, source_id, chunk_index, model) WHERE source_kind = 'knowledge' DO UPDATE
-  SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
+insert into app.knowledge_embeddings as x (source_id, chunk_index, content, embedding, model, metadata)
+select i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
+from input as i
+order by i.ord
+on conflict (source_id, chunk_index, model) do update
+  set content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
       created_at = pg_catalog.now()
-RETURNING x.id;
+returning x.id;
 
 /* @name SearchMyEmbeddings */
 -- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects

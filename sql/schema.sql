@@ -321,14 +321,30 @@ CREATE FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval DEFAUL
     AS $$
 declare
   v_count integer;
+  v_keys  bytea[];
+  v_ids   uuid[];
 begin
   if p_not_refreshed_for is null or p_not_refreshed_for < interval '1 day' then
     raise exception 'delete_stale_push_tokens: the age must be at least one day (got %)', p_not_refreshed_for
       using errcode = 'invalid_parameter_value';
   end if;
-  delete from app.push_tokens as t
-   where t.updated_at < pg_catalog.now() - p_not_refreshed_for;
-  get diagnostics v_count = row_count;
+  -- The token rows, then their lookup rows, in this transaction. Two statements rather than one
+  -- with two data-modifying CTEs: on Citus the tables are distributed by different keys, and the
+  -- second delete is then routed by its primary key values.
+  with gone as (
+    delete from app.push_tokens as t
+     where t.updated_at < pg_catalog.now() - p_not_refreshed_for
+    returning t.id, t.token
+  )
+  select pg_catalog.count(*)::integer,
+         pg_catalog.array_agg(pg_catalog.sha256(pg_catalog.convert_to(g.token, 'UTF8'))),
+         pg_catalog.array_agg(g.id)
+    into v_count, v_keys, v_ids
+  from gone as g;
+  if v_count > 0 then
+    delete from app.push_token_owners as o
+     where o.token_sha256 = any (v_keys) and o.push_token_id = any (v_ids);
+  end if;
   return v_count;
 end
 $$;
@@ -337,7 +353,7 @@ $$;
 -- Name: FUNCTION delete_stale_push_tokens(p_not_refreshed_for interval); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Returns how many were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
+COMMENT ON FUNCTION app.delete_stale_push_tokens(p_not_refreshed_for interval) IS 'Push-token cleanup (job push-tokens.cleanup, daily): deletes the FCM/APNs tokens not refreshed (updated_at; a phone re-registering its token refreshes it) for longer than p_not_refreshed_for (default 60 days): FCM treats such tokens as stale. Their lookup rows in app.push_token_owners go in the same transaction. Returns how many tokens were deleted; idempotent. SECURITY INVOKER, executable by app_worker only. Errors: an age under one day (22023).';
 
 --
 -- Name: drain_job_outbox(integer); Type: FUNCTION; Schema: app; Owner: -
@@ -1144,40 +1160,80 @@ CREATE FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pai
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  me      uuid := app.current_user_id();
-  access  text := pg_catalog.current_setting('app.owner_access', true);
-  cur     app.appliances;
-  latest  app.appliances;
-  created app.appliances;
+  me        uuid := app.current_user_id();
+  access    text := pg_catalog.current_setting('app.owner_access', true);
+  v_holder  uuid;
+  v_pairing uuid;
+  v_new_id  uuid := pg_catalog.gen_random_uuid();
+  v_claimed boolean := false;
+  cur       app.appliances;
+  latest    app.appliances;
+  created   app.appliances;
 begin
   if me is null then
     raise exception 'pairing an appliance needs a person (app.user_id is not set)'
       using errcode = 'insufficient_privilege';
   end if;
+  if p_device_id is null or p_serial_number is null then
+    raise exception 'device id and serial number are required'
+      using errcode = 'not_null_violation', column = case when p_device_id is null then 'device_id' else 'serial_number' end,
+            table = 'appliances';
+  end if;
   -- Policy owner_access for this function's owner, until it returns (an error aborts the
   -- transaction or savepoint, which reverts the setting too).
   perform app_private.owner_access_on();
 
-  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.pair_appliance:' || p_device_id, 0));
+  -- The device's lookup row first, locked: every pairing of this device queues here.
+  select d.user_id, d.appliance_id into v_holder, v_pairing
+  from app.appliance_devices as d where d.device_id = p_device_id for update;
+  if not found then
+    insert into app.appliance_devices as d (device_id, user_id, appliance_id)
+    values (p_device_id, me, v_new_id)
+    on conflict (device_id) do nothing;
+    v_claimed := found;
+    if not v_claimed then
+      -- A concurrent first pairing of the same device claimed it first (ON CONFLICT waited).
+      select d.user_id, d.appliance_id into v_holder, v_pairing
+      from app.appliance_devices as d where d.device_id = p_device_id for update;
+    end if;
+  end if;
 
+  -- The device's latest pairing, current or ended: the serial must match it.
   select a.* into latest
   from app.appliances as a
   where a.device_id = p_device_id
   order by a.unpaired_at is null desc, a.paired_at desc
-  limit 1
-  for update;
+  limit 1;
 
-  if found and latest.serial_number <> p_serial_number then
+  if latest.id is not null and latest.serial_number <> p_serial_number then
     raise exception 'serial number % does not match device %', p_serial_number, p_device_id
       using errcode = 'check_violation', column = 'serial_number', constraint = 'appliances_serial_number_match',
             table = 'appliances', schema = 'app';
   end if;
 
-  if found and latest.unpaired_at is null then
-    cur := latest;
+  -- The current pairing, locked by its person and id: the one the lookup row names, else (written
+  -- without a lookup row) the latest pairing if it is current.
+  if not v_claimed then
+    select a.* into cur from app.appliances as a
+    where a.user_id = v_holder and a.id = v_pairing and a.unpaired_at is null
+    for update;
+  end if;
+  if cur.id is null and latest.unpaired_at is null and latest.id is not null then
+    select a.* into cur from app.appliances as a
+    where a.user_id = latest.user_id and a.id = latest.id and a.unpaired_at is null
+    for update;
+  end if;
+
+  if cur.id is not null then
     if cur.user_id = me then
+      -- Already yours: pairing again changes nothing (the lookup rows name this pairing).
+      update app.appliance_devices as d set user_id = me, appliance_id = cur.id
+       where d.device_id = p_device_id and (d.user_id, d.appliance_id) is distinct from (me, cur.id);
+      insert into app.appliance_serials as s (serial_number, user_id, appliance_id)
+      values (cur.serial_number, me, cur.id)
+      on conflict (serial_number) do nothing;
       perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
-      return cur;  -- already yours: pairing again changes nothing
+      return cur;
     end if;
     if cur.pairing_code is null then
       raise exception 'device % is paired to someone else and has not reported a pairing code', p_device_id
@@ -1192,13 +1248,22 @@ begin
     end if;
     update app.appliances as a
        set unpaired_at = greatest(pg_catalog.now(), a.paired_at)
-     where a.id = cur.id;
+     where a.user_id = cur.user_id and a.id = cur.id;
   end if;
 
+  -- The serial: release the ending (or stale) pairing's row, then claim it for the new pairing.
+  -- Currently paired under another device id: 23505 appliance_serials_pkey.
+  delete from app.appliance_serials as s
+   where s.serial_number = p_serial_number and s.appliance_id in (cur.id, v_pairing);
+  insert into app.appliance_serials (serial_number, user_id, appliance_id)
+  values (p_serial_number, me, v_new_id);
+  update app.appliance_devices as d set user_id = me, appliance_id = v_new_id
+   where d.device_id = p_device_id;
+
   insert into app.appliances as a
-    (user_id, device_id, serial_number, name, wifi_mac, pairing_code, firmware_version_cm5, firmware_version_stm32)
+    (id, user_id, device_id, serial_number, name, wifi_mac, pairing_code, firmware_version_cm5, firmware_version_stm32)
   values
-    (me, p_device_id, p_serial_number, coalesce(p_name, 'My Epicura'), coalesce(p_wifi_mac, latest.wifi_mac),
+    (v_new_id, me, p_device_id, p_serial_number, coalesce(p_name, 'My Epicura'), coalesce(p_wifi_mac, latest.wifi_mac),
      p_pairing_code, latest.firmware_version_cm5, latest.firmware_version_stm32)
   returning a.* into created;
   perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
@@ -1210,7 +1275,7 @@ $$;
 -- Name: FUNCTION pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text) IS 'Pairs device p_device_id (serial p_serial_number) with the current person (app.current_user_id()) and returns the pairing. Proof of possession: if the device is currently paired to someone else, p_pairing_code must equal that pairing''s pairing_code (the code the device displays and reports by heartbeat); that pairing then ends (unpaired_at) and a new one starts, so history stays with the previous owner. Already paired to the caller: returns the current pairing unchanged. Not currently paired: the code is accepted as given (first pairing) and stored. The serial must match the device''s latest pairing. Errors: 42501 with constraint appliances_pairing_code_match / appliances_pairing_code_unknown; 23514 appliances_serial_number_match; 23505 when the serial is currently paired under another device id. SECURITY DEFINER, app.owner_access on while it runs: the caller cannot see the other person''s pairing.';
+COMMENT ON FUNCTION app.pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text) IS 'Pairs device p_device_id (serial p_serial_number) with the current person (app.current_user_id()) and returns the pairing. The device''s lookup row (app.appliance_devices) is locked or claimed first; the serial is claimed in app.appliance_serials; both then name the new pairing (global uniqueness among current pairings). Proof of possession: if the device is currently paired to someone else, p_pairing_code must equal that pairing''s pairing_code (the code the device displays and reports by heartbeat); that pairing then ends (unpaired_at) and a new one starts, so history stays with the previous owner. Already paired to the caller: returns the current pairing unchanged. Not currently paired: the code is accepted as given (first pairing) and stored. The serial must match the device''s latest pairing. Errors: 42501 with constraint appliances_pairing_code_match / appliances_pairing_code_unknown; 23514 appliances_serial_number_match; 23505 appliance_serials_pkey when the serial is currently paired under another device id. SECURITY DEFINER, app.owner_access on while it runs: the caller cannot see the other person''s pairing nor the lookup tables.';
 
 --
 -- Name: partition_report(boolean); Type: FUNCTION; Schema: app; Owner: -
@@ -1520,7 +1585,7 @@ COMMENT ON COLUMN app.recipes.is_published IS 'Visible to people and synced to d
 -- Name: COLUMN recipes.created_by; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.recipes.created_by IS 'Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump).';
+COMMENT ON COLUMN app.recipes.created_by IS 'The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns).';
 
 --
 -- Name: COLUMN recipes.created_at; Type: COMMENT; Schema: app; Owner: -
@@ -1578,7 +1643,7 @@ begin
   values
     (coalesce(v_in.id, pg_catalog.gen_random_uuid()), v_in.name, v_in.category, v_in.cuisine, v_in.recipe_data, v_in.tags,
      v_in.difficulty, v_in.time_minutes, coalesce(v_in.servings, 2), v_in.calories, v_in.protein_g, v_in.carbs_g, v_in.fats_g,
-     v_in.image_url, coalesce(v_in.is_published, false), v_in.created_by, 1, pg_catalog.clock_timestamp())
+     v_in.image_url, coalesce(v_in.is_published, false), app.recipe_author(v_in.created_by), 1, pg_catalog.clock_timestamp())
   returning r.* into v_row;
   perform app_private.recipe_write_side_tables(null, v_row);
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
@@ -1734,6 +1799,40 @@ $_$;
 COMMENT ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) IS 'The allergen keys a recipe holds (sorted, distinct, app.allergen_key-normalised): its tags, each ingredient name of every stage and each word of that name, and each entry of an ingredient''s "allergens" array (or string). A person with allergen A (normalised the same way) must not be offered the recipe when A is one of these keys. Stored per published recipe in app.recipe_search.allergen_keys, which search filters on.';
 
 --
+-- Name: recipe_author(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.recipe_author(p_user_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_prev  text := pg_catalog.current_setting('app.owner_access', true);
+  v_found boolean;
+begin
+  if p_user_id is null then
+    return null;
+  end if;
+  perform app_private.owner_access_on();
+  select exists (select from app.users as u where u.id = p_user_id) into v_found;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  if not v_found then
+    raise exception 'insert or update on table "recipes" violates foreign key constraint "recipes_created_by_fkey"'
+      using errcode = 'foreign_key_violation', constraint = 'recipes_created_by_fkey', column = 'created_by',
+            table = 'recipes', schema = 'app',
+            detail = pg_catalog.format('Key (created_by)=(%s) is not present in table "users".', p_user_id);
+  end if;
+  return p_user_id;
+end
+$$;
+
+--
+-- Name: FUNCTION recipe_author(p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.recipe_author(p_user_id uuid) IS 'The recipe author check that replaced recipes_created_by_fkey (issue 17: no foreign key from the reference table app.recipes to the distributed app.users): returns p_user_id when the person exists (or NULL for NULL), else raises 23503 with constraint recipes_created_by_fkey and the foreign key''s own message. Writers of app.recipes.created_by pass the value through it. SECURITY DEFINER (app.owner_access on while it looks): executable by app_admin only, who reads every person anyway.';
+
+--
 -- Name: recipe_data_problems(jsonb); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1862,31 +1961,61 @@ CREATE FUNCTION app.register_push_token(p_platform text, p_token text) RETURNS T
 declare
   v_access   text := pg_catalog.current_setting('app.owner_access', true);
   v_me       uuid := app.current_user_id();
-  v_previous uuid;
+  v_holder   uuid;
+  v_token_id uuid;
+  v_claimed  boolean := false;
+  v_old      app.push_tokens;
+  v_key      bytea := pg_catalog.sha256(pg_catalog.convert_to(p_token, 'UTF8'));
   v_row      app.push_tokens;
 begin
   if v_me is null then
     raise exception 'register_push_token needs a person context (app.user_id)'
       using errcode = 'insufficient_privilege';
   end if;
+  if p_token is null then
+    raise exception 'token is required' using errcode = 'not_null_violation', column = 'token', table = 'push_tokens';
+  end if;
   perform app_private.owner_access_on();
 
-  -- Lock the token's current row, if any, to report whether it changes hands.
-  select t.user_id into v_previous
-  from app.push_tokens as t
-  where t.token = p_token
-  for update;
+  -- The token's lookup row first, locked: who holds it, and every registration of it queues here.
+  select o.user_id, o.push_token_id into v_holder, v_token_id
+  from app.push_token_owners as o where o.token_sha256 = v_key for update;
+  if not found then
+    insert into app.push_token_owners as o (token_sha256, user_id, push_token_id)
+    values (v_key, v_me, pg_catalog.gen_random_uuid())
+    on conflict (token_sha256) do nothing
+    returning o.user_id, o.push_token_id into v_holder, v_token_id;
+    v_claimed := found;
+    if not v_claimed then
+      -- A concurrent first registration of the same token claimed it first (ON CONFLICT waited).
+      select o.user_id, o.push_token_id into v_holder, v_token_id
+      from app.push_token_owners as o where o.token_sha256 = v_key for update;
+    end if;
+  end if;
 
-  insert into app.push_tokens as t (user_id, platform, token)
-  values (v_me, p_platform, p_token)
-  on conflict (token) do update
-    set user_id = excluded.user_id,
-        platform = excluded.platform
-  returning t.* into v_row;
+  if not v_claimed then
+    -- The holder's row (absent only if it was removed without its lookup row: then the token is free).
+    delete from app.push_tokens as t
+     where v_holder <> v_me and t.user_id = v_holder and t.id = v_token_id and t.token = p_token
+    returning t.* into v_old;
+    update app.push_tokens as t
+       set platform = p_platform
+     where v_holder = v_me and t.user_id = v_me and t.id = v_token_id and t.token = p_token
+    returning t.* into v_row;
+  end if;
+
+  if v_row.id is null then
+    insert into app.push_tokens as t (id, user_id, platform, token, created_at)
+    values (v_token_id, v_me, p_platform, p_token, coalesce(v_old.created_at, pg_catalog.now()))
+    returning t.* into v_row;
+    if v_holder <> v_me then
+      update app.push_token_owners as o set user_id = v_me where o.token_sha256 = v_key;
+    end if;
+  end if;
 
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
   return query select v_row.id, v_row.platform::text, v_row.token, v_row.created_at, v_row.updated_at,
-                      coalesce(v_previous <> v_me, false);
+                      v_old.id is not null;
 end
 $$;
 
@@ -1894,7 +2023,7 @@ $$;
 -- Name: FUNCTION register_push_token(p_platform text, p_token text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.register_push_token(p_platform text, p_token text) IS 'Registers (or refreshes) an FCM/APNs token for the current person (app.current_user_id()). The token is unique across people: re-registered by another person, the row moves to them (moved_from_other = true); re-registered by its owner, it is refreshed (updated_at). CHECKs push_tokens_platform_check / push_tokens_token_check apply. SECURITY DEFINER (app.owner_access on while it runs) because the previous owner''s row is invisible to the new person under row-level security; executable by app_user only.';
+COMMENT ON FUNCTION app.register_push_token(p_platform text, p_token text) IS 'Registers (or refreshes) an FCM/APNs token for the current person (app.current_user_id()). The token is unique across people through app.push_token_owners, whose row is locked (or claimed) first: re-registered by another person, the token''s row moves to them with its id and created_at (deleted from the previous holder, inserted for the caller; moved_from_other = true); re-registered by its holder, it is refreshed (updated_at, platform). CHECKs push_tokens_platform_check / push_tokens_token_check apply. SECURITY DEFINER (app.owner_access on while it runs) because the previous holder''s row and the lookup table are invisible to the person; executable by app_user only.';
 
 --
 -- Name: request_account_deletion(); Type: FUNCTION; Schema: app; Owner: -
@@ -1985,13 +2114,12 @@ begin
   -- time: a cached generic plan would guess LIMIT and could prefer a sequential scan. relaxed_order
   -- may return neighbours slightly out of order, hence the outer ORDER BY.
   return query execute
-    'select h.id, h.content, h.distance, h.source_kind, h.source_id, h.chunk_index, h.metadata
+    'select h.id, h.content, h.distance, ''knowledge''::text, h.source_id, h.chunk_index, h.metadata
        from (select e.id, e.content,
                     (e.embedding operator(public.<=>) $1)::double precision as distance,
-                    e.source_kind, e.source_id, e.chunk_index, e.metadata
-               from app.embeddings as e
-              where e.user_id is null
-                and e.model = $2
+                    e.source_id, e.chunk_index, e.metadata
+               from app.knowledge_embeddings as e
+              where e.model = $2
                 and ($4::jsonb is null or e.metadata operator(pg_catalog.@>) $4)
               order by e.embedding operator(public.<=>) $1
               limit $3) as h
@@ -2004,7 +2132,7 @@ $_$;
 -- Name: FUNCTION search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer) IS 'Approximate nearest neighbours (cosine distance) of p_query in the shared knowledge base (app.embeddings, user_id NULL) for one embedding model, optionally only rows whose metadata contains p_filter (@>). Uses the partial HNSW index idx_embeddings_knowledge_hnsw. Sets, transaction-locally, hnsw.ef_search = p_ef_search (default 40, at least p_limit, at most 1000) and, when pgvector offers it (0.8+), hnsw.iterative_scan = relaxed_order so filters cannot starve the result; on older pgvector a filtered query widens ef_search to 10 × p_limit instead. Returns content, distance (0 = same direction, 2 = opposite) and the source, nearest first. VOLATILE because it changes settings. Errors: NULL query/model (22004), limit outside 1–1000 or ef_search outside 1–1000 (22023); a vector of another dimension fails in pgvector (22000).';
+COMMENT ON FUNCTION app.search_knowledge(p_query public.vector, p_model text, p_limit integer, p_filter jsonb, p_ef_search integer) IS 'Approximate nearest neighbours (cosine distance) of p_query in the shared knowledge base (app.knowledge_embeddings) for one embedding model, optionally only rows whose metadata contains p_filter (@>). Uses the HNSW index idx_knowledge_embeddings_hnsw. Sets, transaction-locally, hnsw.ef_search = p_ef_search (default 40, at least p_limit, at most 1000) and, when pgvector offers it (0.8+), hnsw.iterative_scan = relaxed_order so filters cannot starve the result; on older pgvector a filtered query widens ef_search to 10 × p_limit instead. Returns content, distance (0 = same direction, 2 = opposite) and the source (source_kind always knowledge), nearest first. VOLATILE because it changes settings. Errors: NULL query/model (22004), limit outside 1–1000 or ef_search outside 1–1000 (22023); a vector of another dimension fails in pgvector (22000).';
 
 --
 -- Name: semver_sort_key(text); Type: FUNCTION; Schema: app; Owner: -
@@ -2074,6 +2202,7 @@ declare
   v_id         uuid;
   v_created    boolean := false;
   v_active     boolean;
+  v_old_email  text;
 begin
   if p_auth_id is null then
     raise exception 'auth id is required' using errcode = 'not_null_violation', column = 'auth_id', table = 'users';
@@ -2098,31 +2227,43 @@ begin
       using errcode = 'check_violation', table = 'users', column = 'email', constraint = 'users_email_sign_in_check';
   end if;
 
-  -- Returning person: follow an e-mail change made in Better-Auth; never touch the profile name.
-  update app.users as u
-     set email = v_auth_email::public.citext
-   where u.auth_id = p_auth_id
-     and u.email is distinct from v_auth_email::public.citext;
-
-  select u.id, u.is_active into v_id, v_active from app.users as u where u.auth_id = p_auth_id;
-
+  -- The identity's lookup row first, locked: every sign-in of this identity queues here.
+  select a.user_id into v_id from app.person_auth_ids as a where a.auth_id = p_auth_id for update;
   if v_id is null then
+    insert into app.person_auth_ids as a (auth_id, user_id)
+    values (p_auth_id, pg_catalog.gen_random_uuid())
+    on conflict (auth_id) do nothing
+    returning a.user_id into v_id;
+    v_created := v_id is not null;
+    if not v_created then
+      -- A concurrent first sign-in of the same identity claimed it first (ON CONFLICT waited for it).
+      select a.user_id into v_id from app.person_auth_ids as a where a.auth_id = p_auth_id for update;
+    end if;
+  end if;
+
+  if v_created then
     -- New person. Better-Auth's name is unbounded and may be blank: trim, fall back to the e-mail's
-  -- local part, keep 100 characters (app.users.name is varchar(100)).
+    -- local part, keep 100 characters (app.users.name is varchar(100)).
     v_name := pg_catalog.left(
       coalesce(
         nullif(pg_catalog.btrim(p_name), ''),
         nullif(pg_catalog.btrim(v_auth_name), ''),
         pg_catalog.split_part(v_auth_email, '@', 1)),
       100);
-    insert into app.users as u (auth_id, email, name, time_zone)
-    values (p_auth_id, v_auth_email::public.citext, v_name, coalesce(p_time_zone, 'UTC'))
-    on conflict (auth_id) do nothing
-    returning u.id, u.is_active into v_id, v_active;
-    v_created := v_id is not null;
-    if v_id is null then
-      -- A concurrent sign-in of the same identity inserted it first (ON CONFLICT waited for it).
-      select u.id, u.is_active into v_id, v_active from app.users as u where u.auth_id = p_auth_id;
+    -- Someone else's e-mail: 23505 person_emails_pkey (the global rule, on the e-mail's own shard).
+    insert into app.person_emails (email, user_id) values (v_auth_email::public.citext, v_id);
+    insert into app.users as u (id, auth_id, email, name, time_zone)
+    values (v_id, p_auth_id, v_auth_email::public.citext, v_name, coalesce(p_time_zone, 'UTC'))
+    returning u.is_active into v_active;
+  else
+    -- Returning person: follow an e-mail change made in Better-Auth; never touch the profile name.
+    select u.email::text, u.is_active into v_old_email, v_active
+    from app.users as u where u.id = v_id for update;
+    if v_old_email is distinct from v_auth_email then
+      delete from app.person_emails as e
+       where e.email operator(public.=) v_old_email::public.citext and e.user_id = v_id;
+      insert into app.person_emails (email, user_id) values (v_auth_email::public.citext, v_id);
+      update app.users as u set email = v_auth_email::public.citext where u.id = v_id;
     end if;
   end if;
 
@@ -2135,7 +2276,87 @@ $$;
 -- Name: FUNCTION sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) IS 'Sign-in upsert: returns the app.users id of a Better-Auth identity, creating the person on first sign-in (created = true). Refuses an auth id unknown to auth."user" (23503, users_auth_id_fkey) and an e-mail that differs from Better-Auth''s (23514, users_email_sign_in_check). A returning person''s e-mail follows Better-Auth''s; name and time zone are only set on creation (name: p_name, else Better-Auth''s, else the e-mail''s local part, cut to 100 characters; time zone: p_time_zone, else UTC). Concurrent first sign-ins of one identity yield one row. is_active tells the caller whether the account is enabled. SECURITY DEFINER (app.owner_access on while it runs) because no person context exists yet and app_user may not insert into app.users; executable by app_user only.';
+COMMENT ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) IS 'Sign-in upsert: returns the app.users id of a Better-Auth identity, creating the person on first sign-in (created = true). The identity is looked up and locked in app.person_auth_ids (global uniqueness of the auth id; concurrent first sign-ins of one identity yield one person), the e-mail claimed in app.person_emails (another person''s e-mail: 23505 person_emails_pkey), both in the same transaction as app.users. Refuses an auth id unknown to auth."user" (23503, users_auth_id_fkey) and an e-mail that differs from Better-Auth''s (23514, users_email_sign_in_check). A returning person''s e-mail follows Better-Auth''s (the only way an e-mail change reaches app.users: the old lookup row goes, the new one is claimed); name and time zone are only set on creation (name: p_name, else Better-Auth''s, else the e-mail''s local part, cut to 100 characters; time zone: p_time_zone, else UTC). is_active tells the caller whether the account is enabled. SECURITY DEFINER (app.owner_access on while it runs) because no person context exists yet and app_user may not insert into app.users nor read the lookup tables; executable by app_user only.';
+
+--
+-- Name: unpair_appliance(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.unpair_appliance(p_id uuid) RETURNS SETOF app.appliances
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  me     uuid := app.current_user_id();
+  access text := pg_catalog.current_setting('app.owner_access', true);
+  v_dev  text;
+  v_row  app.appliances;
+begin
+  if me is null then
+    raise exception 'unpairing an appliance needs a person (app.user_id is not set)'
+      using errcode = 'insufficient_privilege';
+  end if;
+  perform app_private.owner_access_on();
+  select a.device_id into v_dev from app.appliances as a
+  where a.user_id = me and a.id = p_id and a.unpaired_at is null;
+  if found then
+    -- Same lock order as app.pair_appliance: the device's lookup row, then the pairing.
+    perform from app.appliance_devices as d where d.device_id = v_dev for update;
+    update app.appliances as a
+       set unpaired_at = greatest(pg_catalog.now(), a.paired_at)
+     where a.user_id = me and a.id = p_id and a.unpaired_at is null
+    returning a.* into v_row;
+    if v_row.id is not null then
+      delete from app.appliance_devices as d where d.device_id = v_row.device_id and d.appliance_id = v_row.id;
+      delete from app.appliance_serials as s where s.serial_number = v_row.serial_number and s.appliance_id = v_row.id;
+    end if;
+  end if;
+  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  if v_row.id is not null then
+    return next v_row;
+  end if;
+end
+$$;
+
+--
+-- Name: FUNCTION unpair_appliance(p_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.unpair_appliance(p_id uuid) IS 'Ends the current person''s current pairing p_id (unpaired_at = now, not before paired_at) and releases its device id and serial number (deletes its rows in app.appliance_devices / app.appliance_serials), in one transaction. Returns the ended pairing, or no row when p_id is not a current pairing of the person. SECURITY DEFINER (the lookup tables are invisible to app_user, who has no UPDATE of unpaired_at); executable by app_user only.';
+
+--
+-- Name: unregister_push_token(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.unregister_push_token(p_token text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_me     uuid := app.current_user_id();
+  v_id     uuid;
+  v_key    bytea := pg_catalog.sha256(pg_catalog.convert_to(p_token, 'UTF8'));
+begin
+  if v_me is null then
+    raise exception 'unregister_push_token needs a person context (app.user_id)'
+      using errcode = 'insufficient_privilege';
+  end if;
+  perform app_private.owner_access_on();
+  -- Same lock order as app.register_push_token: the lookup row, then the person's row.
+  perform from app.push_token_owners as o where o.token_sha256 = v_key for update;
+  delete from app.push_tokens as t where t.user_id = v_me and t.token = p_token returning t.id into v_id;
+  delete from app.push_token_owners as o where o.token_sha256 = v_key and o.user_id = v_me;
+  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  return v_id;
+end
+$$;
+
+--
+-- Name: FUNCTION unregister_push_token(p_token text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.unregister_push_token(p_token text) IS 'Removes the current person''s push token p_token (sign-out on a device, a rotated token) and its lookup row in app.push_token_owners, in one transaction; returns the removed row''s id, or NULL when the person holds no such token (someone else''s token is left alone and not revealed). SECURITY DEFINER (the lookup table is invisible to app_user, who has no DELETE on app.push_tokens either); executable by app_user only.';
 
 --
 -- Name: upload_cooking_log(text, uuid, uuid, text, timestamp with time zone, timestamp with time zone, jsonb, jsonb, real, integer, integer, text, integer); Type: FUNCTION; Schema: app; Owner: -
@@ -3189,8 +3410,18 @@ begin
     union
     select rel from fk_to_users where col = 'user_id'
   ),
+  -- Columns that name a person without a foreign key (app_private.gdpr_reference_columns): a
+  -- reference table cannot have a foreign key to a distributed table on Citus (issue 17).
+  declared as (
+    select c.oid as rel, a.attname::text as col
+    from app_private.gdpr_reference_columns r
+    join pg_catalog.pg_class c on c.oid = pg_catalog.to_regclass(r.table_name)
+    join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attname = r.column_name and a.attnum > 0 and not a.attisdropped
+  ),
   reference as (
     select f.rel, f.col from fk_to_users f where f.rel not in (select rel from person)
+    union
+    select d.rel, d.col from declared d where d.rel not in (select rel from person)
   ),
   auth_tables as (
     select c.oid as rel, c.relname::text as relname,
@@ -3266,7 +3497,7 @@ $$;
 -- Name: FUNCTION gdpr_tables(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.gdpr_tables() IS 'Where a person''s data lives, from pg_catalog (see the migration''s header): one row per table with the export''s name for it, its kind (self, person, reference, auth_user, auth_owned, auth_verification), the column that names the person, its primary key columns and types (keyset paging), the columns exports leave out, the export order, and the purge order (ascending: a table comes after every person table that references it, app.users after all of them, auth after app). Partitions are not listed: their parent is.';
+COMMENT ON FUNCTION app_private.gdpr_tables() IS 'Where a person''s data lives, from pg_catalog (see migration 000021''s header) and app_private.gdpr_reference_columns (columns naming a person without a foreign key, migration 000135): one row per table with the export''s name for it, its kind (self, person, reference, auth_user, auth_owned, auth_verification), the column that names the person, its primary key columns and types (keyset paging), the columns exports leave out, the export order, and the purge order (ascending: a table comes after every person table that references it, app.users after all of them, auth after app). Partitions are not listed: their parent is.';
 
 --
 -- Name: gdpr_text_names_person(text, uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -
@@ -4504,6 +4735,92 @@ COMMENT ON COLUMN app.api_usage.request_id IS 'Provider''s request id, for suppo
 COMMENT ON COLUMN app.api_usage.created_at IS 'When the request was made.';
 
 --
+-- Name: appliance_devices; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.appliance_devices (
+    device_id text NOT NULL,
+    user_id uuid NOT NULL,
+    appliance_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.appliance_devices FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.appliance_devices IS 'Global uniqueness of a device id among current pairings: one row per currently paired device (primary key device_id), naming the person and the pairing (app.appliances row with unpaired_at NULL). app.pair_appliance locks it first (it serialises pairings of one device: one shard on Citus), inserts or moves it on a pairing; app.unpair_appliance deletes it. Ended pairings have no row. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN appliance_devices.device_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.device_id IS 'The device id of the current pairing (app.appliances.device_id).';
+
+--
+-- Name: COLUMN appliance_devices.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.user_id IS 'The person the device is paired to now. No foreign key (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN appliance_devices.appliance_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.appliance_id IS 'app.appliances.id of the current pairing. No foreign key: app.appliances is distributed by user_id, this table by device id.';
+
+--
+-- Name: COLUMN appliance_devices.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_devices.created_at IS 'When this pairing took the device.';
+
+--
+-- Name: appliance_serials; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.appliance_serials (
+    serial_number text NOT NULL,
+    user_id uuid NOT NULL,
+    appliance_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.appliance_serials FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.appliance_serials IS 'Global uniqueness of a serial number among current pairings (primary key serial_number): a serial cannot be currently paired under two device ids. Written with app.appliance_devices by app.pair_appliance / app.unpair_appliance; a clash is 23505 appliance_serials_pkey. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN appliance_serials.serial_number; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.serial_number IS 'The serial number of the current pairing (app.appliances.serial_number).';
+
+--
+-- Name: COLUMN appliance_serials.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.user_id IS 'The person the appliance is paired to now. No foreign key (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN appliance_serials.appliance_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.appliance_id IS 'app.appliances.id of the current pairing.';
+
+--
+-- Name: COLUMN appliance_serials.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.appliance_serials.created_at IS 'When this pairing took the serial number.';
+
+--
 -- Name: conversations; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4894,7 +5211,7 @@ COMMENT ON CONSTRAINT daily_nutrition_totals_check ON app.daily_nutrition IS 'Nu
 
 CREATE TABLE app.embeddings (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid,
+    user_id uuid CONSTRAINT embeddings_user_id_not_null1 NOT NULL,
     source_kind text NOT NULL,
     source_id uuid,
     chunk_index integer DEFAULT 0 NOT NULL,
@@ -4921,7 +5238,7 @@ ALTER TABLE ONLY app.embeddings FORCE ROW LEVEL SECURITY;
 -- Name: TABLE embeddings; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector). Two populations: the shared knowledge base (user_id NULL, source_kind knowledge), searched approximately through the HNSW cosine index idx_embeddings_knowledge_hnsw; and a person''s own meal logs and messages (user_id set), searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). A person''s chunk must point at their own meal log or message (trigger embeddings_check_source_*). The embed job upserts on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model), the knowledge loader on idx_embeddings_knowledge_chunk, so re-running them is idempotent. A person''s rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages).';
+COMMENT ON TABLE app.embeddings IS 'RAG chunks and their vectors (pgvector) of a person''s own meal logs and messages, searched exactly: the btree idx_embeddings_user selects the person''s rows and the distance is computed on them (HNSW filters after the scan and would lose rows). A chunk must point at the person''s own meal log or message (trigger embeddings_check_source_*). The embed job upserts on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model), so re-running it is idempotent. Rows are deleted with the person (ON DELETE CASCADE) and with their source row (triggers delete_embeddings on meal_logs and messages). The shared knowledge base is app.knowledge_embeddings (until 000131: rows here with user_id NULL).';
 
 --
 -- Name: COLUMN embeddings.id; Type: COMMENT; Schema: app; Owner: -
@@ -4933,7 +5250,7 @@ COMMENT ON COLUMN app.embeddings.id IS 'Chunk id.';
 -- Name: COLUMN embeddings.user_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.embeddings.user_id IS 'Owner; NULL = a row of the shared knowledge base (then source_kind is knowledge).';
+COMMENT ON COLUMN app.embeddings.user_id IS 'Owner (app.users.id): every chunk belongs to a person (the shared knowledge base is app.knowledge_embeddings since 000131). The distribution column on Citus.';
 
 --
 -- Name: COLUMN embeddings.source_kind; Type: COMMENT; Schema: app; Owner: -
@@ -5190,6 +5507,79 @@ ALTER TABLE app.job_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: knowledge_embeddings; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.knowledge_embeddings (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    source_id uuid,
+    chunk_index integer DEFAULT 0 NOT NULL,
+    content text NOT NULL,
+    embedding public.vector(1536) NOT NULL,
+    model text NOT NULL,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT knowledge_embeddings_chunk_index_check CHECK ((chunk_index >= 0)),
+    CONSTRAINT knowledge_embeddings_content_check CHECK ((char_length(content) >= 1)),
+    CONSTRAINT knowledge_embeddings_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
+    CONSTRAINT knowledge_embeddings_model_check CHECK (((char_length(model) >= 1) AND (char_length(model) <= 200)))
+);
+
+--
+-- Name: TABLE knowledge_embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.knowledge_embeddings IS 'The shared knowledge base for RAG: chunks and their vectors (pgvector), belonging to nobody. Read by every person (app_user: SELECT, through app.search_knowledge), written by the admin portal only (app_admin: assistant.forAdmin.storeKnowledge, upserting on idx_knowledge_embeddings_chunk). Searched approximately through the HNSW cosine index idx_knowledge_embeddings_hnsw. A reference table on Citus (a copy on every node). Until migration 000131 these rows were app.embeddings rows with user_id NULL; they kept their ids.';
+
+--
+-- Name: COLUMN knowledge_embeddings.id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.id IS 'Chunk id.';
+
+--
+-- Name: COLUMN knowledge_embeddings.source_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.source_id IS 'Optional stable document uuid chosen by the loader (e.g. a name-based uuid of its URL): with it, reloading a document is idempotent (upsert on idx_knowledge_embeddings_chunk); NULL rows are never deduplicated (NULLs are distinct).';
+
+--
+-- Name: COLUMN knowledge_embeddings.chunk_index; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.chunk_index IS 'Position of the chunk within its document (0 for a single chunk).';
+
+--
+-- Name: COLUMN knowledge_embeddings.content; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.content IS 'The chunk''s text, returned by searches.';
+
+--
+-- Name: COLUMN knowledge_embeddings.embedding; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.embedding IS 'The chunk''s vector (1536 dimensions, the width of app.embeddings.embedding).';
+
+--
+-- Name: COLUMN knowledge_embeddings.model; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.model IS 'The embedding model that made the vector; a search compares only vectors of one model.';
+
+--
+-- Name: COLUMN knowledge_embeddings.metadata; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.metadata IS 'Free-form JSON object (topic, language, URL …): searchKnowledge''s filter matches it with @>.';
+
+--
+-- Name: COLUMN knowledge_embeddings.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.knowledge_embeddings.created_at IS 'When the chunk was stored or last replaced by the loader.';
 
 --
 -- Name: meal_foods; Type: TABLE; Schema: app; Owner: -
@@ -5453,6 +5843,122 @@ COMMENT ON COLUMN app.messages.message_metadata IS 'JSON object: citations, refe
 COMMENT ON COLUMN app.messages.created_at IS 'When the message was stored. Defaults to clock_timestamp(), not now(): a question and its answer stored in one transaction (or one multi-row INSERT) still get increasing times, so ORDER BY created_at is the conversation order.';
 
 --
+-- Name: person_auth_ids; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.person_auth_ids (
+    auth_id text NOT NULL,
+    user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.person_auth_ids FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.person_auth_ids IS 'Global uniqueness of the Better-Auth identity: one auth."user".id names one person (the primary key is the auth id; on Citus distributed by it). app.sign_in_person claims it first (INSERT ... ON CONFLICT DO NOTHING, then locks it), so concurrent first sign-ins of one identity create one person. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN person_auth_ids.auth_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_auth_ids.auth_id IS 'auth."user".id, equal to app.users.auth_id of user_id.';
+
+--
+-- Name: COLUMN person_auth_ids.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_auth_ids.user_id IS 'The person (app.users.id) of this identity. No foreign key (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN person_auth_ids.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_auth_ids.created_at IS 'When the identity first signed in.';
+
+--
+-- Name: person_emails; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.person_emails (
+    email public.citext NOT NULL,
+    user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.person_emails FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.person_emails IS 'Global uniqueness of a person''s e-mail (case-insensitive, citext): the primary key is the e-mail, so one e-mail names one person across the whole database (on Citus: distributed by email, the owning shard enforces it). Holds exactly the current app.users.email of every person. Written only by app.sign_in_person (first sign-in, and an e-mail change made in Better-Auth), in the same transaction as app.users; deleted with the person by the GDPR purge (catalogue: person table). app_user has no privilege on it.';
+
+--
+-- Name: COLUMN person_emails.email; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_emails.email IS 'The e-mail address (citext: unique whatever the case), equal to app.users.email of user_id.';
+
+--
+-- Name: COLUMN person_emails.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_emails.user_id IS 'The person (app.users.id) holding the e-mail. No foreign key (Citus refuses one between tables distributed by different keys): the writers and the GDPR purge (catalogue: person table) keep it in step.';
+
+--
+-- Name: COLUMN person_emails.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.person_emails.created_at IS 'When the person took this e-mail.';
+
+--
+-- Name: push_token_owners; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.push_token_owners (
+    token_sha256 bytea NOT NULL,
+    user_id uuid NOT NULL,
+    push_token_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT push_token_owners_token_sha256_check CHECK ((length(token_sha256) = 32))
+);
+
+ALTER TABLE ONLY app.push_token_owners FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.push_token_owners IS 'Global uniqueness of FCM/APNs tokens: the primary key is the token''s SHA-256 (sha256(convert_to(token, ''UTF8'')); the token is a credential, so it is not stored twice nor exported from here); the row names the person and the app.push_tokens row holding it. app.register_push_token locks this row first (one shard on Citus), then moves the token between people; app.unregister_push_token and the stale-token sweep (app.delete_stale_push_tokens) delete it with the token row. A row whose push_tokens row is gone is treated as free. Deleted with the person by the GDPR purge. app_user has no privilege on it.';
+
+--
+-- Name: COLUMN push_token_owners.token_sha256; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.token_sha256 IS 'SHA-256 of the push token (app.push_tokens.token of push_token_id, UTF-8): the global key, 32 bytes (push_token_owners_token_sha256_check).';
+
+--
+-- Name: COLUMN push_token_owners.user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.user_id IS 'The person holding the token (app.push_tokens.user_id). No foreign key (see app.person_emails.user_id).';
+
+--
+-- Name: COLUMN push_token_owners.push_token_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.push_token_id IS 'app.push_tokens.id of the row holding the token. No foreign key: app.push_tokens is distributed by user_id, this table by token.';
+
+--
+-- Name: COLUMN push_token_owners.created_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.push_token_owners.created_at IS 'When the token was first registered by user_id.';
+
+--
 -- Name: push_tokens; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -5473,7 +5979,7 @@ ALTER TABLE ONLY app.push_tokens FORCE ROW LEVEL SECURITY;
 -- Name: TABLE push_tokens; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people: when a phone changes hands the row moves to the new person. app_user writes tokens only through app.register_push_token (no INSERT or UPDATE privilege), so registering a token never fails because someone else holds it (no existence oracle). Deleted with the person (ON DELETE CASCADE).';
+COMMENT ON TABLE app.push_tokens IS 'FCM/APNs device tokens of a person''s phones (Epicura). A token is unique across people through app.push_token_owners (its lookup row, locked by every writer): when a phone changes hands the row moves to the new person. app_user writes tokens only through app.register_push_token / app.unregister_push_token (no INSERT, UPDATE or DELETE privilege), so registering a token never fails because someone else holds it (no existence oracle) and no token row leaves without its lookup row. Deleted with the person (ON DELETE CASCADE).';
 
 --
 -- Name: COLUMN push_tokens.id; Type: COMMENT; Schema: app; Owner: -
@@ -5497,7 +6003,7 @@ COMMENT ON COLUMN app.push_tokens.platform IS 'ios or android.';
 -- Name: COLUMN push_tokens.token; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.push_tokens.token IS 'FCM/APNs device token (unique).';
+COMMENT ON COLUMN app.push_tokens.token IS 'The FCM/APNs token. Unique across people through app.push_token_owners (written with this row by app.register_push_token), not a unique constraint here (Citus: a unique key of a person table must contain user_id).';
 
 --
 -- Name: COLUMN push_tokens.created_at; Type: COMMENT; Schema: app; Owner: -
@@ -6053,7 +6559,7 @@ COMMENT ON COLUMN app.users.id IS 'Person id: the key every person-owned table r
 -- Name: COLUMN users.auth_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON COLUMN app.users.auth_id IS 'Better-Auth user id (auth."user".id), unique: one person per identity. ON DELETE RESTRICT: a person with data disappears only through the GDPR purge.';
+COMMENT ON COLUMN app.users.auth_id IS 'Better-Auth identity (auth."user".id) of this person. One person per identity through app.person_auth_ids (its primary key; written by app.sign_in_person), not a unique constraint here (Citus: a unique key of app.users must contain id).';
 
 --
 -- Name: COLUMN users.email; Type: COMMENT; Schema: app; Owner: -
@@ -6431,6 +6937,41 @@ COMMENT ON COLUMN app_private.gdpr_redactions.column_name IS 'Column left out of
 --
 
 COMMENT ON COLUMN app_private.gdpr_redactions.reason IS 'Plain-words reason, copied into every export''s manifest.';
+
+--
+-- Name: gdpr_reference_columns; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_reference_columns (
+    table_name text NOT NULL,
+    column_name text NOT NULL,
+    reason text NOT NULL,
+    CONSTRAINT gdpr_reference_columns_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 500)))
+);
+
+--
+-- Name: TABLE gdpr_reference_columns; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_reference_columns IS 'Columns that name a person (an app.users id) without a foreign key to app.users, which app_private.gdpr_tables lists as kind reference next to the ones it finds through foreign keys: the export lists the table''s key and the column, the purge sets the column to NULL. Keys are schema.table (unquoted) and the column name. A foreign key is the first choice; declare a column here only when one cannot exist (a Citus reference table pointing at a distributed table).';
+
+--
+-- Name: COLUMN gdpr_reference_columns.table_name; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_reference_columns.table_name IS 'The table, schema-qualified (app.recipes).';
+
+--
+-- Name: COLUMN gdpr_reference_columns.column_name; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_reference_columns.column_name IS 'The column holding an app.users id.';
+
+--
+-- Name: COLUMN gdpr_reference_columns.reason; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_reference_columns.reason IS 'Why the column has no foreign key to app.users.';
 
 --
 -- Name: gdpr_secret; Type: TABLE; Schema: app_private; Owner: -
@@ -7003,6 +7544,20 @@ ALTER TABLE ONLY app.api_usage
     ADD CONSTRAINT api_usage_pkey PRIMARY KEY (id);
 
 --
+-- Name: appliance_devices appliance_devices_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.appliance_devices
+    ADD CONSTRAINT appliance_devices_pkey PRIMARY KEY (device_id);
+
+--
+-- Name: appliance_serials appliance_serials_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.appliance_serials
+    ADD CONSTRAINT appliance_serials_pkey PRIMARY KEY (serial_number);
+
+--
 -- Name: appliances appliances_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -7081,7 +7636,13 @@ ALTER TABLE ONLY app.daily_nutrition
 --
 
 ALTER TABLE ONLY app.embeddings
-    ADD CONSTRAINT embeddings_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT embeddings_pkey PRIMARY KEY (user_id, id);
+
+--
+-- Name: CONSTRAINT embeddings_pkey ON embeddings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON CONSTRAINT embeddings_pkey ON app.embeddings IS 'Primary key (user_id, id): it contains the person (Citus: a distributed table''s keys must contain its distribution column). id alone is a random UUID, unique in practice.';
 
 --
 -- Name: firmware_releases firmware_releases_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7096,6 +7657,13 @@ ALTER TABLE ONLY app.firmware_releases
 
 ALTER TABLE ONLY app.job_outbox
     ADD CONSTRAINT job_outbox_pkey PRIMARY KEY (user_id, id);
+
+--
+-- Name: knowledge_embeddings knowledge_embeddings_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.knowledge_embeddings
+    ADD CONSTRAINT knowledge_embeddings_pkey PRIMARY KEY (id);
 
 --
 -- Name: meal_foods meal_foods_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7132,18 +7700,32 @@ ALTER TABLE ONLY app.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
 
 --
+-- Name: person_auth_ids person_auth_ids_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.person_auth_ids
+    ADD CONSTRAINT person_auth_ids_pkey PRIMARY KEY (auth_id);
+
+--
+-- Name: person_emails person_emails_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.person_emails
+    ADD CONSTRAINT person_emails_pkey PRIMARY KEY (email);
+
+--
+-- Name: push_token_owners push_token_owners_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.push_token_owners
+    ADD CONSTRAINT push_token_owners_pkey PRIMARY KEY (token_sha256);
+
+--
 -- Name: push_tokens push_tokens_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.push_tokens
     ADD CONSTRAINT push_tokens_pkey PRIMARY KEY (id);
-
---
--- Name: push_tokens push_tokens_token_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.push_tokens
-    ADD CONSTRAINT push_tokens_token_key UNIQUE (token);
 
 --
 -- Name: recipe_search recipe_search_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7202,13 +7784,6 @@ ALTER TABLE ONLY app.user_preferences
     ADD CONSTRAINT user_preferences_user_id_key UNIQUE (user_id);
 
 --
--- Name: users users_auth_id_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.users
-    ADD CONSTRAINT users_auth_id_key UNIQUE (auth_id);
-
---
 -- Name: users users_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -7241,6 +7816,13 @@ ALTER TABLE ONLY app_private.gdpr_redactions
 --
 
 COMMENT ON CONSTRAINT gdpr_redactions_table_name_column_name_key ON app_private.gdpr_redactions IS 'One redaction rule per column (NULLS NOT DISTINCT: also one per whole table, column_name null).';
+
+--
+-- Name: gdpr_reference_columns gdpr_reference_columns_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_reference_columns
+    ADD CONSTRAINT gdpr_reference_columns_pkey PRIMARY KEY (table_name, column_name);
 
 --
 -- Name: gdpr_secret gdpr_secret_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
@@ -7332,28 +7914,52 @@ CREATE INDEX idx_api_usage_user_date ON app.api_usage USING btree (user_id, crea
 COMMENT ON INDEX app.idx_api_usage_user_date IS 'A person''s usage by date (MealPal document); also serves daily cost refresh, RLS and GDPR.';
 
 --
+-- Name: idx_appliance_devices_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_appliance_devices_user ON app.appliance_devices USING btree (user_id);
+
+--
+-- Name: INDEX idx_appliance_devices_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_appliance_devices_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
+-- Name: idx_appliance_serials_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_appliance_serials_user ON app.appliance_serials USING btree (user_id);
+
+--
+-- Name: INDEX idx_appliance_serials_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_appliance_serials_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
 -- Name: idx_appliances_device_id; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE UNIQUE INDEX idx_appliances_device_id ON app.appliances USING btree (device_id) WHERE (unpaired_at IS NULL);
+CREATE INDEX idx_appliances_device_id ON app.appliances USING btree (device_id) WHERE (unpaired_at IS NULL);
 
 --
 -- Name: INDEX idx_appliances_device_id; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_appliances_device_id IS 'Partial: the current pairing of a device id (pairing, heartbeat, cooking-log upload); unpaired rows are history.';
+COMMENT ON INDEX app.idx_appliances_device_id IS 'Partial: the current pairing of a device id (heartbeat, cooking-log upload); unpaired rows are history. Not unique: a device id has one current pairing through app.appliance_devices.';
 
 --
 -- Name: idx_appliances_serial_number; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE UNIQUE INDEX idx_appliances_serial_number ON app.appliances USING btree (serial_number) WHERE (unpaired_at IS NULL);
+CREATE INDEX idx_appliances_serial_number ON app.appliances USING btree (serial_number) WHERE (unpaired_at IS NULL);
 
 --
 -- Name: INDEX idx_appliances_serial_number; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_appliances_serial_number IS 'Partial: the current pairing of a serial number (pairing checks); unpaired rows are history.';
+COMMENT ON INDEX app.idx_appliances_serial_number IS 'Partial: the current pairing of a serial number; unpaired rows are history. Not unique: a serial number has one current pairing through app.appliance_serials.';
 
 --
 -- Name: idx_appliances_user; Type: INDEX; Schema: app; Owner: -
@@ -7378,30 +7984,6 @@ CREATE INDEX idx_conversations_user_recent ON app.conversations USING btree (use
 --
 
 COMMENT ON INDEX app.idx_conversations_user_recent IS 'A person''s conversations, most recent first (assistant.listConversations keyset pages on last_message_at).';
-
---
--- Name: idx_embeddings_knowledge_chunk; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE UNIQUE INDEX idx_embeddings_knowledge_chunk ON app.embeddings USING btree (source_kind, source_id, chunk_index, model) WHERE (source_kind = 'knowledge'::text);
-
---
--- Name: INDEX idx_embeddings_knowledge_chunk; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON INDEX app.idx_embeddings_knowledge_chunk IS 'A knowledge-base chunk (source_kind knowledge, user_id NULL) is unique per (source_kind, source_id, chunk_index, model): the loader upserts on it (ON CONFLICT ... WHERE source_kind = ''knowledge''). Rows without a source_id are never deduplicated (NULLs are distinct).';
-
---
--- Name: idx_embeddings_knowledge_hnsw; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE INDEX idx_embeddings_knowledge_hnsw ON app.embeddings USING hnsw (embedding public.vector_cosine_ops) WITH (m='16', ef_construction='64') WHERE (user_id IS NULL);
-
---
--- Name: INDEX idx_embeddings_knowledge_hnsw; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON INDEX app.idx_embeddings_knowledge_hnsw IS 'Approximate cosine search over the shared knowledge base only (partial: user_id IS NULL). Used with ORDER BY embedding <=> $1 LIMIT k and the same predicate; tune with SET LOCAL hnsw.ef_search.';
 
 --
 -- Name: idx_embeddings_person_chunk; Type: INDEX; Schema: app; Owner: -
@@ -7474,6 +8056,30 @@ CREATE INDEX idx_job_outbox_key ON app.job_outbox USING btree (user_id, queue, s
 --
 
 COMMENT ON INDEX app.idx_job_outbox_key IS 'Whether a job with this key already waits for the person (the triggers then add none).';
+
+--
+-- Name: idx_knowledge_embeddings_chunk; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE UNIQUE INDEX idx_knowledge_embeddings_chunk ON app.knowledge_embeddings USING btree (source_id, chunk_index, model);
+
+--
+-- Name: INDEX idx_knowledge_embeddings_chunk; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_knowledge_embeddings_chunk IS 'The loader''s upsert key (InsertKnowledgeEmbeddings: ON CONFLICT (source_id, chunk_index, model)): a document''s chunks are replaced, not duplicated, when it is loaded again.';
+
+--
+-- Name: idx_knowledge_embeddings_hnsw; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_knowledge_embeddings_hnsw ON app.knowledge_embeddings USING hnsw (embedding public.vector_cosine_ops) WITH (m='16', ef_construction='64');
+
+--
+-- Name: INDEX idx_knowledge_embeddings_hnsw; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_knowledge_embeddings_hnsw IS 'Approximate nearest neighbours by cosine distance (app.search_knowledge: ORDER BY embedding <=> $1 LIMIT k), m 16, ef_construction 64.';
 
 --
 -- Name: idx_meal_foods_meal_log; Type: INDEX; Schema: app; Owner: -
@@ -7560,6 +8166,30 @@ CREATE INDEX idx_messages_user ON app.messages USING btree (user_id);
 COMMENT ON INDEX app.idx_messages_user IS 'The messages of a person: row-level security''s user_id filter, the GDPR export and purge.';
 
 --
+-- Name: idx_person_auth_ids_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_person_auth_ids_user ON app.person_auth_ids USING btree (user_id);
+
+--
+-- Name: INDEX idx_person_auth_ids_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_person_auth_ids_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
+-- Name: idx_person_emails_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_person_emails_user ON app.person_emails USING btree (user_id);
+
+--
+-- Name: INDEX idx_person_emails_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_person_emails_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
+
+--
 -- Name: idx_prefs_allergens; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -7582,6 +8212,18 @@ CREATE INDEX idx_prefs_cuisines ON app.user_preferences USING gin (cuisines);
 --
 
 COMMENT ON INDEX app.idx_prefs_cuisines IS 'An index the source document lists: people who like a cuisine (array containment @>) for oversight and recommendation queries.';
+
+--
+-- Name: idx_push_token_owners_user; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX idx_push_token_owners_user ON app.push_token_owners USING btree (user_id);
+
+--
+-- Name: INDEX idx_push_token_owners_user; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON INDEX app.idx_push_token_owners_user IS 'A person''s lookup rows (GDPR export and purge: where user_id = $1).';
 
 --
 -- Name: idx_push_tokens_user; Type: INDEX; Schema: app; Owner: -
@@ -7899,13 +8541,13 @@ COMMENT ON INDEX app.idx_users_deletion_due IS 'Partial: only accounts with a pe
 -- Name: idx_users_email; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE UNIQUE INDEX idx_users_email ON app.users USING btree (email);
+CREATE INDEX idx_users_email ON app.users USING btree (email);
 
 --
 -- Name: INDEX idx_users_email; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON INDEX app.idx_users_email IS 'A person by e-mail address: sign-in checks, `kitchen-db gdpr … --user <email>` (app.gdpr_find_user).';
+COMMENT ON INDEX app.idx_users_email IS 'A person by e-mail address (`kitchen-db gdpr … --user <email>`, app.gdpr_find_user). Not unique: an e-mail names one person through app.person_emails (primary key), which Citus can keep.';
 
 --
 -- Name: telemetry_events_default_appliance_id_recorded_at_idx; Type: INDEX; Schema: app; Owner: -
@@ -8615,13 +9257,6 @@ ALTER TABLE ONLY app.recipe_search
     ADD CONSTRAINT recipe_search_recipe_id_fkey FOREIGN KEY (recipe_id) REFERENCES app.recipes(id) ON DELETE CASCADE;
 
 --
--- Name: recipes recipes_created_by_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.recipes
-    ADD CONSTRAINT recipes_created_by_fkey FOREIGN KEY (created_by) REFERENCES app.users(id) ON DELETE SET NULL;
-
---
 -- Name: telemetry_events telemetry_events_appliance_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -8696,18 +9331,6 @@ CREATE POLICY admin_all ON app.recipes TO app_admin USING (true) WITH CHECK (tru
 COMMENT ON POLICY admin_all ON app.recipes IS 'The admin portal creates, edits, publishes, unpublishes and deletes recipes.';
 
 --
--- Name: embeddings admin_knowledge; Type: POLICY; Schema: app; Owner: -
---
-
-CREATE POLICY admin_knowledge ON app.embeddings TO app_admin USING ((user_id IS NULL)) WITH CHECK ((user_id IS NULL));
-
---
--- Name: POLICY admin_knowledge ON embeddings; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON POLICY admin_knowledge ON app.embeddings IS 'The admin portal curates the shared knowledge base (user_id IS NULL) only; people''s embeddings stay read-only to it.';
-
---
 -- Name: api_usage admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8718,6 +9341,30 @@ CREATE POLICY admin_select ON app.api_usage FOR SELECT TO app_admin USING (true)
 --
 
 COMMENT ON POLICY admin_select ON app.api_usage IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
+
+--
+-- Name: appliance_devices admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.appliance_devices FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.appliance_devices IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
+-- Name: appliance_serials admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.appliance_serials FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.appliance_serials IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
 
 --
 -- Name: appliances admin_select; Type: POLICY; Schema: app; Owner: -
@@ -8840,6 +9487,42 @@ CREATE POLICY admin_select ON app.messages FOR SELECT TO app_admin USING (true);
 COMMENT ON POLICY admin_select ON app.messages IS 'Read-only oversight: app_admin (kdb.asAdmin) reads every person''s rows of this table; there is no write policy for app_admin here, so it cannot change them.';
 
 --
+-- Name: person_auth_ids admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.person_auth_ids FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.person_auth_ids IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
+-- Name: person_emails admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.person_emails FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.person_emails IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
+-- Name: push_token_owners admin_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY admin_select ON app.push_token_owners FOR SELECT TO app_admin USING (true);
+
+--
+-- Name: POLICY admin_select ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY admin_select ON app.push_token_owners IS 'The admin portal (app_admin) reads every row, read-only (what it may write is decided by its grants and other policies).';
+
+--
 -- Name: push_tokens admin_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -8918,6 +9601,18 @@ COMMENT ON POLICY admin_select ON app.users IS 'Read-only oversight: app_admin (
 ALTER TABLE app.api_usage ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: appliance_devices; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.appliance_devices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: appliance_serials; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.appliance_serials ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: appliances; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -8988,6 +9683,30 @@ CREATE POLICY owner_access ON app.api_usage TO kitchen_owner USING ((current_set
 --
 
 COMMENT ON POLICY owner_access ON app.api_usage IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
+
+--
+-- Name: appliance_devices owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.appliance_devices TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.appliance_devices IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
+-- Name: appliance_serials owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.appliance_serials TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.appliance_serials IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
 
 --
 -- Name: appliances owner_access; Type: POLICY; Schema: app; Owner: -
@@ -9110,6 +9829,42 @@ CREATE POLICY owner_access ON app.messages TO kitchen_owner USING ((current_sett
 COMMENT ON POLICY owner_access ON app.messages IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
+-- Name: person_auth_ids owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.person_auth_ids TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.person_auth_ids IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
+-- Name: person_emails owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.person_emails TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.person_emails IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
+-- Name: push_token_owners owner_access; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY owner_access ON app.push_token_owners TO kitchen_owner USING ((current_setting('app.owner_access'::text, true) = 'on'::text)) WITH CHECK ((current_setting('app.owner_access'::text, true) = 'on'::text));
+
+--
+-- Name: POLICY owner_access ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY owner_access ON app.push_token_owners IS 'The stable owner role kitchen_owner (the owner of the objects is it or a member), only while app.owner_access = ''on'': SECURITY DEFINER functions switch it on in their body (app_private.owner_access_on) and restore it before returning. FORCE row-level security keeps the owner out otherwise.';
+
+--
 -- Name: push_tokens owner_access; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9194,6 +9949,12 @@ CREATE POLICY owner_access ON app.users TO kitchen_owner USING ((current_setting
 COMMENT ON POLICY owner_access ON app.users IS 'FORCE ROW LEVEL SECURITY applies to the owner too: this policy lets the owning role through only while app.owner_access = ''on'', which the SECURITY DEFINER functions that must see everyone''s rows (GDPR export and purge, partition maintenance, pairing, the demo load) set for their own transaction.';
 
 --
+-- Name: person_auth_ids; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.person_auth_ids ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: api_usage person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9204,6 +9965,30 @@ CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user
 --
 
 COMMENT ON POLICY person_delete ON app.api_usage IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
+
+--
+-- Name: appliance_devices person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.appliance_devices FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.appliance_devices IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
+-- Name: appliance_serials person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.appliance_serials FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.appliance_serials IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
 
 --
 -- Name: appliances person_delete; Type: POLICY; Schema: app; Owner: -
@@ -9326,6 +10111,42 @@ CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_
 COMMENT ON POLICY person_delete ON app.messages IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
+-- Name: person_auth_ids person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.person_auth_ids FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.person_auth_ids IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
+-- Name: person_emails person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.person_emails FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.person_emails IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
+-- Name: push_token_owners person_delete; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_delete ON app.push_token_owners FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_delete ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_delete ON app.push_token_owners IS 'A person (app_user) deletes their own rows only: user_id = app.current_user_id().';
+
+--
 -- Name: push_tokens person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9398,6 +10219,12 @@ CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = ( S
 COMMENT ON POLICY person_delete ON app.users IS 'Row-level security: app_user deletes only its person''s rows (e.g. removing a push token, deleting a conversation).';
 
 --
+-- Name: person_emails; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.person_emails ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: api_usage person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9408,6 +10235,30 @@ CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK (
 --
 
 COMMENT ON POLICY person_insert ON app.api_usage IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
+
+--
+-- Name: appliance_devices person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.appliance_devices FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.appliance_devices IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
+-- Name: appliance_serials person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.appliance_serials FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.appliance_serials IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
 
 --
 -- Name: appliances person_insert; Type: POLICY; Schema: app; Owner: -
@@ -9530,6 +10381,42 @@ CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((
 COMMENT ON POLICY person_insert ON app.messages IS 'Row-level security: app_user inserts rows only for the person in app.user_id (WITH CHECK); without the setting nothing can be inserted. Every asUser write that creates a row of this table.';
 
 --
+-- Name: person_auth_ids person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.person_auth_ids FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.person_auth_ids IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
+-- Name: person_emails person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.person_emails FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.person_emails IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
+-- Name: push_token_owners person_insert; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_insert ON app.push_token_owners FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_insert ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_insert ON app.push_token_owners IS 'A person (app_user) inserts rows for themselves only: user_id = app.current_user_id().';
+
+--
 -- Name: push_tokens person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9614,6 +10501,30 @@ CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user
 COMMENT ON POLICY person_select ON app.api_usage IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
 
 --
+-- Name: appliance_devices person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.appliance_devices FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.appliance_devices IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
+-- Name: appliance_serials person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.appliance_serials FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.appliance_serials IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
 -- Name: appliances person_select; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -9677,13 +10588,13 @@ COMMENT ON POLICY person_select ON app.daily_nutrition IS 'Row-level security: a
 -- Name: embeddings person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING (((user_id IS NULL) OR (user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))));
+CREATE POLICY person_select ON app.embeddings FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON embeddings; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON POLICY person_select ON app.embeddings IS 'A person reads their own embeddings and the shared knowledge base (user_id IS NULL); writes stay limited to their own rows.';
+COMMENT ON POLICY person_select ON app.embeddings IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows). The shared knowledge base is app.knowledge_embeddings since 000131.';
 
 --
 -- Name: job_outbox person_select; Type: POLICY; Schema: app; Owner: -
@@ -9732,6 +10643,42 @@ CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_
 --
 
 COMMENT ON POLICY person_select ON app.messages IS 'Row-level security: app_user reads only the rows of the person whose id is in app.user_id (app.current_user_id(), set by kdb.asUser); without the setting it sees no row. Every asUser read of this table goes through it.';
+
+--
+-- Name: person_auth_ids person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.person_auth_ids FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.person_auth_ids IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
+-- Name: person_emails person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.person_emails FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.person_emails IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
+
+--
+-- Name: push_token_owners person_select; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_select ON app.push_token_owners FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_select ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_select ON app.push_token_owners IS 'A person (app_user) reads their own rows: user_id = app.current_user_id() (the transaction-local app.user_id; unset → no rows).';
 
 --
 -- Name: push_tokens person_select; Type: POLICY; Schema: app; Owner: -
@@ -9816,6 +10763,30 @@ CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user
 --
 
 COMMENT ON POLICY person_update ON app.api_usage IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
+
+--
+-- Name: appliance_devices person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.appliance_devices FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.appliance_devices IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
+-- Name: appliance_serials person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.appliance_serials FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.appliance_serials IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
 
 --
 -- Name: appliances person_update; Type: POLICY; Schema: app; Owner: -
@@ -9938,6 +10909,42 @@ CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_
 COMMENT ON POLICY person_update ON app.messages IS 'Row-level security: app_user updates only its person''s rows and cannot hand a row to another person (USING and WITH CHECK on the person''s id).';
 
 --
+-- Name: person_auth_ids person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.person_auth_ids FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.person_auth_ids IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
+-- Name: person_emails person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.person_emails FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.person_emails IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
+-- Name: push_token_owners person_update; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY person_update ON app.push_token_owners FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+
+--
+-- Name: POLICY person_update ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY person_update ON app.push_token_owners IS 'A person (app_user) updates their own rows and cannot move one to somebody else (user_id = app.current_user_id() before and after).';
+
+--
 -- Name: push_tokens person_update; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -10022,6 +11029,12 @@ CREATE POLICY published_select ON app.recipes FOR SELECT TO app_user USING (is_p
 COMMENT ON POLICY published_select ON app.recipes IS 'People (and their devices) see published recipes only.';
 
 --
+-- Name: push_token_owners; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.push_token_owners ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: push_tokens; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -10074,6 +11087,30 @@ CREATE POLICY worker_all ON app.api_usage TO app_worker USING (true) WITH CHECK 
 --
 
 COMMENT ON POLICY worker_all ON app.api_usage IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
+-- Name: appliance_devices worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.appliance_devices TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.appliance_devices IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
+
+--
+-- Name: appliance_serials worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.appliance_serials TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.appliance_serials IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
 
 --
 -- Name: appliances worker_all; Type: POLICY; Schema: app; Owner: -
@@ -10194,6 +11231,42 @@ CREATE POLICY worker_all ON app.messages TO app_worker USING (true) WITH CHECK (
 --
 
 COMMENT ON POLICY worker_all ON app.messages IS 'The job worker: app_worker (kdb.asWorker, pg-boss handlers) reaches every person''s rows (embeddings, metrics, offline sweep, push-token cleanup, due purges); what it may actually do is narrowed by the table privileges granted to app_worker.';
+
+--
+-- Name: person_auth_ids worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.person_auth_ids TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.person_auth_ids IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
+
+--
+-- Name: person_emails worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.person_emails TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON person_emails; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.person_emails IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
+
+--
+-- Name: push_token_owners worker_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY worker_all ON app.push_token_owners TO app_worker USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY worker_all ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON POLICY worker_all ON app.push_token_owners IS 'The job worker (app_worker) reaches every row; what it may do is limited by its table grants.';
 
 --
 -- Name: push_tokens worker_all; Type: POLICY; Schema: app; Owner: -
@@ -10554,12 +11627,6 @@ GRANT UPDATE(status) ON TABLE app.appliances TO app_user;
 GRANT UPDATE(last_seen_at) ON TABLE app.appliances TO app_user;
 
 --
--- Name: COLUMN appliances.unpaired_at; Type: ACL; Schema: app; Owner: -
---
-
-GRANT UPDATE(unpaired_at) ON TABLE app.appliances TO app_user;
-
---
 -- Name: FUNCTION pair_appliance(p_device_id text, p_serial_number text, p_pairing_code text, p_name text, p_wifi_mac text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -10642,6 +11709,13 @@ GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[
 GRANT ALL ON FUNCTION app.recipe_allergen_keys(p_recipe_data jsonb, p_tags text[]) TO app_admin;
 
 --
+-- Name: FUNCTION recipe_author(p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.recipe_author(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.recipe_author(p_user_id uuid) TO app_admin;
+
+--
 -- Name: FUNCTION recipe_data_problems(p_data jsonb); Type: ACL; Schema: app; Owner: -
 --
 
@@ -10701,6 +11775,20 @@ GRANT ALL ON FUNCTION app.semver_sort_key(p_version text) TO app_worker;
 
 REVOKE ALL ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.sign_in_person(p_auth_id text, p_email text, p_name text, p_time_zone text) TO app_user;
+
+--
+-- Name: FUNCTION unpair_appliance(p_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.unpair_appliance(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.unpair_appliance(p_id uuid) TO app_user;
+
+--
+-- Name: FUNCTION unregister_push_token(p_token text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.unregister_push_token(p_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.unregister_push_token(p_token text) TO app_user;
 
 --
 -- Name: FUNCTION upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer); Type: ACL; Schema: app; Owner: -
@@ -11006,6 +12094,18 @@ GRANT SELECT ON TABLE app.api_usage TO app_admin;
 GRANT SELECT,INSERT ON TABLE app.api_usage TO app_worker;
 
 --
+-- Name: TABLE appliance_devices; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.appliance_devices TO app_admin;
+
+--
+-- Name: TABLE appliance_serials; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.appliance_serials TO app_admin;
+
+--
 -- Name: TABLE conversations; Type: ACL; Schema: app; Owner: -
 --
 
@@ -11041,7 +12141,7 @@ GRANT SELECT ON TABLE app.daily_nutrition TO app_worker;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_user;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_admin;
+GRANT SELECT ON TABLE app.embeddings TO app_admin;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.embeddings TO app_worker;
 
 --
@@ -11056,6 +12156,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.firmware_releases TO app_admin;
 --
 
 GRANT SELECT ON TABLE app.job_outbox TO app_admin;
+
+--
+-- Name: TABLE knowledge_embeddings; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.knowledge_embeddings TO app_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.knowledge_embeddings TO app_admin;
 
 --
 -- Name: TABLE meal_foods; Type: ACL; Schema: app; Owner: -
@@ -11082,10 +12189,29 @@ GRANT SELECT ON TABLE app.messages TO app_admin;
 GRANT SELECT ON TABLE app.messages TO app_worker;
 
 --
+-- Name: TABLE person_auth_ids; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.person_auth_ids TO app_admin;
+
+--
+-- Name: TABLE person_emails; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.person_emails TO app_admin;
+
+--
+-- Name: TABLE push_token_owners; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.push_token_owners TO app_admin;
+GRANT SELECT,DELETE ON TABLE app.push_token_owners TO app_worker;
+
+--
 -- Name: TABLE push_tokens; Type: ACL; Schema: app; Owner: -
 --
 
-GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_user;
+GRANT SELECT ON TABLE app.push_tokens TO app_user;
 GRANT SELECT ON TABLE app.push_tokens TO app_admin;
 GRANT SELECT,DELETE ON TABLE app.push_tokens TO app_worker;
 

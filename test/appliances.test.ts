@@ -84,7 +84,13 @@ describe('pairing', () => {
   it('refuses a takeover when the device never reported a code, and a serial that is not the device’s', async () => {
     const asha = await createPerson(db().pool);
     const d = device();
-    await db().pool.query(`insert into app.appliances (user_id, device_id, serial_number) values ($1, $2, $3)`, [asha.id, d.deviceId, d.serialNumber]);
+    // A pairing written by hand, with the lookup rows app.pair_appliance would have claimed for it.
+    await db().pool.query(
+      `with a as (insert into app.appliances (user_id, device_id, serial_number) values ($1, $2, $3) returning id, user_id),
+            d as (insert into app.appliance_devices (device_id, user_id, appliance_id) select $2, user_id, id from a)
+       insert into app.appliance_serials (serial_number, user_id, appliance_id) select $3, user_id, id from a`,
+      [asha.id, d.deviceId, d.serialNumber],
+    );
     const ben = await createPerson(db().pool);
     await expect(db().kdb.asUser(ben.id, (me) => me.appliances.pair({ ...d, pairingCode: 'ABCDEF' }))).rejects.toMatchObject({
       name: 'ForbiddenError',

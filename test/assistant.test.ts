@@ -301,18 +301,18 @@ describe('embeddings and similarity search', () => {
       metadata: { topic: i % 40 === 0 ? 'rare' : 'common', i },
     }));
     for (let i = 0; i < docs.length; i += 100) await db().kdb.asAdmin((a) => a.assistant.storeKnowledge(docs.slice(i, i + 100)));
-    await db().pool.query('analyze app.embeddings');
+    await db().pool.query('analyze app.knowledge_embeddings');
     const query = vs[123]!;
     const result = await withUser(db().pool, p.id, async (client) => {
       const me = scope('forUser', client);
       // 400 rows: the planner rightly prefers an exact sort (cheaper than an HNSW scan at this
       // size). Without sorts, only the HNSW index can produce the order: this proves the
-      // function's statement matches idx_embeddings_knowledge_hnsw (partial predicate, operator).
+      // function's statement matches idx_knowledge_embeddings_hnsw (operator).
       await client.query('set local enable_sort = off');
       const hits = await me.assistant.searchKnowledge({ embedding: query, model: 'kb-model', limit: 5, efSearch: 64 });
       const { rows } = await client.query(
         `select current_setting('hnsw.ef_search') as ef, current_setting('hnsw.iterative_scan', true) as iter,
-                pg_stat_get_xact_numscans('app.idx_embeddings_knowledge_hnsw'::regclass)::int as scans`,
+                pg_stat_get_xact_numscans('app.idx_knowledge_embeddings_hnsw'::regclass)::int as scans`,
       );
       return { hits, settings: rows[0] };
     });
@@ -337,7 +337,7 @@ describe('embeddings and similarity search', () => {
 
     // Reloading a document with the same source id replaces it instead of duplicating it.
     await db().kdb.asAdmin((a) => a.assistant.storeKnowledge([{ ...docs[0]!, content: 'doc 0 (v2)' }]));
-    expect(await count(`select count(*) as n from app.embeddings where user_id is null and model = 'kb-model'`)).toBe(400);
+    expect(await count(`select count(*) as n from app.knowledge_embeddings where model = 'kb-model'`)).toBe(400);
   });
 
   it('refuses bad search options', async () => {

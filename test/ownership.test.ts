@@ -98,17 +98,18 @@ describe('app.embeddings: a chunk points at its own person\'s row (issue 14)', (
     expect(rows).toEqual([{ content: 'v1' }]);
   });
 
-  it('every unique key of a person\'s chunks holds user_id; the knowledge base keeps its own (catalog)', async () => {
+  it('every unique key of a person\'s chunks holds user_id; the knowledge base is a table of its own (catalog)', async () => {
     const { rows } = await db().pool.query<{ name: string; def: string; cols: string[] }>(
       `select c.relname as name, pg_get_indexdef(i.indexrelid) as def,
               array(select a.attname::text from unnest(i.indkey) as k(n) join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.n) as cols
          from pg_index i join pg_class c on c.oid = i.indexrelid
         where i.indrelid = 'app.embeddings'::regclass and i.indisunique and not i.indisprimary`,
     );
-    expect(rows.length).toBeGreaterThanOrEqual(2);
-    for (const r of rows) {
-      if (!r.cols.includes('user_id')) expect(r.def, r.name).toMatch(/WHERE \(source_kind = 'knowledge'::text\)$/);
-    }
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    for (const r of rows) expect(r.cols, r.name).toContain('user_id');
+    // Issue 17: every chunk of app.embeddings has a person; the knowledge base is app.knowledge_embeddings.
+    const { rows: col } = await db().pool.query(`select attnotnull from pg_attribute where attrelid = 'app.embeddings'::regclass and attname = 'user_id'`);
+    expect(col).toEqual([{ attnotnull: true }]);
   });
 
   it('knowledge chunks with a source id are still upserted; those without one are always added', async () => {
@@ -119,7 +120,7 @@ describe('app.embeddings: a chunk points at its own person\'s row (issue 14)', (
     expect(await store(doc, 'v2')).toEqual(first);
     await store(null, 'loose');
     await store(null, 'loose');
-    const { rows } = await db().pool.query(`select source_id, content from app.embeddings where model = 'kb' order by content`);
+    const { rows } = await db().pool.query(`select source_id, content from app.knowledge_embeddings where model = 'kb' order by content`);
     expect(rows).toEqual([
       { source_id: null, content: 'loose' },
       { source_id: null, content: 'loose' },

@@ -6,7 +6,7 @@
 // what A can and cannot do to B's rows, what happens without a person context, and what the other
 // roles (the table owner, app_admin, app_compliance) may do. A table added next year with a
 // user_id column makes the coverage test fail until it has a fixture builder here.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction, withUser, type DbClient } from '../src/db/context.ts';
@@ -110,6 +110,13 @@ const FIXTURES: Record<string, Builder> = {
     const n = next();
     return { user_id: person.id, device_id: `dev-${n}-${randomUUID()}`, serial_number: `SN-${n}-${randomUUID()}`, status: 'online' };
   },
+  // The global keys' lookup tables (issue 17): written only by SECURITY DEFINER functions, app_user
+  // has no privilege on them; a row names a key of its person.
+  'app.person_emails': async ({ person }) => ({ email: `lookup-${next()}-${randomUUID()}@example.test`, user_id: person.id }),
+  'app.person_auth_ids': async ({ person }) => ({ auth_id: `auth-lookup-${next()}-${randomUUID()}`, user_id: person.id }),
+  'app.push_token_owners': async ({ person }) => ({ token_sha256: `\\x${createHash('sha256').update(`tok-lookup-${next()}-${randomUUID()}`).digest('hex')}`, user_id: person.id, push_token_id: randomUUID() }),
+  'app.appliance_devices': async ({ person }) => ({ device_id: `dev-lookup-${next()}-${randomUUID()}`, user_id: person.id, appliance_id: randomUUID() }),
+  'app.appliance_serials': async ({ person }) => ({ serial_number: `SN-lookup-${next()}-${randomUUID()}`, user_id: person.id, appliance_id: randomUUID() }),
   'app.cooking_sessions': async ({ pool, person }) => ({
     user_id: person.id,
     appliance_id: await appliance(pool, person),
@@ -329,8 +336,8 @@ beforeAll(async () => {
     }
   }
   for (const t of covered) spare.set(t.name, { A: await build(t, A), B: await build(t, B) });
-  // A knowledge-base embedding (user_id NULL): shared, readable by everyone.
-  await insertRow(pool, 'app.embeddings', { source_kind: 'knowledge', source_id: randomUUID(), content: 'Lentils are rich in protein.', embedding: vector(1536), model: 'test-embedding' });
+  // A knowledge-base chunk (app.knowledge_embeddings, no owner): shared, readable by everyone.
+  await insertRow(pool, 'app.knowledge_embeddings', { source_id: randomUUID(), content: 'Lentils are rich in protein.', embedding: vector(1536), model: 'test-embedding' });
   for (const t of covered) before.set(t.name, await snapshot(pool, t, B.id));
 });
 
@@ -545,12 +552,15 @@ describe('person A against person B, in every person table', () => {
 describe('the knowledge base and meal logs', () => {
   it('every person reads the shared knowledge base but cannot write it', async () => {
     await asA(async (c) => {
-      const { rows } = await c.query(`select count(*)::int as n from app.embeddings where user_id is null`);
+      const { rows } = await c.query(`select count(*)::int as n from app.knowledge_embeddings`);
       expect(rows[0].n).toBeGreaterThan(0);
-      const ins = await attempt(c, `insert into app.embeddings (source_kind, content, embedding, model) values ('knowledge', 'x', $1, 'm')`, [vector(1536)]);
+      const ins = await attempt(c, `insert into app.knowledge_embeddings (content, embedding, model) values ('x', $1, 'm')`, [vector(1536)]);
       expect(show(ins)).toMatch(/^error 42501/);
-      expect(await attempt(c, `update app.embeddings set content = 'changed' where user_id is null`)).toMatchObject({ ok: true, rowCount: 0 });
-      expect(await attempt(c, `delete from app.embeddings where user_id is null`)).toMatchObject({ ok: true, rowCount: 0 });
+      expect(show(await attempt(c, `update app.knowledge_embeddings set content = 'changed'`))).toMatch(/^error 42501/);
+      expect(show(await attempt(c, `delete from app.knowledge_embeddings`))).toMatch(/^error 42501/);
+      // No knowledge row can enter a person's table any more (user_id NOT NULL since issue 17).
+      const old = await attempt(c, `insert into app.embeddings (source_kind, content, embedding, model) values ('knowledge', 'x', $1, 'm')`, [vector(1536)]);
+      expect(show(old)).toMatch(/^error (42501|23502)/);
     });
   });
 
@@ -675,9 +685,9 @@ describe('other roles', () => {
       );
       expect((await c.query(`update app.firmware_releases set channel = 'beta' where id = $1`, [fw.rows[0].id])).rowCount).toBe(1);
       expect((await c.query(`delete from app.firmware_releases where id = $1`, [fw.rows[0].id])).rowCount).toBe(1);
-      const k = await c.query(`insert into app.embeddings (source_kind, content, embedding, model) values ('knowledge', 'Admin note', $1, 'm') returning id`, [vector(1536)]);
-      expect((await c.query(`update app.embeddings set content = 'Admin note 2' where id = $1`, [k.rows[0].id])).rowCount).toBe(1);
-      expect((await c.query(`delete from app.embeddings where id = $1`, [k.rows[0].id])).rowCount).toBe(1);
+      const k = await c.query(`insert into app.knowledge_embeddings (content, embedding, model) values ('Admin note', $1, 'm') returning id`, [vector(1536)]);
+      expect((await c.query(`update app.knowledge_embeddings set content = 'Admin note 2' where id = $1`, [k.rows[0].id])).rowCount).toBe(1);
+      expect((await c.query(`delete from app.knowledge_embeddings where id = $1`, [k.rows[0].id])).rowCount).toBe(1);
       return recipeId;
     });
     // Unpublished: invisible to people.

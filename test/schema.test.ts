@@ -151,8 +151,18 @@ const SPEC: Record<string, Col[]> = {
   ],
   'app.embeddings': [
     UUID_PK,
-    ['user_id', 'uuid', false, null],
+    ['user_id', 'uuid', true, null], // NOT NULL since issue 17: the knowledge base is app.knowledge_embeddings
     ['source_kind', 'text', true, null],
+    ['source_id', 'uuid', false, null],
+    ['chunk_index', 'integer', true, '0'],
+    ['content', 'text', true, null],
+    ['embedding', 'vector(1536)', true, null],
+    ['model', 'text', true, null],
+    ['metadata', 'jsonb', true, "'{}'::jsonb"],
+    ['created_at', ...NOW],
+  ],
+  'app.knowledge_embeddings': [
+    UUID_PK,
     ['source_id', 'uuid', false, null],
     ['chunk_index', 'integer', true, '0'],
     ['content', 'text', true, null],
@@ -344,12 +354,13 @@ const SPEC: Record<string, Col[]> = {
 /** Every index the documents list (verbatim names), and the ones issue 3 adds, as pg_get_indexdef prints them. */
 const INDEXES: Record<string, string> = {
   // Epicura "Primary Indexes"
-  idx_users_email: 'CREATE UNIQUE INDEX idx_users_email ON app.users USING btree (email)',
+  // Not unique since issue 17: the e-mail's uniqueness is app.person_emails' primary key (Citus).
+  idx_users_email: 'CREATE INDEX idx_users_email ON app.users USING btree (email)',
   idx_recipes_category: 'CREATE INDEX idx_recipes_category ON app.recipes USING btree (category)',
   idx_recipes_cuisine: 'CREATE INDEX idx_recipes_cuisine ON app.recipes USING btree (cuisine)',
   idx_recipes_published: 'CREATE INDEX idx_recipes_published ON app.recipes USING btree (is_published) WHERE (is_published = true)',
-  // unique among current pairings (see app.appliances' COMMENT)
-  idx_appliances_device_id: 'CREATE UNIQUE INDEX idx_appliances_device_id ON app.appliances USING btree (device_id) WHERE (unpaired_at IS NULL)',
+  // current pairings; unique among them through app.appliance_devices (issue 17, Citus)
+  idx_appliances_device_id: 'CREATE INDEX idx_appliances_device_id ON app.appliances USING btree (device_id) WHERE (unpaired_at IS NULL)',
   idx_appliances_user: 'CREATE INDEX idx_appliances_user ON app.appliances USING btree (user_id)',
   idx_sessions_user: 'CREATE INDEX idx_sessions_user ON app.cooking_sessions USING btree (user_id)',
   idx_sessions_appliance: 'CREATE INDEX idx_sessions_appliance ON app.cooking_sessions USING btree (appliance_id)',
@@ -372,16 +383,17 @@ const INDEXES: Record<string, string> = {
   idx_api_usage_user_date: 'CREATE INDEX idx_api_usage_user_date ON app.api_usage USING btree (user_id, created_at DESC)',
   // issue 3
   idx_meal_logs_nutrition: 'CREATE INDEX idx_meal_logs_nutrition ON app.meal_logs USING gin (nutrition_totals jsonb_path_ops)',
-  idx_embeddings_knowledge_hnsw:
-    "CREATE INDEX idx_embeddings_knowledge_hnsw ON app.embeddings USING hnsw (embedding vector_cosine_ops) WITH (m='16', ef_construction='64') WHERE (user_id IS NULL)",
+  // issue 17: the knowledge base is its own table (a Citus reference table)
+  idx_knowledge_embeddings_hnsw:
+    "CREATE INDEX idx_knowledge_embeddings_hnsw ON app.knowledge_embeddings USING hnsw (embedding vector_cosine_ops) WITH (m='16', ef_construction='64')",
   idx_embeddings_user: 'CREATE INDEX idx_embeddings_user ON app.embeddings USING btree (user_id) WHERE (user_id IS NOT NULL)',
   idx_user_goals_one_active: 'CREATE UNIQUE INDEX idx_user_goals_one_active ON app.user_goals USING btree (user_id) WHERE is_active',
   idx_telemetry_user: 'CREATE INDEX idx_telemetry_user ON ONLY app.telemetry_events USING btree (user_id)',
   // issue 14: user_id in a person's chunk key; the knowledge base keeps its own.
   idx_embeddings_person_chunk:
     'CREATE UNIQUE INDEX idx_embeddings_person_chunk ON app.embeddings USING btree (user_id, source_kind, source_id, chunk_index, model) WHERE (user_id IS NOT NULL)',
-  idx_embeddings_knowledge_chunk:
-    "CREATE UNIQUE INDEX idx_embeddings_knowledge_chunk ON app.embeddings USING btree (source_kind, source_id, chunk_index, model) WHERE (source_kind = 'knowledge'::text)",
+  idx_knowledge_embeddings_chunk:
+    'CREATE UNIQUE INDEX idx_knowledge_embeddings_chunk ON app.knowledge_embeddings USING btree (source_id, chunk_index, model)',
   // Better-Auth
   session_userId_idx: 'CREATE INDEX "session_userId_idx" ON auth.session USING btree ("userId")',
   account_userId_idx: 'CREATE INDEX "account_userId_idx" ON auth.account USING btree ("userId")',
@@ -422,6 +434,8 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   'app.recipes': () => ({ name: 'Soup', category: 'soup', recipe_data: STAGES, difficulty: 'easy', time_minutes: 20 }),
   'app.appliances': () => ({ user_id: BEN, device_id: 'EPIC-999', serial_number: 'SN-999' }),
   'app.cooking_sessions': () => ({ user_id: ASHA, appliance_id: APPLIANCE, recipe_id: RECIPE }),
+  'app.knowledge_embeddings': () => ({ content: 'c', embedding: vec(0.3), model: 'm-x' }),
+  'app.push_token_owners': () => ({ token_sha256: '\\x' + 'ab'.repeat(32), user_id: ASHA, push_token_id: ASHA }),
   'app.firmware_releases': () => ({ target: 'cm5', version: '9.9.9', binary_url: 'https://cdn.example.com/fw.bin', checksum_sha256: 'a'.repeat(64), file_size_bytes: 1024 }),
   'app.telemetry_events': () => ({ appliance_id: APPLIANCE, user_id: ASHA, event_type: 'heartbeat', payload: '{}' }),
 };
@@ -486,13 +500,17 @@ const CHECK_CASES: [string, Record<string, unknown>, string][] = [
   ['app.messages', { content: '' }, 'messages_content_check'],
   ['app.messages', { message_metadata: '[]' }, 'messages_message_metadata_check'],
   ['app.embeddings', { source_kind: 'web' }, 'embeddings_source_kind_check'],
-  ['app.embeddings', { user_id: null }, 'embeddings_source_check'],
   ['app.embeddings', { source_id: null }, 'embeddings_source_check'],
   ['app.embeddings', { source_kind: 'knowledge' }, 'embeddings_source_check'],
   ['app.embeddings', { chunk_index: -1 }, 'embeddings_chunk_index_check'],
   ['app.embeddings', { content: '' }, 'embeddings_content_check'],
   ['app.embeddings', { model: '' }, 'embeddings_model_check'],
   ['app.embeddings', { metadata: '[]' }, 'embeddings_metadata_check'],
+  ['app.push_token_owners', { token_sha256: '\\x0102' }, 'push_token_owners_token_sha256_check'],
+  ['app.knowledge_embeddings', { chunk_index: -1 }, 'knowledge_embeddings_chunk_index_check'],
+  ['app.knowledge_embeddings', { content: '' }, 'knowledge_embeddings_content_check'],
+  ['app.knowledge_embeddings', { model: '' }, 'knowledge_embeddings_model_check'],
+  ['app.knowledge_embeddings', { metadata: '[]' }, 'knowledge_embeddings_metadata_check'],
   ['app.api_usage', { provider: '' }, 'api_usage_provider_check'],
   ['app.api_usage', { model: '' }, 'api_usage_model_check'],
   ['app.api_usage', { input_tokens: -1 }, 'api_usage_input_tokens_check'],
@@ -567,9 +585,16 @@ beforeAll(async () => {
   await insert('app.conversations', { id: CONV, user_id: ASHA });
   await insert('app.recipes', { id: RECIPE, name: 'Dal Tadka', category: 'dal', recipe_data: STAGES, difficulty: 'easy', time_minutes: 35, is_published: true, tags: '{vegan,healthy}', created_by: BEN });
   await insert('app.appliances', { id: APPLIANCE, user_id: ASHA, device_id: 'EPIC-001', serial_number: 'SN-001' });
+  // The global keys' lookup rows, as app.sign_in_person / app.pair_appliance write them (issue 17).
+  await insert('app.person_emails', { email: 'asha@example.com', user_id: ASHA });
+  await insert('app.person_emails', { email: 'ben@example.com', user_id: BEN });
+  await insert('app.person_auth_ids', { auth_id: 'auth-asha', user_id: ASHA });
+  await insert('app.person_auth_ids', { auth_id: 'auth-ben', user_id: BEN });
+  await insert('app.appliance_devices', { device_id: 'EPIC-001', user_id: ASHA, appliance_id: APPLIANCE });
+  await insert('app.appliance_serials', { serial_number: 'SN-001', user_id: ASHA, appliance_id: APPLIANCE });
   await insert('app.cooking_sessions', { id: SESSION, user_id: ASHA, appliance_id: APPLIANCE, recipe_id: RECIPE });
   await insert('app.telemetry_events', { appliance_id: APPLIANCE, session_id: SESSION, user_id: ASHA, event_type: 'temperature', payload: '{"celsius": 180}' });
-  await insert('app.embeddings', { user_id: null, source_kind: 'knowledge', content: 'Lentils are rich in protein', embedding: vec(0.1), model: 'm' });
+  await insert('app.knowledge_embeddings', { content: 'Lentils are rich in protein', embedding: vec(0.1), model: 'm' });
   await insert('app.api_usage', { user_id: ASHA, provider: 'openai', model: 'gpt', input_tokens: 10, output_tokens: 5, cost_usd: 0.001 });
   await insert('app.firmware_releases', { target: 'cm5', version: '1.2.0', binary_url: 'https://cdn.example.com/1.2.0.bin', checksum_sha256: 'b'.repeat(64), file_size_bytes: 2048 });
   await q(`insert into auth."user" (id, name, email) values ('auth-x', 'X', 'x@example.com')`);
@@ -595,13 +620,16 @@ beforeAll(async () => {
            select (array['cm5','stm32'])[1 + g % 2], '2.' || g || '.0', (array['stable','beta','alpha'])[1 + g % 3],
                   'https://cdn.example.com/' || g || '.bin', repeat('c', 64), 4096
              from generate_series(1, 1000) g`);
-  // A person's chunks point at that person's meal logs (trigger embeddings_check_source_*).
+  // A person's chunks point at that person's meal logs (trigger embeddings_check_source_*); the
+  // knowledge base gets as many.
   await q(`with ml as (select array_agg(id order by id) as ids from app.meal_logs where user_id = $1::uuid)
            insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model)
-           select case when g % 2 = 0 then null else $1::uuid end, case when g % 2 = 0 then 'knowledge' else 'meal_log' end,
-                  case when g % 2 = 0 then gen_random_uuid() else (select ml.ids[g] from ml) end, 0,
+           select $1::uuid, 'meal_log', (select ml.ids[g] from ml), 0,
                   'chunk ' || g, (select array_agg(random())::real[] from generate_series(1, 1536) d where g > 0)::public.vector, 'm'
-             from generate_series(1, 400) g`, [BEN]);
+             from generate_series(1, 400) g where g % 2 = 1`, [BEN]);
+  await q(`insert into app.knowledge_embeddings (source_id, chunk_index, content, embedding, model)
+           select gen_random_uuid(), 0, 'chunk ' || g, (select array_agg(random())::real[] from generate_series(1, 1536) d where g > 0)::public.vector, 'm'
+             from generate_series(1, 400) g where g % 2 = 0`);
   await q(`insert into auth."user" (id, name, email) select 'auth-bulk-' || g, 'P' || g, 'p' || g || '@example.com' from generate_series(1, 1000) g`);
   await q(`insert into app.users (auth_id, email, name) select 'auth-bulk-' || g, 'p' || g || '@example.com', 'P' || g from generate_series(1, 1000) g`);
   await q(`insert into app.user_preferences (user_id, allergens, cuisines)
@@ -755,7 +783,7 @@ describe('indexes', () => {
     ['recent sessions', 'idx_sessions_started', 'select id from app.cooking_sessions order by started_at desc limit 10', []],
     ['firmware by target and version', 'idx_firmware_target_version', `select id from app.firmware_releases where target = 'cm5' and version = '1.2.0'`, []],
     ['latest firmware of a channel', 'idx_firmware_channel', `select id from app.firmware_releases where target = 'cm5' and channel = 'stable' order by created_at desc limit 1`, []],
-    ['knowledge-base vector search', 'idx_embeddings_knowledge_hnsw', `select id from app.embeddings where user_id is null order by embedding <=> '${vec(0.2)}' limit 5`, []],
+    ['knowledge-base vector search', 'idx_knowledge_embeddings_hnsw', `select id from app.knowledge_embeddings order by embedding <=> '${vec(0.2)}' limit 5`, []],
     ['a person’s embeddings', 'idx_embeddings_user', 'select id from app.embeddings where user_id = $1', [ASHA]],
   ];
   it.each(PATTERNS)('%s uses %s', async (_label, index, sql, params) => {
@@ -832,14 +860,15 @@ describe('CHECK constraints reject out-of-range values by name', () => {
 
   it('unique and foreign keys keep user_id consistent', async () => {
     await rolledBack(async () => {
-      expect((await attempt(...insertSql('app.users', { ...valid('app.users'), email: 'ASHA@EXAMPLE.COM' })))?.constraint).toBe('idx_users_email');
+      // The global keys live in lookup tables (issue 17): an e-mail in another case, a current device id.
+      expect((await attempt(`insert into app.person_emails (email, user_id) values ('ASHA@EXAMPLE.COM', $1)`, [BEN]))?.constraint).toBe('person_emails_pkey');
+      expect((await attempt(`insert into app.appliance_devices (device_id, user_id, appliance_id) values ('EPIC-001', $1, $2)`, [BEN, APPLIANCE]))?.constraint).toBe('appliance_devices_pkey');
       expect((await attempt(...insertSql('app.user_goals', { ...valid('app.user_goals'), is_active: true })))).toBeUndefined();
       expect((await attempt(...insertSql('app.user_goals', { ...valid('app.user_goals'), is_active: true })))?.constraint).toBe('idx_user_goals_one_active');
       expect((await attempt(...insertSql('app.meal_foods', { ...valid('app.meal_foods'), user_id: BEN })))?.constraint).toBe('meal_foods_meal_log_id_user_id_fkey');
       expect((await attempt(...insertSql('app.messages', { ...valid('app.messages'), user_id: BEN })))?.constraint).toBe('messages_conversation_id_user_id_fkey');
       expect((await attempt(...insertSql('app.cooking_sessions', { ...valid('app.cooking_sessions'), user_id: BEN })))?.constraint).toBe('cooking_sessions_appliance_id_user_id_fkey');
       expect((await attempt(...insertSql('app.telemetry_events', { ...valid('app.telemetry_events'), user_id: BEN })))?.constraint).toBe('telemetry_events_appliance_id_user_id_fkey');
-      expect((await attempt(...insertSql('app.appliances', { ...valid('app.appliances'), device_id: 'EPIC-001' })))?.constraint).toBe('idx_appliances_device_id');
     });
   });
 });
@@ -999,12 +1028,21 @@ describe('behaviour', () => {
       expect(blocked?.constraint).toBe('users_auth_id_fkey');
       await q(`delete from app.users where id = $1`, [ASHA]);
       await q(`delete from auth."user" where id = 'auth-asha'`);
-      const tables = await q<{ t: string }>(
-        `select c.oid::regclass::text as t from pg_catalog.pg_class c join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attname = 'user_id'
+      // Every person table whose user_id references app.users: the cascade empties it. The global
+      // keys' lookup tables cannot have that key (Citus: not co-located with app.users); the GDPR
+      // purge deletes their rows through the catalogue (test/gdpr.test.ts, "purges the person from every table").
+      const tables = await q<{ t: string; fk: boolean }>(
+        `select c.oid::regclass::text as t,
+                exists (select from pg_catalog.pg_constraint k where k.conrelid = c.oid and k.contype = 'f'
+                          and k.confrelid = 'app.users'::regclass and k.conkey = array[a.attnum]) as fk
+           from pg_catalog.pg_class c join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attname = 'user_id'
           where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p') and not c.relispartition`,
       );
+      expect(tables.filter((t) => !t.fk).map((t) => t.t).sort()).toEqual(
+        ['app.appliance_devices', 'app.appliance_serials', 'app.person_auth_ids', 'app.person_emails', 'app.push_token_owners'],
+      );
       expect(tables.length).toBeGreaterThan(10);
-      for (const { t } of tables) expect((await q(`select count(*)::int as n from ${t} where user_id = $1`, [ASHA]))[0].n, t).toBe(0);
+      for (const { t } of tables.filter((x) => x.fk)) expect((await q(`select count(*)::int as n from ${t} where user_id = $1`, [ASHA]))[0].n, t).toBe(0);
       expect((await q(`select created_by from app.recipes where id = $1`, [RECIPE]))).toEqual([{ created_by: BEN }]);
     });
   });

@@ -1,5 +1,5 @@
---! Previous: sha1:68f1265138ac47efd40ed0dd99574b81aabf6f0f
---! Hash: sha1:1e5d9093037bb29afd52053d01f3f1f05a08fa2a
+--! Previous: sha1:96e5134bacc0110e5ee5438e3ff74ea2ba0d6c3a
+--! Hash: sha1:fc074c8d97d2a6c8f49d43a26d3478bffe64247d
 --! Message: jobs: a per-person job outbox, drained into pg-boss by the worker
 
 -- Issue 17 (Citus). Until now the enqueue triggers inserted into pgboss.job directly. On Citus a

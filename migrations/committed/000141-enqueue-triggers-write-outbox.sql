@@ -1,5 +1,5 @@
---! Previous: sha1:1e5d9093037bb29afd52053d01f3f1f05a08fa2a
---! Hash: sha1:c91f9646c08832810bce83fcf2b67affc9bab8c4
+--! Previous: sha1:fc074c8d97d2a6c8f49d43a26d3478bffe64247d
+--! Hash: sha1:17a9a81ce56f7ed9c34b8ec3fb45683ad5e4c71c
 --! Message: jobs: the enqueue triggers write the person's job outbox, one row at a time, instead of pg-boss
 
 -- Issue 17 (Citus): the embedding and metrics triggers (000055, 000056) keep their events and their

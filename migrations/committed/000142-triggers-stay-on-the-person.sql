@@ -1,5 +1,5 @@
---! Previous: sha1:c91f9646c08832810bce83fcf2b67affc9bab8c4
---! Hash: sha1:fffd76648b3649d9b82ca9b49ec3cbe88f18ab17
+--! Previous: sha1:17a9a81ce56f7ed9c34b8ec3fb45683ad5e4c71c
+--! Hash: sha1:883cbeae62bdb49ac5ae9d475d26cf9495bb9c7f
 --! Message: triggers: every query a trigger makes of another person table names the person (one shard on Citus)
 
 -- Issue 17 (Citus). A trigger fires on the shard; a query it makes of another distributed table must

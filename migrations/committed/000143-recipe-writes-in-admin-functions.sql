@@ -1,5 +1,5 @@
---! Previous: sha1:fffd76648b3649d9b82ca9b49ec3cbe88f18ab17
---! Hash: sha1:c7af7d9285995e9e5a6f0831762e95b72ba222e6
+--! Previous: sha1:883cbeae62bdb49ac5ae9d475d26cf9495bb9c7f
+--! Hash: sha1:6d94d7ae2db5bd65c1138f8f01efd2f984844cfc
 --! Message: recipes: the admin functions write recipe, search row and tombstone; only a NEW-only stamp trigger stays on app.recipes
 
 -- Issue 17 (Citus). app.recipes, app.recipe_search and app.recipe_tombstones become reference
@@ -153,7 +153,7 @@ begin
   values
     (coalesce(v_in.id, pg_catalog.gen_random_uuid()), v_in.name, v_in.category, v_in.cuisine, v_in.recipe_data, v_in.tags,
      v_in.difficulty, v_in.time_minutes, coalesce(v_in.servings, 2), v_in.calories, v_in.protein_g, v_in.carbs_g, v_in.fats_g,
-     v_in.image_url, coalesce(v_in.is_published, false), v_in.created_by, 1, pg_catalog.clock_timestamp())
+     v_in.image_url, coalesce(v_in.is_published, false), app.recipe_author(v_in.created_by), 1, pg_catalog.clock_timestamp())
   returning r.* into v_row;
   perform app_private.recipe_write_side_tables(null, v_row);
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);

@@ -167,8 +167,11 @@ const BY_CONSTRAINT: Record<string, Mapping> = {
       `pairingCode: device ${v.deviceId} is paired to someone else and has not reported a pairing code; the owner can unpair it, or let the device come online`,
       { field: 'pairingCode', rule: 'appliances_pairing_code_unknown', cause },
     ),
-  '23505 idx_appliances_serial_number': (e, cause, v) => new ConflictError('serialNumber', e.constraint!, `serialNumber: ${v.serialNumber} is paired under another device id`, cause),
-  '23505 idx_appliances_device_id': (e, cause, v) => new ConflictError('deviceId', e.constraint!, `deviceId: ${v.deviceId} is already paired`, cause),
+  // Global keys (issue 17): the primary keys of the lookup tables (migrations 000120-000123); a device id
+  // is claimed with ON CONFLICT, so only the serial number can clash.
+  '23505 appliance_serials_pkey': (e, cause, v) => new ConflictError('serialNumber', e.constraint!, `serialNumber: ${v.serialNumber} is paired under another device id`, cause),
+  // accounts: app.sign_in_person claims the person's e-mail (the auth id is claimed with ON CONFLICT).
+  '23505 person_emails_pkey': (e, cause, v) => new ConflictError('email', e.constraint!, `email: ${v.email} belongs to another account`, cause),
   // appliances: the device's cooking-log upload (app.upload_cooking_log; its parameters carry deviceId) and startSession.
   '42501 appliances_current_pairing': (_e, cause, v) =>
     new ForbiddenError(`deviceId: ${v.deviceId} is not currently paired to you`, { field: 'deviceId', rule: 'appliances_current_pairing', cause }),

@@ -71,7 +71,7 @@ export async function loadDemo(pool: pg.Pool, options: { anchor?: Date; log?: (l
   await loadKnowledge(s);
   // Statistics for the rows just loaded: without them the planner (and `status`, which shows its
   // estimates for large tables) sees empty tables until autovacuum comes by, which PGlite's never does.
-  // The counts' keys are tables, some annotated ("app.embeddings (knowledge)").
+  // The counts' keys are tables.
   const tables = [...new Set(Object.keys(s.counts).map((key) => key.split(' ')[0]!))];
   await pool.query(`analyze ${tables.map((t) => t.split('.').map((part) => `"${part}"`).join('.')).join(', ')}`);
   return { loaded: true, anchor: iso(anchor).slice(0, 10), counts: s.counts };
@@ -294,5 +294,5 @@ async function loadKnowledge(s: DemoLoad): Promise<void> {
       d.KNOWLEDGE.map((content, i) => ({ sourceId: g.uuid(), content, embedding: vectors[i]!, model: embedder.model, metadata: { topic: 'nutrition' } })),
     ),
   );
-  counts['app.embeddings (knowledge)'] = ids.length;
+  counts['app.knowledge_embeddings'] = ids.length;
 }

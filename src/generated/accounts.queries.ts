@@ -73,7 +73,7 @@ export type IGetProfileParams = void;
 
 /** 'GetProfile' return type */
 export interface IGetProfileResult {
-  /** Better-Auth user id (auth."user".id), unique: one person per identity. ON DELETE RESTRICT: a person with data disappears only through the GDPR purge. */
+  /** Better-Auth identity (auth."user".id) of this person. One person per identity through app.person_auth_ids (its primary key; written by app.sign_in_person), not a unique constraint here (Citus: a unique key of app.users must contain id). */
   authId: string;
   /** Registration time. */
   createdAt: Date;
@@ -123,7 +123,7 @@ export interface IUpdateProfileParams {
 
 /** 'UpdateProfile' return type */
 export interface IUpdateProfileResult {
-  /** Better-Auth user id (auth."user".id), unique: one person per identity. ON DELETE RESTRICT: a person with data disappears only through the GDPR purge. */
+  /** Better-Auth identity (auth."user".id) of this person. One person per identity through app.person_auth_ids (its primary key; written by app.sign_in_person), not a unique constraint here (Citus: a unique key of app.users must contain id). */
   authId: string;
   /** Registration time. */
   createdAt: Date;
@@ -556,7 +556,6 @@ export interface IDeletePushTokenParams {
 
 /** 'DeletePushToken' return type */
 export interface IDeletePushTokenResult {
-  /** Token record id. */
   id: string;
 }
 
@@ -566,14 +565,15 @@ export interface IDeletePushTokenQuery {
   result: IDeletePushTokenResult;
 }
 
-const deletePushTokenIR: any = {"usedParamSet":{"token":true},"params":[{"name":"token","required":true,"transform":{"type":"scalar"},"locs":[{"a":49,"b":55}]}],"statement":"DELETE FROM app.push_tokens AS t\nWHERE t.token = :token! AND t.user_id = app.current_user_id()\nRETURNING t.id"};
+const deletePushTokenIR: any = {"usedParamSet":{"token":true},"params":[{"name":"token","required":true,"transform":{"type":"scalar"},"locs":[{"a":166,"b":172}]}],"statement":"-- The token row and its lookup row (app.push_token_owners) together; no row when the person holds no such token.\nselect r.id as \"id!\"\nfrom app.unregister_push_token(:token!) as r (id)\nwhere r.id is not null"};
 
 /**
  * Query generated from SQL:
  * ```
- * DELETE FROM app.push_tokens AS t
- * WHERE t.token = :token! AND t.user_id = app.current_user_id()
- * RETURNING t.id
+ * -- The token row and its lookup row (app.push_token_owners) together; no row when the person holds no such token.
+ * select r.id as "id!"
+ * from app.unregister_push_token(:token!) as r (id)
+ * where r.id is not null
  * ```
  */
 export const deletePushToken = new PreparedQuery<IDeletePushTokenParams,IDeletePushTokenResult>(deletePushTokenIR);
@@ -590,7 +590,7 @@ export interface IListPushTokensResult {
   id: string;
   /** ios or android. */
   platform: string;
-  /** FCM/APNs device token (unique). */
+  /** The FCM/APNs token. Unique across people through app.push_token_owners (written with this row by app.register_push_token), not a unique constraint here (Citus: a unique key of a person table must contain user_id). */
   token: string;
   /** Last refresh (trigger set_updated_at). */
   updatedAt: Date;

@@ -117,29 +117,18 @@ export interface IUnpairApplianceParams {
 
 /** 'UnpairAppliance' return type */
 export interface IUnpairApplianceResult {
-  /** Record creation. */
   createdAt: Date;
-  /** Hardware device id (e.g. EPIC-001). Unique among current pairings (idx_appliances_device_id, partial on unpaired_at IS NULL): a re-paired device appears once per pairing. */
   deviceId: string;
-  /** Firmware version running on the CM5 (semver, app.is_semver), as last reported. */
   firmwareVersionCm5: string | null;
-  /** Firmware version running on the STM32 (semver), as last reported. */
   firmwareVersionStm32: string | null;
-  /** Pairing record id (the appliance_id of sessions and telemetry). */
   id: string;
-  /** Last heartbeat. */
   lastSeenAt: Date | null;
   name: string;
-  /** When this pairing began. */
   pairedAt: Date;
-  /** Manufacturing serial. Unique among current pairings (idx_appliances_serial_number). */
   serialNumber: string;
   status: string;
-  /** When this pairing ended (device removed or re-paired to someone else); NULL = the device's current pairing. Added to the Epicura columns so that history survives re-pairing. */
   unpairedAt: Date | null;
-  /** Last modification (trigger set_updated_at). */
   updatedAt: Date;
-  /** Wi-Fi MAC address, six colon-separated hex pairs (AA:BB:CC:DD:EE:FF). */
   wifiMac: string | null;
 }
 
@@ -149,19 +138,18 @@ export interface IUnpairApplianceQuery {
   result: IUnpairApplianceResult;
 }
 
-const unpairApplianceIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":91,"b":94}]}],"statement":"UPDATE app.appliances AS a\n   SET unpaired_at = greatest(now(), a.paired_at)\n WHERE a.id = :id! AND a.unpaired_at IS NULL\nRETURNING\n  a.id, a.device_id AS \"deviceId\", a.serial_number AS \"serialNumber\", coalesce(a.name, 'My Epicura') AS \"name!\",\n  a.firmware_version_cm5 AS \"firmwareVersionCm5\", a.firmware_version_stm32 AS \"firmwareVersionStm32\",\n  a.wifi_mac AS \"wifiMac\", coalesce(a.status, 'offline') AS \"status!\", a.last_seen_at AS \"lastSeenAt\", a.paired_at AS \"pairedAt\",\n  a.unpaired_at AS \"unpairedAt\", a.created_at AS \"createdAt\", a.updated_at AS \"updatedAt\""};
+const unpairApplianceIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":574,"b":577}]}],"statement":"-- Ends the pairing and releases its device id and serial number (lookup rows) in one call.\nSELECT\n  a.id AS \"id!\", a.device_id AS \"deviceId!\", a.serial_number AS \"serialNumber!\", coalesce(a.name, 'My Epicura') AS \"name!\",\n  a.firmware_version_cm5 AS \"firmwareVersionCm5\", a.firmware_version_stm32 AS \"firmwareVersionStm32\",\n  a.wifi_mac AS \"wifiMac\", coalesce(a.status, 'offline') AS \"status!\", a.last_seen_at AS \"lastSeenAt\", a.paired_at AS \"pairedAt!\",\n  a.unpaired_at AS \"unpairedAt\", a.created_at AS \"createdAt!\", a.updated_at AS \"updatedAt!\"\nFROM app.unpair_appliance(:id!) AS a"};
 
 /**
  * Query generated from SQL:
  * ```
- * UPDATE app.appliances AS a
- *    SET unpaired_at = greatest(now(), a.paired_at)
- *  WHERE a.id = :id! AND a.unpaired_at IS NULL
- * RETURNING
- *   a.id, a.device_id AS "deviceId", a.serial_number AS "serialNumber", coalesce(a.name, 'My Epicura') AS "name!",
+ * -- Ends the pairing and releases its device id and serial number (lookup rows) in one call.
+ * SELECT
+ *   a.id AS "id!", a.device_id AS "deviceId!", a.serial_number AS "serialNumber!", coalesce(a.name, 'My Epicura') AS "name!",
  *   a.firmware_version_cm5 AS "firmwareVersionCm5", a.firmware_version_stm32 AS "firmwareVersionStm32",
- *   a.wifi_mac AS "wifiMac", coalesce(a.status, 'offline') AS "status!", a.last_seen_at AS "lastSeenAt", a.paired_at AS "pairedAt",
- *   a.unpaired_at AS "unpairedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt"
+ *   a.wifi_mac AS "wifiMac", coalesce(a.status, 'offline') AS "status!", a.last_seen_at AS "lastSeenAt", a.paired_at AS "pairedAt!",
+ *   a.unpaired_at AS "unpairedAt", a.created_at AS "createdAt!", a.updated_at AS "updatedAt!"
+ * FROM app.unpair_appliance(:id!) AS a
  * ```
  */
 export const unpairAppliance = new PreparedQuery<IUnpairApplianceParams,IUnpairApplianceResult>(unpairApplianceIR);

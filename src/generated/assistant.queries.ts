@@ -529,32 +529,32 @@ export interface IInsertKnowledgeEmbeddingsQuery {
   result: IInsertKnowledgeEmbeddingsResult;
 }
 
-const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":661,"b":667}]}],"statement":"-- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are\n-- upserted on idx_embeddings_knowledge_chunk (source_kind, source_id, chunk_index, model), partial\n-- on source_kind = 'knowledge'; rows without one are always inserted.\nWITH input AS (\n  SELECT e.ord,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n)\nINSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nSELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\nFROM input AS i\nORDER BY i.ord\nON CONFLICT (source_kind, source_id, chunk_index, model) WHERE source_kind = 'knowledge' DO UPDATE\n  SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n      created_at = pg_catalog.now()\nRETURNING x.id"};
+const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":654,"b":660}]}],"statement":"-- Shared knowledge base (app.knowledge_embeddings). Rows with a source_id (a stable document uuid)\n-- are upserted on idx_knowledge_embeddings_chunk (source_id, chunk_index, model); rows without one\n-- are always inserted (NULLs are distinct).\nwith input as (\n  select e.ord,\n         (e.value ->> 'source_id')::uuid as source_id,\n         coalesce((e.value ->> 'chunk_index')::int, 0) as chunk_index,\n         e.value ->> 'content' as content,\n         (e.value ->> 'embedding')::public.vector as embedding,\n         e.value ->> 'model' as model,\n         coalesce(e.value -> 'metadata', '{}'::jsonb) as metadata\n  from pg_catalog.jsonb_array_elements(:items!::jsonb) with ordinality as e (value, ord)\n)\ninsert into app.knowledge_embeddings as x (source_id, chunk_index, content, embedding, model, metadata)\nselect i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\nfrom input as i\norder by i.ord\non conflict (source_id, chunk_index, model) do update\n  set content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n      created_at = pg_catalog.now()\nreturning x.id"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- Shared knowledge base (user_id NULL). Rows with a source_id (a stable document uuid) are
- * -- upserted on idx_embeddings_knowledge_chunk (source_kind, source_id, chunk_index, model), partial
- * -- on source_kind = 'knowledge'; rows without one are always inserted.
- * WITH input AS (
- *   SELECT e.ord,
- *          (e.value ->> 'source_id')::uuid AS source_id,
- *          COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
- *          e.value ->> 'content' AS content,
- *          (e.value ->> 'embedding')::public.vector AS embedding,
- *          e.value ->> 'model' AS model,
- *          COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata
- *   FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * -- Shared knowledge base (app.knowledge_embeddings). Rows with a source_id (a stable document uuid)
+ * -- are upserted on idx_knowledge_embeddings_chunk (source_id, chunk_index, model); rows without one
+ * -- are always inserted (NULLs are distinct).
+ * with input as (
+ *   select e.ord,
+ *          (e.value ->> 'source_id')::uuid as source_id,
+ *          coalesce((e.value ->> 'chunk_index')::int, 0) as chunk_index,
+ *          e.value ->> 'content' as content,
+ *          (e.value ->> 'embedding')::public.vector as embedding,
+ *          e.value ->> 'model' as model,
+ *          coalesce(e.value -> 'metadata', '{}'::jsonb) as metadata
+ *   from pg_catalog.jsonb_array_elements(:items!::jsonb) with ordinality as e (value, ord)
  * )
- * INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
- * SELECT NULL, 'knowledge', i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
- * FROM input AS i
- * ORDER BY i.ord
- * ON CONFLICT (source_kind, source_id, chunk_index, model) WHERE source_kind = 'knowledge' DO UPDATE
- *   SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
+ * insert into app.knowledge_embeddings as x (source_id, chunk_index, content, embedding, model, metadata)
+ * select i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
+ * from input as i
+ * order by i.ord
+ * on conflict (source_id, chunk_index, model) do update
+ *   set content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
  *       created_at = pg_catalog.now()
- * RETURNING x.id
+ * returning x.id
  * ```
  */
 export const insertKnowledgeEmbeddings = new PreparedQuery<IInsertKnowledgeEmbeddingsParams,IInsertKnowledgeEmbeddingsResult>(insertKnowledgeEmbeddingsIR);

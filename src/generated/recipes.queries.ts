@@ -423,7 +423,7 @@ export interface IAdminGetRecipeResult {
   category: string;
   /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  /** The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns). */
   createdBy: string | null;
   cuisine: string;
   /** easy, medium or hard. */
@@ -491,7 +491,7 @@ export interface IAdminLockRecipeResult {
   category: string;
   /** Creation timestamp. */
   createdAt: Date;
-  /** Admin who created the recipe. ON DELETE SET NULL: recipes outlive their author (the GDPR purge of an admin keeps the recipe); changing it is not an edit (no version bump). */
+  /** The person (app.users.id) who authored the recipe, if any. No foreign key (Citus: app.recipes is a reference table, app.users distributed): writers pass it through app.recipe_author, which refuses an unknown person (23503 recipes_created_by_fkey); the GDPR purge sets it to NULL (declared in app_private.gdpr_reference_columns). */
   createdBy: string | null;
   cuisine: string;
   /** easy, medium or hard. */

@@ -30,5 +30,11 @@ export async function createPerson(
     `insert into app.users (id, auth_id, email, name, time_zone, role, tier) values ($1, $2, $3, $4, $5, $6, $7)`,
     [id, authId, email, name, overrides.timeZone ?? 'UTC', overrides.role ?? 'user', overrides.tier ?? 'free'],
   );
+  // The global keys' lookup rows, as app.sign_in_person writes them (migration 000121).
+  await pool.query(
+    `with e as (insert into app.person_emails (email, user_id) values ($2, $1))
+     insert into app.person_auth_ids (auth_id, user_id) values ($3, $1)`,
+    [id, email, authId],
+  );
   return { id, authId, email, name };
 }

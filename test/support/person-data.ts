@@ -63,7 +63,26 @@ export const BUILDERS: Record<string, Builder> = {
     await pool.query(`insert into app.user_goals (user_id, goal_type, target_calories, is_active) values ($1, 'maintain', 2000, false), ($1, 'lose_weight', 1800, true)`, [person.id]);
   },
   'app.push_tokens': async ({ pool, person }) => {
-    await pool.query(`insert into app.push_tokens (user_id, platform, token) values ($1, 'ios', $2)`, [person.id, `apns-${randomUUID()}`]);
+    // The token row and its lookup row (app.register_push_token writes both).
+    await pool.query(
+      `with t as (insert into app.push_tokens (user_id, platform, token) values ($1, 'ios', $2) returning id)
+       insert into app.push_token_owners (token_sha256, user_id, push_token_id) select sha256(convert_to($2, 'UTF8')), $1, id from t`,
+      [person.id, `apns-${randomUUID()}`],
+    );
+  },
+  // The global keys' lookup tables (issue 17): createPerson claims the e-mail and the auth id; the
+  // push-token and appliance builders write the others with their rows.
+  'app.person_emails': async () => {},
+  'app.person_auth_ids': async () => {},
+  'app.push_token_owners': async ({ pool, person }) => {
+    const { rows } = await pool.query(`select 1 from app.push_token_owners where user_id = $1`, [person.id]);
+    if (rows.length === 0) await BUILDERS['app.push_tokens']!({ pool, person } as BuildContext);
+  },
+  'app.appliance_devices': async ({ appliance }) => {
+    await appliance();
+  },
+  'app.appliance_serials': async ({ appliance }) => {
+    await appliance();
   },
   'app.meal_logs': async ({ pool, person }) => {
     // One kept, one soft-deleted: exports include both.
@@ -223,9 +242,13 @@ export async function buildPersonData(pool: Queryable, person: Person): Promise<
     appliance: async () => {
       if (!applianceId) {
         const n = next();
+        // The current pairing and the lookup rows that own its device id and serial (app.pair_appliance writes both).
         const row = await one(
           pool,
-          `insert into app.appliances (user_id, device_id, serial_number, pairing_code, wifi_mac) values ($1, $2, $3, 'AB12CD', '00:11:22:33:44:55') returning id`,
+          `with a as (insert into app.appliances (user_id, device_id, serial_number, pairing_code, wifi_mac) values ($1, $2, $3, 'AB12CD', '00:11:22:33:44:55') returning id),
+                d as (insert into app.appliance_devices (device_id, user_id, appliance_id) select $2, $1, id from a),
+                s as (insert into app.appliance_serials (serial_number, user_id, appliance_id) select $3, $1, id from a)
+           select id from a`,
           [person.id, `dev-${n}-${randomUUID()}`, `SN-${n}-${randomUUID()}`],
         );
         applianceId = row.id as string;

@@ -1,0 +1,12 @@
+--! Previous: sha1:63a7d3fe5f0f08f3a5a56d01935d4a47b2ed5bfd
+--! Hash: sha1:61ab189c55ea1a4dcea1733b3541db6aa004c560
+--! Message: accounts: drop the unique index idx_users_email (replaced by app.person_emails)
+
+--! no-transaction
+-- squawk-ignore-file ban-concurrent-index-creation-in-transaction, require-timeout-settings
+--   graphile-migrate runs this file outside a transaction (no-transaction: exactly one statement),
+--   so the index is built / dropped CONCURRENTLY without blocking writes; lock and statement
+--   timeouts would have to be separate statements.
+-- Issue 17: e-mail uniqueness is app.person_emails' primary key since 000121 (every writer
+-- claims the e-mail there in the same transaction); the plain index of 000124 serves the searches.
+drop index concurrently if exists app.idx_users_email;
