@@ -647,11 +647,11 @@ describe('tables and columns of the documents', () => {
     expect(differing).toEqual([]);
   });
 
-  it('telemetry_events is partitioned by range on recorded_at with PK (id, recorded_at) and a DEFAULT partition', async () => {
+  it('telemetry_events is partitioned by range on recorded_at with PK (user_id, id, recorded_at) and a DEFAULT partition', async () => {
     const [p] = await q(`select pg_catalog.pg_get_partkeydef('app.telemetry_events'::regclass) as key`);
     expect(p.key).toBe('RANGE (recorded_at)');
     const [pk] = await q(`select pg_catalog.pg_get_constraintdef(oid) as def from pg_catalog.pg_constraint where conname = 'telemetry_events_pkey'`);
-    expect(pk.def).toBe('PRIMARY KEY (id, recorded_at)');
+    expect(pk.def).toBe('PRIMARY KEY (user_id, id, recorded_at)');
     const parts = await q<{ name: string; bound: string }>(
       `select c.relname as name, pg_catalog.pg_get_expr(c.relpartbound, c.oid) as bound
          from pg_catalog.pg_inherits i join pg_catalog.pg_class c on c.oid = i.inhrelid

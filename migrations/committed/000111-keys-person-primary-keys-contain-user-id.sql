@@ -1,5 +1,5 @@
---! Previous: sha1:b7c1c1e7a0e2dd141e5331b717eaa5190bbefc0e
---! Hash: sha1:de402d259e09857007deeb57afbabe142d1f158d
+--! Previous: sha1:acd35ad4a9d6ced09075eb8797f583aff104a3e0
+--! Hash: sha1:9c0c2c0f7ea88c17d287f6c33d826ff6d40ee065
 --! Message: keys: primary keys of person tables are (user_id, id); composite ownership keys re-created as (user_id, x_id) -> (user_id, id)
 
 -- Issue 17 (Citus): every PRIMARY KEY / UNIQUE of a table distributed by user_id must contain
@@ -19,7 +19,7 @@
 --
 -- app.telemetry_events (partitioned) is done partition by partition below, see there.
 -- app.embeddings keeps its primary key (id) for now: its knowledge rows have user_id NULL until
--- they move to a table of their own; embeddings_user_id_id_key (000110) is ready for the swap.
+-- they move to a table of their own (a separate change of issue 17 makes user_id NOT NULL there).
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
 

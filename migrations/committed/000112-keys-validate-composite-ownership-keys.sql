@@ -1,5 +1,5 @@
---! Previous: sha1:de402d259e09857007deeb57afbabe142d1f158d
---! Hash: sha1:c1c898e13b66aa38f73ab36cc721dcece46d839b
+--! Previous: sha1:9c0c2c0f7ea88c17d287f6c33d826ff6d40ee065
+--! Hash: sha1:8ab273335c678dd826015f87fdbc6b57263c9935
 --! Message: keys: validate the composite ownership keys re-created NOT VALID by 000111; telemetry's parent key adopts its partitions'
 
 -- VALIDATE CONSTRAINT scans the referencing table under SHARE UPDATE EXCLUSIVE (reads and writes
@@ -28,7 +28,7 @@ begin
 end
 $$;
 
--- squawk-ignore constraint-missing-not-valid
+-- squawk-ignore adding-foreign-key-constraint, constraint-missing-not-valid
 alter table app.telemetry_events add constraint telemetry_events_appliance_id_user_id_fkey
   foreign key (user_id, appliance_id) references app.appliances (user_id, id);
 

@@ -1,5 +1,5 @@
---! Previous: sha1:c1c898e13b66aa38f73ab36cc721dcece46d839b
---! Hash: sha1:7012e93151979293c5544cbf44f5504cbe48dcd1
+--! Previous: sha1:8ab273335c678dd826015f87fdbc6b57263c9935
+--! Hash: sha1:cfd2a954456c83149d8b1cd5ba91ce7df391c934
 --! Message: rls: person policies without the scalar subquery (Citus refuses subqueries in policies of distributed tables)
 
 -- Issue 17 (Citus): "cannot create policy" / "Subqueries are not supported in policies on

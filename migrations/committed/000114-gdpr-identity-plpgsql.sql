@@ -1,5 +1,5 @@
---! Previous: sha1:7012e93151979293c5544cbf44f5504cbe48dcd1
---! Hash: sha1:aba8a6656ff9fdebd14898d0a2749885e86b25c9
+--! Previous: sha1:cfd2a954456c83149d8b1cd5ba91ce7df391c934
+--! Hash: sha1:cd868c7d80829af867e2e3ab354f7d6261a16f4b
 --! Message: gdpr: app_private.gdpr_identity in PL/pgSQL (Citus cannot plan a non-inlined SQL function with parameters)
 
 -- Issue 17 (Citus): gdpr_identity was a SQL function that is never inlined (it has SET search_path

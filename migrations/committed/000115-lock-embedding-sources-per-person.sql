@@ -1,5 +1,5 @@
---! Previous: sha1:aba8a6656ff9fdebd14898d0a2749885e86b25c9
---! Hash: sha1:8a08e6333bc57e081126bd125c10c12b220ae7c2
+--! Previous: sha1:cd868c7d80829af867e2e3ab354f7d6261a16f4b
+--! Hash: sha1:94bcd66992c3dff5313e305661402a1a5ec6a481
 --! Message: assistant: app.lock_embedding_sources locks per person (user_id in every locking statement)
 
 -- Issue 17 (Citus): SELECT ... FOR KEY SHARE without an equality filter on the distribution column

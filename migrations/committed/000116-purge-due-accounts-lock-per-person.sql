@@ -1,5 +1,5 @@
---! Previous: sha1:8a08e6333bc57e081126bd125c10c12b220ae7c2
---! Hash: sha1:857c49fd6328d26893e457852402f28ffa65568f
+--! Previous: sha1:94bcd66992c3dff5313e305661402a1a5ec6a481
+--! Hash: sha1:20c438fe5f8c3c5f48851d27b7c2c213523608a8
 --! Message: gdpr: app_private.purge_due_accounts locks each due person by id (FOR UPDATE SKIP LOCKED per person)
 
 -- Issue 17 (Citus): FOR UPDATE / SKIP LOCKED needs an equality filter on the distribution column

@@ -1,5 +1,5 @@
---! Previous: sha1:857c49fd6328d26893e457852402f28ffa65568f
---! Hash: sha1:77272911c7096f84e976eec280d4b4da81bc3639
+--! Previous: sha1:20c438fe5f8c3c5f48851d27b7c2c213523608a8
+--! Hash: sha1:11252e3bef3b21489802184b989851b33685c6dc
 --! Message: appliances: app.upload_cooking_log upserts on (user_id, id) and reads sessions and pairings by (user_id, id)
 
 -- Issue 17 (Citus): the primary key of app.cooking_sessions is (user_id, id) since 000111, and an
