@@ -1,5 +1,5 @@
 --! Previous: sha1:cd868c7d80829af867e2e3ab354f7d6261a16f4b
---! Hash: sha1:94bcd66992c3dff5313e305661402a1a5ec6a481
+--! Hash: sha1:d7ca1d5c2f157041a0cb7ca13a9688fb1b3f4c86
 --! Message: assistant: app.lock_embedding_sources locks per person (user_id in every locking statement)
 
 -- Issue 17 (Citus): SELECT ... FOR KEY SHARE without an equality filter on the distribution column
@@ -35,7 +35,7 @@ begin
   perform app_private.owner_access_on();
   for v_user, v_ids in
     select k.user_id, pg_catalog.array_agg(k.id order by k.id)
-    from pg_catalog.unnest(p_user_ids, p_ids) as k (user_id, id)
+    from rows from (pg_catalog.unnest(p_user_ids), pg_catalog.unnest(p_ids)) as k (user_id, id)
     where k.user_id is not null and k.id is not null
     group by k.user_id
     order by k.user_id

@@ -1,5 +1,5 @@
---! Previous: sha1:94bcd66992c3dff5313e305661402a1a5ec6a481
---! Hash: sha1:20c438fe5f8c3c5f48851d27b7c2c213523608a8
+--! Previous: sha1:d7ca1d5c2f157041a0cb7ca13a9688fb1b3f4c86
+--! Hash: sha1:f1d90d4cc224d1a13ac50c51bb8a01f13dc70b5f
 --! Message: gdpr: app_private.purge_due_accounts locks each due person by id (FOR UPDATE SKIP LOCKED per person)
 
 -- Issue 17 (Citus): FOR UPDATE / SKIP LOCKED needs an equality filter on the distribution column

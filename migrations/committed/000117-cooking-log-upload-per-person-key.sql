@@ -1,5 +1,5 @@
---! Previous: sha1:20c438fe5f8c3c5f48851d27b7c2c213523608a8
---! Hash: sha1:11252e3bef3b21489802184b989851b33685c6dc
+--! Previous: sha1:f1d90d4cc224d1a13ac50c51bb8a01f13dc70b5f
+--! Hash: sha1:d577651a28faf38214eccfd9d67166932df69212
 --! Message: appliances: app.upload_cooking_log upserts on (user_id, id) and reads sessions and pairings by (user_id, id)
 
 -- Issue 17 (Citus): the primary key of app.cooking_sessions is (user_id, id) since 000111, and an
