@@ -851,7 +851,7 @@ begin
   perform app_private.owner_access_on();
   for v_user, v_ids in
     select k.user_id, pg_catalog.array_agg(k.id order by k.id)
-    from pg_catalog.unnest(p_user_ids, p_ids) as k (user_id, id)
+    from rows from (pg_catalog.unnest(p_user_ids), pg_catalog.unnest(p_ids)) as k (user_id, id)
     where k.user_id is not null and k.id is not null
     group by k.user_id
     order by k.user_id
@@ -6936,12 +6936,6 @@ ALTER TABLE ONLY auth."user"
 
 ALTER TABLE ONLY auth.verification
     ADD CONSTRAINT verification_pkey PRIMARY KEY (id);
-
---
--- Name: embeddings_user_id_id_key; Type: INDEX; Schema: app; Owner: -
---
-
-CREATE UNIQUE INDEX embeddings_user_id_id_key ON app.embeddings USING btree (user_id, id);
 
 --
 -- Name: idx_api_usage_user_date; Type: INDEX; Schema: app; Owner: -
