@@ -1793,6 +1793,7 @@ declare
   target      app.appliances;
   stored      app.cooking_sessions;
   stored_dev  text;
+  device_pairings uuid[];
   was_applied boolean;
 begin
   if me is null then
@@ -1830,6 +1831,12 @@ begin
             table = 'cooking_sessions', schema = 'app';
   end if;
 
+  -- The caller's pairings of this device, for the upsert's condition below: a subquery there would
+  -- be refused on Citus ("subqueries are not supported within INSERT queries").
+  select pg_catalog.array_agg(a.id) into device_pairings
+  from app.appliances as a
+  where a.user_id = me and a.device_id = p_device_id;
+
   insert into app.cooking_sessions as s
     (id, user_id, appliance_id, recipe_id, status, started_at, completed_at, stages_log, customizations,
      peak_temperature, total_duration_s, user_rating, notes, device_revision)
@@ -1851,7 +1858,7 @@ begin
          device_revision  = excluded.device_revision
    where s.user_id = me
      and (s.device_revision is null or s.device_revision < excluded.device_revision)
-     and exists (select from app.appliances as a where a.user_id = s.user_id and a.id = s.appliance_id and a.device_id = p_device_id)
+     and s.appliance_id = any (device_pairings)
   returning s.* into stored;
 
   was_applied := found;

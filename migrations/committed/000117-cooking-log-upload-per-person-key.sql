@@ -1,12 +1,15 @@
 --! Previous: sha1:f1d90d4cc224d1a13ac50c51bb8a01f13dc70b5f
---! Hash: sha1:d577651a28faf38214eccfd9d67166932df69212
+--! Hash: sha1:e5709e9685c6fa1ae0e388b1649cb49ece290776
 --! Message: appliances: app.upload_cooking_log upserts on (user_id, id) and reads sessions and pairings by (user_id, id)
 
 -- Issue 17 (Citus): the primary key of app.cooking_sessions is (user_id, id) since 000111, and an
 -- ON CONFLICT target without the distribution column is refused ("there is no unique or exclusion
 -- constraint matching the ON CONFLICT specification", docs/scale-out.md section 7). The upsert's
 -- target becomes (user_id, id); the statements reading a session or its pairing name the person
--- (user_id = the caller), so each stays on the caller's shard.
+-- (user_id = the caller), so each stays on the caller's shard. The upsert's condition "the stored
+-- session was cooked on this device" was an EXISTS subquery, which Citus refuses inside an
+-- INSERT ... VALUES; it becomes "the session's pairing is one of the caller's pairings of this
+-- device", read just before (the same rule: the stored session is the caller's, so its pairing is).
 -- What changes for callers: a session id is unique per person. An upload whose id another person
 -- already uses no longer fails with 23505 (which told the uploader that the id exists somewhere):
 -- it is the caller's own new session, and the other person's row is untouched. The caller's own
@@ -43,6 +46,7 @@ declare
   target      app.appliances;
   stored      app.cooking_sessions;
   stored_dev  text;
+  device_pairings uuid[];
   was_applied boolean;
 begin
   if me is null then
@@ -80,6 +84,12 @@ begin
             table = 'cooking_sessions', schema = 'app';
   end if;
 
+  -- The caller's pairings of this device, for the upsert's condition below: a subquery there would
+  -- be refused on Citus ("subqueries are not supported within INSERT queries").
+  select pg_catalog.array_agg(a.id) into device_pairings
+  from app.appliances as a
+  where a.user_id = me and a.device_id = p_device_id;
+
   insert into app.cooking_sessions as s
     (id, user_id, appliance_id, recipe_id, status, started_at, completed_at, stages_log, customizations,
      peak_temperature, total_duration_s, user_rating, notes, device_revision)
@@ -101,7 +111,7 @@ begin
          device_revision  = excluded.device_revision
    where s.user_id = me
      and (s.device_revision is null or s.device_revision < excluded.device_revision)
-     and exists (select from app.appliances as a where a.user_id = s.user_id and a.id = s.appliance_id and a.device_id = p_device_id)
+     and s.appliance_id = any (device_pairings)
   returning s.* into stored;
 
   was_applied := found;
