@@ -95,15 +95,18 @@ WHERE g.user_id = app.current_user_id() AND g.is_active
 RETURNING g.id;
 
 /* @name InsertGoal */
+-- INSERT ... SELECT from the person's row, not a subquery inside VALUES (Citus refuses subqueries
+-- in INSERT ... VALUES; from app.users, co-located with app.user_goals, the insert stays on the shard).
 INSERT INTO app.user_goals AS g
   (user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g,
    target_sugar_g, target_sodium_mg, target_weight_kg, starts_on, ends_on, is_active)
-VALUES (
-  app.current_user_id(), :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,
+SELECT
+  u.id, :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,
   :targetSugarG, :targetSodiumMg, :targetWeightKg,
-  COALESCE(:startsOn::date,
-           (pg_catalog.timezone((SELECT u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()), pg_catalog.now()))::date),
-  :endsOn, true)
+  COALESCE(:startsOn::date, (pg_catalog.timezone(u.time_zone, pg_catalog.now()))::date),
+  :endsOn, true
+FROM app.users AS u
+WHERE u.id = app.current_user_id()
 RETURNING g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
   g.target_protein_g::float8 AS "targetProteinG", g.target_carbs_g::float8 AS "targetCarbsG",
   g.target_fat_g::float8 AS "targetFatG", g.target_fiber_g::float8 AS "targetFiberG",

@@ -41,7 +41,7 @@ FROM app.conversations AS c
 LEFT JOIN LATERAL (
   SELECT m.role, pg_catalog.left(m.content, 200) AS preview
   FROM app.messages AS m
-  WHERE m.conversation_id = c.id
+  WHERE m.user_id = c.user_id AND m.conversation_id = c.id
   ORDER BY m.created_at DESC, m.id DESC
   LIMIT 1
 ) AS lm ON true
@@ -187,7 +187,7 @@ WHERE e.user_id = app.current_user_id()
   AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)
   AND NOT EXISTS (
     SELECT FROM app.meal_logs AS m
-    WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)
+    WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.id = e.source_id AND m.is_deleted)
 ORDER BY e.embedding <=> :embedding!::public.vector, e.id
 LIMIT :limit!;
 
@@ -220,8 +220,9 @@ where e.source_kind = :kind! and e.source_id = any (:ids!::uuid[]) and e.model =
 order by e.source_id, e.chunk_index;
 
 /* @name LockEmbeddingSources */
+-- (userIds[i], ids[i]) pairs: the function locks one person's rows at a time (000115).
 select s.id as "id!", s.user_id as "userId!"
-from app.lock_embedding_sources(:kind!, :ids!::uuid[]) as s;
+from app.lock_embedding_sources(:kind!, :userIds!::uuid[], :ids!::uuid[]) as s;
 
 /*
   @name UpsertEmbeddings

@@ -91,7 +91,7 @@ ORDER BY t.recipe_id;
 
 /* @name RecordSync */
 INSERT INTO app.user_preferences AS p (user_id, last_sync_at)
-VALUES ((SELECT app.current_user_id()), :serverTime!)
+VALUES (app.current_user_id(), :serverTime!)
 ON CONFLICT (user_id) DO UPDATE
   SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)
 RETURNING p.last_sync_at AS "lastSyncAt!";

@@ -11,7 +11,8 @@ WHERE EXISTS (
   SELECT FROM app.appliances a
   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
 )
-  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
+  AND (SELECT count(*) FROM app.cooking_sessions s
+       WHERE s.user_id = (SELECT app.current_user_id()) AND s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
       = cardinality(:sessionCheck!::uuid[]);
 
 /* @name ApplianceForIngest */
@@ -59,7 +60,7 @@ FROM app.appliances a
 CROSS JOIN LATERAL (
   SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at
   FROM app.telemetry_events t
-  WHERE t.appliance_id = a.id
+  WHERE t.user_id = a.user_id AND t.appliance_id = a.id
     AND (:eventType::text IS NULL OR t.event_type = :eventType)
   ORDER BY t.recorded_at DESC, t.id DESC
   LIMIT 1

@@ -228,7 +228,7 @@ $$;
 -- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.current_user_id() IS 'The person the current transaction acts for: the transaction-local setting app.user_id (set_config(''app.user_id'', id, true)). NULL when unset or empty, so row-level security fails closed. The person policies of app_private.enable_person_rls use the same expression written out, in a scalar subquery. Deliberately without SET search_path (functions and types are schema-qualified) so that the planner inlines it into the queries that call it.';
+COMMENT ON FUNCTION app.current_user_id() IS 'The person the current transaction acts for: the transaction-local setting app.user_id (set_config(''app.user_id'', id, true)). NULL when unset or empty, so row-level security fails closed. The person policies of app_private.enable_person_rls use the same expression written out, without a subquery (000113: Citus refuses subqueries in policies of distributed tables). Deliberately without SET search_path (functions and types are schema-qualified) so that the planner inlines it into the queries that call it.';
 
 --
 -- Name: daily_nutrition_vs_goal(date, date); Type: FUNCTION; Schema: app; Owner: -
@@ -910,34 +910,50 @@ $_$;
 COMMENT ON FUNCTION app.is_valid_time_zone(p_zone text) IS 'True when the text is a canonical IANA time zone name known to the server (''UTC'' or Area/Location such as ''Asia/Kolkata''); false for abbreviations, offsets, POSIX specs and unknown names. STABLE because it reads the server''s tz database. About 20 µs (a look-up in pg_timezone_names costs ~50 ms, too slow for a CHECK). PARALLEL RESTRICTED: its exception block starts a subtransaction.';
 
 --
--- Name: lock_embedding_sources(text, uuid[]); Type: FUNCTION; Schema: app; Owner: -
+-- Name: lock_embedding_sources(text, uuid[], uuid[]); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) RETURNS TABLE(id uuid, user_id uuid)
+CREATE FUNCTION app.lock_embedding_sources(p_kind text, p_user_ids uuid[], p_ids uuid[]) RETURNS TABLE(id uuid, user_id uuid)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
+  v_user uuid;
+  v_ids uuid[];
 begin
   if p_kind is null or p_kind not in ('meal_log', 'message') then
     raise exception 'lock_embedding_sources: kind must be meal_log or message (got %)', p_kind using errcode = 'invalid_parameter_value';
   end if;
-  perform app_private.owner_access_on();
-  if p_kind = 'meal_log' then
-    return query select m.id, m.user_id from app.meal_logs as m where m.id = any (p_ids) order by m.id for key share;
-  else
-    return query select m.id, m.user_id from app.messages as m where m.id = any (p_ids) order by m.id for key share;
+  if pg_catalog.cardinality(p_user_ids) is distinct from pg_catalog.cardinality(p_ids) then
+    raise exception 'lock_embedding_sources: user_ids and ids must be arrays of the same length (pairs)'
+      using errcode = 'invalid_parameter_value', column = 'user_ids';
   end if;
+  perform app_private.owner_access_on();
+  for v_user, v_ids in
+    select k.user_id, pg_catalog.array_agg(k.id order by k.id)
+    from rows from (pg_catalog.unnest(p_user_ids), pg_catalog.unnest(p_ids)) as k (user_id, id)
+    where k.user_id is not null and k.id is not null
+    group by k.user_id
+    order by k.user_id
+  loop
+    if p_kind = 'meal_log' then
+      return query select m.id, m.user_id from app.meal_logs as m
+        where m.user_id = v_user and m.id = any (v_ids) order by m.id for key share;
+    else
+      return query select m.id, m.user_id from app.messages as m
+        where m.user_id = v_user and m.id = any (v_ids) order by m.id for key share;
+    end if;
+  end loop;
   perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
 end
 $$;
 
 --
--- Name: FUNCTION lock_embedding_sources(p_kind text, p_ids uuid[]); Type: COMMENT; Schema: app; Owner: -
+-- Name: FUNCTION lock_embedding_sources(p_kind text, p_user_ids uuid[], p_ids uuid[]); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) IS 'Job assistant.embed (app_worker): locks the meal logs (p_kind meal_log) or messages (message) of p_ids FOR KEY SHARE until the end of the caller''s transaction and returns those that still exist with their owner, so the embeddings written next in that transaction cannot outlive a concurrent DELETE of their source. SECURITY DEFINER (row locks need UPDATE privilege). Errors: another kind (22023).';
+COMMENT ON FUNCTION app.lock_embedding_sources(p_kind text, p_user_ids uuid[], p_ids uuid[]) IS 'Job assistant.embed (app_worker): locks the meal logs (p_kind meal_log) or messages (message) named by the pairs (p_user_ids[i], p_ids[i]) — owner and id — FOR KEY SHARE until the end of the caller''s transaction and returns those that still exist under that owner, so the embeddings written next in that transaction cannot outlive a concurrent DELETE of their source. One locking statement per person, filtered on user_id (Citus: one shard each), persons in id order. SECURITY DEFINER (row locks need UPDATE privilege). Errors: another kind, arrays of different lengths (22023).';
 
 --
 -- Name: maintain_partitions(); Type: FUNCTION; Schema: app; Owner: -
@@ -2373,6 +2389,7 @@ declare
   target      app.appliances;
   stored      app.cooking_sessions;
   stored_dev  text;
+  device_pairings uuid[];
   was_applied boolean;
 begin
   if me is null then
@@ -2410,13 +2427,19 @@ begin
             table = 'cooking_sessions', schema = 'app';
   end if;
 
+  -- The caller's pairings of this device, for the upsert's condition below: a subquery there would
+  -- be refused on Citus ("subqueries are not supported within INSERT queries").
+  select pg_catalog.array_agg(a.id) into device_pairings
+  from app.appliances as a
+  where a.user_id = me and a.device_id = p_device_id;
+
   insert into app.cooking_sessions as s
     (id, user_id, appliance_id, recipe_id, status, started_at, completed_at, stages_log, customizations,
      peak_temperature, total_duration_s, user_rating, notes, device_revision)
   values
     (p_id, target.user_id, target.id, p_recipe_id, p_status, p_started_at, p_completed_at, p_stages_log, p_customizations,
      p_peak_temperature, p_total_duration_s, p_user_rating, p_notes, p_device_revision)
-  on conflict (id) do update
+  on conflict (user_id, id) do update
      set recipe_id        = excluded.recipe_id,
          status           = excluded.status,
          started_at       = excluded.started_at,
@@ -2431,15 +2454,15 @@ begin
          device_revision  = excluded.device_revision
    where s.user_id = me
      and (s.device_revision is null or s.device_revision < excluded.device_revision)
-     and exists (select from app.appliances as a where a.id = s.appliance_id and a.device_id = p_device_id)
+     and s.appliance_id = any (device_pairings)
   returning s.* into stored;
 
   was_applied := found;
   if not was_applied then
-    -- An equal or newer revision is stored, or the id is someone else's or another device's session.
-    select s.* into stored from app.cooking_sessions as s where s.id = p_id;
-    select a.device_id into stored_dev from app.appliances as a where a.id = stored.appliance_id;
-    if stored.user_id is distinct from me or stored_dev is distinct from p_device_id then
+    -- An equal or newer revision is stored, or the id is one of the caller's sessions of another device.
+    select s.* into stored from app.cooking_sessions as s where s.user_id = me and s.id = p_id;
+    select a.device_id into stored_dev from app.appliances as a where a.user_id = me and a.id = stored.appliance_id;
+    if stored_dev is distinct from p_device_id then
       raise exception 'cooking session % belongs to another device', p_id
         using errcode = 'unique_violation', column = 'id', constraint = 'cooking_sessions_pkey',
               table = 'cooking_sessions', schema = 'app';
@@ -2454,7 +2477,7 @@ $$;
 -- Name: FUNCTION upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) IS 'Stores a cooking log the device uploads (idempotent, device-authoritative): INSERT ... ON CONFLICT (id) DO UPDATE only when p_device_revision is above the stored device_revision (NULL = never uploaded), so a repeated or concurrent upload leaves one row and a late older upload changes nothing. The caller must be the current owner of device p_device_id. A log is filed only under one of the caller''s own pairings of the device, the one whose [paired_at, unpaired_at) covers p_started_at; a log started outside all of them is refused (23514 cooking_sessions_pairing_period, column started_at), the same error whatever lies there. An existing session id is updated only when it is the caller''s session on the same device; any other existing id is refused (23505 cooking_sessions_pkey). No upload writes into another person''s history. user_rating and notes are set when given, never cleared. Returns the session id, whether this upload was applied, the stored revision, and filed_under_caller (always true now). Errors: 42501 appliances_current_pairing; 23514 cooking_sessions_pairing_period; 23505 cooking_sessions_pkey; CHECK/FK violations of cooking_sessions as usual (an unpublished recipe is refused like a missing one). SECURITY DEFINER, app.owner_access on while it runs.';
+COMMENT ON FUNCTION app.upload_cooking_log(p_device_id text, p_id uuid, p_recipe_id uuid, p_status text, p_started_at timestamp with time zone, p_completed_at timestamp with time zone, p_stages_log jsonb, p_customizations jsonb, p_peak_temperature real, p_total_duration_s integer, p_user_rating integer, p_notes text, p_device_revision integer) IS 'Stores a cooking log the device uploads (idempotent, device-authoritative): INSERT ... ON CONFLICT (user_id, id) DO UPDATE only when p_device_revision is above the stored device_revision (NULL = never uploaded), so a repeated or concurrent upload leaves one row and a late older upload changes nothing. The caller must be the current owner of device p_device_id. A log is filed only under one of the caller''s own pairings of the device, the one whose [paired_at, unpaired_at) covers p_started_at; a log started outside all of them is refused (23514 cooking_sessions_pairing_period, column started_at), the same error whatever lies there. Session ids are unique per person (primary key (user_id, id)): an existing session id of the caller is updated only when it was cooked on the same device; the caller''s session of another device is refused (23505 cooking_sessions_pkey). Another person''s session with the same id is neither seen nor touched: the upload is a session of the caller. No upload writes into another person''s history. user_rating and notes are set when given, never cleared. Returns the session id, whether this upload was applied, the stored revision, and filed_under_caller (always true now). Errors: 42501 appliances_current_pairing; 23514 cooking_sessions_pairing_period; 23505 cooking_sessions_pkey; CHECK/FK violations of cooking_sessions as usual (an unpublished recipe is refused like a missing one). SECURITY DEFINER, app.owner_access on while it runs.';
 
 --
 -- Name: apply_retention(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2885,8 +2908,9 @@ CREATE FUNCTION app_private.enable_person_rls(p_table regclass, p_key name DEFAU
     AS $$
 declare
   part regclass;
-  -- app.current_user_id(), written out (see 000010).
-  me constant text := '(select nullif(pg_catalog.current_setting(''app.user_id'', true), '''')::pg_catalog.uuid)';
+  -- app.current_user_id(), written out, without a scalar subquery (Citus refuses subqueries in
+  -- policies of distributed tables; see 000113).
+  me constant text := 'nullif(pg_catalog.current_setting(''app.user_id'', true), '''')::pg_catalog.uuid';
   on_ constant text := '(pg_catalog.current_setting(''app.owner_access'', true) = ''on'')';
 begin
   -- The table itself and, for a partitioned table, every partition: a partition queried directly
@@ -2926,7 +2950,7 @@ $$;
 -- Name: FUNCTION enable_person_rls(p_table regclass, p_key name); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies, each with a comment: person_select/insert/update/delete for app_user keyed on p_key = (select nullif(current_setting(''app.user_id'', true), '''')::uuid) — app.current_user_id() written out, planned for free —, admin_select for app_admin, worker_all for app_worker, owner_access for the stable owner role kitchen_owner while app.owner_access = ''on''. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
+COMMENT ON FUNCTION app_private.enable_person_rls(p_table regclass, p_key name) IS 'Enables and FORCEs row-level security on a person-owned table (and each of its partitions) and (re)creates the standard policies, each with a comment: person_select/insert/update/delete for app_user keyed on p_key = nullif(current_setting(''app.user_id'', true), '''')::uuid — app.current_user_id() written out, without a subquery (Citus refuses subqueries in policies of distributed tables; the value is a stable expression, so an index scan on p_key still evaluates it once per scan) —, admin_select for app_admin, worker_all for app_worker, owner_access for the stable owner role kitchen_owner while app.owner_access = ''on''. Idempotent. Every migration that adds a person-owned table calls it; partition maintenance calls it for new partitions.';
 
 --
 -- Name: enqueue_jobs(text, jsonb, interval); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3123,15 +3147,22 @@ COMMENT ON FUNCTION app_private.gdpr_audit_write(p_action text, p_user_id uuid, 
 --
 
 CREATE FUNCTION app_private.gdpr_identity(p_user_id uuid, OUT known boolean, OUT auth_id text, OUT emails text[]) RETURNS record
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select u.id is not null,
-         u.auth_id,
-         coalesce(pg_catalog.array_remove(array[u.email::text, au.email], null), '{}')
-  from (select) as one
-  left join app.users as u on u.id = p_user_id
-  left join auth."user" as au on au.id = u.auth_id
+declare
+  v_auth_id text;
+  v_email text;
+  v_auth_email text;
+begin
+  select u.auth_id, u.email::text into v_auth_id, v_email from app.users as u where u.id = p_user_id;
+  known := found;
+  if v_auth_id is not null then
+    select au.email into v_auth_email from auth."user" as au where au.id = v_auth_id;
+  end if;
+  auth_id := v_auth_id;
+  emails := coalesce(pg_catalog.array_remove(array[v_email, v_auth_email], null), '{}');
+end
 $$;
 
 --
@@ -4230,7 +4261,8 @@ CREATE FUNCTION app_private.purge_due_accounts(p_now timestamp with time zone DE
     AS $$
 declare
   v_prev text := pg_catalog.current_setting('app.owner_access', true);
-  v_user record;
+  v_candidate uuid;
+  v_locked uuid;
   v_result jsonb;
   v_purged integer := 0;
   v_total bigint := 0;
@@ -4244,15 +4276,18 @@ begin
     raise exception 'p_limit must be between 1 and 1000 (got %)', p_limit using errcode = 'invalid_parameter_value';
   end if;
   perform app_private.owner_access_on();
-  -- SKIP LOCKED: two workers never purge the same person, and a person whose row is busy waits for the next run.
-  for v_user in
+  -- Candidates without a lock (may include people another worker is purging), then one person at a time.
+  for v_candidate in
     select u.id from app.users as u
     where u.deletion_due_at <= p_now
     order by u.deletion_due_at, u.id
     limit p_limit
-    for update skip locked
   loop
-    v_result := app_private.purge_user_core(v_user.id, 'deletion_request_due');
+    select u.id into v_locked from app.users as u
+    where u.id = v_candidate and u.deletion_due_at <= p_now
+    for update skip locked;
+    continue when not found;
+    v_result := app_private.purge_user_core(v_locked, 'deletion_request_due');
     v_purged := v_purged + 1;
     v_total := v_total + (v_result ->> 'total_rows')::bigint;
     select coalesce(pg_catalog.jsonb_object_agg(k, coalesce((v_tables ->> k)::bigint, 0) + (v_result -> 'tables' ->> k)::bigint), '{}')
@@ -7541,7 +7576,7 @@ ALTER TABLE ONLY app.telemetry_events ALTER COLUMN id SET DEFAULT nextval('app.t
 --
 
 ALTER TABLE ONLY app.api_usage
-    ADD CONSTRAINT api_usage_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT api_usage_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: appliance_devices appliance_devices_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7558,64 +7593,25 @@ ALTER TABLE ONLY app.appliance_serials
     ADD CONSTRAINT appliance_serials_pkey PRIMARY KEY (serial_number);
 
 --
--- Name: appliances appliances_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.appliances
-    ADD CONSTRAINT appliances_id_user_id_key UNIQUE (id, user_id);
-
---
--- Name: CONSTRAINT appliances_id_user_id_key ON appliances; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON CONSTRAINT appliances_id_user_id_key ON app.appliances IS 'Target of the composite FKs from cooking_sessions and telemetry_events: their user_id is the pairing''s owner.';
-
---
 -- Name: appliances appliances_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.appliances
-    ADD CONSTRAINT appliances_pkey PRIMARY KEY (id);
-
---
--- Name: conversations conversations_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.conversations
-    ADD CONSTRAINT conversations_id_user_id_key UNIQUE (id, user_id);
-
---
--- Name: CONSTRAINT conversations_id_user_id_key ON conversations; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON CONSTRAINT conversations_id_user_id_key ON app.conversations IS 'Redundant with the primary key on purpose: the target of the composite ownership key messages (conversation_id, user_id).';
+    ADD CONSTRAINT appliances_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: conversations conversations_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.conversations
-    ADD CONSTRAINT conversations_pkey PRIMARY KEY (id);
-
---
--- Name: cooking_sessions cooking_sessions_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.cooking_sessions
-    ADD CONSTRAINT cooking_sessions_id_user_id_key UNIQUE (id, user_id);
-
---
--- Name: CONSTRAINT cooking_sessions_id_user_id_key ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON CONSTRAINT cooking_sessions_id_user_id_key ON app.cooking_sessions IS 'Redundant with the primary key on purpose: the target of the composite ownership key telemetry_events (session_id, user_id).';
+    ADD CONSTRAINT conversations_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: cooking_sessions cooking_sessions_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.cooking_sessions
-    ADD CONSTRAINT cooking_sessions_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT cooking_sessions_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: daily_ai_cost daily_ai_cost_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7670,34 +7666,21 @@ ALTER TABLE ONLY app.knowledge_embeddings
 --
 
 ALTER TABLE ONLY app.meal_foods
-    ADD CONSTRAINT meal_foods_pkey PRIMARY KEY (id);
-
---
--- Name: meal_logs meal_logs_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: -
---
-
-ALTER TABLE ONLY app.meal_logs
-    ADD CONSTRAINT meal_logs_id_user_id_key UNIQUE (id, user_id);
-
---
--- Name: CONSTRAINT meal_logs_id_user_id_key ON meal_logs; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON CONSTRAINT meal_logs_id_user_id_key ON app.meal_logs IS 'Redundant with the primary key on purpose: the target of the composite ownership key meal_foods (meal_log_id, user_id).';
+    ADD CONSTRAINT meal_foods_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: meal_logs meal_logs_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.meal_logs
-    ADD CONSTRAINT meal_logs_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT meal_logs_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: messages messages_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.messages
-    ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT messages_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: person_auth_ids person_auth_ids_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7725,7 +7708,7 @@ ALTER TABLE ONLY app.push_token_owners
 --
 
 ALTER TABLE ONLY app.push_tokens
-    ADD CONSTRAINT push_tokens_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT push_tokens_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: recipe_search recipe_search_pkey; Type: CONSTRAINT; Schema: app; Owner: -
@@ -7753,28 +7736,28 @@ ALTER TABLE ONLY app.recipes
 --
 
 ALTER TABLE ONLY app.telemetry_events
-    ADD CONSTRAINT telemetry_events_pkey PRIMARY KEY (id, recorded_at);
+    ADD CONSTRAINT telemetry_events_pkey PRIMARY KEY (user_id, id, recorded_at);
 
 --
 -- Name: telemetry_events_default telemetry_events_default_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.telemetry_events_default
-    ADD CONSTRAINT telemetry_events_default_pkey PRIMARY KEY (id, recorded_at);
+    ADD CONSTRAINT telemetry_events_default_pkey PRIMARY KEY (user_id, id, recorded_at);
 
 --
 -- Name: user_goals user_goals_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.user_goals
-    ADD CONSTRAINT user_goals_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT user_goals_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: user_preferences user_preferences_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
 ALTER TABLE ONLY app.user_preferences
-    ADD CONSTRAINT user_preferences_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT user_preferences_pkey PRIMARY KEY (user_id, id);
 
 --
 -- Name: user_preferences user_preferences_user_id_key; Type: CONSTRAINT; Schema: app; Owner: -
@@ -9145,13 +9128,13 @@ ALTER TABLE ONLY app.conversations
 --
 
 ALTER TABLE ONLY app.cooking_sessions
-    ADD CONSTRAINT cooking_sessions_appliance_id_user_id_fkey FOREIGN KEY (appliance_id, user_id) REFERENCES app.appliances(id, user_id);
+    ADD CONSTRAINT cooking_sessions_appliance_id_user_id_fkey FOREIGN KEY (user_id, appliance_id) REFERENCES app.appliances(user_id, id);
 
 --
 -- Name: CONSTRAINT cooking_sessions_appliance_id_user_id_fkey ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON CONSTRAINT cooking_sessions_appliance_id_user_id_fkey ON app.cooking_sessions IS 'Ownership: a session''s appliance must be one of the same person''s (composite key with user_id), so no person can cook on, or log against, another person''s appliance.';
+COMMENT ON CONSTRAINT cooking_sessions_appliance_id_user_id_fkey ON app.cooking_sessions IS 'Composite ownership key (user_id, appliance_id) -> appliances (user_id, id): a session is filed under a pairing of the same person, so history never changes hands. No ON DELETE action: pairings are deleted only with the person. user_id first (Citus co-location).';
 
 --
 -- Name: cooking_sessions cooking_sessions_recipe_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -9200,13 +9183,13 @@ ALTER TABLE ONLY app.job_outbox
 --
 
 ALTER TABLE ONLY app.meal_foods
-    ADD CONSTRAINT meal_foods_meal_log_id_user_id_fkey FOREIGN KEY (meal_log_id, user_id) REFERENCES app.meal_logs(id, user_id) ON DELETE CASCADE;
+    ADD CONSTRAINT meal_foods_meal_log_id_user_id_fkey FOREIGN KEY (user_id, meal_log_id) REFERENCES app.meal_logs(user_id, id) ON DELETE CASCADE;
 
 --
 -- Name: CONSTRAINT meal_foods_meal_log_id_user_id_fkey ON meal_foods; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON CONSTRAINT meal_foods_meal_log_id_user_id_fkey ON app.meal_foods IS 'Ownership: a food belongs to a meal log of the same person (composite key with user_id); deleting the meal log deletes its foods.';
+COMMENT ON CONSTRAINT meal_foods_meal_log_id_user_id_fkey ON app.meal_foods IS 'Composite ownership key (user_id, meal_log_id) -> meal_logs (user_id, id): a food belongs to a meal log of the same person. ON DELETE CASCADE. user_id first, in the position of the distribution column on both sides (Citus co-location).';
 
 --
 -- Name: meal_foods meal_foods_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -9227,13 +9210,13 @@ ALTER TABLE ONLY app.meal_logs
 --
 
 ALTER TABLE ONLY app.messages
-    ADD CONSTRAINT messages_conversation_id_user_id_fkey FOREIGN KEY (conversation_id, user_id) REFERENCES app.conversations(id, user_id) ON DELETE CASCADE;
+    ADD CONSTRAINT messages_conversation_id_user_id_fkey FOREIGN KEY (user_id, conversation_id) REFERENCES app.conversations(user_id, id) ON DELETE CASCADE;
 
 --
 -- Name: CONSTRAINT messages_conversation_id_user_id_fkey ON messages; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON CONSTRAINT messages_conversation_id_user_id_fkey ON app.messages IS 'Ownership: a message belongs to a conversation of the same person (composite key with user_id); deleting the conversation deletes its messages.';
+COMMENT ON CONSTRAINT messages_conversation_id_user_id_fkey ON app.messages IS 'Composite ownership key (user_id, conversation_id) -> conversations (user_id, id): a message belongs to a conversation of the same person. ON DELETE CASCADE. user_id first, in the position of the distribution column on both sides (Citus co-location).';
 
 --
 -- Name: messages messages_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -9261,13 +9244,13 @@ ALTER TABLE ONLY app.recipe_search
 --
 
 ALTER TABLE app.telemetry_events
-    ADD CONSTRAINT telemetry_events_appliance_id_user_id_fkey FOREIGN KEY (appliance_id, user_id) REFERENCES app.appliances(id, user_id);
+    ADD CONSTRAINT telemetry_events_appliance_id_user_id_fkey FOREIGN KEY (user_id, appliance_id) REFERENCES app.appliances(user_id, id);
 
 --
 -- Name: CONSTRAINT telemetry_events_appliance_id_user_id_fkey ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON CONSTRAINT telemetry_events_appliance_id_user_id_fkey ON app.telemetry_events IS 'Ownership: an event''s appliance must be the same person''s (composite key with user_id), so a device cannot write into another person''s telemetry.';
+COMMENT ON CONSTRAINT telemetry_events_appliance_id_user_id_fkey ON app.telemetry_events IS 'Ownership: an event''s appliance must be the same person''s (composite key (user_id, appliance_id) -> appliances (user_id, id)), so a device cannot write into another person''s telemetry. user_id first, in the position of the distribution column on both sides (Citus co-location).';
 
 --
 -- Name: telemetry_events telemetry_events_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
@@ -9958,7 +9941,7 @@ ALTER TABLE app.person_auth_ids ENABLE ROW LEVEL SECURITY;
 -- Name: api_usage person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.api_usage FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON api_usage; Type: COMMENT; Schema: app; Owner: -
@@ -9970,7 +9953,7 @@ COMMENT ON POLICY person_delete ON app.api_usage IS 'Row-level security: app_use
 -- Name: appliance_devices person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.appliance_devices FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.appliance_devices FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
@@ -9982,7 +9965,7 @@ COMMENT ON POLICY person_delete ON app.appliance_devices IS 'A person (app_user)
 -- Name: appliance_serials person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.appliance_serials FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.appliance_serials FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
@@ -9994,7 +9977,7 @@ COMMENT ON POLICY person_delete ON app.appliance_serials IS 'A person (app_user)
 -- Name: appliances person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.appliances FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.appliances FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON appliances; Type: COMMENT; Schema: app; Owner: -
@@ -10006,7 +9989,7 @@ COMMENT ON POLICY person_delete ON app.appliances IS 'Row-level security: app_us
 -- Name: conversations person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.conversations FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.conversations FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON conversations; Type: COMMENT; Schema: app; Owner: -
@@ -10018,7 +10001,7 @@ COMMENT ON POLICY person_delete ON app.conversations IS 'Row-level security: app
 -- Name: cooking_sessions person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.cooking_sessions FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.cooking_sessions FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
@@ -10030,7 +10013,7 @@ COMMENT ON POLICY person_delete ON app.cooking_sessions IS 'Row-level security: 
 -- Name: daily_ai_cost person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.daily_ai_cost FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.daily_ai_cost FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
@@ -10042,7 +10025,7 @@ COMMENT ON POLICY person_delete ON app.daily_ai_cost IS 'Row-level security: app
 -- Name: daily_nutrition person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.daily_nutrition FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.daily_nutrition FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
@@ -10054,7 +10037,7 @@ COMMENT ON POLICY person_delete ON app.daily_nutrition IS 'Row-level security: a
 -- Name: embeddings person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.embeddings FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON embeddings; Type: COMMENT; Schema: app; Owner: -
@@ -10066,7 +10049,7 @@ COMMENT ON POLICY person_delete ON app.embeddings IS 'Row-level security: app_us
 -- Name: job_outbox person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.job_outbox FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.job_outbox FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON job_outbox; Type: COMMENT; Schema: app; Owner: -
@@ -10078,7 +10061,7 @@ COMMENT ON POLICY person_delete ON app.job_outbox IS 'A person (app_user) delete
 -- Name: meal_foods person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.meal_foods FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.meal_foods FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON meal_foods; Type: COMMENT; Schema: app; Owner: -
@@ -10090,7 +10073,7 @@ COMMENT ON POLICY person_delete ON app.meal_foods IS 'Row-level security: app_us
 -- Name: meal_logs person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.meal_logs FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.meal_logs FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON meal_logs; Type: COMMENT; Schema: app; Owner: -
@@ -10102,7 +10085,7 @@ COMMENT ON POLICY person_delete ON app.meal_logs IS 'Row-level security: app_use
 -- Name: messages person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.messages FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON messages; Type: COMMENT; Schema: app; Owner: -
@@ -10114,7 +10097,7 @@ COMMENT ON POLICY person_delete ON app.messages IS 'Row-level security: app_user
 -- Name: person_auth_ids person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.person_auth_ids FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.person_auth_ids FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
@@ -10126,7 +10109,7 @@ COMMENT ON POLICY person_delete ON app.person_auth_ids IS 'A person (app_user) d
 -- Name: person_emails person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.person_emails FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.person_emails FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON person_emails; Type: COMMENT; Schema: app; Owner: -
@@ -10138,7 +10121,7 @@ COMMENT ON POLICY person_delete ON app.person_emails IS 'A person (app_user) del
 -- Name: push_token_owners person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.push_token_owners FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.push_token_owners FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
@@ -10150,7 +10133,7 @@ COMMENT ON POLICY person_delete ON app.push_token_owners IS 'A person (app_user)
 -- Name: push_tokens person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.push_tokens FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.push_tokens FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON push_tokens; Type: COMMENT; Schema: app; Owner: -
@@ -10162,7 +10145,7 @@ COMMENT ON POLICY person_delete ON app.push_tokens IS 'Row-level security: app_u
 -- Name: telemetry_events person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.telemetry_events FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.telemetry_events FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
@@ -10174,7 +10157,7 @@ COMMENT ON POLICY person_delete ON app.telemetry_events IS 'Row-level security: 
 -- Name: telemetry_events_default person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.telemetry_events_default FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.telemetry_events_default FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
@@ -10186,7 +10169,7 @@ COMMENT ON POLICY person_delete ON app.telemetry_events_default IS 'Row-level se
 -- Name: user_goals person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.user_goals FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.user_goals FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON user_goals; Type: COMMENT; Schema: app; Owner: -
@@ -10198,7 +10181,7 @@ COMMENT ON POLICY person_delete ON app.user_goals IS 'Row-level security: app_us
 -- Name: user_preferences person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.user_preferences FOR DELETE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.user_preferences FOR DELETE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON user_preferences; Type: COMMENT; Schema: app; Owner: -
@@ -10210,7 +10193,7 @@ COMMENT ON POLICY person_delete ON app.user_preferences IS 'Row-level security: 
 -- Name: users person_delete; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_delete ON app.users FOR DELETE TO app_user USING ((id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_delete ON users; Type: COMMENT; Schema: app; Owner: -
@@ -10228,7 +10211,7 @@ ALTER TABLE app.person_emails ENABLE ROW LEVEL SECURITY;
 -- Name: api_usage person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.api_usage FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON api_usage; Type: COMMENT; Schema: app; Owner: -
@@ -10240,7 +10223,7 @@ COMMENT ON POLICY person_insert ON app.api_usage IS 'Row-level security: app_use
 -- Name: appliance_devices person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.appliance_devices FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.appliance_devices FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
@@ -10252,7 +10235,7 @@ COMMENT ON POLICY person_insert ON app.appliance_devices IS 'A person (app_user)
 -- Name: appliance_serials person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.appliance_serials FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.appliance_serials FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
@@ -10264,7 +10247,7 @@ COMMENT ON POLICY person_insert ON app.appliance_serials IS 'A person (app_user)
 -- Name: appliances person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.appliances FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.appliances FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON appliances; Type: COMMENT; Schema: app; Owner: -
@@ -10276,7 +10259,7 @@ COMMENT ON POLICY person_insert ON app.appliances IS 'Row-level security: app_us
 -- Name: conversations person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.conversations FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.conversations FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON conversations; Type: COMMENT; Schema: app; Owner: -
@@ -10288,7 +10271,7 @@ COMMENT ON POLICY person_insert ON app.conversations IS 'Row-level security: app
 -- Name: cooking_sessions person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.cooking_sessions FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.cooking_sessions FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
@@ -10300,7 +10283,7 @@ COMMENT ON POLICY person_insert ON app.cooking_sessions IS 'Row-level security: 
 -- Name: daily_ai_cost person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.daily_ai_cost FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.daily_ai_cost FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
@@ -10312,7 +10295,7 @@ COMMENT ON POLICY person_insert ON app.daily_ai_cost IS 'Row-level security: app
 -- Name: daily_nutrition person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.daily_nutrition FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.daily_nutrition FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
@@ -10324,7 +10307,7 @@ COMMENT ON POLICY person_insert ON app.daily_nutrition IS 'Row-level security: a
 -- Name: embeddings person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.embeddings FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON embeddings; Type: COMMENT; Schema: app; Owner: -
@@ -10336,7 +10319,7 @@ COMMENT ON POLICY person_insert ON app.embeddings IS 'Row-level security: app_us
 -- Name: job_outbox person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.job_outbox FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.job_outbox FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON job_outbox; Type: COMMENT; Schema: app; Owner: -
@@ -10348,7 +10331,7 @@ COMMENT ON POLICY person_insert ON app.job_outbox IS 'A person (app_user) insert
 -- Name: meal_foods person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.meal_foods FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.meal_foods FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON meal_foods; Type: COMMENT; Schema: app; Owner: -
@@ -10360,7 +10343,7 @@ COMMENT ON POLICY person_insert ON app.meal_foods IS 'Row-level security: app_us
 -- Name: meal_logs person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.meal_logs FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.meal_logs FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON meal_logs; Type: COMMENT; Schema: app; Owner: -
@@ -10372,7 +10355,7 @@ COMMENT ON POLICY person_insert ON app.meal_logs IS 'Row-level security: app_use
 -- Name: messages person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.messages FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON messages; Type: COMMENT; Schema: app; Owner: -
@@ -10384,7 +10367,7 @@ COMMENT ON POLICY person_insert ON app.messages IS 'Row-level security: app_user
 -- Name: person_auth_ids person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.person_auth_ids FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.person_auth_ids FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
@@ -10396,7 +10379,7 @@ COMMENT ON POLICY person_insert ON app.person_auth_ids IS 'A person (app_user) i
 -- Name: person_emails person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.person_emails FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.person_emails FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON person_emails; Type: COMMENT; Schema: app; Owner: -
@@ -10408,7 +10391,7 @@ COMMENT ON POLICY person_insert ON app.person_emails IS 'A person (app_user) ins
 -- Name: push_token_owners person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.push_token_owners FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.push_token_owners FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
@@ -10420,7 +10403,7 @@ COMMENT ON POLICY person_insert ON app.push_token_owners IS 'A person (app_user)
 -- Name: push_tokens person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.push_tokens FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.push_tokens FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON push_tokens; Type: COMMENT; Schema: app; Owner: -
@@ -10432,7 +10415,7 @@ COMMENT ON POLICY person_insert ON app.push_tokens IS 'Row-level security: app_u
 -- Name: telemetry_events person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.telemetry_events FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.telemetry_events FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
@@ -10444,7 +10427,7 @@ COMMENT ON POLICY person_insert ON app.telemetry_events IS 'Row-level security: 
 -- Name: telemetry_events_default person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.telemetry_events_default FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.telemetry_events_default FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
@@ -10456,7 +10439,7 @@ COMMENT ON POLICY person_insert ON app.telemetry_events_default IS 'Row-level se
 -- Name: user_goals person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.user_goals FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.user_goals FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON user_goals; Type: COMMENT; Schema: app; Owner: -
@@ -10468,7 +10451,7 @@ COMMENT ON POLICY person_insert ON app.user_goals IS 'Row-level security: app_us
 -- Name: user_preferences person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.user_preferences FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.user_preferences FOR INSERT TO app_user WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON user_preferences; Type: COMMENT; Schema: app; Owner: -
@@ -10480,7 +10463,7 @@ COMMENT ON POLICY person_insert ON app.user_preferences IS 'Row-level security: 
 -- Name: users person_insert; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_insert ON app.users FOR INSERT TO app_user WITH CHECK ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_insert ON app.users FOR INSERT TO app_user WITH CHECK ((id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_insert ON users; Type: COMMENT; Schema: app; Owner: -
@@ -10492,7 +10475,7 @@ COMMENT ON POLICY person_insert ON app.users IS 'Row-level security: app_user in
 -- Name: api_usage person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.api_usage FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON api_usage; Type: COMMENT; Schema: app; Owner: -
@@ -10504,7 +10487,7 @@ COMMENT ON POLICY person_select ON app.api_usage IS 'Row-level security: app_use
 -- Name: appliance_devices person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.appliance_devices FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.appliance_devices FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
@@ -10516,7 +10499,7 @@ COMMENT ON POLICY person_select ON app.appliance_devices IS 'A person (app_user)
 -- Name: appliance_serials person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.appliance_serials FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.appliance_serials FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
@@ -10528,7 +10511,7 @@ COMMENT ON POLICY person_select ON app.appliance_serials IS 'A person (app_user)
 -- Name: appliances person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.appliances FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.appliances FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON appliances; Type: COMMENT; Schema: app; Owner: -
@@ -10540,7 +10523,7 @@ COMMENT ON POLICY person_select ON app.appliances IS 'Row-level security: app_us
 -- Name: conversations person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.conversations FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.conversations FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON conversations; Type: COMMENT; Schema: app; Owner: -
@@ -10552,7 +10535,7 @@ COMMENT ON POLICY person_select ON app.conversations IS 'Row-level security: app
 -- Name: cooking_sessions person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.cooking_sessions FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.cooking_sessions FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
@@ -10564,7 +10547,7 @@ COMMENT ON POLICY person_select ON app.cooking_sessions IS 'Row-level security: 
 -- Name: daily_ai_cost person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.daily_ai_cost FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.daily_ai_cost FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
@@ -10576,7 +10559,7 @@ COMMENT ON POLICY person_select ON app.daily_ai_cost IS 'Row-level security: app
 -- Name: daily_nutrition person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.daily_nutrition FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.daily_nutrition FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
@@ -10600,7 +10583,7 @@ COMMENT ON POLICY person_select ON app.embeddings IS 'A person (app_user) reads 
 -- Name: job_outbox person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.job_outbox FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.job_outbox FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON job_outbox; Type: COMMENT; Schema: app; Owner: -
@@ -10612,7 +10595,7 @@ COMMENT ON POLICY person_select ON app.job_outbox IS 'A person (app_user) reads 
 -- Name: meal_foods person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.meal_foods FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.meal_foods FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON meal_foods; Type: COMMENT; Schema: app; Owner: -
@@ -10624,7 +10607,7 @@ COMMENT ON POLICY person_select ON app.meal_foods IS 'Row-level security: app_us
 -- Name: meal_logs person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.meal_logs FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.meal_logs FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON meal_logs; Type: COMMENT; Schema: app; Owner: -
@@ -10636,7 +10619,7 @@ COMMENT ON POLICY person_select ON app.meal_logs IS 'Row-level security: app_use
 -- Name: messages person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.messages FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON messages; Type: COMMENT; Schema: app; Owner: -
@@ -10648,7 +10631,7 @@ COMMENT ON POLICY person_select ON app.messages IS 'Row-level security: app_user
 -- Name: person_auth_ids person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.person_auth_ids FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.person_auth_ids FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
@@ -10660,7 +10643,7 @@ COMMENT ON POLICY person_select ON app.person_auth_ids IS 'A person (app_user) r
 -- Name: person_emails person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.person_emails FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.person_emails FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON person_emails; Type: COMMENT; Schema: app; Owner: -
@@ -10672,7 +10655,7 @@ COMMENT ON POLICY person_select ON app.person_emails IS 'A person (app_user) rea
 -- Name: push_token_owners person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.push_token_owners FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.push_token_owners FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
@@ -10684,7 +10667,7 @@ COMMENT ON POLICY person_select ON app.push_token_owners IS 'A person (app_user)
 -- Name: push_tokens person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.push_tokens FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.push_tokens FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON push_tokens; Type: COMMENT; Schema: app; Owner: -
@@ -10696,7 +10679,7 @@ COMMENT ON POLICY person_select ON app.push_tokens IS 'Row-level security: app_u
 -- Name: telemetry_events person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.telemetry_events FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.telemetry_events FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
@@ -10708,7 +10691,7 @@ COMMENT ON POLICY person_select ON app.telemetry_events IS 'Row-level security: 
 -- Name: telemetry_events_default person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.telemetry_events_default FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.telemetry_events_default FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
@@ -10720,7 +10703,7 @@ COMMENT ON POLICY person_select ON app.telemetry_events_default IS 'Row-level se
 -- Name: user_goals person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.user_goals FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.user_goals FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON user_goals; Type: COMMENT; Schema: app; Owner: -
@@ -10732,7 +10715,7 @@ COMMENT ON POLICY person_select ON app.user_goals IS 'Row-level security: app_us
 -- Name: user_preferences person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.user_preferences FOR SELECT TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.user_preferences FOR SELECT TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON user_preferences; Type: COMMENT; Schema: app; Owner: -
@@ -10744,7 +10727,7 @@ COMMENT ON POLICY person_select ON app.user_preferences IS 'Row-level security: 
 -- Name: users person_select; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_select ON app.users FOR SELECT TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_select ON app.users FOR SELECT TO app_user USING ((id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_select ON users; Type: COMMENT; Schema: app; Owner: -
@@ -10756,7 +10739,7 @@ COMMENT ON POLICY person_select ON app.users IS 'Row-level security: app_user re
 -- Name: api_usage person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.api_usage FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON api_usage; Type: COMMENT; Schema: app; Owner: -
@@ -10768,7 +10751,7 @@ COMMENT ON POLICY person_update ON app.api_usage IS 'Row-level security: app_use
 -- Name: appliance_devices person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.appliance_devices FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.appliance_devices FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON appliance_devices; Type: COMMENT; Schema: app; Owner: -
@@ -10780,7 +10763,7 @@ COMMENT ON POLICY person_update ON app.appliance_devices IS 'A person (app_user)
 -- Name: appliance_serials person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.appliance_serials FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.appliance_serials FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON appliance_serials; Type: COMMENT; Schema: app; Owner: -
@@ -10792,7 +10775,7 @@ COMMENT ON POLICY person_update ON app.appliance_serials IS 'A person (app_user)
 -- Name: appliances person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.appliances FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.appliances FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON appliances; Type: COMMENT; Schema: app; Owner: -
@@ -10804,7 +10787,7 @@ COMMENT ON POLICY person_update ON app.appliances IS 'Row-level security: app_us
 -- Name: conversations person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.conversations FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.conversations FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON conversations; Type: COMMENT; Schema: app; Owner: -
@@ -10816,7 +10799,7 @@ COMMENT ON POLICY person_update ON app.conversations IS 'Row-level security: app
 -- Name: cooking_sessions person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.cooking_sessions FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.cooking_sessions FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON cooking_sessions; Type: COMMENT; Schema: app; Owner: -
@@ -10828,7 +10811,7 @@ COMMENT ON POLICY person_update ON app.cooking_sessions IS 'Row-level security: 
 -- Name: daily_ai_cost person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.daily_ai_cost FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.daily_ai_cost FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON daily_ai_cost; Type: COMMENT; Schema: app; Owner: -
@@ -10840,7 +10823,7 @@ COMMENT ON POLICY person_update ON app.daily_ai_cost IS 'Row-level security: app
 -- Name: daily_nutrition person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.daily_nutrition FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.daily_nutrition FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON daily_nutrition; Type: COMMENT; Schema: app; Owner: -
@@ -10852,7 +10835,7 @@ COMMENT ON POLICY person_update ON app.daily_nutrition IS 'Row-level security: a
 -- Name: embeddings person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.embeddings FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON embeddings; Type: COMMENT; Schema: app; Owner: -
@@ -10864,7 +10847,7 @@ COMMENT ON POLICY person_update ON app.embeddings IS 'Row-level security: app_us
 -- Name: job_outbox person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.job_outbox FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.job_outbox FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON job_outbox; Type: COMMENT; Schema: app; Owner: -
@@ -10876,7 +10859,7 @@ COMMENT ON POLICY person_update ON app.job_outbox IS 'A person (app_user) update
 -- Name: meal_foods person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.meal_foods FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.meal_foods FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON meal_foods; Type: COMMENT; Schema: app; Owner: -
@@ -10888,7 +10871,7 @@ COMMENT ON POLICY person_update ON app.meal_foods IS 'Row-level security: app_us
 -- Name: meal_logs person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.meal_logs FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.meal_logs FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON meal_logs; Type: COMMENT; Schema: app; Owner: -
@@ -10900,7 +10883,7 @@ COMMENT ON POLICY person_update ON app.meal_logs IS 'Row-level security: app_use
 -- Name: messages person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.messages FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON messages; Type: COMMENT; Schema: app; Owner: -
@@ -10912,7 +10895,7 @@ COMMENT ON POLICY person_update ON app.messages IS 'Row-level security: app_user
 -- Name: person_auth_ids person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.person_auth_ids FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.person_auth_ids FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON person_auth_ids; Type: COMMENT; Schema: app; Owner: -
@@ -10924,7 +10907,7 @@ COMMENT ON POLICY person_update ON app.person_auth_ids IS 'A person (app_user) u
 -- Name: person_emails person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.person_emails FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.person_emails FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON person_emails; Type: COMMENT; Schema: app; Owner: -
@@ -10936,7 +10919,7 @@ COMMENT ON POLICY person_update ON app.person_emails IS 'A person (app_user) upd
 -- Name: push_token_owners person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.push_token_owners FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.push_token_owners FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON push_token_owners; Type: COMMENT; Schema: app; Owner: -
@@ -10948,7 +10931,7 @@ COMMENT ON POLICY person_update ON app.push_token_owners IS 'A person (app_user)
 -- Name: push_tokens person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.push_tokens FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.push_tokens FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON push_tokens; Type: COMMENT; Schema: app; Owner: -
@@ -10960,7 +10943,7 @@ COMMENT ON POLICY person_update ON app.push_tokens IS 'Row-level security: app_u
 -- Name: telemetry_events person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.telemetry_events FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.telemetry_events FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON telemetry_events; Type: COMMENT; Schema: app; Owner: -
@@ -10972,7 +10955,7 @@ COMMENT ON POLICY person_update ON app.telemetry_events IS 'Row-level security: 
 -- Name: telemetry_events_default person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.telemetry_events_default FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.telemetry_events_default FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON telemetry_events_default; Type: COMMENT; Schema: app; Owner: -
@@ -10984,7 +10967,7 @@ COMMENT ON POLICY person_update ON app.telemetry_events_default IS 'Row-level se
 -- Name: user_goals person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.user_goals FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.user_goals FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON user_goals; Type: COMMENT; Schema: app; Owner: -
@@ -10996,7 +10979,7 @@ COMMENT ON POLICY person_update ON app.user_goals IS 'Row-level security: app_us
 -- Name: user_preferences person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.user_preferences FOR UPDATE TO app_user USING ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((user_id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.user_preferences FOR UPDATE TO app_user USING ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON user_preferences; Type: COMMENT; Schema: app; Owner: -
@@ -11008,7 +10991,7 @@ COMMENT ON POLICY person_update ON app.user_preferences IS 'Row-level security: 
 -- Name: users person_update; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY person_update ON app.users FOR UPDATE TO app_user USING ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif"))) WITH CHECK ((id = ( SELECT (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid AS "nullif")));
+CREATE POLICY person_update ON app.users FOR UPDATE TO app_user USING ((id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) WITH CHECK ((id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid));
 
 --
 -- Name: POLICY person_update ON users; Type: COMMENT; Schema: app; Owner: -
@@ -11546,11 +11529,11 @@ GRANT ALL ON FUNCTION app.is_valid_time_zone(p_zone text) TO app_admin;
 GRANT ALL ON FUNCTION app.is_valid_time_zone(p_zone text) TO app_worker;
 
 --
--- Name: FUNCTION lock_embedding_sources(p_kind text, p_ids uuid[]); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION lock_embedding_sources(p_kind text, p_user_ids uuid[], p_ids uuid[]); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.lock_embedding_sources(p_kind text, p_ids uuid[]) TO app_worker;
+REVOKE ALL ON FUNCTION app.lock_embedding_sources(p_kind text, p_user_ids uuid[], p_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.lock_embedding_sources(p_kind text, p_user_ids uuid[], p_ids uuid[]) TO app_worker;
 
 --
 -- Name: FUNCTION maintain_partitions(); Type: ACL; Schema: app; Owner: -

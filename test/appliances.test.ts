@@ -334,12 +334,13 @@ describe('cooking-log upload', () => {
     await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(log(d, rid, { startedAt: cookedEarlier, notes: 'Ben writes' })))).rejects.toMatchObject(outside);
     // Dated before any pairing of the device: the same error (nothing tells Ben whether Asha's pairing covers a time).
     await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(log(d, rid, { startedAt: '2020-01-01T00:00:00Z' })))).rejects.toMatchObject(outside);
-    // Asha's session id with a higher revision: refused like another device's id, Asha's row unchanged.
-    await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog({ ...ashas, revision: 99, notes: 'Ben writes', startedAt: new Date() }))).rejects.toMatchObject({
-      name: 'ConflictError',
-      field: 'id',
-      rule: 'cooking_sessions_pkey',
+    // Asha's session id with a higher revision: session ids are unique per person ((user_id, id),
+    // issue 17), so it is a session of Ben's own; Asha's row is unchanged and nothing tells Ben it exists.
+    expect(await db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog({ ...ashas, revision: 99, notes: 'Ben writes', startedAt: new Date() }))).toMatchObject({
+      applied: true,
+      filedUnderCaller: true,
     });
+    expect(await stored(ashas.id)).toEqual(expect.arrayContaining([expect.objectContaining({ user_id: asha.id }), expect.objectContaining({ user_id: ben.id, notes: 'Ben writes' })]));
     expect((await db().pool.query(`select * from app.cooking_sessions where user_id = $1 order by id`, [asha.id])).rows).toEqual(ashaBefore.rows);
     // A new cook is Ben's.
     const fresh = log(d, rid, { startedAt: new Date(Date.now() + 1000) });
@@ -348,13 +349,19 @@ describe('cooking-log upload', () => {
     // Asha can no longer upload through it
     await expect(db().kdb.asUser(asha.id, (me) => me.appliances.uploadCookingLog(log(d, rid)))).rejects.toMatchObject({ name: 'ForbiddenError', field: 'deviceId' });
     expect(ashaPairing.id).toBeDefined();
-    // another device reusing a session id
+    // another person's device reusing the id: Chen's own session (ids are unique per person), Ben's untouched
     const { p: chen, d: d2 } = await pairedPerson();
-    await expect(db().kdb.asUser(chen.id, (me) => me.appliances.uploadCookingLog(log(d2, rid, { id: fresh.id, revision: 99 })))).rejects.toMatchObject({
+    expect(await db().kdb.asUser(chen.id, (me) => me.appliances.uploadCookingLog(log(d2, rid, { id: fresh.id, revision: 99 })))).toMatchObject({ applied: true });
+    // another device of the same person reusing one of their session ids: refused
+    const d3 = device();
+    await db().kdb.asUser(ben.id, (me) => me.appliances.pair({ ...d3, pairingCode: 'SECOND' }));
+    await db().pool.query(`update app.appliances set paired_at = now() - interval '1 hour' where device_id = $1`, [d3.deviceId]);
+    await expect(db().kdb.asUser(ben.id, (me) => me.appliances.uploadCookingLog(log(d3, rid, { id: fresh.id, revision: 99 })))).rejects.toMatchObject({
       name: 'ConflictError',
       field: 'id',
+      rule: 'cooking_sessions_pkey',
     });
-    expect(await stored(fresh.id)).toMatchObject([{ user_id: ben.id, device_revision: 1 }]);
+    expect((await stored(fresh.id)).filter((r) => r.user_id === ben.id)).toMatchObject([{ user_id: ben.id, device_revision: 1 }]);
   });
 
   it('refuses bad uploads with typed errors and writes nothing', async () => {

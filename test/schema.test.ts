@@ -679,11 +679,11 @@ describe('tables and columns of the documents', () => {
     expect(differing).toEqual([]);
   });
 
-  it('telemetry_events is partitioned by range on recorded_at with PK (id, recorded_at) and a DEFAULT partition', async () => {
+  it('telemetry_events is partitioned by range on recorded_at with PK (user_id, id, recorded_at) and a DEFAULT partition', async () => {
     const [p] = await q(`select pg_catalog.pg_get_partkeydef('app.telemetry_events'::regclass) as key`);
     expect(p.key).toBe('RANGE (recorded_at)');
     const [pk] = await q(`select pg_catalog.pg_get_constraintdef(oid) as def from pg_catalog.pg_constraint where conname = 'telemetry_events_pkey'`);
-    expect(pk.def).toBe('PRIMARY KEY (id, recorded_at)');
+    expect(pk.def).toBe('PRIMARY KEY (user_id, id, recorded_at)');
     const parts = await q<{ name: string; bound: string }>(
       `select c.relname as name, pg_catalog.pg_get_expr(c.relpartbound, c.oid) as bound
          from pg_catalog.pg_inherits i join pg_catalog.pg_class c on c.oid = i.inhrelid
@@ -874,6 +874,105 @@ describe('CHECK constraints reject out-of-range values by name', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+describe('distribution by person (issue 17: every person table can be distributed by user_id on Citus)', () => {
+  /**
+   * Keys that do not contain the person: global rules that hold across people, which move to lookup
+   * tables distributed by their own key, and the knowledge base's rows (user_id NULL) in
+   * app.embeddings, which move to a table of their own (docs/scale-out.md sections 2 and 4). Each
+   * entry must still exist: the change that removes one removes it here too, until the list is empty.
+   */
+  const GLOBAL_KEYS: Record<string, string> = {
+    'app.users idx_users_email': 'e-mail, unique across people',
+    'app.users users_auth_id_key': 'Better-Auth id, one person per identity',
+    'app.push_tokens push_tokens_token_key': 'a phone token belongs to one person',
+    'app.appliances idx_appliances_device_id': 'a device has one current pairing',
+    'app.appliances idx_appliances_serial_number': 'a serial number has one current pairing',
+    'app.embeddings embeddings_pkey': 'knowledge rows have user_id NULL until they leave app.embeddings',
+    'app.embeddings idx_embeddings_knowledge_chunk': 'the knowledge base\'s own key',
+  };
+  /** Every unique key (constraint or index) of app's tables with a person column, with that column (id on app.users). */
+  const keysSql = `
+    select c.oid::regclass::text || ' ' || ic.relname as key,
+           pg_catalog.pg_get_indexdef(i.indexrelid) as def,
+           a.attnum = any (i.indkey::int2[]) as has_person
+      from pg_catalog.pg_class c
+      join pg_catalog.pg_attribute a
+        on a.attrelid = c.oid and a.attname = case when c.oid = 'app.users'::regclass then 'id' else 'user_id' end and not a.attisdropped
+      join pg_catalog.pg_index i on i.indrelid = c.oid and i.indisunique
+      join pg_catalog.pg_class ic on ic.oid = i.indexrelid
+     where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
+     order by 1`;
+
+  it('every PRIMARY KEY and UNIQUE key (constraint or index, partitions included) of a person table contains user_id (app.users: id), except the listed global keys', async () => {
+    const keys = await q<{ key: string; def: string; has_person: boolean }>(keysSql);
+    expect(keys.length).toBeGreaterThan(20);
+    const without = keys.filter((k) => !k.has_person).map((k) => k.key);
+    expect(without.filter((k) => !(k in GLOBAL_KEYS))).toEqual([]);
+    // The list shrinks with the schema: an entry whose key is gone must go.
+    expect(Object.keys(GLOBAL_KEYS).filter((k) => !without.includes(k))).toEqual([]);
+  });
+
+  it('the primary key of every person table leads with user_id (telemetry: (user_id, id, recorded_at))', async () => {
+    const rows = await q<{ t: string; def: string }>(
+      `select k.conrelid::regclass::text as t, pg_catalog.pg_get_constraintdef(k.oid) as def
+         from pg_catalog.pg_constraint k join pg_catalog.pg_class c on c.oid = k.conrelid
+        where k.contype = 'p' and c.relnamespace = 'app'::regnamespace and not c.relispartition
+          and exists (select from pg_catalog.pg_attribute a where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped)
+        order by 1`,
+    );
+    const wrong = rows.filter((r) => !r.def.startsWith('PRIMARY KEY (user_id') && !(`${r.t} ${r.t.slice(4)}_pkey` in GLOBAL_KEYS));
+    expect(wrong).toEqual([]);
+    expect(rows.find((r) => r.t === 'app.telemetry_events')?.def).toBe('PRIMARY KEY (user_id, id, recorded_at)');
+  });
+
+  it('every foreign key between person tables carries the person in the same position on both sides (co-located on Citus)', async () => {
+    const rows = await q<{ fk: string; def: string }>(
+      `select k.conrelid::regclass::text || ' ' || k.conname as fk, pg_catalog.pg_get_constraintdef(k.oid) as def
+         from pg_catalog.pg_constraint k
+         join pg_catalog.pg_class c on c.oid = k.conrelid
+         join pg_catalog.pg_attribute ua on ua.attrelid = k.conrelid and ua.attname = 'user_id'
+         join pg_catalog.pg_attribute ra on ra.attrelid = k.confrelid
+              and ra.attname = case when k.confrelid = 'app.users'::regclass then 'id' else 'user_id' end
+        where k.contype = 'f' and c.relnamespace = 'app'::regnamespace
+          and pg_catalog.array_position(k.conkey, ua.attnum) is distinct from pg_catalog.array_position(k.confkey, ra.attnum)
+        order by 1`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('no row-level security policy of app contains a subquery (Citus refuses them on distributed tables), also those enable_person_rls makes for a new table', async () => {
+    const sublinks = `select c.oid::regclass::text || ' ' || p.polname as policy
+                        from pg_catalog.pg_policy p join pg_catalog.pg_class c on c.oid = p.polrelid
+                       where c.relnamespace = 'app'::regnamespace
+                         and (coalesce(p.polqual::text, '') like '%{SUBLINK %' or coalesce(p.polwithcheck::text, '') like '%{SUBLINK %')
+                       order by 1`;
+    expect(await q(sublinks)).toEqual([]);
+    await rolledBack(async () => {
+      await client.query(`create table app.scratch_person (id uuid primary key, user_id uuid not null)`);
+      await client.query(`select app_private.enable_person_rls('app.scratch_person')`);
+      const made = await q(`select count(*)::int as n from pg_catalog.pg_policy where polrelid = 'app.scratch_person'::regclass and polname like 'person_%'`);
+      expect(made).toEqual([{ n: 4 }]);
+      expect(await q(sublinks)).toEqual([]);
+    });
+  });
+
+  it('a person policy still reads app.user_id: rows of the person only, none without the setting', async () => {
+    const asha = await createPerson(db().pool);
+    const ben = await createPerson(db().pool);
+    await rolledBack(async () => {
+      for (const p of [asha, ben]) {
+        await client.query(`insert into app.conversations (user_id, title) values ($1, 'mine')`, [p.id]);
+      }
+      await client.query('set local role app_user');
+      const seen = async () => (await q<{ user_id: string }>(`select user_id from app.conversations where title = 'mine'`)).map((r) => r.user_id);
+      expect(await seen()).toEqual([]);
+      await client.query(`select pg_catalog.set_config('app.user_id', $1, true)`, [asha.id]);
+      expect(await seen()).toEqual([asha.id]);
+      expect((await attempt(`insert into app.conversations (user_id, title) values ($1, 'not mine')`, [ben.id]))?.code).toBe('42501');
+    });
+  });
+});
+
 describe('behaviour', () => {
   it('search_vector finds "dal" in "Dal Tadka"', async () => {
     const rows = await q(`select name from app.recipes where search_vector @@ to_tsquery('english', 'dal | lentil')`);

@@ -1,5 +1,5 @@
---! Previous: sha1:68f1265138ac47efd40ed0dd99574b81aabf6f0f
---! Hash: sha1:3bf6aac3f6f39f6ee215f521a6624224751229e0
+--! Previous: sha1:e5709e9685c6fa1ae0e388b1649cb49ece290776
+--! Hash: sha1:ef7efc5a02353eca9f98e4913204975214cc3313
 --! Message: accounts, appliances: lookup tables that own the global keys (e-mail, auth id, push token, device id, serial number)
 
 -- Issue 17 (docs/scale-out.md section 4). On Citus every PRIMARY KEY / UNIQUE of a distributed

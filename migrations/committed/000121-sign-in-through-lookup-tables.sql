@@ -1,5 +1,5 @@
---! Previous: sha1:3bf6aac3f6f39f6ee215f521a6624224751229e0
---! Hash: sha1:8b291cd983743acdbdcfc0d3358c47f394a723c7
+--! Previous: sha1:ef7efc5a02353eca9f98e4913204975214cc3313
+--! Hash: sha1:5c853d597e125a51dcc56e5f4bd83ee46a806a4c
 --! Message: accounts: app.sign_in_person claims the auth id and the e-mail in their lookup tables
 
 -- Issue 17 (docs/scale-out.md section 4). The person of a Better-Auth identity is found through

@@ -1,5 +1,5 @@
---! Previous: sha1:8b291cd983743acdbdcfc0d3358c47f394a723c7
---! Hash: sha1:fcd555a77d788a227a383a60870e47fd6bcf484e
+--! Previous: sha1:5c853d597e125a51dcc56e5f4bd83ee46a806a4c
+--! Hash: sha1:036f392d56a1af0ea13c317df664e6f4b846e748
 --! Message: accounts: push tokens are owned through app.push_token_owners (register, unregister, stale sweep)
 
 -- Issue 17 (docs/scale-out.md section 4). A token is unique across people through its lookup row in

@@ -1,5 +1,5 @@
---! Previous: sha1:fcd555a77d788a227a383a60870e47fd6bcf484e
---! Hash: sha1:682f3d3b4c028e46cedcc0e22d83bd198aa2a671
+--! Previous: sha1:036f392d56a1af0ea13c317df664e6f4b846e748
+--! Hash: sha1:43c48d1e9f79996626b6463f7c53647fc3a06a05
 --! Message: appliances: pairing and unpairing keep app.appliance_devices / app.appliance_serials in step
 
 -- Issue 17 (docs/scale-out.md section 4). Among current pairings a device id and a serial number

@@ -1,5 +1,5 @@
---! Previous: sha1:682f3d3b4c028e46cedcc0e22d83bd198aa2a671
---! Hash: sha1:63a7d3fe5f0f08f3a5a56d01935d4a47b2ed5bfd
+--! Previous: sha1:43c48d1e9f79996626b6463f7c53647fc3a06a05
+--! Hash: sha1:ed9b6c2aba97e6e63286849b8879a602cfe98fd7
 --! Message: accounts: a non-unique index on app.users.email (the e-mail's uniqueness lives in app.person_emails)
 
 --! no-transaction

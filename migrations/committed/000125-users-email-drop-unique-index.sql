@@ -1,5 +1,5 @@
---! Previous: sha1:63a7d3fe5f0f08f3a5a56d01935d4a47b2ed5bfd
---! Hash: sha1:61ab189c55ea1a4dcea1733b3541db6aa004c560
+--! Previous: sha1:ed9b6c2aba97e6e63286849b8879a602cfe98fd7
+--! Hash: sha1:32cef5b781148169f2407c424d60433ed982bc43
 --! Message: accounts: drop the unique index idx_users_email (replaced by app.person_emails)
 
 --! no-transaction

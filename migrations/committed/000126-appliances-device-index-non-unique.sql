@@ -1,5 +1,5 @@
---! Previous: sha1:61ab189c55ea1a4dcea1733b3541db6aa004c560
---! Hash: sha1:f2e2ee0949ef4c45117f796f8b3944ef9e0b9caf
+--! Previous: sha1:32cef5b781148169f2407c424d60433ed982bc43
+--! Hash: sha1:a1018c74f4cd39332516ceda606afde9b660ec02
 --! Message: appliances: a non-unique index on the current pairings' device ids (uniqueness lives in app.appliance_devices)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:f2e2ee0949ef4c45117f796f8b3944ef9e0b9caf
---! Hash: sha1:b8ace8f0497ef9ea299049d12375eb1c95588a17
+--! Previous: sha1:a1018c74f4cd39332516ceda606afde9b660ec02
+--! Hash: sha1:a9cc01fcbdcf4308d3332d26e7648134b5e6042a
 --! Message: appliances: drop the unique index idx_appliances_device_id (replaced by app.appliance_devices)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:b8ace8f0497ef9ea299049d12375eb1c95588a17
---! Hash: sha1:62fe881e200ab90865ab15a4cfd59b8e8d1673ec
+--! Previous: sha1:a9cc01fcbdcf4308d3332d26e7648134b5e6042a
+--! Hash: sha1:220d73be0db40f7cb96b4e0ae722195b769e1ec0
 --! Message: appliances: a non-unique index on the current pairings' serial numbers (uniqueness lives in app.appliance_serials)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:62fe881e200ab90865ab15a4cfd59b8e8d1673ec
---! Hash: sha1:5f159043a35e5784659c47e3acffe0348e8e9a87
+--! Previous: sha1:220d73be0db40f7cb96b4e0ae722195b769e1ec0
+--! Hash: sha1:d84f95b2e82ffa09145a1740e49578acd832060b
 --! Message: appliances: drop the unique index idx_appliances_serial_number (replaced by app.appliance_serials)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:5f159043a35e5784659c47e3acffe0348e8e9a87
---! Hash: sha1:e3956cdcd43f5ed1e75bbeb087bbed538f88c2ff
+--! Previous: sha1:d84f95b2e82ffa09145a1740e49578acd832060b
+--! Hash: sha1:d95be12efd9684aa9792753b093523fa4c6bf92e
 --! Message: accounts, appliances: drop the global unique keys the lookup tables replace; the plain indexes take the documented names
 
 -- Issue 17 (docs/scale-out.md section 4). Since 000121-000123 every writer claims the auth id and

@@ -1,5 +1,5 @@
---! Previous: sha1:e3956cdcd43f5ed1e75bbeb087bbed538f88c2ff
---! Hash: sha1:5dc7bd76edb1547977be7d2c68db9672216e21c8
+--! Previous: sha1:d95be12efd9684aa9792753b093523fa4c6bf92e
+--! Hash: sha1:e6d7951345021ec7c1bfd97c95738552137dbe31
 --! Message: assistant: the knowledge base moves out of app.embeddings into app.knowledge_embeddings
 
 -- Issue 17 (docs/scale-out.md section 2). The shared knowledge base lived in app.embeddings with

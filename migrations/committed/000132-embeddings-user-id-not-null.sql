@@ -1,5 +1,5 @@
---! Previous: sha1:5dc7bd76edb1547977be7d2c68db9672216e21c8
---! Hash: sha1:d96483789c191acbddbacd29e8bc48fdf01169fa
+--! Previous: sha1:e6d7951345021ec7c1bfd97c95738552137dbe31
+--! Hash: sha1:f3f2c1ecad471e3cb1885d80dd54b421b702eb84
 --! Message: assistant: app.embeddings.user_id is NOT NULL (every chunk belongs to a person)
 
 -- Issue 17: the knowledge rows moved out in 000131 (which added the check NOT VALID, so no new

@@ -1,5 +1,5 @@
---! Previous: sha1:d96483789c191acbddbacd29e8bc48fdf01169fa
---! Hash: sha1:ef08e42550463228c4bcd6054831629b175f4b50
+--! Previous: sha1:f3f2c1ecad471e3cb1885d80dd54b421b702eb84
+--! Hash: sha1:d4bf20cb4323dacf71a71a7fa5bf2ca6369300f3
 --! Message: assistant: drop the knowledge-base HNSW index of app.embeddings (empty since 000131)
 
 --! no-transaction

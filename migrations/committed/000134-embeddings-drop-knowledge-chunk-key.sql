@@ -1,5 +1,5 @@
---! Previous: sha1:ef08e42550463228c4bcd6054831629b175f4b50
---! Hash: sha1:29040a3f4a0086e6379488d073b62d494d1d7a26
+--! Previous: sha1:d4bf20cb4323dacf71a71a7fa5bf2ca6369300f3
+--! Hash: sha1:a310ff2aa0c173dc9bf28b2570d6e918b39ccf54
 --! Message: assistant: drop the knowledge-base chunk key of app.embeddings (empty since 000131)
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:29040a3f4a0086e6379488d073b62d494d1d7a26
---! Hash: sha1:c6500072642277ab775900f34079fab6c21810d5
+--! Previous: sha1:a310ff2aa0c173dc9bf28b2570d6e918b39ccf54
+--! Hash: sha1:8a94c7ab99545051bdcdd467d3778a2f77621240
 --! Message: recipes, gdpr: recipes.created_by loses its foreign key to app.users; the GDPR catalogue knows the column from a declaration
 
 -- Issue 17 (docs/scale-out.md section 2). app.recipes becomes a Citus reference table and app.users a

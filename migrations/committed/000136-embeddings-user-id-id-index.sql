@@ -1,5 +1,5 @@
---! Previous: sha1:c6500072642277ab775900f34079fab6c21810d5
---! Hash: sha1:0cf75a0c188fbc713db0ef5bf98189fd73615b96
+--! Previous: sha1:8a94c7ab99545051bdcdd467d3778a2f77621240
+--! Hash: sha1:6e45c0db21fa4888ba9f213c1238fc4d51da29b2
 --! Message: assistant: a unique index (user_id, id) on app.embeddings, the future primary key
 
 --! no-transaction

@@ -1,5 +1,5 @@
---! Previous: sha1:0cf75a0c188fbc713db0ef5bf98189fd73615b96
---! Hash: sha1:96e5134bacc0110e5ee5438e3ff74ea2ba0d6c3a
+--! Previous: sha1:6e45c0db21fa4888ba9f213c1238fc4d51da29b2
+--! Hash: sha1:9f2eaea12c707bbb30454c2f6825482656651747
 --! Message: assistant: app.embeddings' primary key is (user_id, id)
 
 -- Issue 17: the index built by 000136 becomes the primary key; the old key (id) goes. Both steps

@@ -1,5 +1,5 @@
---! Previous: sha1:96e5134bacc0110e5ee5438e3ff74ea2ba0d6c3a
---! Hash: sha1:fc074c8d97d2a6c8f49d43a26d3478bffe64247d
+--! Previous: sha1:9f2eaea12c707bbb30454c2f6825482656651747
+--! Hash: sha1:00b8c3439944a4cc774208dadae1db2f81cbc858
 --! Message: jobs: a per-person job outbox, drained into pg-boss by the worker
 
 -- Issue 17 (Citus). Until now the enqueue triggers inserted into pgboss.job directly. On Citus a

@@ -1,5 +1,5 @@
---! Previous: sha1:fc074c8d97d2a6c8f49d43a26d3478bffe64247d
---! Hash: sha1:17a9a81ce56f7ed9c34b8ec3fb45683ad5e4c71c
+--! Previous: sha1:00b8c3439944a4cc774208dadae1db2f81cbc858
+--! Hash: sha1:0fd833dedb4499caf1777a1931b05fd734ec9b0d
 --! Message: jobs: the enqueue triggers write the person's job outbox, one row at a time, instead of pg-boss
 
 -- Issue 17 (Citus): the embedding and metrics triggers (000055, 000056) keep their events and their

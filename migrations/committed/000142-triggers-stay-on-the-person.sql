@@ -1,5 +1,5 @@
---! Previous: sha1:17a9a81ce56f7ed9c34b8ec3fb45683ad5e4c71c
---! Hash: sha1:883cbeae62bdb49ac5ae9d475d26cf9495bb9c7f
+--! Previous: sha1:0fd833dedb4499caf1777a1931b05fd734ec9b0d
+--! Hash: sha1:6818e33c136ca6376750fd40fbf0dcf99d53b9eb
 --! Message: triggers: every query a trigger makes of another person table names the person (one shard on Citus)
 
 -- Issue 17 (Citus). A trigger fires on the shard; a query it makes of another distributed table must

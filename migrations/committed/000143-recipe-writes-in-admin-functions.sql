@@ -1,5 +1,5 @@
---! Previous: sha1:883cbeae62bdb49ac5ae9d475d26cf9495bb9c7f
---! Hash: sha1:6d94d7ae2db5bd65c1138f8f01efd2f984844cfc
+--! Previous: sha1:6818e33c136ca6376750fd40fbf0dcf99d53b9eb
+--! Hash: sha1:0c1eaeac4ccec3ef30801c3657858d0463f66eee
 --! Message: recipes: the admin functions write recipe, search row and tombstone; only a NEW-only stamp trigger stays on app.recipes
 
 -- Issue 17 (Citus). app.recipes, app.recipe_search and app.recipe_tombstones become reference

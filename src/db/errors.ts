@@ -180,14 +180,6 @@ const BY_CONSTRAINT: Record<string, Mapping> = {
       `startedAt: ${(v.startedAt as Date).toISOString()} lies outside your pairings of device ${v.deviceId}: a log is filed only under the pairing it was cooked in`, cause),
   '23505 cooking_sessions_pkey': (_e, cause, v) =>
     new ConflictError('id', 'cooking_sessions_pkey', `id: cooking session ${v.id} ${v.deviceId === undefined ? 'already exists' : 'belongs to another device'}`, cause),
-  // Two first uploads of one log at once: ON CONFLICT (id) arbitrates on the primary key only, so
-  // the loser can hit the other unique index on (id, user_id) instead of taking the DO UPDATE path.
-  // Nothing else violates it (a visible row would conflict on the primary key first): run the
-  // transaction again, and the upload then finds the row. startSession: the id exists already.
-  '23505 cooking_sessions_id_user_id_key': (e, cause, v) =>
-    v.deviceId === undefined
-      ? BY_CONSTRAINT['23505 cooking_sessions_pkey']!(e, cause, v, undefined)
-      : new RetryTransactionError('cooking-log upload raced a concurrent upload of the same log: retry the transaction', cause),
   // An upload naming a missing or unpublished recipe (trigger cooking_sessions_check_recipe), or
   // deleting a recipe a session recorded meanwhile refers to (recipes.delete; parameters { id }).
   '23503 cooking_sessions_recipe_id_fkey': (e, cause, v) =>

@@ -176,7 +176,7 @@ export interface IListConversationsQuery {
   result: IListConversationsResult;
 }
 
-const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":true,"limit":true},"params":[{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":865,"b":872},{"a":1044,"b":1051},{"a":1185,"b":1192}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":899,"b":908},{"a":971,"b":980},{"a":1022,"b":1031},{"a":1112,"b":1121}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1256,"b":1262}]}],"statement":"-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS\n-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last\n-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.\nSELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\",\n       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime?\",\n       lm.role AS \"lastMessageRole?\", lm.preview AS \"lastMessagePreview?\"\nFROM app.conversations AS c\nLEFT JOIN LATERAL (\n  SELECT m.role, pg_catalog.left(m.content, 200) AS preview\n  FROM app.messages AS m\n  WHERE m.conversation_id = c.id\n  ORDER BY m.created_at DESC, m.id DESC\n  LIMIT 1\n) AS lm ON true\nWHERE c.user_id = app.current_user_id()\n  AND (:afterId::uuid IS NULL\n       OR (:afterTime::timestamptz IS NOT NULL\n           AND (c.last_message_at < :afterTime\n                OR (c.last_message_at = :afterTime AND c.id < :afterId)\n                OR c.last_message_at IS NULL))\n       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))\nORDER BY c.last_message_at DESC NULLS LAST, c.id DESC\nLIMIT :limit!"};
+const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":true,"limit":true},"params":[{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":891,"b":898},{"a":1070,"b":1077},{"a":1211,"b":1218}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":925,"b":934},{"a":997,"b":1006},{"a":1048,"b":1057},{"a":1138,"b":1147}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1282,"b":1288}]}],"statement":"-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS\n-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last\n-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.\nSELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\",\n       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime?\",\n       lm.role AS \"lastMessageRole?\", lm.preview AS \"lastMessagePreview?\"\nFROM app.conversations AS c\nLEFT JOIN LATERAL (\n  SELECT m.role, pg_catalog.left(m.content, 200) AS preview\n  FROM app.messages AS m\n  WHERE m.user_id = c.user_id AND m.conversation_id = c.id\n  ORDER BY m.created_at DESC, m.id DESC\n  LIMIT 1\n) AS lm ON true\nWHERE c.user_id = app.current_user_id()\n  AND (:afterId::uuid IS NULL\n       OR (:afterTime::timestamptz IS NOT NULL\n           AND (c.last_message_at < :afterTime\n                OR (c.last_message_at = :afterTime AND c.id < :afterId)\n                OR c.last_message_at IS NULL))\n       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))\nORDER BY c.last_message_at DESC NULLS LAST, c.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -191,7 +191,7 @@ const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":tru
  * LEFT JOIN LATERAL (
  *   SELECT m.role, pg_catalog.left(m.content, 200) AS preview
  *   FROM app.messages AS m
- *   WHERE m.conversation_id = c.id
+ *   WHERE m.user_id = c.user_id AND m.conversation_id = c.id
  *   ORDER BY m.created_at DESC, m.id DESC
  *   LIMIT 1
  * ) AS lm ON true
@@ -591,7 +591,7 @@ export interface ISearchMyEmbeddingsQuery {
   result: ISearchMyEmbeddingsResult;
 }
 
-const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true,"sourceKind":true,"limit":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312},{"a":772,"b":782}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":542,"b":548}]},{"name":"sourceKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":557,"b":567},{"a":602,"b":612}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":811,"b":817}]}],"statement":"-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects\n-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).\n-- Chunks of soft-deleted meals are skipped (they are kept for undo).\nSELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS \"distance!\",\n       e.source_kind AS \"sourceKind\", e.source_id AS \"sourceId\", e.chunk_index AS \"chunkIndex\", e.metadata\nFROM app.embeddings AS e\nWHERE e.user_id = app.current_user_id()\n  AND e.model = :model!\n  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)\n  AND NOT EXISTS (\n    SELECT FROM app.meal_logs AS m\n    WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)\nORDER BY e.embedding <=> :embedding!::public.vector, e.id\nLIMIT :limit!"};
+const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true,"sourceKind":true,"limit":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312},{"a":798,"b":808}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":542,"b":548}]},{"name":"sourceKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":557,"b":567},{"a":602,"b":612}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":837,"b":843}]}],"statement":"-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects\n-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).\n-- Chunks of soft-deleted meals are skipped (they are kept for undo).\nSELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS \"distance!\",\n       e.source_kind AS \"sourceKind\", e.source_id AS \"sourceId\", e.chunk_index AS \"chunkIndex\", e.metadata\nFROM app.embeddings AS e\nWHERE e.user_id = app.current_user_id()\n  AND e.model = :model!\n  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)\n  AND NOT EXISTS (\n    SELECT FROM app.meal_logs AS m\n    WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.id = e.source_id AND m.is_deleted)\nORDER BY e.embedding <=> :embedding!::public.vector, e.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -607,7 +607,7 @@ const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true
  *   AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)
  *   AND NOT EXISTS (
  *     SELECT FROM app.meal_logs AS m
- *     WHERE e.source_kind = 'meal_log' AND m.id = e.source_id AND m.is_deleted)
+ *     WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.id = e.source_id AND m.is_deleted)
  * ORDER BY e.embedding <=> :embedding!::public.vector, e.id
  * LIMIT :limit!
  * ```
@@ -777,6 +777,7 @@ export const existingEmbeddingChunks = new PreparedQuery<IExistingEmbeddingChunk
 export interface ILockEmbeddingSourcesParams {
   ids: stringArray;
   kind: string;
+  userIds: stringArray;
 }
 
 /** 'LockEmbeddingSources' return type */
@@ -791,13 +792,14 @@ export interface ILockEmbeddingSourcesQuery {
   result: ILockEmbeddingSourcesResult;
 }
 
-const lockEmbeddingSourcesIR: any = {"usedParamSet":{"kind":true,"ids":true},"params":[{"name":"kind","required":true,"transform":{"type":"scalar"},"locs":[{"a":77,"b":82}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":85,"b":89}]}],"statement":"select s.id as \"id!\", s.user_id as \"userId!\"\nfrom app.lock_embedding_sources(:kind!, :ids!::uuid[]) as s"};
+const lockEmbeddingSourcesIR: any = {"usedParamSet":{"kind":true,"userIds":true,"ids":true},"params":[{"name":"kind","required":true,"transform":{"type":"scalar"},"locs":[{"a":165,"b":170}]},{"name":"userIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":173,"b":181}]},{"name":"ids","required":true,"transform":{"type":"scalar"},"locs":[{"a":192,"b":196}]}],"statement":"-- (userIds[i], ids[i]) pairs: the function locks one person's rows at a time (000115).\nselect s.id as \"id!\", s.user_id as \"userId!\"\nfrom app.lock_embedding_sources(:kind!, :userIds!::uuid[], :ids!::uuid[]) as s"};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- (userIds[i], ids[i]) pairs: the function locks one person's rows at a time (000115).
  * select s.id as "id!", s.user_id as "userId!"
- * from app.lock_embedding_sources(:kind!, :ids!::uuid[]) as s
+ * from app.lock_embedding_sources(:kind!, :userIds!::uuid[], :ids!::uuid[]) as s
  * ```
  */
 export const lockEmbeddingSources = new PreparedQuery<ILockEmbeddingSourcesParams,ILockEmbeddingSourcesResult>(lockEmbeddingSourcesIR);

@@ -366,13 +366,13 @@ export interface IRecordSyncQuery {
   result: IRecordSyncResult;
 }
 
-const recordSyncIR: any = {"usedParamSet":{"serverTime":true},"params":[{"name":"serverTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":102,"b":113}]}],"statement":"INSERT INTO app.user_preferences AS p (user_id, last_sync_at)\nVALUES ((SELECT app.current_user_id()), :serverTime!)\nON CONFLICT (user_id) DO UPDATE\n  SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)\nRETURNING p.last_sync_at AS \"lastSyncAt!\""};
+const recordSyncIR: any = {"usedParamSet":{"serverTime":true},"params":[{"name":"serverTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":93,"b":104}]}],"statement":"INSERT INTO app.user_preferences AS p (user_id, last_sync_at)\nVALUES (app.current_user_id(), :serverTime!)\nON CONFLICT (user_id) DO UPDATE\n  SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)\nRETURNING p.last_sync_at AS \"lastSyncAt!\""};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.user_preferences AS p (user_id, last_sync_at)
- * VALUES ((SELECT app.current_user_id()), :serverTime!)
+ * VALUES (app.current_user_id(), :serverTime!)
  * ON CONFLICT (user_id) DO UPDATE
  *   SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)
  * RETURNING p.last_sync_at AS "lastSyncAt!"

@@ -28,7 +28,7 @@ export interface IInsertEventsQuery {
   result: IInsertEventsResult;
 }
 
-const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":548,"b":560},{"a":751,"b":763}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":254,"b":265}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":353,"b":362}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":392,"b":404}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":706,"b":719},{"a":786,"b":799}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":548,"b":560},{"a":805,"b":817}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":254,"b":265}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":353,"b":362}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":392,"b":404}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":760,"b":773},{"a":840,"b":853}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s\n       WHERE s.user_id = (SELECT app.current_user_id()) AND s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
 
 /**
  * Query generated from SQL:
@@ -45,7 +45,8 @@ const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":tru
  *   SELECT FROM app.appliances a
  *   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
  * )
- *   AND (SELECT count(*) FROM app.cooking_sessions s WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
+ *   AND (SELECT count(*) FROM app.cooking_sessions s
+ *        WHERE s.user_id = (SELECT app.current_user_id()) AND s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
  *       = cardinality(:sessionCheck!::uuid[])
  * ```
  */
@@ -251,7 +252,7 @@ export interface ILatestReadingsQuery {
   result: ILatestReadingsResult;
 }
 
-const latestReadingsIR: any = {"usedParamSet":{"eventType":true},"params":[{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":421,"b":430},{"a":464,"b":473}]}],"statement":"SELECT a.id AS \"applianceId!\", a.device_id AS \"deviceId!\", a.name AS \"applianceName\",\n       e.id::text AS \"eventId!\", e.session_id AS \"sessionId\", e.event_type AS \"eventType!\",\n       e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\"\nFROM app.appliances a\nCROSS JOIN LATERAL (\n  SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at\n  FROM app.telemetry_events t\n  WHERE t.appliance_id = a.id\n    AND (:eventType::text IS NULL OR t.event_type = :eventType)\n  ORDER BY t.recorded_at DESC, t.id DESC\n  LIMIT 1\n) e\nWHERE a.unpaired_at IS NULL\nORDER BY a.paired_at, a.id"};
+const latestReadingsIR: any = {"usedParamSet":{"eventType":true},"params":[{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":447,"b":456},{"a":490,"b":499}]}],"statement":"SELECT a.id AS \"applianceId!\", a.device_id AS \"deviceId!\", a.name AS \"applianceName\",\n       e.id::text AS \"eventId!\", e.session_id AS \"sessionId\", e.event_type AS \"eventType!\",\n       e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\"\nFROM app.appliances a\nCROSS JOIN LATERAL (\n  SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at\n  FROM app.telemetry_events t\n  WHERE t.user_id = a.user_id AND t.appliance_id = a.id\n    AND (:eventType::text IS NULL OR t.event_type = :eventType)\n  ORDER BY t.recorded_at DESC, t.id DESC\n  LIMIT 1\n) e\nWHERE a.unpaired_at IS NULL\nORDER BY a.paired_at, a.id"};
 
 /**
  * Query generated from SQL:
@@ -263,7 +264,7 @@ const latestReadingsIR: any = {"usedParamSet":{"eventType":true},"params":[{"nam
  * CROSS JOIN LATERAL (
  *   SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at
  *   FROM app.telemetry_events t
- *   WHERE t.appliance_id = a.id
+ *   WHERE t.user_id = a.user_id AND t.appliance_id = a.id
  *     AND (:eventType::text IS NULL OR t.event_type = :eventType)
  *   ORDER BY t.recorded_at DESC, t.id DESC
  *   LIMIT 1

@@ -234,8 +234,10 @@ interface Embedded {
 async function storeBatch(c: DbClient, embedded: Embedded[], all: Source[], model: string, provider: string): Promise<Set<string>> {
   const alive = new Set<string>();
   for (const kind of ['meal_log', 'message'] as const) {
-    const ids = all.filter((s) => s.kind === kind).map((s) => s.id);
-    if (ids.length) for (const r of await store.lockSources(c, { kind, ids })) alive.add(`${kind}:${r.id}`);
+    const sources = all.filter((s) => s.kind === kind);
+    // (owner, id) pairs: the rows are locked person by person, on user_id (Citus: one shard each).
+    const [userIds, ids] = [sources.map((s) => s.userId), sources.map((s) => s.id)];
+    if (ids.length) for (const r of await store.lockSources(c, { kind, userIds, ids })) alive.add(`${kind}:${r.id}`);
   }
   const rows = embeddingRows(embedded, alive, model);
   for (let i = 0; i < rows.length; i += 200) await store.upsertEmbeddings(c, rows.slice(i, i + 200));
