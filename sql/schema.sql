@@ -137,7 +137,7 @@ begin
   perform app_private.owner_access_on();
   select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
   if not found or v_user.deletion_requested_at is null then
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+    perform app_private.owner_access_restore(v_prev);
     return false;
   end if;
   if v_user.deletion_due_at <= pg_catalog.now() then
@@ -152,7 +152,7 @@ begin
    where u.id = v_me;
   perform app_private.gdpr_audit_write('deletion_cancelled', v_me,
     pg_catalog.jsonb_build_object('requested_at', v_user.deletion_requested_at, 'due_at', v_user.deletion_due_at));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return true;
 end
 $$;
@@ -352,7 +352,7 @@ begin
     v_data := v_data || pg_catalog.jsonb_build_object(v_table.name, v_rows);
   end loop;
   perform app_private.gdpr_audit_write('export', p_user_id, pg_catalog.jsonb_build_object('found', v_id.known, 'tables', v_counts));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return pg_catalog.jsonb_build_object('manifest', app_private.gdpr_manifest(p_user_id, v_id.known, v_counts), 'data', v_data);
 end
 $$;
@@ -393,7 +393,7 @@ begin
   get diagnostics v_rows = row_count;
   perform app_private.gdpr_audit_write('export_page', p_user_id,
     pg_catalog.jsonb_build_object('table', p_table, 'rows', v_rows, 'first_page', p_after is null));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $$;
 
@@ -446,7 +446,7 @@ begin
   get diagnostics v_rows = row_count;
   perform app_private.gdpr_audit_write('export_page', p_user_id,
     pg_catalog.jsonb_build_object('table', p_table, 'rows', v_rows, 'first_page', true, 'whole_table', true));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $$;
 
@@ -512,7 +512,7 @@ begin
   insert into app_private.gdpr_export_files (subject, person_id, path, host, written_by)
   values (app_private.gdpr_subject(p_user_id), p_user_id, p_path, p_host, p_written_by)
   returning id into v_id;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return v_id;
 end
 $_$;
@@ -703,7 +703,7 @@ begin
       -- OPERATOR(public.=): with search_path = '' a bare = would compare citext as text, case-sensitively.
       from app.users as u where u.email operator(public.=) p_key::public.citext;
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $_$;
 
@@ -730,7 +730,7 @@ begin
     from app.users as u
     where u.deletion_due_at is not null
     order by u.deletion_due_at, u.id;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $$;
 
@@ -771,7 +771,7 @@ begin
   v_manifest := app_private.gdpr_manifest(p_user_id, v_id.known, v_counts);
   perform app_private.gdpr_audit_write('summary', p_user_id,
     pg_catalog.jsonb_build_object('purpose', p_purpose, 'found', v_id.known, 'tables', v_counts));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return v_manifest;
 end
 $$;
@@ -848,7 +848,7 @@ begin
   else
     return query select m.id, m.user_id from app.messages as m where m.id = any (p_ids) order by m.id for key share;
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
 end
 $$;
 
@@ -1111,7 +1111,7 @@ begin
   if found and latest.unpaired_at is null then
     cur := latest;
     if cur.user_id = me then
-      perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+      perform app_private.owner_access_restore(access);
       return cur;  -- already yours: pairing again changes nothing
     end if;
     if cur.pairing_code is null then
@@ -1136,7 +1136,7 @@ begin
     (me, p_device_id, p_serial_number, coalesce(p_name, 'My Epicura'), coalesce(p_wifi_mac, latest.wifi_mac),
      p_pairing_code, latest.firmware_version_cm5, latest.firmware_version_stm32)
   returning a.* into created;
-  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  perform app_private.owner_access_restore(access);
   return created;
 end
 $$;
@@ -1190,7 +1190,7 @@ begin
     retention_action := case when r.retention is null or r.is_default then null else r.retention_action end;
     return next;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
 end
 $$;
 
@@ -1234,7 +1234,7 @@ begin
   end if;
   perform app_private.owner_access_on();
   v_result := app_private.purge_user_core(p_user_id, 'compliance');
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return v_result;
 end
 $$;
@@ -1268,7 +1268,7 @@ begin
   delete from app.daily_nutrition as d where d.user_id = p_user_id;
   delete from app.daily_ai_cost as d where d.user_id = p_user_id;
   if v_zone is null then
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    perform app_private.owner_access_restore(v_access);
     return 0;
   end if;
   for v_day in
@@ -1282,7 +1282,7 @@ begin
     perform app_private.refresh_daily_metrics(p_user_id, v_day);
     v_days := v_days + 1;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return v_days;
 end
 $$;
@@ -1465,7 +1465,7 @@ declare
 begin
   perform app_private.owner_access_on();
   perform app_private.refresh_daily_metrics(p_user_id, p_day);
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
 end
 $$;
 
@@ -1509,7 +1509,7 @@ begin
         platform = excluded.platform
   returning t.* into v_row;
 
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return query select v_row.id, v_row.platform::text, v_row.token, v_row.created_at, v_row.updated_at,
                       coalesce(v_previous <> v_me, false);
 end
@@ -1555,7 +1555,7 @@ begin
     perform app_private.gdpr_audit_write('deletion_requested', v_me,
       pg_catalog.jsonb_build_object('due_at', v_user.deletion_due_at, 'grace_period', coalesce(v_grace, interval '30 days')::text));
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   deletion_requested_at := v_user.deletion_requested_at;
   deletion_due_at := v_user.deletion_due_at;
   return next;
@@ -1751,7 +1751,7 @@ begin
     end if;
   end if;
 
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return query select v_id, v_created, v_active;
 end
 $$;
@@ -1849,7 +1849,7 @@ begin
               table = 'cooking_sessions', schema = 'app';
     end if;
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  perform app_private.owner_access_restore(access);
   return query select stored.id, was_applied, stored.device_revision, true;
 end
 $$;
@@ -2034,7 +2034,7 @@ begin
   perform app_private.owner_access_on();
   -- user_id in the condition as well: one person's rows (Citus routes it to one shard).
   delete from app.telemetry_events as t where t.user_id = any (v_users) and t.session_id = any (v_ids);
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return null;
 end
 $$;
@@ -2433,7 +2433,7 @@ begin
                'key', 'metrics:' || n.id || ':all'))
       from new_rows as n join old_rows as o on o.id = n.id
       where n.time_zone is distinct from o.time_zone), '[]'), interval '5 seconds');
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    perform app_private.owner_access_restore(v_access);
     return null;
   end if;
   perform app_private.enqueue_jobs('metrics.rollup', coalesce((
@@ -2441,7 +2441,7 @@ begin
              'data', pg_catalog.jsonb_build_object('userId', d ->> 'user_id', 'day', d ->> 'day'),
              'key', 'metrics:' || (d ->> 'user_id') || ':' || (d ->> 'day')))
     from pg_catalog.jsonb_array_elements(v_days) as d), '[]'), interval '5 seconds');
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return null;
 end
 $$;
@@ -3172,7 +3172,7 @@ begin
     end;
   end loop;
 
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', false,
     'tables', pg_catalog.to_jsonb(v_entries));
 end
@@ -3220,7 +3220,7 @@ begin
     into v_jobs
   from app.meal_logs as l
   where l.id = any (v_meals);
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   perform app_private.enqueue_jobs('assistant.embed', coalesce(v_jobs, '[]'));
   return null;
 end
@@ -3364,7 +3364,9 @@ begin
       using errcode = 'insufficient_privilege',
             hint = pg_catalog.format('As a superuser or a role with CREATEROLE run: grant kitchen_owner to %I; (docs/operations.md, "Restore under another owner").', current_user);
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  -- Citus: replay this and every later SET LOCAL of the transaction on the workers' connections.
+  execute 'set local citus.propagate_set_commands = ''local''';
+  execute 'set local app.owner_access = ''on''';
 end
 $$;
 
@@ -3372,7 +3374,27 @@ $$;
 -- Name: FUNCTION owner_access_on(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.owner_access_on() IS 'Switches policy owner_access on for the rest of the transaction (set_config(''app.owner_access'', ''on'', true)) after checking that current_user — the owner, inside a SECURITY DEFINER body — is kitchen_owner or a member of it; raises 42501 naming the role and the runbook otherwise. Callers restore the previous value before returning. SECURITY INVOKER: for anybody else it switches on a setting that no policy of theirs reads.';
+COMMENT ON FUNCTION app_private.owner_access_on() IS 'Switches policy owner_access on for the rest of the transaction after checking that current_user — the owner, inside a SECURITY DEFINER body — is kitchen_owner or a member of it (raises 42501 naming the role and the runbook otherwise). Made with SET LOCAL after set local citus.propagate_set_commands = ''local'', so that on a Citus cluster the workers'' shards see it too (set_config(…, true) stays on the coordinator); a placeholder setting elsewhere. Callers restore the previous value with app_private.owner_access_restore before returning. SECURITY INVOKER: for anybody else it switches on a setting that no policy of theirs reads.';
+
+--
+-- Name: owner_access_restore(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.owner_access_restore(p_prev text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  execute 'set local citus.propagate_set_commands = ''local''';
+  execute pg_catalog.format('set local app.owner_access = %L', coalesce(p_prev, ''));
+end
+$$;
+
+--
+-- Name: FUNCTION owner_access_restore(p_prev text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.owner_access_restore(p_prev text) IS 'Puts app.owner_access back to p_prev (the value read with current_setting(''app.owner_access'', true) before app_private.owner_access_on; NULL means unset, stored as ''''), the propagating way (SET LOCAL after citus.propagate_set_commands = ''local''), so the workers'' shards of a Citus cluster lose the owner''s access when the coordinator does. SECURITY INVOKER, not executable by application roles.';
 
 --
 -- Name: partition_bound_literal(regtype, timestamp without time zone); Type: FUNCTION; Schema: app_private; Owner: -
@@ -3602,7 +3624,7 @@ begin
     from pg_catalog.jsonb_object_keys(v_result -> 'tables') as k;
   end loop;
   select pg_catalog.count(*) into v_remaining from app.users as u where u.deletion_due_at <= p_now;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return pg_catalog.jsonb_build_object('now', p_now, 'purged', v_purged, 'remaining', v_remaining, 'tables', v_tables, 'total_rows', v_total);
 end
 $$;
@@ -3954,7 +3976,7 @@ begin
   from wanted as w
   where not exists (select from found as f where f.id = w.session_id and f.user_id = w.user_id)
   limit 1;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   if v_missing.session_id is not null then
     raise exception 'insert or update on table "telemetry_events" violates foreign key constraint "telemetry_events_session_id_user_id_fkey"'
       using errcode = 'foreign_key_violation',
@@ -10403,6 +10425,12 @@ REVOKE ALL ON FUNCTION app_private.messages_enqueue_embedding() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.owner_access_on() FROM PUBLIC;
+
+--
+-- Name: FUNCTION owner_access_restore(p_prev text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.owner_access_restore(p_prev text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION partition_bound_literal(p_type regtype, p_at timestamp without time zone); Type: ACL; Schema: app_private; Owner: -
