@@ -133,9 +133,9 @@ WITH input AS (
   SELECT i.ord
   FROM input AS i
   WHERE (i.source_kind = 'meal_log'
-         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))
+         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = :userId!))
      OR (i.source_kind = 'message'
-         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))
+         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = :userId!))
 ), stored AS (
   INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
   SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata

@@ -1,6 +1,7 @@
 // accounts area: sign-in, profile, preferences (last-write-wins), goals, push tokens.
-// Every function takes the transaction's client first (see src/api/bind.ts); the person is always
-// app.current_user_id(), never a parameter. SQL lives in queries/accounts.sql.
+// Every function takes the transaction's client first (see src/api/bind.ts); the person is the
+// transaction's (personOf(client), passed as :userId so Citus routes to one shard; row-level security
+// enforces it). SQL lives in queries/accounts.sql.
 import type pg from 'pg';
 import { personOf, withTransaction, type DbClient } from '../db/context.ts';
 import { NotFoundError } from '../db/errors.ts';

@@ -1,6 +1,6 @@
 // meals area: meal logs with their foods, history pages, soft delete/undo, daily totals vs the
 // goal, search by nutrition. SQL lives in queries/meals.sql; app.daily_nutrition_vs_goal in
-// migrations/committed/000031. The person is always app.current_user_id().
+// migrations/committed/000031. The person is the transaction's (personOf(client), passed as :userId).
 import { personOf, type DbClient } from '../db/context.ts';
 import { NotFoundError } from '../db/errors.ts';
 import {
