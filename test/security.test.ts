@@ -101,8 +101,8 @@ describe('static security checks', () => {
     expect(direct.map((r) => `${r.fn}: switches app.owner_access on with set_config; call app_private.owner_access_on() instead`)).toEqual([]);
   });
 
-  it('functions set app.* settings only through app_private.owner_access_on/owner_access_restore, which SET LOCAL after citus.propagate_set_commands = local (issue 17: set_config stays on a Citus coordinator)', async () => {
-    const helpers = ['app_private.owner_access_on()', 'app_private.owner_access_restore(text)'];
+  it('functions set app.* settings only through app.act_as and app_private.owner_access_on/owner_access_restore, which SET LOCAL after citus.propagate_set_commands = local (issue 17: set_config stays on a Citus coordinator)', async () => {
+    const helpers = ['app.act_as(uuid)', 'app_private.owner_access_on()', 'app_private.owner_access_restore(text)'];
     const { rows } = await db().pool.query<{ fn: string; body: string }>(
       `select p.oid::regprocedure::text as fn, p.prosrc as body ${OUR_FUNCTIONS} order by 1`,
       [SCHEMAS],
@@ -119,7 +119,7 @@ describe('static security checks', () => {
       const body = rows.find((r) => r.fn === fn)?.body ?? '';
       const propagate = body.indexOf("set local citus.propagate_set_commands = ''local''");
       expect(propagate, fn).toBeGreaterThan(-1);
-      expect(body.indexOf('set local app.owner_access', propagate), fn).toBeGreaterThan(propagate);
+      expect(body.indexOf('set local app.', propagate), fn).toBeGreaterThan(propagate);
     }
     // They set the transaction-local value (on every engine; a placeholder where Citus is absent).
     const client = await db().pool.connect();

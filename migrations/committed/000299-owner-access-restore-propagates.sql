@@ -1,5 +1,5 @@
---! Previous: sha1:367355c4e993bec34a9a9d290a3d269c31ebf298
---! Hash: sha1:94f921ac622a850d57a6dbc25483bf19608bae04
+--! Previous: sha1:82cd7b9490ed074859bf1aaddeb3f348317c189f
+--! Hash: sha1:947f93b52d98e83ff440d93dcbe3445199af7d76
 --! Message: citus: every function restores app.owner_access through app_private.owner_access_restore (propagating SET LOCAL), catalog-driven, after every other migration
 
 set local lock_timeout = '5s';

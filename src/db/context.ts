@@ -1,6 +1,6 @@
 // The person context and the role a transaction acts as. Every call a service makes runs in one
 // transaction that starts with `SET LOCAL ROLE <role>` and, for a person, sets the transaction-local
-// `app.user_id` (in a way Citus propagates to its workers: beginText); both end with the transaction. What a callback could leave on the session itself
+// `app.user_id` (in a way Citus propagates to its workers: beginText, app.act_as); both end with the transaction. What a callback could leave on the session itself
 // (temporary objects such as a planted pg_temp.text domain, a session-level SET or set_config(…,
 // false), SET ROLE, prepared statements, advisory locks, LISTEN) is wiped before the connection goes
 // back to the pool, so nothing reaches the next caller: the parts of DISCARD ALL travel in the same
@@ -107,22 +107,24 @@ export async function withTransaction<T>(
 
 /**
  * The BEGIN message: one simple-query string, one round trip. BEGIN, then SET LOCAL ROLE, then
- * Citus's `citus.propagate_set_commands = 'local'` (replay this transaction's later SET LOCALs on the
- * workers' connections; a plain placeholder setting on a server without Citus and on PGlite), then the
- * person as `SET LOCAL app.user_id` — the only form that reaches Citus workers (set_config(…, true)
- * stays on the coordinator, so RLS on the shards failed closed: docs/scale-out.md section 5).
- * Propagation goes on AFTER the role, or the role would be replayed on the workers too and a
- * SECURITY DEFINER body (Citus connects as its owner there) would fail with `permission denied to
- * set role`. SET takes no bind parameter: the role is one of AppRole's names and the person a UUID
- * checked by assertUuid (hex and dashes only), so both are safe inline.
+ * `app.act_as(person)` (migration 000161), which runs `set local citus.propagate_set_commands =
+ * 'local'` (replay this transaction's later SET LOCALs on the workers' connections; a placeholder
+ * setting without Citus and on PGlite) and, for a person, `set local app.user_id` — the only form that
+ * reaches Citus workers (set_config(…, true) stays on the coordinator: RLS on the shards failed
+ * closed, docs/scale-out.md section 5). Through a function because Citus replays a SET by the text of
+ * the whole query string it came in: written inline here, every worker connection would replay
+ * `begin; set local role …` too, which fails inside a SECURITY DEFINER body (Citus connects as its
+ * owner: `permission denied to set role`). Propagation goes on AFTER the role for the same reason.
+ * The role is one of AppRole's names and the person a UUID checked by assertUuid (hex and dashes
+ * only), so both are safe inline. Without role and person (the owner's own transactions: migrations,
+ * tests, the demo loader) nothing is added, so the function need not exist yet.
  */
 function beginText(options: TransactionOptions, userId: string | undefined): string {
   let begin = 'begin';
   if (options.isolation) begin += ` isolation level ${options.isolation}`;
   if (options.readOnly) begin += ' read only';
   if (options.role) begin += `; set local role ${options.role}`;
-  begin += "; set local citus.propagate_set_commands = 'local'";
-  if (userId) begin += `; set local app.user_id = '${userId}'`;
+  if (options.role || userId) begin += userId ? `; select app.act_as('${userId}'::uuid)` : '; select app.act_as(null)';
   return begin;
 }
 
