@@ -100,6 +100,30 @@ CREATE TYPE app_private.gdpr_table AS (
 COMMENT ON TYPE app_private.gdpr_table IS 'One table of the GDPR catalog (app_private.gdpr_tables()): export name (schema.table, or schema.table(column) for a reference), the relation, kind, the column naming the person, primary-key columns and their types, columns left out of exports, export order, purge order.';
 
 --
+-- Name: act_as(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.act_as(p_user_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Replay this transaction's later SET LOCALs on the workers' connections (Citus); a placeholder
+  -- setting on a server without Citus and on the embedded engine.
+  execute 'set local citus.propagate_set_commands = ''local''';
+  if p_user_id is not null then
+    execute pg_catalog.format('set local app.user_id = %L', p_user_id);
+  end if;
+end
+$$;
+
+--
+-- Name: FUNCTION act_as(p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.act_as(p_user_id uuid) IS 'Starts the context of a transaction, right after SET LOCAL ROLE (withTransaction calls it): switches citus.propagate_set_commands to ''local'' and, for a person, SET LOCAL app.user_id to p_user_id (NULL: a role acting for nobody, only the propagation). Each SET runs as its own statement through EXECUTE, so that Citus replays exactly it on the workers (it records the whole query string a SET came in). Not a security boundary: the roles allowed to call it could set app.user_id themselves; row-level security decides what the person sees. SECURITY INVOKER.';
+
+--
 -- Name: allergen_key(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -9854,6 +9878,17 @@ GRANT USAGE ON SCHEMA auth TO auth_service;
 --
 
 REVOKE ALL ON TYPE app_private.gdpr_table FROM PUBLIC;
+
+--
+-- Name: FUNCTION act_as(p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.act_as(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_user;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_admin;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_worker;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_compliance;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO auth_service;
 
 --
 -- Name: FUNCTION allergen_key(p_text text); Type: ACL; Schema: app; Owner: -
