@@ -161,7 +161,7 @@ SELECT d.day AS "day!", d.meal_count AS "mealCount!",
        d.goal_id AS "goalId?", d.goal_type AS "goalType?", d.target_calories AS "targetCalories?",
        d.target_protein_g AS "targetProteinG?", d.target_carbs_g AS "targetCarbsG?", d.target_fat_g AS "targetFatG?",
        d.target_fiber_g AS "targetFiberG?", d.target_sugar_g AS "targetSugarG?", d.target_sodium_mg AS "targetSodiumMg?"
-FROM app.daily_nutrition_vs_goal(:from!, :to!) AS d;
+FROM app.daily_nutrition_vs_goal(:userId!, :from!, :to!) AS d;
 
 /* @name RefreshDailyMetrics */
 -- The worker (metrics.rollup): a person's daily nutrition metrics.

@@ -39,7 +39,6 @@ const EXCEPTIONS: Record<string, string> = {
   SignInPerson: 'SECURITY DEFINER app.sign_in_person: finds or creates the person, so there is no person id yet',
   RegisterPushToken: 'SECURITY DEFINER app.register_push_token: moves a token between people through its global key',
   DeleteStalePushTokens: 'worker sweep over every person (app.delete_stale_push_tokens)',
-  DailyNutritionVsGoal: 'plpgsql app.daily_nutrition_vs_goal(from, to) reads app.current_user_id() inside (follow-up: an overload taking the person id)',
   RefreshDailyMetrics: 'worker function taking the person id as its parameter',
   RebuildDailyMetrics: 'worker function taking the person id as its parameter',
   InsertKnowledgeEmbeddings: 'the shared knowledge base (user_id NULL), not a person\'s rows',
@@ -252,6 +251,13 @@ describe('routing: row-level security stays the enforcement (every engine)', () 
     });
     expect(problems).toEqual([]);
     expect(await snapshot()).toBe(before);
+    // The function that takes the person's id: another person's id gives nothing (their app.users
+    // row is invisible, so there is no day to report).
+    const day = { from: '2026-01-15', to: '2026-01-15' };
+    const forgedDay = await withUser(db().pool, a.id, (c) => mealsQ.dailyNutritionVsGoal.run({ userId: b.id, ...day }, c));
+    expect(forgedDay).toEqual([]);
+    const ownDay = await withUser(db().pool, b.id, (c) => mealsQ.dailyNutritionVsGoal.run({ userId: b.id, ...day }, c));
+    expect(ownDay.map((d) => [d.mealCount, d.goalId !== null])).toEqual([[1, true]]);
     // The control: the same statements with B's own context do see B's rows.
     const mine = await withUser(db().pool, b.id, async (c) => ({
       profile: await mealsQ.listMeals.run({ userId: b.id, includeDeleted: false, limit: 5, from: null, to: null, afterTime: null, afterId: null }, c),

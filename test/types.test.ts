@@ -110,7 +110,7 @@ describe('generated rows at run time', () => {
     await db().kdb.asUser(p.id, (me) => me.assistant.addMessage(c.id, { role: 'user', content: 'hello' }));
     await db().asUser(p.id, async (client) => {
       for (const [query, params] of [
-        [dailyNutritionVsGoal, { from: '2026-01-09', to: '2026-01-11' }],
+        [dailyNutritionVsGoal, { userId: p.id, from: '2026-01-09', to: '2026-01-11' }],
         [listConversations, { userId: p.id, limit: 5, afterTime: null, afterId: null }],
         [listMeals, { userId: p.id, includeDeleted: false, limit: 5 }],
         [getProfile, { userId: p.id }],

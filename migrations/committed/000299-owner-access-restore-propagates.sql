@@ -1,5 +1,5 @@
---! Previous: sha1:82cd7b9490ed074859bf1aaddeb3f348317c189f
---! Hash: sha1:947f93b52d98e83ff440d93dcbe3445199af7d76
+--! Previous: sha1:eba5c215656e7b47857b7dccfe6b479d5d772884
+--! Hash: sha1:6067ac6d3d62af001019063b23e9754a471b1a68
 --! Message: citus: every function restores app.owner_access through app_private.owner_access_restore (propagating SET LOCAL), catalog-driven, after every other migration
 
 set local lock_timeout = '5s';

@@ -291,7 +291,7 @@ export interface DayTotals {
 /** Every day of [from, to] (at most 367 days) in the person's time zone: live meals summed, next to the active goal. */
 export async function dailyTotals(client: DbClient, range: { from: string; to: string }): Promise<DayTotals[]> {
   const { from, to } = dayRange(range);
-  const rows = await runQuery(dailyNutritionVsGoal, { from, to }, client);
+  const rows = await runQuery(dailyNutritionVsGoal, { userId: personOf(client), from, to }, client);
   return rows.map(({ goalId, goalType, targetCalories, targetProteinG, targetCarbsG, targetFatG, targetFiberG, targetSugarG, targetSodiumMg, ...day }) => ({
     ...day,
     goal:

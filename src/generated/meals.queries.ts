@@ -462,6 +462,7 @@ export const setMealDeleted = new PreparedQuery<ISetMealDeletedParams,ISetMealDe
 export interface IDailyNutritionVsGoalParams {
   from: string;
   to: string;
+  userId: string;
 }
 
 /** 'DailyNutritionVsGoal' return type */
@@ -492,7 +493,7 @@ export interface IDailyNutritionVsGoalQuery {
   result: IDailyNutritionVsGoalResult;
 }
 
-const dailyNutritionVsGoalIR: any = {"usedParamSet":{"from":true,"to":true},"params":[{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":614,"b":619}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":622,"b":625}]}],"statement":"SELECT d.day AS \"day!\", d.meal_count AS \"mealCount!\",\n       d.calories AS \"calories!\", d.protein_g AS \"proteinG!\", d.carbs_g AS \"carbsG!\", d.fat_g AS \"fatG!\",\n       d.fiber_g AS \"fiberG!\", d.sugar_g AS \"sugarG!\", d.sodium_mg AS \"sodiumMg!\",\n       d.goal_id AS \"goalId?\", d.goal_type AS \"goalType?\", d.target_calories AS \"targetCalories?\",\n       d.target_protein_g AS \"targetProteinG?\", d.target_carbs_g AS \"targetCarbsG?\", d.target_fat_g AS \"targetFatG?\",\n       d.target_fiber_g AS \"targetFiberG?\", d.target_sugar_g AS \"targetSugarG?\", d.target_sodium_mg AS \"targetSodiumMg?\"\nFROM app.daily_nutrition_vs_goal(:from!, :to!) AS d"};
+const dailyNutritionVsGoalIR: any = {"usedParamSet":{"userId":true,"from":true,"to":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":614,"b":621}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":624,"b":629}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":632,"b":635}]}],"statement":"SELECT d.day AS \"day!\", d.meal_count AS \"mealCount!\",\n       d.calories AS \"calories!\", d.protein_g AS \"proteinG!\", d.carbs_g AS \"carbsG!\", d.fat_g AS \"fatG!\",\n       d.fiber_g AS \"fiberG!\", d.sugar_g AS \"sugarG!\", d.sodium_mg AS \"sodiumMg!\",\n       d.goal_id AS \"goalId?\", d.goal_type AS \"goalType?\", d.target_calories AS \"targetCalories?\",\n       d.target_protein_g AS \"targetProteinG?\", d.target_carbs_g AS \"targetCarbsG?\", d.target_fat_g AS \"targetFatG?\",\n       d.target_fiber_g AS \"targetFiberG?\", d.target_sugar_g AS \"targetSugarG?\", d.target_sodium_mg AS \"targetSodiumMg?\"\nFROM app.daily_nutrition_vs_goal(:userId!, :from!, :to!) AS d"};
 
 /**
  * Query generated from SQL:
@@ -503,7 +504,7 @@ const dailyNutritionVsGoalIR: any = {"usedParamSet":{"from":true,"to":true},"par
  *        d.goal_id AS "goalId?", d.goal_type AS "goalType?", d.target_calories AS "targetCalories?",
  *        d.target_protein_g AS "targetProteinG?", d.target_carbs_g AS "targetCarbsG?", d.target_fat_g AS "targetFatG?",
  *        d.target_fiber_g AS "targetFiberG?", d.target_sugar_g AS "targetSugarG?", d.target_sodium_mg AS "targetSodiumMg?"
- * FROM app.daily_nutrition_vs_goal(:from!, :to!) AS d
+ * FROM app.daily_nutrition_vs_goal(:userId!, :from!, :to!) AS d
  * ```
  */
 export const dailyNutritionVsGoal = new PreparedQuery<IDailyNutritionVsGoalParams,IDailyNutritionVsGoalResult>(dailyNutritionVsGoalIR);
