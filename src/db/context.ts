@@ -1,9 +1,9 @@
 // The person context and the role a transaction acts as. Every call a service makes runs in one
 // transaction that starts with `SET LOCAL ROLE <role>` and, for a person, sets the transaction-local
 // `app.user_id` (in a way Citus propagates to its workers: beginText, app.act_as); both end with the
-// transaction. What a callback could leave on the session itself (temporary objects such as a planted pg_temp.text domain, a session-level SET or set_config(…,
-// false), SET ROLE, prepared statements, advisory locks, LISTEN) is wiped before the connection goes
-// back to the pool, so nothing reaches the next caller: the parts of DISCARD ALL travel in the same
+// transaction. What a callback could leave on the session itself (temporary objects such as a planted
+// pg_temp.text domain, a session-level SET or set_config(…, false), SET ROLE, prepared statements,
+// advisory locks, LISTEN) is wiped before the connection goes back to the pool, so nothing reaches the next caller: the parts of DISCARD ALL travel in the same
 // simple-query message as the COMMIT or ROLLBACK (one round trip, not two), and DISCARD ALL itself
 // (resetAndRelease) covers the rare paths where that message did not run to its end.
 import pg from 'pg';
