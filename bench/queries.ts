@@ -103,7 +103,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
   for (let i = 0; i < n; i++) {
     const id = benchPersonId(1 + Math.floor(Math.random() * people));
     // Latest page: the API call and the same statement, alternating which goes first.
-    const latestParams = { includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21 };
+    const latestParams = { userId: id, includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21 };
     const latest = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, latestParams as never);
     let cursor: string | null = null;
     const api1 = async () => {
@@ -132,6 +132,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
     // The raw side serialises the query vector inside the timed call too (a raw-pg caller must).
     const q = randomVector();
     const search = processSQLQueryIR((searchMyEmbeddings as unknown as { queryIR: never }).queryIR, {
+      userId: id,
       embedding: '',
       model: MODEL,
       sourceKind: null,
@@ -175,10 +176,10 @@ async function plans(ctx: BenchContext, log: (m: string) => void): Promise<void>
       .map((l) => l.trim().replace(/\s+\(cost=.*$/, '').replace(/'\[[^\]]*\]'/g, "'[…]'"))
       .join(' → ');
   const latest = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, {
-    includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21,
+    userId: id, includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21,
   } as never);
   const search = processSQLQueryIR((searchMyEmbeddings as unknown as { queryIR: never }).queryIR, {
-    embedding: pgvector.toSql(randomVector()), model: MODEL, sourceKind: null, limit: 10,
+    userId: id, embedding: pgvector.toSql(randomVector()), model: MODEL, sourceKind: null, limit: 10,
   } as never);
   await withTransaction(ctx.db.pool, { role: 'app_user', userId: id }, async (c) => {
     log(`plan meal history: ${first((await c.query(`explain ${latest.query}`, latest.bindings)).rows)}`);
@@ -203,7 +204,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const id = benchPersonId(1);
     const page = await ctx.db.kdb.asUser(id, (me) => me.meals.listMeals({ limit: 20 }));
     const latest = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, {
-      includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21,
+      userId: id, includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21,
     } as never);
     const rows = await withTransaction(ctx.db.pool, { role: 'app_user', userId: id }, (c) => c.query(latest.query, latest.bindings));
     if (page.items.map((m) => m.id).join() !== rows.rows.slice(0, 20).map((r) => r.id).join()) throw new Error('API and raw SQL disagree');

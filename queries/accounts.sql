@@ -10,13 +10,13 @@ FROM app.sign_in_person(:authId!, :email!, :name, :timeZone) AS s;
 SELECT u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
        u.created_at AS "createdAt", u.updated_at AS "updatedAt"
 FROM app.users AS u
-WHERE u.id = app.current_user_id();
+WHERE u.id = :userId!;
 
 /* @name UpdateProfile */
 UPDATE app.users AS u
 SET name = COALESCE(:name, u.name),
     time_zone = COALESCE(:timeZone, u.time_zone)
-WHERE u.id = app.current_user_id()
+WHERE u.id = :userId!
 RETURNING u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
        u.created_at AS "createdAt", u.updated_at AS "updatedAt";
 
@@ -26,11 +26,11 @@ SELECT p.language, p.spice_level AS "spiceLevel", p.salt_level AS "saltLevel", p
        p.notifications_enabled AS "notificationsEnabled", p.last_sync_at AS "lastSyncAt",
        p.client_updated_at AS "clientUpdatedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"
 FROM app.user_preferences AS p
-WHERE p.user_id = app.current_user_id();
+WHERE p.user_id = :userId!;
 
 /* @name EnsurePreferences */
 INSERT INTO app.user_preferences (user_id)
-VALUES (app.current_user_id())
+VALUES (:userId!)
 ON CONFLICT (user_id) DO NOTHING;
 
 /* @name UpdatePreferencesIfNewer */
@@ -54,7 +54,7 @@ WITH input AS (
       notifications_enabled = CASE WHEN i.patch ? 'notifications_enabled' THEN i.notifications_enabled ELSE p.notifications_enabled END,
       client_updated_at     = :clientUpdatedAt!
   FROM input AS i
-  WHERE p.user_id = app.current_user_id()
+  WHERE p.user_id = :userId!
     AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)
   RETURNING p.*
 )
@@ -68,7 +68,7 @@ SELECT false, c.language, c.spice_level, c.salt_level, c.oil_level, c.diet, c.cu
        c.default_servings, c.allergens, c.theme, c.notifications_enabled, c.last_sync_at,
        c.client_updated_at, c.created_at, c.updated_at
 FROM app.user_preferences AS c
-WHERE c.user_id = app.current_user_id()
+WHERE c.user_id = :userId!
   AND NOT EXISTS (SELECT FROM updated);
 
 /* @name GetActiveGoal */
@@ -80,7 +80,7 @@ SELECT g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
        g.starts_on AS "startsOn", g.ends_on AS "endsOn", g.is_active AS "isActive",
        g.created_at AS "createdAt", g.updated_at AS "updatedAt"
 FROM app.user_goals AS g
-WHERE g.user_id = app.current_user_id() AND g.is_active;
+WHERE g.user_id = :userId! AND g.is_active;
 
 /* @name LockGoals */
 -- Serialises goal changes of one person (transaction-level advisory lock), so two concurrent
@@ -91,7 +91,7 @@ FROM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.user_goal
 /* @name DeactivateGoals */
 UPDATE app.user_goals AS g
 SET is_active = false
-WHERE g.user_id = app.current_user_id() AND g.is_active
+WHERE g.user_id = :userId! AND g.is_active
 RETURNING g.id;
 
 /* @name InsertGoal */
@@ -106,7 +106,7 @@ SELECT
   COALESCE(:startsOn::date, (pg_catalog.timezone(u.time_zone, pg_catalog.now()))::date),
   :endsOn, true
 FROM app.users AS u
-WHERE u.id = app.current_user_id()
+WHERE u.id = :userId!
 RETURNING g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
   g.target_protein_g::float8 AS "targetProteinG", g.target_carbs_g::float8 AS "targetCarbsG",
   g.target_fat_g::float8 AS "targetFatG", g.target_fiber_g::float8 AS "targetFiberG",
@@ -129,7 +129,7 @@ where r.id is not null;
 /* @name ListPushTokens */
 SELECT t.id, t.platform, t.token, t.created_at AS "createdAt", t.updated_at AS "updatedAt"
 FROM app.push_tokens AS t
-WHERE t.user_id = app.current_user_id()
+WHERE t.user_id = :userId!
 ORDER BY t.updated_at DESC, t.id;
 
 /* @name DeleteStalePushTokens */

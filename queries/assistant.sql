@@ -1,6 +1,6 @@
 /* @name InsertConversation */
 INSERT INTO app.conversations AS c (user_id, title)
-VALUES (app.current_user_id(), :title)
+VALUES (:userId!, :title)
 RETURNING c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt";
 
 /* @name InsertMessages */
@@ -13,10 +13,10 @@ RETURNING c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt
 WITH latest AS (
   SELECT max(m.created_at) AS at
   FROM app.messages AS m
-  WHERE m.conversation_id = :conversationId!::uuid
+  WHERE m.conversation_id = :conversationId!::uuid AND m.user_id = :userId!
 )
 INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)
-SELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',
+SELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',
        COALESCE(e.value -> 'metadata', '{}'::jsonb),
        greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')
          + (e.ord - 1) * interval '1 microsecond'
@@ -28,7 +28,7 @@ RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.mess
 /* @name GetConversation */
 SELECT c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt"
 FROM app.conversations AS c
-WHERE c.id = :id! AND c.user_id = app.current_user_id();
+WHERE c.id = :id! AND c.user_id = :userId!;
 
 /* @name ListConversations */
 -- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS
@@ -41,11 +41,11 @@ FROM app.conversations AS c
 LEFT JOIN LATERAL (
   SELECT m.role, pg_catalog.left(m.content, 200) AS preview
   FROM app.messages AS m
-  WHERE m.user_id = c.user_id AND m.conversation_id = c.id
+  WHERE m.user_id = c.user_id AND m.user_id = :userId! AND m.conversation_id = c.id
   ORDER BY m.created_at DESC, m.id DESC
   LIMIT 1
 ) AS lm ON true
-WHERE c.user_id = app.current_user_id()
+WHERE c.user_id = :userId!
   AND (:afterId::uuid IS NULL
        OR (:afterTime::timestamptz IS NOT NULL
            AND (c.last_message_at < :afterTime
@@ -60,7 +60,7 @@ SELECT m.id, m.role, m.content, m.message_metadata AS "messageMetadata", m.creat
        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.messages AS m
 WHERE m.conversation_id = :conversationId!
-  AND m.user_id = app.current_user_id()
+  AND m.user_id = :userId!
   AND (:afterTime::timestamptz IS NULL
        OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))
 ORDER BY m.created_at DESC, m.id DESC
@@ -71,7 +71,7 @@ SELECT m.id, m.role, m.content, m.message_metadata AS "messageMetadata", m.creat
        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.messages AS m
 WHERE m.conversation_id = :conversationId!
-  AND m.user_id = app.current_user_id()
+  AND m.user_id = :userId!
   AND (:afterTime::timestamptz IS NULL
        OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))
 ORDER BY m.created_at, m.id
@@ -80,7 +80,7 @@ LIMIT :limit!;
 /* @name InsertApiUsage */
 INSERT INTO app.api_usage AS a
   (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
-VALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,
+VALUES (:userId!, :provider!, :model!, :inputTokens!, :outputTokens!,
         :costUsd!::numeric, :feature, :latencyMs, :requestId)
 RETURNING a.id, a.provider, a.model, a.input_tokens AS "inputTokens", a.output_tokens AS "outputTokens",
           a.cost_usd::text AS "costUsd!", a.feature, a.latency_ms AS "latencyMs", a.request_id AS "requestId",
@@ -90,7 +90,7 @@ RETURNING a.id, a.provider, a.model, a.input_tokens AS "inputTokens", a.output_t
 -- Per calendar day in the person's time zone, provider and model, from app.api_usage directly
 -- (exact right after a write). cost_usd is a decimal string (numeric(14,6) sums).
 WITH me AS (
-  SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()
+  SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = :userId!
 )
 SELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS "day!",
        a.provider AS "provider!", a.model AS "model!",
@@ -99,7 +99,8 @@ SELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS "day!",
        sum(a.cost_usd)::text AS "costUsd!"
 FROM me
 JOIN app.api_usage AS a ON a.user_id = me.id
-WHERE a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)
+WHERE a.user_id = :userId!
+  AND a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)
   AND a.created_at < pg_catalog.timezone(me.time_zone, (:to!::date + 1)::timestamp)
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3;
@@ -111,15 +112,15 @@ FROM pg_catalog.pg_attribute AS a
 WHERE a.attrelid = 'app.embeddings'::regclass AND a.attname = 'embedding';
 
 /* @name UpsertPersonEmbeddings */
--- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text
--- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every
+-- items: JSON array of {source_kind, source_id, chunk_index, content, embedding (text '[…]'), model,
+-- metadata}, all of the person userId (the worker calls it once per person: one shard on Citus). Every
 -- source row must exist for that person; if one does not, nothing is written and the "missing"
 -- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).
 -- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):
 -- re-embedding replaces; a conflict only ever involves the person's own rows.
 WITH input AS (
   SELECT e.ord,
-         COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,
+         :userId!::uuid AS user_id,
          e.value ->> 'source_kind' AS source_kind,
          (e.value ->> 'source_id')::uuid AS source_id,
          COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
@@ -132,9 +133,9 @@ WITH input AS (
   SELECT i.ord
   FROM input AS i
   WHERE (i.source_kind = 'meal_log'
-         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))
+         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = :userId!))
      OR (i.source_kind = 'message'
-         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))
+         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = :userId!))
 ), stored AS (
   INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
   SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
@@ -182,12 +183,12 @@ returning x.id;
 SELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS "distance!",
        e.source_kind AS "sourceKind", e.source_id AS "sourceId", e.chunk_index AS "chunkIndex", e.metadata
 FROM app.embeddings AS e
-WHERE e.user_id = app.current_user_id()
+WHERE e.user_id = :userId!
   AND e.model = :model!
   AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)
   AND NOT EXISTS (
     SELECT FROM app.meal_logs AS m
-    WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.id = e.source_id AND m.is_deleted)
+    WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.user_id = :userId! AND m.id = e.source_id AND m.is_deleted)
 ORDER BY e.embedding <=> :embedding!::public.vector, e.id
 LIMIT :limit!;
 

@@ -20,7 +20,7 @@ WITH input AS (
   ) AS k
 ), meal AS (
   INSERT INTO app.meal_logs AS m (user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)
-  SELECT app.current_user_id(), :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),
+  SELECT :userId!::uuid, :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),
          :aiAnalysis::jsonb, :imageUrl, :notes
   FROM summed AS s
   RETURNING m.*
@@ -48,10 +48,10 @@ SELECT m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_t
                                                      'nutrition', f.nutrition, 'confidence', f.confidence)
                                   ORDER BY f.created_at, f.id)
                  FROM app.meal_foods AS f
-                 WHERE f.meal_log_id = m.id), '[]'::jsonb) AS "foods!"
+                 WHERE f.meal_log_id = m.id AND f.user_id = :userId!), '[]'::jsonb) AS "foods!"
 FROM app.meal_logs AS m
 WHERE m.id = :id!
-  AND m.user_id = app.current_user_id()
+  AND m.user_id = :userId!
   AND (:includeDeleted! OR NOT m.is_deleted);
 
 /* @name ListMeals */
@@ -64,7 +64,7 @@ SELECT m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_t
        m.created_at AS "createdAt", m.updated_at AS "updatedAt",
        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.meal_logs AS m
-WHERE m.user_id = app.current_user_id()
+WHERE m.user_id = :userId!
   AND (:includeDeleted! OR NOT m.is_deleted)
   AND (:from::timestamptz IS NULL OR m.meal_time >= :from)
   AND (:to::timestamptz IS NULL OR m.meal_time < :to)
@@ -84,7 +84,7 @@ SELECT m.id, m.meal_time AS "mealTime", m.meal_type AS "mealType", m.nutrition_t
        m.created_at AS "createdAt", m.updated_at AS "updatedAt",
        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.meal_logs AS m
-WHERE m.user_id = app.current_user_id()
+WHERE m.user_id = :userId!
   AND NOT m.is_deleted
   AND m.nutrition_totals @@ :predicate!::text::jsonpath
   AND (:from::timestamptz IS NULL OR m.meal_time >= :from)
@@ -105,7 +105,7 @@ SET meal_time = COALESCE(:mealTime, m.meal_time),
     image_url = CASE WHEN :setImageUrl! THEN :imageUrl ELSE m.image_url END,
     notes = CASE WHEN :setNotes! THEN :notes ELSE m.notes END
 WHERE m.id = :id!
-  AND m.user_id = app.current_user_id()
+  AND m.user_id = :userId!
   AND NOT m.is_deleted
 RETURNING m.id;
 
@@ -130,11 +130,11 @@ WITH input AS (
   ) AS k
 ), removed AS (
   DELETE FROM app.meal_foods AS f
-  WHERE f.meal_log_id = :mealId! AND f.user_id = app.current_user_id()
+  WHERE f.meal_log_id = :mealId! AND f.user_id = :userId!
   RETURNING f.id
 ), added AS (
   INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
-  SELECT :mealId!, app.current_user_id(), i.name, i.quantity, i.unit, i.nutrition, i.confidence,
+  SELECT :mealId!, :userId!::uuid, i.name, i.quantity, i.unit, i.nutrition, i.confidence,
          pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'
   FROM input AS i
   RETURNING f.id
@@ -142,7 +142,7 @@ WITH input AS (
   UPDATE app.meal_logs AS m
   SET nutrition_totals = s.totals
   FROM summed AS s
-  WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = app.current_user_id()
+  WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = :userId!
   RETURNING m.id
 )
 SELECT (SELECT count(*) FROM removed)::int AS "removed!", (SELECT count(*) FROM added)::int AS "added!";
@@ -151,7 +151,7 @@ SELECT (SELECT count(*) FROM removed)::int AS "removed!", (SELECT count(*) FROM 
 -- Soft delete (deleted = true) and undo (false); trigger meal_logs_soft_delete keeps deleted_at.
 UPDATE app.meal_logs AS m
 SET is_deleted = :deleted!
-WHERE m.id = :id! AND m.user_id = app.current_user_id()
+WHERE m.id = :id! AND m.user_id = :userId!
 RETURNING m.id, m.is_deleted AS "isDeleted", m.deleted_at AS "deletedAt";
 
 /* @name DailyNutritionVsGoal */
@@ -161,7 +161,7 @@ SELECT d.day AS "day!", d.meal_count AS "mealCount!",
        d.goal_id AS "goalId?", d.goal_type AS "goalType?", d.target_calories AS "targetCalories?",
        d.target_protein_g AS "targetProteinG?", d.target_carbs_g AS "targetCarbsG?", d.target_fat_g AS "targetFatG?",
        d.target_fiber_g AS "targetFiberG?", d.target_sugar_g AS "targetSugarG?", d.target_sodium_mg AS "targetSodiumMg?"
-FROM app.daily_nutrition_vs_goal(:from!, :to!) AS d;
+FROM app.daily_nutrition_vs_goal(:userId!, :from!, :to!) AS d;
 
 /* @name RefreshDailyMetrics */
 -- The worker (metrics.rollup): a person's daily nutrition metrics.

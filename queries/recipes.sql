@@ -7,7 +7,7 @@ SELECT
     '{}'
   ) AS "allergens!"
 FROM app.user_preferences AS p
-WHERE p.user_id = (SELECT app.current_user_id());
+WHERE p.user_id = :userId!;
 
 /* @name SearchRecipes */
 -- Ranked full-text search plus filters, one page (keyset: rank DESC, name, id; the cursor is the
@@ -60,7 +60,7 @@ SELECT
     INTERSECT
     SELECT app.allergen_key(a.allergen)
       FROM app.user_preferences AS p, unnest(p.allergens) AS a (allergen)
-     WHERE p.user_id = (SELECT app.current_user_id())
+     WHERE p.user_id = :userId!
     ORDER BY 1
   ) AS "containsAllergens!"
 FROM app.recipes AS r
@@ -91,7 +91,7 @@ ORDER BY t.recipe_id;
 
 /* @name RecordSync */
 INSERT INTO app.user_preferences AS p (user_id, last_sync_at)
-VALUES (app.current_user_id(), :serverTime!)
+VALUES (:userId!, :serverTime!)
 ON CONFLICT (user_id) DO UPDATE
   SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)
 RETURNING p.last_sync_at AS "lastSyncAt!";

@@ -115,6 +115,30 @@ CREATE TYPE app_private.person_row AS (
 COMMENT ON TYPE app_private.person_row IS 'A row of a person table named by (user_id, id): what the statement triggers collect from their transition tables before visiting each row on its person''s shard.';
 
 --
+-- Name: act_as(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.act_as(p_user_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Replay this transaction's later SET LOCALs on the workers' connections (Citus); a placeholder
+  -- setting on a server without Citus and on the embedded engine.
+  execute 'set local citus.propagate_set_commands = ''local''';
+  if p_user_id is not null then
+    execute pg_catalog.format('set local app.user_id = %L', p_user_id);
+  end if;
+end
+$$;
+
+--
+-- Name: FUNCTION act_as(p_user_id uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.act_as(p_user_id uuid) IS 'Starts the context of a transaction, right after SET LOCAL ROLE (withTransaction calls it): switches citus.propagate_set_commands to ''local'' and, for a person, SET LOCAL app.user_id to p_user_id (NULL: a role acting for nobody, only the propagation). Each SET runs as its own statement through EXECUTE, so that Citus replays exactly it on the workers (it records the whole query string a SET came in). Not a security boundary: the roles allowed to call it could set app.user_id themselves; row-level security decides what the person sees. SECURITY INVOKER.';
+
+--
 -- Name: allergen_key(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -152,7 +176,7 @@ begin
   perform app_private.owner_access_on();
   select u.deletion_requested_at, u.deletion_due_at into v_user from app.users as u where u.id = v_me for update;
   if not found or v_user.deletion_requested_at is null then
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+    perform app_private.owner_access_restore(v_prev);
     return false;
   end if;
   if v_user.deletion_due_at <= pg_catalog.now() then
@@ -167,7 +191,7 @@ begin
    where u.id = v_me;
   perform app_private.gdpr_audit_write('deletion_cancelled', v_me,
     pg_catalog.jsonb_build_object('requested_at', v_user.deletion_requested_at, 'due_at', v_user.deletion_due_at));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return true;
 end
 $$;
@@ -312,6 +336,87 @@ $$;
 COMMENT ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) IS 'Daily nutrition of the current person (app.current_user_id()) for every calendar day from p_from to p_to inclusive (at most 367 days), in the person''s time zone (app.users.time_zone): live meals counted and their nutrition_totals summed (a missing key counts as 0; days without meals give zeros), next to the targets of the active goal (NULL without one). Reads app.meal_logs directly, so it is exact right after a write. SECURITY INVOKER (row-level security applies): no person context, no rows. Errors: a NULL bound (22004) or a backwards or too long range (22023).';
 
 --
+-- Name: daily_nutrition_vs_goal(uuid, date, date); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.daily_nutrition_vs_goal(p_user_id uuid, p_from date, p_to date) RETURNS TABLE(day date, meal_count integer, calories double precision, protein_g double precision, carbs_g double precision, fat_g double precision, fiber_g double precision, sugar_g double precision, sodium_mg double precision, goal_id uuid, goal_type text, target_calories integer, target_protein_g double precision, target_carbs_g double precision, target_fat_g double precision, target_fiber_g double precision, target_sugar_g double precision, target_sodium_mg integer)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  if p_from is null or p_to is null then
+    raise exception 'daily_nutrition_vs_goal: from and to are required'
+      using errcode = 'null_value_not_allowed', column = case when p_from is null then 'from' else 'to' end;
+  end if;
+  if p_to < p_from or p_to - p_from > 366 then
+    raise exception 'daily_nutrition_vs_goal: the range must run forwards and cover at most 367 days (got % to %)', p_from, p_to
+      using errcode = 'invalid_parameter_value', column = 'to';
+  end if;
+
+  return query
+    with me as (
+      select u.id, u.time_zone
+      from app.users as u
+      where u.id = p_user_id
+    ),
+    totals as (
+      -- One index range scan (idx_meal_logs_user_time) over [local midnight of p_from, local
+      -- midnight after p_to); each meal counted on its local calendar day (DST-safe).
+      select (pg_catalog.timezone(me.time_zone, m.meal_time))::date as day,
+             count(*)::integer as meal_count,
+             coalesce(sum((m.nutrition_totals ->> 'calories')::numeric), 0) as calories,
+             coalesce(sum((m.nutrition_totals ->> 'protein_g')::numeric), 0) as protein_g,
+             coalesce(sum((m.nutrition_totals ->> 'carbs_g')::numeric), 0) as carbs_g,
+             coalesce(sum((m.nutrition_totals ->> 'fat_g')::numeric), 0) as fat_g,
+             coalesce(sum((m.nutrition_totals ->> 'fiber_g')::numeric), 0) as fiber_g,
+             coalesce(sum((m.nutrition_totals ->> 'sugar_g')::numeric), 0) as sugar_g,
+             coalesce(sum((m.nutrition_totals ->> 'sodium_mg')::numeric), 0) as sodium_mg
+      from me
+      join app.meal_logs as m on m.user_id = p_user_id
+      where not m.is_deleted
+        and m.meal_time >= pg_catalog.timezone(me.time_zone, p_from::timestamp)
+        and m.meal_time < pg_catalog.timezone(me.time_zone, (p_to + 1)::timestamp)
+      group by 1
+    ),
+    goal as (
+      select g.*
+      from me
+      join app.user_goals as g on g.user_id = p_user_id and g.is_active
+    )
+    select d.day::date,
+           coalesce(t.meal_count, 0),
+           coalesce(t.calories, 0)::double precision,
+           coalesce(t.protein_g, 0)::double precision,
+           coalesce(t.carbs_g, 0)::double precision,
+           coalesce(t.fat_g, 0)::double precision,
+           coalesce(t.fiber_g, 0)::double precision,
+           coalesce(t.sugar_g, 0)::double precision,
+           coalesce(t.sodium_mg, 0)::double precision,
+           goal.id,
+           goal.goal_type,
+           goal.target_calories,
+           goal.target_protein_g::double precision,
+           goal.target_carbs_g::double precision,
+           goal.target_fat_g::double precision,
+           goal.target_fiber_g::double precision,
+           goal.target_sugar_g::double precision,
+           goal.target_sodium_mg
+    from me
+    cross join pg_catalog.generate_series(p_from::timestamp, p_to::timestamp, interval '1 day') as d (day)
+    left join totals as t on t.day = d.day::date
+    left join goal on true
+    order by d.day;
+end
+$$;
+
+--
+-- Name: FUNCTION daily_nutrition_vs_goal(p_user_id uuid, p_from date, p_to date); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.daily_nutrition_vs_goal(p_user_id uuid, p_from date, p_to date) IS 'app.daily_nutrition_vs_goal(from, to) for the person p_user_id given as a parameter (the person''s id of the transaction, passed by the meals area), so that on Citus the statement is routed to the person''s one shard. Daily nutrition for every calendar day from p_from to p_to inclusive (at most 367 days) in the person''s time zone, next to the targets of the active goal. SECURITY INVOKER: row-level security applies, so an id that is not the transaction''s person gives no meals and no goal.';
+
+--
 -- Name: delete_stale_push_tokens(interval); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -394,7 +499,7 @@ begin
     perform app_private.enqueue_jobs(r.queue, r.jobs, r.start_after);
     v_moved := v_moved + r.n;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return v_moved;
 end
 $$;
@@ -433,7 +538,7 @@ begin
     v_data := v_data || pg_catalog.jsonb_build_object(v_table.name, v_rows);
   end loop;
   perform app_private.gdpr_audit_write('export', p_user_id, pg_catalog.jsonb_build_object('found', v_id.known, 'tables', v_counts));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return pg_catalog.jsonb_build_object('manifest', app_private.gdpr_manifest(p_user_id, v_id.known, v_counts), 'data', v_data);
 end
 $$;
@@ -474,7 +579,7 @@ begin
   get diagnostics v_rows = row_count;
   perform app_private.gdpr_audit_write('export_page', p_user_id,
     pg_catalog.jsonb_build_object('table', p_table, 'rows', v_rows, 'first_page', p_after is null));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $$;
 
@@ -527,7 +632,7 @@ begin
   get diagnostics v_rows = row_count;
   perform app_private.gdpr_audit_write('export_page', p_user_id,
     pg_catalog.jsonb_build_object('table', p_table, 'rows', v_rows, 'first_page', true, 'whole_table', true));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $$;
 
@@ -593,7 +698,7 @@ begin
   insert into app_private.gdpr_export_files (subject, person_id, path, host, written_by)
   values (app_private.gdpr_subject(p_user_id), p_user_id, p_path, p_host, p_written_by)
   returning id into v_id;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return v_id;
 end
 $_$;
@@ -784,7 +889,7 @@ begin
       -- OPERATOR(public.=): with search_path = '' a bare = would compare citext as text, case-sensitively.
       from app.users as u where u.email operator(public.=) p_key::public.citext;
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $_$;
 
@@ -811,7 +916,7 @@ begin
     from app.users as u
     where u.deletion_due_at is not null
     order by u.deletion_due_at, u.id;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
 end
 $$;
 
@@ -852,7 +957,7 @@ begin
   v_manifest := app_private.gdpr_manifest(p_user_id, v_id.known, v_counts);
   perform app_private.gdpr_audit_write('summary', p_user_id,
     pg_catalog.jsonb_build_object('purpose', p_purpose, 'found', v_id.known, 'tables', v_counts));
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return v_manifest;
 end
 $$;
@@ -945,7 +1050,7 @@ begin
         where m.user_id = v_user and m.id = any (v_ids) order by m.id for key share;
     end if;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
 end
 $$;
 
@@ -1248,7 +1353,7 @@ begin
       insert into app.appliance_serials as s (serial_number, user_id, appliance_id)
       values (cur.serial_number, me, cur.id)
       on conflict (serial_number) do nothing;
-      perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+      perform app_private.owner_access_restore(access);
       return cur;
     end if;
     if cur.pairing_code is null then
@@ -1282,7 +1387,7 @@ begin
     (v_new_id, me, p_device_id, p_serial_number, coalesce(p_name, 'My Epicura'), coalesce(p_wifi_mac, latest.wifi_mac),
      p_pairing_code, latest.firmware_version_cm5, latest.firmware_version_stm32)
   returning a.* into created;
-  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  perform app_private.owner_access_restore(access);
   return created;
 end
 $$;
@@ -1336,7 +1441,7 @@ begin
     retention_action := case when r.retention is null or r.is_default then null else r.retention_action end;
     return next;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
 end
 $$;
 
@@ -1380,7 +1485,7 @@ begin
   end if;
   perform app_private.owner_access_on();
   v_result := app_private.purge_user_core(p_user_id, 'compliance');
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return v_result;
 end
 $$;
@@ -1414,7 +1519,7 @@ begin
   delete from app.daily_nutrition as d where d.user_id = p_user_id;
   delete from app.daily_ai_cost as d where d.user_id = p_user_id;
   if v_zone is null then
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    perform app_private.owner_access_restore(v_access);
     return 0;
   end if;
   for v_day in
@@ -1428,7 +1533,7 @@ begin
     perform app_private.refresh_daily_metrics(p_user_id, v_day);
     v_days := v_days + 1;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return v_days;
 end
 $$;
@@ -1662,7 +1767,7 @@ begin
      v_in.image_url, coalesce(v_in.is_published, false), app.recipe_author(v_in.created_by), 1, pg_catalog.clock_timestamp())
   returning r.* into v_row;
   perform app_private.recipe_write_side_tables(null, v_row);
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return next v_row;
 end
 $$;
@@ -1693,7 +1798,7 @@ begin
   if v_deleted then
     perform app_private.recipe_write_side_tables(v_old, null);
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   if v_deleted then
     return next v_old.id;
   end if;
@@ -1736,12 +1841,12 @@ begin
   perform app_private.owner_access_on();
   select r.* into v_old from app.recipes as r where r.id = p_id for update;
   if not found then
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    perform app_private.owner_access_restore(v_access);
     return;
   end if;
   v_new := pg_catalog.jsonb_populate_record(v_old, p_changes);
   if (pg_catalog.to_jsonb(v_new) - ignored) = (pg_catalog.to_jsonb(v_old) - ignored) then
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    perform app_private.owner_access_restore(v_access);
     return next v_old;  -- nothing changed: not an edit
     return;
   end if;
@@ -1755,7 +1860,7 @@ begin
    where r.id = p_id
   returning r.* into v_row;
   perform app_private.recipe_write_side_tables(v_old, v_row);
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return next v_row;
 end
 $$;
@@ -1831,7 +1936,7 @@ begin
   end if;
   perform app_private.owner_access_on();
   select exists (select from app.users as u where u.id = p_user_id) into v_found;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   if not v_found then
     raise exception 'insert or update on table "recipes" violates foreign key constraint "recipes_created_by_fkey"'
       using errcode = 'foreign_key_violation', constraint = 'recipes_created_by_fkey', column = 'created_by',
@@ -1955,7 +2060,7 @@ declare
 begin
   perform app_private.owner_access_on();
   perform app_private.refresh_daily_metrics(p_user_id, p_day);
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
 end
 $$;
 
@@ -2029,7 +2134,7 @@ begin
     end if;
   end if;
 
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return query select v_row.id, v_row.platform::text, v_row.token, v_row.created_at, v_row.updated_at,
                       v_old.id is not null;
 end
@@ -2075,7 +2180,7 @@ begin
     perform app_private.gdpr_audit_write('deletion_requested', v_me,
       pg_catalog.jsonb_build_object('due_at', v_user.deletion_due_at, 'grace_period', coalesce(v_grace, interval '30 days')::text));
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   deletion_requested_at := v_user.deletion_requested_at;
   deletion_due_at := v_user.deletion_due_at;
   return next;
@@ -2283,7 +2388,7 @@ begin
     end if;
   end if;
 
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return query select v_id, v_created, v_active;
 end
 $$;
@@ -2327,7 +2432,7 @@ begin
       delete from app.appliance_serials as s where s.serial_number = v_row.serial_number and s.appliance_id = v_row.id;
     end if;
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  perform app_private.owner_access_restore(access);
   if v_row.id is not null then
     return next v_row;
   end if;
@@ -2363,7 +2468,7 @@ begin
   perform from app.push_token_owners as o where o.token_sha256 = v_key for update;
   delete from app.push_tokens as t where t.user_id = v_me and t.token = p_token returning t.id into v_id;
   delete from app.push_token_owners as o where o.token_sha256 = v_key and o.user_id = v_me;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return v_id;
 end
 $$;
@@ -2468,7 +2573,7 @@ begin
               table = 'cooking_sessions', schema = 'app';
     end if;
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(access, ''), true);
+  perform app_private.owner_access_restore(access);
   return query select stored.id, was_applied, stored.device_revision, true;
 end
 $$;
@@ -2652,7 +2757,7 @@ begin
     -- One person's events (Citus routes it to that person's shard).
     delete from app.telemetry_events as t where t.user_id = r.user_id and t.session_id = any (r.ids);
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return null;
 end
 $$;
@@ -3045,7 +3150,7 @@ begin
       perform app_private.job_outbox_add(v_user, 'metrics.rollup',
         pg_catalog.jsonb_build_object('userId', v_user, 'rebuild', true), 'metrics:' || v_user || ':all', interval '5 seconds');
     end loop;
-    perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+    perform app_private.owner_access_restore(v_access);
     return null;
   elsif tg_table_name = 'meal_logs' and tg_op = 'INSERT' then
     select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('user_id', n.user_id, 'at', n.meal_time))
@@ -3083,7 +3188,7 @@ begin
         pg_catalog.jsonb_build_object('userId', v_user, 'day', v_day), 'metrics:' || v_user || ':' || pg_catalog.to_char(v_day, 'YYYY-MM-DD'), interval '5 seconds');
     end loop;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return null;
 end
 $$;
@@ -3762,7 +3867,7 @@ begin
     insert into app.job_outbox (user_id, queue, data, singleton_key, start_after)
     values (p_user_id, p_queue, p_data, p_key, coalesce(p_delay, interval '0'));
   end if;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
 end
 $$;
 
@@ -3862,7 +3967,7 @@ begin
     end;
   end loop;
 
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return pg_catalog.jsonb_build_object('ran_at', pg_catalog.clock_timestamp(), 'now', v_now, 'busy', false,
     'tables', pg_catalog.to_jsonb(v_entries));
 end
@@ -3912,7 +4017,7 @@ begin
         pg_catalog.jsonb_build_object('kind', 'meal_log', 'id', r.id), 'meal_log:' || r.id);
     end if;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return null;
 end
 $$;
@@ -4053,7 +4158,9 @@ begin
       using errcode = 'insufficient_privilege',
             hint = pg_catalog.format('As a superuser or a role with CREATEROLE run: grant kitchen_owner to %I; (docs/operations.md, "Restore under another owner").', current_user);
   end if;
-  perform pg_catalog.set_config('app.owner_access', 'on', true);
+  -- Citus: replay this and every later SET LOCAL of the transaction on the workers' connections.
+  execute 'set local citus.propagate_set_commands = ''local''';
+  execute 'set local app.owner_access = ''on''';
 end
 $$;
 
@@ -4061,7 +4168,27 @@ $$;
 -- Name: FUNCTION owner_access_on(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.owner_access_on() IS 'Switches policy owner_access on for the rest of the transaction (set_config(''app.owner_access'', ''on'', true)) after checking that current_user — the owner, inside a SECURITY DEFINER body — is kitchen_owner or a member of it; raises 42501 naming the role and the runbook otherwise. Callers restore the previous value before returning. SECURITY INVOKER: for anybody else it switches on a setting that no policy of theirs reads.';
+COMMENT ON FUNCTION app_private.owner_access_on() IS 'Switches policy owner_access on for the rest of the transaction after checking that current_user — the owner, inside a SECURITY DEFINER body — is kitchen_owner or a member of it (raises 42501 naming the role and the runbook otherwise). Made with SET LOCAL after set local citus.propagate_set_commands = ''local'', so that on a Citus cluster the workers'' shards see it too (set_config(…, true) stays on the coordinator); a placeholder setting elsewhere. Callers restore the previous value with app_private.owner_access_restore before returning. SECURITY INVOKER: for anybody else it switches on a setting that no policy of theirs reads.';
+
+--
+-- Name: owner_access_restore(text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.owner_access_restore(p_prev text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  execute 'set local citus.propagate_set_commands = ''local''';
+  execute pg_catalog.format('set local app.owner_access = %L', coalesce(p_prev, ''));
+end
+$$;
+
+--
+-- Name: FUNCTION owner_access_restore(p_prev text); Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON FUNCTION app_private.owner_access_restore(p_prev text) IS 'Puts app.owner_access back to p_prev (the value read with current_setting(''app.owner_access'', true) before app_private.owner_access_on; NULL means unset, stored as ''''), the propagating way (SET LOCAL after citus.propagate_set_commands = ''local''), so the workers'' shards of a Citus cluster lose the owner''s access when the coordinator does. SECURITY INVOKER, not executable by application roles.';
 
 --
 -- Name: partition_bound_literal(regtype, timestamp without time zone); Type: FUNCTION; Schema: app_private; Owner: -
@@ -4295,7 +4422,7 @@ begin
     from pg_catalog.jsonb_object_keys(v_result -> 'tables') as k;
   end loop;
   select pg_catalog.count(*) into v_remaining from app.users as u where u.deletion_due_at <= p_now;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_prev, ''), true);
+  perform app_private.owner_access_restore(v_prev);
   return pg_catalog.jsonb_build_object('now', p_now, 'purged', v_purged, 'remaining', v_remaining, 'tables', v_tables, 'total_rows', v_total);
 end
 $$;
@@ -4649,7 +4776,7 @@ begin
     -- One person's session (user_id first: one shard on Citus), locked as the foreign key did.
     perform from app.cooking_sessions as s where s.user_id = r.user_id and s.id = r.session_id for key share;
     if not found then
-      perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+      perform app_private.owner_access_restore(v_access);
       raise exception 'insert or update on table "telemetry_events" violates foreign key constraint "telemetry_events_session_id_user_id_fkey"'
         using errcode = 'foreign_key_violation',
               schema = 'app',
@@ -4658,7 +4785,7 @@ begin
               detail = pg_catalog.format('Key (session_id, user_id)=(%s, %s) is not present in table "cooking_sessions".', r.session_id, r.user_id);
     end if;
   end loop;
-  perform pg_catalog.set_config('app.owner_access', coalesce(v_access, ''), true);
+  perform app_private.owner_access_restore(v_access);
   return null;
 end
 $$;
@@ -11357,6 +11484,17 @@ GRANT USAGE ON SCHEMA auth TO auth_service;
 REVOKE ALL ON TYPE app_private.gdpr_table FROM PUBLIC;
 
 --
+-- Name: FUNCTION act_as(p_user_id uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.act_as(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_user;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_admin;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_worker;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO app_compliance;
+GRANT ALL ON FUNCTION app.act_as(p_user_id uuid) TO auth_service;
+
+--
 -- Name: FUNCTION allergen_key(p_text text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -11395,6 +11533,13 @@ GRANT ALL ON FUNCTION app.current_user_id() TO app_worker;
 
 REVOKE ALL ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.daily_nutrition_vs_goal(p_from date, p_to date) TO app_user;
+
+--
+-- Name: FUNCTION daily_nutrition_vs_goal(p_user_id uuid, p_from date, p_to date); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.daily_nutrition_vs_goal(p_user_id uuid, p_from date, p_to date) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.daily_nutrition_vs_goal(p_user_id uuid, p_from date, p_to date) TO app_user;
 
 --
 -- Name: FUNCTION delete_stale_push_tokens(p_not_refreshed_for interval); Type: ACL; Schema: app; Owner: -
@@ -11983,6 +12128,12 @@ REVOKE ALL ON FUNCTION app_private.messages_enqueue_embedding() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.owner_access_on() FROM PUBLIC;
+
+--
+-- Name: FUNCTION owner_access_restore(p_prev text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.owner_access_restore(p_prev text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION partition_bound_literal(p_type regtype, p_at timestamp without time zone); Type: ACL; Schema: app_private; Owner: -

@@ -169,6 +169,7 @@ describe('meal history pages', () => {
     await db().pool.query('analyze app.meal_logs');
     const p = people[0]!;
     const { query, bindings } = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, {
+      userId: p.id,
       includeDeleted: false,
       from: null,
       to: null,
@@ -333,6 +334,7 @@ describe('find meals by nutrition', () => {
     }
     await db().pool.query('analyze app.meal_logs');
     const { query, bindings } = processSQLQueryIR((findMealsByNutrition as unknown as { queryIR: never }).queryIR, {
+      userId: people[0]!.id,
       predicate: '$.protein_g >= 30',
       from: null,
       to: null,

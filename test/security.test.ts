@@ -101,6 +101,47 @@ describe('static security checks', () => {
     expect(direct.map((r) => `${r.fn}: switches app.owner_access on with set_config; call app_private.owner_access_on() instead`)).toEqual([]);
   });
 
+  it('functions set app.* settings only through app.act_as and app_private.owner_access_on/owner_access_restore, which SET LOCAL after citus.propagate_set_commands = local (issue 17: set_config stays on a Citus coordinator)', async () => {
+    const helpers = ['app.act_as(uuid)', 'app_private.owner_access_on()', 'app_private.owner_access_restore(text)'];
+    const { rows } = await db().pool.query<{ fn: string; body: string }>(
+      `select p.oid::regprocedure::text as fn, p.prosrc as body ${OUR_FUNCTIONS} order by 1`,
+      [SCHEMAS],
+    );
+    const problems: string[] = [];
+    for (const { fn, body } of rows) {
+      // Comments out: only what runs counts.
+      const code = body.replace(/--[^\n]*/g, '');
+      if (/set_config\s*\(\s*'app\./i.test(code)) problems.push(`${fn}: sets an app.* setting with set_config (it would not reach Citus workers)`);
+      if (!helpers.includes(fn) && /\bset\s+(local\s+|session\s+)?app\./i.test(code.replace(/''/g, "'"))) problems.push(`${fn}: SETs an app.* setting itself; use the helpers`);
+    }
+    expect(problems).toEqual([]);
+    for (const fn of helpers) {
+      const body = rows.find((r) => r.fn === fn)?.body ?? '';
+      const propagate = body.indexOf("set local citus.propagate_set_commands = ''local''");
+      expect(propagate, fn).toBeGreaterThan(-1);
+      expect(body.indexOf('set local app.', propagate), fn).toBeGreaterThan(propagate);
+    }
+    // They set the transaction-local value (on every engine; a placeholder where Citus is absent).
+    const client = await db().pool.connect();
+    try {
+      await client.query('begin');
+      const read = async () =>
+        (await client.query(`select current_setting('app.owner_access', true) as v, current_setting('citus.propagate_set_commands', true) as p`)).rows[0];
+      await client.query('select app_private.owner_access_on()');
+      expect(await read()).toEqual({ v: 'on', p: 'local' });
+      await client.query('select app_private.owner_access_restore(null)');
+      expect((await read()).v).toBe('');
+      await client.query(`select app_private.owner_access_restore('on')`);
+      expect((await read()).v).toBe('on');
+      await client.query(`select app_private.owner_access_restore($1)`, ["x'; set local app.user_id = 'y"]);
+      expect((await client.query(`select current_setting('app.user_id', true) as u`)).rows[0].u ?? '').not.toBe('y');
+      await client.query('rollback');
+      expect(await read()).toMatchObject({ v: expect.not.stringMatching(/^on$/) });
+    } finally {
+      client.release();
+    }
+  });
+
   it('app.current_user_id() stays inlinable (SQL, STABLE, no SET clause, not SECURITY DEFINER) and qualifies every name', async () => {
     const { rows } = await db().pool.query(
       `select l.lanname as language, p.provolatile as volatility, p.proconfig as config, p.prosecdef as definer, p.prosrc as body

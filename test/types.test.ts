@@ -84,11 +84,11 @@ describe('generated rows at run time', () => {
     await db().kdb.asUser(p.id, (me) => me.accounts.setGoal({ goalType: 'maintain', targetCalories: 2000 }));
     await db().kdb.asUser(p.id, (me) => me.assistant.startConversation());
     const rows = await db().asUser(p.id, async (c) => ({
-      profile: (await getProfile.run(undefined, c))[0]!,
-      meal: (await getMeal.run({ id: meal.id, includeDeleted: false }, c))[0]!,
-      meals: (await listMeals.run({ includeDeleted: false, limit: 1 }, c))[0]!,
-      goal: (await getActiveGoal.run(undefined, c))[0]!,
-      conversation: (await listConversations.run({ limit: 1 }, c))[0]!,
+      profile: (await getProfile.run({ userId: p.id }, c))[0]!,
+      meal: (await getMeal.run({ userId: p.id, id: meal.id, includeDeleted: false }, c))[0]!,
+      meals: (await listMeals.run({ userId: p.id, includeDeleted: false, limit: 1 }, c))[0]!,
+      goal: (await getActiveGoal.run({ userId: p.id }, c))[0]!,
+      conversation: (await listConversations.run({ userId: p.id, limit: 1 }, c))[0]!,
     }));
     const keys = (o: object) => Object.keys(o).sort();
     expect(keys(rows.profile)).toEqual(['authId', 'createdAt', 'email', 'id', 'isActive', 'name', 'role', 'tier', 'timeZone', 'updatedAt']);
@@ -110,10 +110,10 @@ describe('generated rows at run time', () => {
     await db().kdb.asUser(p.id, (me) => me.assistant.addMessage(c.id, { role: 'user', content: 'hello' }));
     await db().asUser(p.id, async (client) => {
       for (const [query, params] of [
-        [dailyNutritionVsGoal, { from: '2026-01-09', to: '2026-01-11' }],
-        [listConversations, { limit: 5, afterTime: null, afterId: null }],
-        [listMeals, { includeDeleted: false, limit: 5 }],
-        [getProfile, undefined],
+        [dailyNutritionVsGoal, { userId: p.id, from: '2026-01-09', to: '2026-01-11' }],
+        [listConversations, { userId: p.id, limit: 5, afterTime: null, afterId: null }],
+        [listMeals, { userId: p.id, includeDeleted: false, limit: 5 }],
+        [getProfile, { userId: p.id }],
       ] as const) {
         const lean = await runQuery(query as never, params as never, client);
         const stock = await (query as { run: (p: unknown, c: unknown) => Promise<unknown[]> }).run(params, client);

@@ -1,8 +1,9 @@
 // accounts area: sign-in, profile, preferences (last-write-wins), goals, push tokens.
-// Every function takes the transaction's client first (see src/api/bind.ts); the person is always
-// app.current_user_id(), never a parameter. SQL lives in queries/accounts.sql.
+// Every function takes the transaction's client first (see src/api/bind.ts); the person is the
+// transaction's (personOf(client), passed as :userId so Citus routes to one shard; row-level security
+// enforces it). SQL lives in queries/accounts.sql.
 import type pg from 'pg';
-import { withTransaction, type DbClient } from '../db/context.ts';
+import { personOf, withTransaction, type DbClient } from '../db/context.ts';
 import { NotFoundError } from '../db/errors.ts';
 import {
   deactivateGoals,
@@ -109,7 +110,7 @@ function noPerson(): never {
 
 /** The signed-in person's profile (app.users): e-mail, name, time zone, tier, role, whether active. */
 export async function getProfile(client: DbClient): Promise<Profile> {
-  const [row] = await runQuery(getProfileQuery, undefined, client);
+  const [row] = await runQuery(getProfileQuery, { userId: personOf(client) }, client);
   return row ? toProfile(row) : noPerson();
 }
 
@@ -126,7 +127,7 @@ export async function updateProfile(client: DbClient, changes: ProfileChanges): 
   for (const key of Object.keys(changes)) if (key !== 'name' && key !== 'timeZone') fail(key, 'unknown_field', 'is not a profile field');
   const name = changes.name === undefined ? null : text(changes.name, 'name', { max: 100, trim: true });
   const timeZone = changes.timeZone === undefined ? null : text(changes.timeZone, 'timeZone', { max: 64 });
-  const [row] = await runQuery(updateProfileQuery, { name, timeZone }, client);
+  const [row] = await runQuery(updateProfileQuery, { userId: personOf(client), name, timeZone }, client);
   return row ? toProfile(row) : noPerson();
 }
 
@@ -177,7 +178,7 @@ function toPreferences(row: IGetPreferencesResult): Preferences {
 
 /** The stored preferences, or null when the person never saved any (every default applies). */
 export async function getPreferences(client: DbClient): Promise<Preferences | null> {
-  const [row] = await runQuery(getPreferencesQuery, undefined, client);
+  const [row] = await runQuery(getPreferencesQuery, { userId: personOf(client) }, client);
   return row ? toPreferences(row) : null;
 }
 
@@ -245,8 +246,8 @@ export async function updatePreferences(
   const patch = preferencePatch(input.changes);
   // A client clock far ahead would win every later write: pastInstant refuses more than a day ahead.
   const clientUpdatedAt = pastInstant(input.clientUpdatedAt, 'clientUpdatedAt');
-  await runQuery(ensurePreferences, undefined, client);
-  const [row] = await runQuery(updatePreferencesIfNewer, { patch: JSON.stringify(patch), clientUpdatedAt }, client);
+  await runQuery(ensurePreferences, { userId: personOf(client) }, client);
+  const [row] = await runQuery(updatePreferencesIfNewer, { userId: personOf(client), patch: JSON.stringify(patch), clientUpdatedAt }, client);
   if (!row) noPerson();
   const { applied, ...current } = row;
   return { applied, current: toPreferences(current) };
@@ -298,7 +299,7 @@ function toGoal(row: IGetActiveGoalResult): Goal {
 
 /** The person's current nutrition goal (the latest that has started), or null. */
 export async function getActiveGoal(client: DbClient): Promise<Goal | null> {
-  const [row] = await runQuery(getActiveGoalQuery, undefined, client);
+  const [row] = await runQuery(getActiveGoalQuery, { userId: personOf(client) }, client);
   return row ? toGoal(row) : null;
 }
 
@@ -321,8 +322,8 @@ export async function setGoal(client: DbClient, input: GoalInput): Promise<Goal>
   };
   if (params.startsOn && params.endsOn && params.endsOn < params.startsOn) fail('endsOn', 'user_goals_period_check', 'must not be before startsOn');
   await runQuery(lockGoals, undefined, client);
-  await runQuery(deactivateGoals, undefined, client);
-  const [row] = await runQuery(insertGoal, params, client);
+  await runQuery(deactivateGoals, { userId: personOf(client) }, client);
+  const [row] = await runQuery(insertGoal, { ...params, userId: personOf(client) }, client);
   return toGoal(row!);
 }
 
@@ -368,20 +369,20 @@ export async function refreshPushToken(
   const registration = { platform: input.platform, token: input.newToken };
   oneOf(input.platform, 'platform', PLATFORMS);
   tokenText(input.newToken, 'newToken');
-  if (oldToken !== input.newToken) await runQuery(deletePushToken, { token: oldToken }, client);
+  if (oldToken !== input.newToken) await runQuery(deletePushToken, { userId: personOf(client), token: oldToken }, client);
   return registerPushToken(client, registration);
 }
 
 /** Removes one of the person's tokens (sign-out on a device). `removed` is false when it was not theirs or did not exist. */
 export async function removePushToken(client: DbClient, input: { token: string }): Promise<{ removed: boolean }> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
-  const rows = await runQuery(deletePushToken, { token: tokenText(input.token, 'token') }, client);
+  const rows = await runQuery(deletePushToken, { userId: personOf(client), token: tokenText(input.token, 'token') }, client);
   return { removed: rows.length > 0 };
 }
 
 /** The person's registered push tokens, for sending notifications to their devices. */
 export async function listPushTokens(client: DbClient): Promise<PushToken[]> {
-  const rows = await runQuery(listPushTokensQuery, undefined, client);
+  const rows = await runQuery(listPushTokensQuery, { userId: personOf(client) }, client);
   return rows.map((r) => ({ ...r, platform: r.platform as Platform }));
 }
 

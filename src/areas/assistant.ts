@@ -1,6 +1,6 @@
 // assistant area: conversations and messages, API usage and cost, embeddings and similarity
 // search. SQL lives in queries/assistant.sql; app.search_knowledge in migrations/committed/000032.
-import type { DbClient } from '../db/context.ts';
+import { personOf, type DbClient } from '../db/context.ts';
 import { NotFoundError, ValidationError } from '../db/errors.ts';
 import {
   costSummary as costSummaryQuery,
@@ -83,13 +83,13 @@ const MAX_MESSAGES_PER_CALL = 100;
 export async function startConversation(client: DbClient, input: { title?: string | null } = {}): Promise<Conversation> {
   if (!isPlainObject(input)) fail('input', 'object', 'must be an object');
   const title = optionalText(input.title, 'title', { max: 200, trim: true }) ?? null;
-  const [row] = await runQuery(insertConversation, { title }, client);
+  const [row] = await runQuery(insertConversation, { userId: personOf(client), title }, client);
   return row!;
 }
 
 /** One of the person's conversations by id, or null (also for another person's). */
 export async function getConversation(client: DbClient, id: string): Promise<Conversation | null> {
-  const [row] = await runQuery(getConversationQuery, { id: uuid(id, 'id') }, client);
+  const [row] = await runQuery(getConversationQuery, { userId: personOf(client), id: uuid(id, 'id') }, client);
   return row ?? null;
 }
 
@@ -110,7 +110,7 @@ export async function addMessages(client: DbClient, conversationId: string, mess
     };
   });
   // messages_conversation_id_user_id_fkey: no such conversation of this person (NotFoundError).
-  const rows = await runQuery(insertMessages, { conversationId: id, messages: JSON.stringify(items) }, client);
+  const rows = await runQuery(insertMessages, { userId: personOf(client), conversationId: id, messages: JSON.stringify(items) }, client);
   return rows.map(toMessage).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
@@ -133,7 +133,7 @@ export async function listConversations(client: DbClient, options: { limit?: num
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const limit = pageSize(options.limit);
   const after = options.cursor === undefined || options.cursor === null ? null : timeIdCursor(options.cursor, 'cursor', true);
-  const rows = await runQuery(listConversationsQuery, { afterTime: after?.time ?? null, afterId: after?.id ?? null, limit: limit + 1 }, client);
+  const rows = await runQuery(listConversationsQuery, { userId: personOf(client), afterTime: after?.time ?? null, afterId: after?.id ?? null, limit: limit + 1 }, client);
   return toPage(rows, limit, (r) => [r.cursorTime, r.id], toSummary);
 }
 
@@ -151,7 +151,7 @@ export async function listMessages(client: DbClient, conversationId: string, opt
   const limit = pageSize(options.limit, 'limit', 50, 200);
   const order = options.order === undefined ? 'newest' : oneOf(options.order, 'order', ['newest', 'oldest'] as const);
   const after = options.cursor === undefined || options.cursor === null ? null : timeIdCursor(options.cursor);
-  const params = { conversationId: id, afterTime: after?.time ?? null, afterId: after?.id ?? null, limit: limit + 1 };
+  const params = { userId: personOf(client), conversationId: id, afterTime: after?.time ?? null, afterId: after?.id ?? null, limit: limit + 1 };
   const rows = await (order === 'newest' ? runQuery(listMessagesNewestFirst, params, client) : runQuery(listMessagesOldestFirst, params, client));
   if (rows.length === 0 && !after && !(await getConversation(client, id))) {
     throw new NotFoundError('conversationId', 'conversation', 'no conversation with this id');
@@ -218,7 +218,7 @@ function toUsage(row: IInsertApiUsageResult): Usage {
 
 /** Records one AI provider request made for the person. */
 export async function recordUsage(client: DbClient, input: UsageInput): Promise<Usage> {
-  const [row] = await runQuery(insertApiUsage, { ...usageParams(input), userId: null }, client);
+  const [row] = await runQuery(insertApiUsage, { ...usageParams(input), userId: personOf(client) }, client);
   return toUsage(row!);
 }
 
@@ -248,7 +248,7 @@ function fromMicros(n: bigint): string {
 /** Usage per day (person's time zone), provider and model for [from, to] (at most 367 days), with the exact total. */
 export async function costSummary(client: DbClient, range: { from: string; to: string }): Promise<{ rows: CostRow[]; totalUsd: string }> {
   const { from, to } = dayRange(range);
-  const rows = await runQuery(costSummaryQuery, { from, to }, client);
+  const rows = await runQuery(costSummaryQuery, { userId: personOf(client), from, to }, client);
   const total = rows.reduce((sum, r) => sum + micros(r.costUsd), 0n);
   return { rows, totalUsd: fromMicros(total) };
 }
@@ -329,23 +329,40 @@ async function embeddingItems(client: DbClient, items: unknown, withUser: boolea
   });
 }
 
-async function upsertEmbeddings(client: DbClient, rows: unknown[]): Promise<{ ids: string[] }> {
-  const result = await runQuery(upsertPersonEmbeddings, { items: JSON.stringify(rows) }, client);
+async function upsertEmbeddings(client: DbClient, userId: string, rows: { ord: number; row: object }[]): Promise<string[]> {
+  const result = await runQuery(upsertPersonEmbeddings, { userId, items: JSON.stringify(rows.map((r) => r.row)) }, client);
   const missing = result.find((r) => r.missing);
   if (missing) {
-    throw new NotFoundError(`items[${missing.ord - 1}].sourceId`, 'source', 'no such meal log or message of this person; nothing was stored');
+    throw new NotFoundError(`items[${rows[missing.ord - 1]!.ord}].sourceId`, 'source', 'no such meal log or message of this person; nothing was stored');
   }
-  return { ids: result.map((r) => r.id!) };
+  return result.map((r) => r.id!);
 }
 
 /** Stores (or replaces) the person's chunks in one statement; every source must be the person's, else nothing is stored. */
 export async function storeEmbeddings(client: DbClient, items: EmbeddingInput[]): Promise<{ ids: string[] }> {
-  return upsertEmbeddings(client, await embeddingItems(client, items, false));
+  const rows = (await embeddingItems(client, items, false)).map((row, ord) => ({ ord, row }));
+  return { ids: await upsertEmbeddings(client, personOf(client), rows) };
 }
 
-/** Worker variant: each item names its person (the embed job runs for everyone). */
+/**
+ * Worker variant: each item names its person (the embed job runs for everyone). One statement per
+ * person (each routed to that person's shard on Citus), in the same transaction: a missing source of
+ * any person fails the call and nothing is stored. The ids come back in the order of the items.
+ */
 export async function storeEmbeddingsFor(client: DbClient, items: (EmbeddingInput & { userId: string })[]): Promise<{ ids: string[] }> {
-  return upsertEmbeddings(client, await embeddingItems(client, items, true));
+  const rows = await embeddingItems(client, items, true);
+  const byPerson = new Map<string, { ord: number; row: object }[]>();
+  rows.forEach(({ user_id, ...row }, ord) => {
+    const group = byPerson.get(user_id!) ?? [];
+    group.push({ ord, row });
+    byPerson.set(user_id!, group);
+  });
+  const ids: string[] = new Array(rows.length);
+  for (const [userId, group] of byPerson) {
+    const stored = await upsertEmbeddings(client, userId, group);
+    group.forEach((g, i) => (ids[g.ord] = stored[i]!));
+  }
+  return { ids };
 }
 
 export interface KnowledgeInput {
@@ -412,6 +429,7 @@ export async function searchMine(client: DbClient, options: SearchMineOptions): 
   const embedding = vectorText(options.embedding, 'embedding', await embeddingDimension(client));
   const rows = await runQuery(searchMyEmbeddings, 
     {
+      userId: personOf(client),
       embedding,
       model: text(options.model, 'model', { max: 200 }),
       limit: pageSize(options.limit, 'limit', 10, 100),

@@ -1,7 +1,7 @@
 // meals area: meal logs with their foods, history pages, soft delete/undo, daily totals vs the
 // goal, search by nutrition. SQL lives in queries/meals.sql; app.daily_nutrition_vs_goal in
-// migrations/committed/000031. The person is always app.current_user_id().
-import type { DbClient } from '../db/context.ts';
+// migrations/committed/000031. The person is the transaction's (personOf(client), passed as :userId).
+import { personOf, type DbClient } from '../db/context.ts';
 import { NotFoundError } from '../db/errors.ts';
 import {
   dailyNutritionVsGoal,
@@ -168,7 +168,7 @@ export async function logMeal(client: DbClient, input: LogMealInput): Promise<Me
     imageUrl: optionalText(input.imageUrl, 'imageUrl', { max: 2048 }) ?? null,
     notes: optionalText(input.notes, 'notes', { max: 4000, min: 0 }) ?? null,
   };
-  const [row] = await runQuery(insertMealWithFoods, params, client);
+  const [row] = await runQuery(insertMealWithFoods, { ...params, userId: personOf(client) }, client);
   return toMeal(row!);
 }
 
@@ -200,7 +200,7 @@ export async function logMeals(client: DbClient, meals: LogMealInput[]): Promise
 
 /** One meal with its foods; null when it does not exist, is not the person's, or is soft-deleted (unless includeDeleted). */
 export async function getMeal(client: DbClient, id: string, options: { includeDeleted?: boolean } = {}): Promise<Meal | null> {
-  const [row] = await runQuery(getMealQuery, { id: uuid(id, 'id'), includeDeleted: options.includeDeleted === true }, client);
+  const [row] = await runQuery(getMealQuery, { userId: personOf(client), id: uuid(id, 'id'), includeDeleted: options.includeDeleted === true }, client);
   return row ? toMeal(row) : null;
 }
 
@@ -229,7 +229,7 @@ export async function listMeals(client: DbClient, options: ListMealsOptions = {}
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const limit = pageSize(options.limit);
   const rows = await runQuery(listMealsQuery, 
-    { ...rangeAndCursor(options), includeDeleted: options.includeDeleted === true, limit: limit + 1 },
+    { ...rangeAndCursor(options), userId: personOf(client), includeDeleted: options.includeDeleted === true, limit: limit + 1 },
     client,
   );
   return toPage(rows, limit, (r) => [r.cursorTime, r.id], toMealSummary);
@@ -267,16 +267,16 @@ export async function updateMeal(client: DbClient, id: string, changes: MealChan
     notes: optionalText(c.notes, 'notes', { max: 4000, min: 0 }) ?? null,
   };
   const foods = c.foods === undefined ? undefined : foodsJson(c.foods);
-  const updated = await runQuery(updateMealQuery, params, client);
+  const updated = await runQuery(updateMealQuery, { ...params, userId: personOf(client) }, client);
   if (updated.length === 0) throw new NotFoundError('id', 'meal', 'no live meal with this id');
   if (foods !== undefined) {
-    await runQuery(replaceMealFoods, { mealId, foods, recomputeTotals: c.nutritionTotals === undefined }, client);
+    await runQuery(replaceMealFoods, { userId: personOf(client), mealId, foods, recomputeTotals: c.nutritionTotals === undefined }, client);
   }
   return (await getMeal(client, mealId))!;
 }
 
 async function setDeleted(client: DbClient, id: string, deleted: boolean) {
-  const [row] = await runQuery(setMealDeleted, { id: uuid(id, 'id'), deleted }, client);
+  const [row] = await runQuery(setMealDeleted, { userId: personOf(client), id: uuid(id, 'id'), deleted }, client);
   if (!row) throw new NotFoundError('id', 'meal', 'no meal with this id');
   return row;
 }
@@ -321,7 +321,7 @@ export interface DayTotals {
 /** Every day of [from, to] (at most 367 days) in the person's time zone: live meals summed, next to the active goal. */
 export async function dailyTotals(client: DbClient, range: { from: string; to: string }): Promise<DayTotals[]> {
   const { from, to } = dayRange(range);
-  const rows = await runQuery(dailyNutritionVsGoal, { from, to }, client);
+  const rows = await runQuery(dailyNutritionVsGoal, { userId: personOf(client), from, to }, client);
   return rows.map(({ goalId, goalType, targetCalories, targetProteinG, targetCarbsG, targetFatG, targetFiberG, targetSugarG, targetSodiumMg, ...day }) => ({
     ...day,
     goal:
@@ -373,7 +373,7 @@ export async function findMealsByNutrition(client: DbClient, options: FindByNutr
   if (!isPlainObject(options)) fail('options', 'object', 'must be an object');
   const predicate = nutritionPredicate(options.where);
   const limit = pageSize(options.limit);
-  const rows = await runQuery(findMealsByNutritionQuery, { ...rangeAndCursor(options), predicate, limit: limit + 1 }, client);
+  const rows = await runQuery(findMealsByNutritionQuery, { userId: personOf(client), ...rangeAndCursor(options), predicate, limit: limit + 1 }, client);
   return toPage(rows, limit, (r) => [r.cursorTime, r.id], toMealSummary);
 }
 

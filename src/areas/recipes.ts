@@ -10,7 +10,7 @@
 // - Allergens (user_preferences.allergens) exclude every recipe whose allergen keys contain one of
 //   them (keys: tags, ingredient names and their words, ingredients' declared "allergens"; all
 //   normalised by app.allergen_key). Always applied in search; get() reports the matches instead.
-import type { DbClient } from '../db/context.ts';
+import { personOf, type DbClient } from '../db/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../db/errors.ts';
 import {
   adminCountCookingSessions,
@@ -197,7 +197,7 @@ export async function search(client: DbClient, input: SearchInput = {}): Promise
     tags: input.tags === undefined || input.tags === null ? null : tagList(input.tags, 'tags'),
   };
 
-  const [prefs] = await runQuery(searchPreferences, undefined, client);
+  const [prefs] = await runQuery(searchPreferences, { userId: personOf(client) }, client);
   const diet = (prefs?.diet ?? null) as Diet | null;
   const dietTags = applyDiet && diet ? DIET_TAGS[diet] : null;
   const allergens = prefs?.allergens ?? [];
@@ -231,7 +231,7 @@ function toRecipe<R extends ISyncChangedRecipesResult>(row: R): Omit<R, 'cuisine
 /** A published recipe with its full recipe_data, and which of the person's allergens it contains. NotFoundError otherwise. */
 export async function get(client: DbClient, recipeId: string): Promise<PersonRecipe> {
   const id = uuid(recipeId, 'recipeId');
-  const [row] = await runQuery(getRecipe, { id }, client);
+  const [row] = await runQuery(getRecipe, { userId: personOf(client), id }, client);
   if (!row) throw new NotFoundError('recipeId', 'published_recipe', `recipeId: no published recipe ${id}`);
   return toRecipe(row) as PersonRecipe;
 }
@@ -267,7 +267,7 @@ export async function sync(client: DbClient, input: SyncInput = {}): Promise<Syn
   const serverTime = lock!.serverTime;
   const changed = await runQuery(syncChangedRecipes, { since }, client);
   const deleted = since ? await runQuery(syncDeletedIds, { since }, client) : [];
-  await runQuery(recordSync, { serverTime }, client);
+  await runQuery(recordSync, { userId: personOf(client), serverTime }, client);
   return {
     recipes: changed.map((r) => toRecipe(r)),
     deletedIds: deleted.map((d) => d.recipeId),

@@ -69,7 +69,9 @@ export const signInPerson = new PreparedQuery<ISignInPersonParams,ISignInPersonR
 
 
 /** 'GetProfile' parameters type */
-export type IGetProfileParams = void;
+export interface IGetProfileParams {
+  userId: string;
+}
 
 /** 'GetProfile' return type */
 export interface IGetProfileResult {
@@ -101,7 +103,7 @@ export interface IGetProfileQuery {
   result: IGetProfileResult;
 }
 
-const getProfileIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT u.id, u.auth_id AS \"authId\", u.email, u.name, u.tier, u.role, u.is_active AS \"isActive\", u.time_zone AS \"timeZone\",\n       u.created_at AS \"createdAt\", u.updated_at AS \"updatedAt\"\nFROM app.users AS u\nWHERE u.id = app.current_user_id()"};
+const getProfileIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":220,"b":227}]}],"statement":"SELECT u.id, u.auth_id AS \"authId\", u.email, u.name, u.tier, u.role, u.is_active AS \"isActive\", u.time_zone AS \"timeZone\",\n       u.created_at AS \"createdAt\", u.updated_at AS \"updatedAt\"\nFROM app.users AS u\nWHERE u.id = :userId!"};
 
 /**
  * Query generated from SQL:
@@ -109,7 +111,7 @@ const getProfileIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT u.i
  * SELECT u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
  *        u.created_at AS "createdAt", u.updated_at AS "updatedAt"
  * FROM app.users AS u
- * WHERE u.id = app.current_user_id()
+ * WHERE u.id = :userId!
  * ```
  */
 export const getProfile = new PreparedQuery<IGetProfileParams,IGetProfileResult>(getProfileIR);
@@ -119,6 +121,7 @@ export const getProfile = new PreparedQuery<IGetProfileParams,IGetProfileResult>
 export interface IUpdateProfileParams {
   name?: string | null | void;
   timeZone?: string | null | void;
+  userId: string;
 }
 
 /** 'UpdateProfile' return type */
@@ -151,7 +154,7 @@ export interface IUpdateProfileQuery {
   result: IUpdateProfileResult;
 }
 
-const updateProfileIR: any = {"usedParamSet":{"name":true,"timeZone":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":42,"b":46}]},{"name":"timeZone","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":91}]}],"statement":"UPDATE app.users AS u\nSET name = COALESCE(:name, u.name),\n    time_zone = COALESCE(:timeZone, u.time_zone)\nWHERE u.id = app.current_user_id()\nRETURNING u.id, u.auth_id AS \"authId\", u.email, u.name, u.tier, u.role, u.is_active AS \"isActive\", u.time_zone AS \"timeZone\",\n       u.created_at AS \"createdAt\", u.updated_at AS \"updatedAt\""};
+const updateProfileIR: any = {"usedParamSet":{"name":true,"timeZone":true,"userId":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":42,"b":46}]},{"name":"timeZone","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":91}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":120,"b":127}]}],"statement":"UPDATE app.users AS u\nSET name = COALESCE(:name, u.name),\n    time_zone = COALESCE(:timeZone, u.time_zone)\nWHERE u.id = :userId!\nRETURNING u.id, u.auth_id AS \"authId\", u.email, u.name, u.tier, u.role, u.is_active AS \"isActive\", u.time_zone AS \"timeZone\",\n       u.created_at AS \"createdAt\", u.updated_at AS \"updatedAt\""};
 
 /**
  * Query generated from SQL:
@@ -159,7 +162,7 @@ const updateProfileIR: any = {"usedParamSet":{"name":true,"timeZone":true},"para
  * UPDATE app.users AS u
  * SET name = COALESCE(:name, u.name),
  *     time_zone = COALESCE(:timeZone, u.time_zone)
- * WHERE u.id = app.current_user_id()
+ * WHERE u.id = :userId!
  * RETURNING u.id, u.auth_id AS "authId", u.email, u.name, u.tier, u.role, u.is_active AS "isActive", u.time_zone AS "timeZone",
  *        u.created_at AS "createdAt", u.updated_at AS "updatedAt"
  * ```
@@ -168,7 +171,9 @@ export const updateProfile = new PreparedQuery<IUpdateProfileParams,IUpdateProfi
 
 
 /** 'GetPreferences' parameters type */
-export type IGetPreferencesParams = void;
+export interface IGetPreferencesParams {
+  userId: string;
+}
 
 /** 'GetPreferences' return type */
 export interface IGetPreferencesResult {
@@ -208,7 +213,7 @@ export interface IGetPreferencesQuery {
   result: IGetPreferencesResult;
 }
 
-const getPreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT p.language, p.spice_level AS \"spiceLevel\", p.salt_level AS \"saltLevel\", p.oil_level AS \"oilLevel\", p.diet,\n       p.cuisines, p.default_servings AS \"defaultServings\", p.allergens, p.theme,\n       p.notifications_enabled AS \"notificationsEnabled\", p.last_sync_at AS \"lastSyncAt\",\n       p.client_updated_at AS \"clientUpdatedAt\", p.created_at AS \"createdAt\", p.updated_at AS \"updatedAt\"\nFROM app.user_preferences AS p\nWHERE p.user_id = app.current_user_id()"};
+const getPreferencesIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":448}]}],"statement":"SELECT p.language, p.spice_level AS \"spiceLevel\", p.salt_level AS \"saltLevel\", p.oil_level AS \"oilLevel\", p.diet,\n       p.cuisines, p.default_servings AS \"defaultServings\", p.allergens, p.theme,\n       p.notifications_enabled AS \"notificationsEnabled\", p.last_sync_at AS \"lastSyncAt\",\n       p.client_updated_at AS \"clientUpdatedAt\", p.created_at AS \"createdAt\", p.updated_at AS \"updatedAt\"\nFROM app.user_preferences AS p\nWHERE p.user_id = :userId!"};
 
 /**
  * Query generated from SQL:
@@ -218,14 +223,16 @@ const getPreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT
  *        p.notifications_enabled AS "notificationsEnabled", p.last_sync_at AS "lastSyncAt",
  *        p.client_updated_at AS "clientUpdatedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"
  * FROM app.user_preferences AS p
- * WHERE p.user_id = app.current_user_id()
+ * WHERE p.user_id = :userId!
  * ```
  */
 export const getPreferences = new PreparedQuery<IGetPreferencesParams,IGetPreferencesResult>(getPreferencesIR);
 
 
 /** 'EnsurePreferences' parameters type */
-export type IEnsurePreferencesParams = void;
+export interface IEnsurePreferencesParams {
+  userId: string;
+}
 
 /** 'EnsurePreferences' return type */
 export type IEnsurePreferencesResult = void;
@@ -236,13 +243,13 @@ export interface IEnsurePreferencesQuery {
   result: IEnsurePreferencesResult;
 }
 
-const ensurePreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"INSERT INTO app.user_preferences (user_id)\nVALUES (app.current_user_id())\nON CONFLICT (user_id) DO NOTHING"};
+const ensurePreferencesIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":51,"b":58}]}],"statement":"INSERT INTO app.user_preferences (user_id)\nVALUES (:userId!)\nON CONFLICT (user_id) DO NOTHING"};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.user_preferences (user_id)
- * VALUES (app.current_user_id())
+ * VALUES (:userId!)
  * ON CONFLICT (user_id) DO NOTHING
  * ```
  */
@@ -253,6 +260,7 @@ export const ensurePreferences = new PreparedQuery<IEnsurePreferencesParams,IEns
 export interface IUpdatePreferencesIfNewerParams {
   clientUpdatedAt: DateOrString;
   patch: Json;
+  userId: string;
 }
 
 /** 'UpdatePreferencesIfNewer' return type */
@@ -280,7 +288,7 @@ export interface IUpdatePreferencesIfNewerQuery {
   result: IUpdatePreferencesIfNewerResult;
 }
 
-const updatePreferencesIfNewerIR: any = {"usedParamSet":{"patch":true,"clientUpdatedAt":true},"params":[{"name":"patch","required":true,"transform":{"type":"scalar"},"locs":[{"a":299,"b":305},{"a":380,"b":386}]},{"name":"clientUpdatedAt","required":true,"transform":{"type":"scalar"},"locs":[{"a":1525,"b":1541},{"a":1665,"b":1681}]}],"statement":"-- Last-write-wins: the patch (a JSON object keyed by column name; a key that is present sets the\n-- column, null included) is applied only when clientUpdatedAt is newer than the stored one. The\n-- second branch returns the row as it stands when the write was ignored.\nWITH input AS (\n  SELECT r.*, :patch!::jsonb AS patch\n  FROM jsonb_populate_record(NULL::app.user_preferences, :patch!::jsonb) AS r\n), updated AS (\n  UPDATE app.user_preferences AS p\n  SET language              = CASE WHEN i.patch ? 'language' THEN i.language ELSE p.language END,\n      spice_level           = CASE WHEN i.patch ? 'spice_level' THEN i.spice_level ELSE p.spice_level END,\n      salt_level            = CASE WHEN i.patch ? 'salt_level' THEN i.salt_level ELSE p.salt_level END,\n      oil_level             = CASE WHEN i.patch ? 'oil_level' THEN i.oil_level ELSE p.oil_level END,\n      diet                  = CASE WHEN i.patch ? 'diet' THEN i.diet ELSE p.diet END,\n      cuisines              = CASE WHEN i.patch ? 'cuisines' THEN i.cuisines ELSE p.cuisines END,\n      default_servings      = CASE WHEN i.patch ? 'default_servings' THEN i.default_servings ELSE p.default_servings END,\n      allergens             = CASE WHEN i.patch ? 'allergens' THEN i.allergens ELSE p.allergens END,\n      theme                 = CASE WHEN i.patch ? 'theme' THEN i.theme ELSE p.theme END,\n      notifications_enabled = CASE WHEN i.patch ? 'notifications_enabled' THEN i.notifications_enabled ELSE p.notifications_enabled END,\n      client_updated_at     = :clientUpdatedAt!\n  FROM input AS i\n  WHERE p.user_id = app.current_user_id()\n    AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)\n  RETURNING p.*\n)\nSELECT true AS \"applied!\", u.language, u.spice_level AS \"spiceLevel\", u.salt_level AS \"saltLevel\",\n       u.oil_level AS \"oilLevel\", u.diet, u.cuisines, u.default_servings AS \"defaultServings\", u.allergens, u.theme,\n       u.notifications_enabled AS \"notificationsEnabled\", u.last_sync_at AS \"lastSyncAt\",\n       u.client_updated_at AS \"clientUpdatedAt\", u.created_at AS \"createdAt!\", u.updated_at AS \"updatedAt!\"\nFROM updated AS u\nUNION ALL\nSELECT false, c.language, c.spice_level, c.salt_level, c.oil_level, c.diet, c.cuisines,\n       c.default_servings, c.allergens, c.theme, c.notifications_enabled, c.last_sync_at,\n       c.client_updated_at, c.created_at, c.updated_at\nFROM app.user_preferences AS c\nWHERE c.user_id = app.current_user_id()\n  AND NOT EXISTS (SELECT FROM updated)"};
+const updatePreferencesIfNewerIR: any = {"usedParamSet":{"patch":true,"clientUpdatedAt":true,"userId":true},"params":[{"name":"patch","required":true,"transform":{"type":"scalar"},"locs":[{"a":299,"b":305},{"a":380,"b":386}]},{"name":"clientUpdatedAt","required":true,"transform":{"type":"scalar"},"locs":[{"a":1525,"b":1541},{"a":1652,"b":1668}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1581,"b":1588},{"a":2413,"b":2420}]}],"statement":"-- Last-write-wins: the patch (a JSON object keyed by column name; a key that is present sets the\n-- column, null included) is applied only when clientUpdatedAt is newer than the stored one. The\n-- second branch returns the row as it stands when the write was ignored.\nWITH input AS (\n  SELECT r.*, :patch!::jsonb AS patch\n  FROM jsonb_populate_record(NULL::app.user_preferences, :patch!::jsonb) AS r\n), updated AS (\n  UPDATE app.user_preferences AS p\n  SET language              = CASE WHEN i.patch ? 'language' THEN i.language ELSE p.language END,\n      spice_level           = CASE WHEN i.patch ? 'spice_level' THEN i.spice_level ELSE p.spice_level END,\n      salt_level            = CASE WHEN i.patch ? 'salt_level' THEN i.salt_level ELSE p.salt_level END,\n      oil_level             = CASE WHEN i.patch ? 'oil_level' THEN i.oil_level ELSE p.oil_level END,\n      diet                  = CASE WHEN i.patch ? 'diet' THEN i.diet ELSE p.diet END,\n      cuisines              = CASE WHEN i.patch ? 'cuisines' THEN i.cuisines ELSE p.cuisines END,\n      default_servings      = CASE WHEN i.patch ? 'default_servings' THEN i.default_servings ELSE p.default_servings END,\n      allergens             = CASE WHEN i.patch ? 'allergens' THEN i.allergens ELSE p.allergens END,\n      theme                 = CASE WHEN i.patch ? 'theme' THEN i.theme ELSE p.theme END,\n      notifications_enabled = CASE WHEN i.patch ? 'notifications_enabled' THEN i.notifications_enabled ELSE p.notifications_enabled END,\n      client_updated_at     = :clientUpdatedAt!\n  FROM input AS i\n  WHERE p.user_id = :userId!\n    AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)\n  RETURNING p.*\n)\nSELECT true AS \"applied!\", u.language, u.spice_level AS \"spiceLevel\", u.salt_level AS \"saltLevel\",\n       u.oil_level AS \"oilLevel\", u.diet, u.cuisines, u.default_servings AS \"defaultServings\", u.allergens, u.theme,\n       u.notifications_enabled AS \"notificationsEnabled\", u.last_sync_at AS \"lastSyncAt\",\n       u.client_updated_at AS \"clientUpdatedAt\", u.created_at AS \"createdAt!\", u.updated_at AS \"updatedAt!\"\nFROM updated AS u\nUNION ALL\nSELECT false, c.language, c.spice_level, c.salt_level, c.oil_level, c.diet, c.cuisines,\n       c.default_servings, c.allergens, c.theme, c.notifications_enabled, c.last_sync_at,\n       c.client_updated_at, c.created_at, c.updated_at\nFROM app.user_preferences AS c\nWHERE c.user_id = :userId!\n  AND NOT EXISTS (SELECT FROM updated)"};
 
 /**
  * Query generated from SQL:
@@ -305,7 +313,7 @@ const updatePreferencesIfNewerIR: any = {"usedParamSet":{"patch":true,"clientUpd
  *       notifications_enabled = CASE WHEN i.patch ? 'notifications_enabled' THEN i.notifications_enabled ELSE p.notifications_enabled END,
  *       client_updated_at     = :clientUpdatedAt!
  *   FROM input AS i
- *   WHERE p.user_id = app.current_user_id()
+ *   WHERE p.user_id = :userId!
  *     AND (p.client_updated_at IS NULL OR p.client_updated_at < :clientUpdatedAt!)
  *   RETURNING p.*
  * )
@@ -319,7 +327,7 @@ const updatePreferencesIfNewerIR: any = {"usedParamSet":{"patch":true,"clientUpd
  *        c.default_servings, c.allergens, c.theme, c.notifications_enabled, c.last_sync_at,
  *        c.client_updated_at, c.created_at, c.updated_at
  * FROM app.user_preferences AS c
- * WHERE c.user_id = app.current_user_id()
+ * WHERE c.user_id = :userId!
  *   AND NOT EXISTS (SELECT FROM updated)
  * ```
  */
@@ -327,7 +335,9 @@ export const updatePreferencesIfNewer = new PreparedQuery<IUpdatePreferencesIfNe
 
 
 /** 'GetActiveGoal' parameters type */
-export type IGetActiveGoalParams = void;
+export interface IGetActiveGoalParams {
+  userId: string;
+}
 
 /** 'GetActiveGoal' return type */
 export interface IGetActiveGoalResult {
@@ -363,7 +373,7 @@ export interface IGetActiveGoalQuery {
   result: IGetActiveGoalResult;
 }
 
-const getActiveGoalIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT g.id, g.goal_type AS \"goalType\", g.target_calories AS \"targetCalories\",\n       g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n       g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n       g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg AS \"targetSodiumMg\",\n       g.target_weight_kg::float8 AS \"targetWeightKg\",\n       g.starts_on AS \"startsOn\", g.ends_on AS \"endsOn\", g.is_active AS \"isActive\",\n       g.created_at AS \"createdAt\", g.updated_at AS \"updatedAt\"\nFROM app.user_goals AS g\nWHERE g.user_id = app.current_user_id() AND g.is_active"};
+const getActiveGoalIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":606,"b":613}]}],"statement":"SELECT g.id, g.goal_type AS \"goalType\", g.target_calories AS \"targetCalories\",\n       g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n       g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n       g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg AS \"targetSodiumMg\",\n       g.target_weight_kg::float8 AS \"targetWeightKg\",\n       g.starts_on AS \"startsOn\", g.ends_on AS \"endsOn\", g.is_active AS \"isActive\",\n       g.created_at AS \"createdAt\", g.updated_at AS \"updatedAt\"\nFROM app.user_goals AS g\nWHERE g.user_id = :userId! AND g.is_active"};
 
 /**
  * Query generated from SQL:
@@ -376,7 +386,7 @@ const getActiveGoalIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT 
  *        g.starts_on AS "startsOn", g.ends_on AS "endsOn", g.is_active AS "isActive",
  *        g.created_at AS "createdAt", g.updated_at AS "updatedAt"
  * FROM app.user_goals AS g
- * WHERE g.user_id = app.current_user_id() AND g.is_active
+ * WHERE g.user_id = :userId! AND g.is_active
  * ```
  */
 export const getActiveGoal = new PreparedQuery<IGetActiveGoalParams,IGetActiveGoalResult>(getActiveGoalIR);
@@ -411,7 +421,9 @@ export const lockGoals = new PreparedQuery<ILockGoalsParams,ILockGoalsResult>(lo
 
 
 /** 'DeactivateGoals' parameters type */
-export type IDeactivateGoalsParams = void;
+export interface IDeactivateGoalsParams {
+  userId: string;
+}
 
 /** 'DeactivateGoals' return type */
 export interface IDeactivateGoalsResult {
@@ -425,14 +437,14 @@ export interface IDeactivateGoalsQuery {
   result: IDeactivateGoalsResult;
 }
 
-const deactivateGoalsIR: any = {"usedParamSet":{},"params":[],"statement":"UPDATE app.user_goals AS g\nSET is_active = false\nWHERE g.user_id = app.current_user_id() AND g.is_active\nRETURNING g.id"};
+const deactivateGoalsIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":67,"b":74}]}],"statement":"UPDATE app.user_goals AS g\nSET is_active = false\nWHERE g.user_id = :userId! AND g.is_active\nRETURNING g.id"};
 
 /**
  * Query generated from SQL:
  * ```
  * UPDATE app.user_goals AS g
  * SET is_active = false
- * WHERE g.user_id = app.current_user_id() AND g.is_active
+ * WHERE g.user_id = :userId! AND g.is_active
  * RETURNING g.id
  * ```
  */
@@ -452,6 +464,7 @@ export interface IInsertGoalParams {
   targetSodiumMg?: number | null | void;
   targetSugarG?: NumberOrString | null | void;
   targetWeightKg?: NumberOrString | null | void;
+  userId: string;
 }
 
 /** 'InsertGoal' return type */
@@ -488,7 +501,7 @@ export interface IInsertGoalQuery {
   result: IInsertGoalResult;
 }
 
-const insertGoalIR: any = {"usedParamSet":{"goalType":true,"targetCalories":true,"targetProteinG":true,"targetCarbsG":true,"targetFatG":true,"targetFiberG":true,"targetSugarG":true,"targetSodiumMg":true,"targetWeightKg":true,"startsOn":true,"endsOn":true},"params":[{"name":"goalType","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":450}]},{"name":"targetCalories","required":true,"transform":{"type":"scalar"},"locs":[{"a":453,"b":468}]},{"name":"targetProteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":471,"b":485}]},{"name":"targetCarbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":488,"b":500}]},{"name":"targetFatG","required":false,"transform":{"type":"scalar"},"locs":[{"a":503,"b":513}]},{"name":"targetFiberG","required":false,"transform":{"type":"scalar"},"locs":[{"a":516,"b":528}]},{"name":"targetSugarG","required":false,"transform":{"type":"scalar"},"locs":[{"a":533,"b":545}]},{"name":"targetSodiumMg","required":false,"transform":{"type":"scalar"},"locs":[{"a":548,"b":562}]},{"name":"targetWeightKg","required":false,"transform":{"type":"scalar"},"locs":[{"a":565,"b":579}]},{"name":"startsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":593,"b":601}]},{"name":"endsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":673,"b":679}]}],"statement":"-- INSERT ... SELECT from the person's row, not a subquery inside VALUES (Citus refuses subqueries\n-- in INSERT ... VALUES; from app.users, co-located with app.user_goals, the insert stays on the shard).\nINSERT INTO app.user_goals AS g\n  (user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g,\n   target_sugar_g, target_sodium_mg, target_weight_kg, starts_on, ends_on, is_active)\nSELECT\n  u.id, :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,\n  :targetSugarG, :targetSodiumMg, :targetWeightKg,\n  COALESCE(:startsOn::date, (pg_catalog.timezone(u.time_zone, pg_catalog.now()))::date),\n  :endsOn, true\nFROM app.users AS u\nWHERE u.id = app.current_user_id()\nRETURNING g.id, g.goal_type AS \"goalType\", g.target_calories AS \"targetCalories\",\n  g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n  g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n  g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg AS \"targetSodiumMg\",\n  g.target_weight_kg::float8 AS \"targetWeightKg\",\n  g.starts_on AS \"startsOn\", g.ends_on AS \"endsOn\", g.is_active AS \"isActive\",\n       g.created_at AS \"createdAt\", g.updated_at AS \"updatedAt\""};
+const insertGoalIR: any = {"usedParamSet":{"goalType":true,"targetCalories":true,"targetProteinG":true,"targetCarbsG":true,"targetFatG":true,"targetFiberG":true,"targetSugarG":true,"targetSodiumMg":true,"targetWeightKg":true,"startsOn":true,"endsOn":true,"userId":true},"params":[{"name":"goalType","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":450}]},{"name":"targetCalories","required":true,"transform":{"type":"scalar"},"locs":[{"a":453,"b":468}]},{"name":"targetProteinG","required":false,"transform":{"type":"scalar"},"locs":[{"a":471,"b":485}]},{"name":"targetCarbsG","required":false,"transform":{"type":"scalar"},"locs":[{"a":488,"b":500}]},{"name":"targetFatG","required":false,"transform":{"type":"scalar"},"locs":[{"a":503,"b":513}]},{"name":"targetFiberG","required":false,"transform":{"type":"scalar"},"locs":[{"a":516,"b":528}]},{"name":"targetSugarG","required":false,"transform":{"type":"scalar"},"locs":[{"a":533,"b":545}]},{"name":"targetSodiumMg","required":false,"transform":{"type":"scalar"},"locs":[{"a":548,"b":562}]},{"name":"targetWeightKg","required":false,"transform":{"type":"scalar"},"locs":[{"a":565,"b":579}]},{"name":"startsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":593,"b":601}]},{"name":"endsOn","required":false,"transform":{"type":"scalar"},"locs":[{"a":673,"b":679}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":720,"b":727}]}],"statement":"-- INSERT ... SELECT from the person's row, not a subquery inside VALUES (Citus refuses subqueries\n-- in INSERT ... VALUES; from app.users, co-located with app.user_goals, the insert stays on the shard).\nINSERT INTO app.user_goals AS g\n  (user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g,\n   target_sugar_g, target_sodium_mg, target_weight_kg, starts_on, ends_on, is_active)\nSELECT\n  u.id, :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,\n  :targetSugarG, :targetSodiumMg, :targetWeightKg,\n  COALESCE(:startsOn::date, (pg_catalog.timezone(u.time_zone, pg_catalog.now()))::date),\n  :endsOn, true\nFROM app.users AS u\nWHERE u.id = :userId!\nRETURNING g.id, g.goal_type AS \"goalType\", g.target_calories AS \"targetCalories\",\n  g.target_protein_g::float8 AS \"targetProteinG\", g.target_carbs_g::float8 AS \"targetCarbsG\",\n  g.target_fat_g::float8 AS \"targetFatG\", g.target_fiber_g::float8 AS \"targetFiberG\",\n  g.target_sugar_g::float8 AS \"targetSugarG\", g.target_sodium_mg AS \"targetSodiumMg\",\n  g.target_weight_kg::float8 AS \"targetWeightKg\",\n  g.starts_on AS \"startsOn\", g.ends_on AS \"endsOn\", g.is_active AS \"isActive\",\n       g.created_at AS \"createdAt\", g.updated_at AS \"updatedAt\""};
 
 /**
  * Query generated from SQL:
@@ -504,7 +517,7 @@ const insertGoalIR: any = {"usedParamSet":{"goalType":true,"targetCalories":true
  *   COALESCE(:startsOn::date, (pg_catalog.timezone(u.time_zone, pg_catalog.now()))::date),
  *   :endsOn, true
  * FROM app.users AS u
- * WHERE u.id = app.current_user_id()
+ * WHERE u.id = :userId!
  * RETURNING g.id, g.goal_type AS "goalType", g.target_calories AS "targetCalories",
  *   g.target_protein_g::float8 AS "targetProteinG", g.target_carbs_g::float8 AS "targetCarbsG",
  *   g.target_fat_g::float8 AS "targetFatG", g.target_fiber_g::float8 AS "targetFiberG",
@@ -583,7 +596,9 @@ export const deletePushToken = new PreparedQuery<IDeletePushTokenParams,IDeleteP
 
 
 /** 'ListPushTokens' parameters type */
-export type IListPushTokensParams = void;
+export interface IListPushTokensParams {
+  userId: string;
+}
 
 /** 'ListPushTokens' return type */
 export interface IListPushTokensResult {
@@ -605,14 +620,14 @@ export interface IListPushTokensQuery {
   result: IListPushTokensResult;
 }
 
-const listPushTokensIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT t.id, t.platform, t.token, t.created_at AS \"createdAt\", t.updated_at AS \"updatedAt\"\nFROM app.push_tokens AS t\nWHERE t.user_id = app.current_user_id()\nORDER BY t.updated_at DESC, t.id"};
+const listPushTokensIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":135,"b":142}]}],"statement":"SELECT t.id, t.platform, t.token, t.created_at AS \"createdAt\", t.updated_at AS \"updatedAt\"\nFROM app.push_tokens AS t\nWHERE t.user_id = :userId!\nORDER BY t.updated_at DESC, t.id"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT t.id, t.platform, t.token, t.created_at AS "createdAt", t.updated_at AS "updatedAt"
  * FROM app.push_tokens AS t
- * WHERE t.user_id = app.current_user_id()
+ * WHERE t.user_id = :userId!
  * ORDER BY t.updated_at DESC, t.id
  * ```
  */

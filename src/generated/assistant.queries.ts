@@ -14,6 +14,7 @@ export type stringArray = (string)[];
 /** 'InsertConversation' parameters type */
 export interface IInsertConversationParams {
   title?: string | null | void;
+  userId: string;
 }
 
 /** 'InsertConversation' return type */
@@ -36,13 +37,13 @@ export interface IInsertConversationQuery {
   result: IInsertConversationResult;
 }
 
-const insertConversationIR: any = {"usedParamSet":{"title":true},"params":[{"name":"title","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":88}]}],"statement":"INSERT INTO app.conversations AS c (user_id, title)\nVALUES (app.current_user_id(), :title)\nRETURNING c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\""};
+const insertConversationIR: any = {"usedParamSet":{"userId":true,"title":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":60,"b":67}]},{"name":"title","required":false,"transform":{"type":"scalar"},"locs":[{"a":70,"b":75}]}],"statement":"INSERT INTO app.conversations AS c (user_id, title)\nVALUES (:userId!, :title)\nRETURNING c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\""};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.conversations AS c (user_id, title)
- * VALUES (app.current_user_id(), :title)
+ * VALUES (:userId!, :title)
  * RETURNING c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt"
  * ```
  */
@@ -53,6 +54,7 @@ export const insertConversation = new PreparedQuery<IInsertConversationParams,II
 export interface IInsertMessagesParams {
   conversationId: string;
   messages: Json;
+  userId: string;
 }
 
 /** 'InsertMessages' return type */
@@ -77,7 +79,7 @@ export interface IInsertMessagesQuery {
   result: IInsertMessagesResult;
 }
 
-const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":590,"b":605},{"a":724,"b":739}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1027,"b":1036}]}],"statement":"-- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is\n-- the clock (clock_timestamp()), but never before the conversation's newest message, plus the\n-- position in microseconds, so a batch, and the next batch, sort after what is already there even\n-- on a clock with millisecond resolution (the embedded engine's). The trigger\n-- messages_after_insert moves last_message_at and titles an untitled conversation from its first\n-- user message.\nWITH latest AS (\n  SELECT max(m.created_at) AS at\n  FROM app.messages AS m\n  WHERE m.conversation_id = :conversationId!::uuid\n)\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)\nSELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb),\n       greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')\n         + (e.ord - 1) * interval '1 microsecond'\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
+const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"userId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":590,"b":605},{"a":749,"b":764}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":629,"b":636},{"a":773,"b":780}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1045,"b":1054}]}],"statement":"-- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is\n-- the clock (clock_timestamp()), but never before the conversation's newest message, plus the\n-- position in microseconds, so a batch, and the next batch, sort after what is already there even\n-- on a clock with millisecond resolution (the embedded engine's). The trigger\n-- messages_after_insert moves last_message_at and titles an untitled conversation from its first\n-- user message.\nWITH latest AS (\n  SELECT max(m.created_at) AS at\n  FROM app.messages AS m\n  WHERE m.conversation_id = :conversationId!::uuid AND m.user_id = :userId!\n)\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)\nSELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb),\n       greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')\n         + (e.ord - 1) * interval '1 microsecond'\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
 
 /**
  * Query generated from SQL:
@@ -91,10 +93,10 @@ const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"messages":
  * WITH latest AS (
  *   SELECT max(m.created_at) AS at
  *   FROM app.messages AS m
- *   WHERE m.conversation_id = :conversationId!::uuid
+ *   WHERE m.conversation_id = :conversationId!::uuid AND m.user_id = :userId!
  * )
  * INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)
- * SELECT :conversationId!::uuid, app.current_user_id(), e.value ->> 'role', e.value ->> 'content',
+ * SELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',
  *        COALESCE(e.value -> 'metadata', '{}'::jsonb),
  *        greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')
  *          + (e.ord - 1) * interval '1 microsecond'
@@ -110,6 +112,7 @@ export const insertMessages = new PreparedQuery<IInsertMessagesParams,IInsertMes
 /** 'GetConversation' parameters type */
 export interface IGetConversationParams {
   id: string;
+  userId: string;
 }
 
 /** 'GetConversation' return type */
@@ -132,14 +135,14 @@ export interface IGetConversationQuery {
   result: IGetConversationResult;
 }
 
-const getConversationIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":158,"b":161}]}],"statement":"SELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\"\nFROM app.conversations AS c\nWHERE c.id = :id! AND c.user_id = app.current_user_id()"};
+const getConversationIR: any = {"usedParamSet":{"id":true,"userId":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":158,"b":161}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":179,"b":186}]}],"statement":"SELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\"\nFROM app.conversations AS c\nWHERE c.id = :id! AND c.user_id = :userId!"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt"
  * FROM app.conversations AS c
- * WHERE c.id = :id! AND c.user_id = app.current_user_id()
+ * WHERE c.id = :id! AND c.user_id = :userId!
  * ```
  */
 export const getConversation = new PreparedQuery<IGetConversationParams,IGetConversationResult>(getConversationIR);
@@ -150,6 +153,7 @@ export interface IListConversationsParams {
   afterId?: string | null | void;
   afterTime?: DateOrString | null | void;
   limit: NumberOrString;
+  userId: string;
 }
 
 /** 'ListConversations' return type */
@@ -176,7 +180,7 @@ export interface IListConversationsQuery {
   result: IListConversationsResult;
 }
 
-const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":true,"limit":true},"params":[{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":891,"b":898},{"a":1070,"b":1077},{"a":1211,"b":1218}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":925,"b":934},{"a":997,"b":1006},{"a":1048,"b":1057},{"a":1138,"b":1147}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1282,"b":1288}]}],"statement":"-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS\n-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last\n-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.\nSELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\",\n       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime?\",\n       lm.role AS \"lastMessageRole?\", lm.preview AS \"lastMessagePreview?\"\nFROM app.conversations AS c\nLEFT JOIN LATERAL (\n  SELECT m.role, pg_catalog.left(m.content, 200) AS preview\n  FROM app.messages AS m\n  WHERE m.user_id = c.user_id AND m.conversation_id = c.id\n  ORDER BY m.created_at DESC, m.id DESC\n  LIMIT 1\n) AS lm ON true\nWHERE c.user_id = app.current_user_id()\n  AND (:afterId::uuid IS NULL\n       OR (:afterTime::timestamptz IS NOT NULL\n           AND (c.last_message_at < :afterTime\n                OR (c.last_message_at = :afterTime AND c.id < :afterId)\n                OR c.last_message_at IS NULL))\n       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))\nORDER BY c.last_message_at DESC NULLS LAST, c.id DESC\nLIMIT :limit!"};
+const listConversationsIR: any = {"usedParamSet":{"userId":true,"afterId":true,"afterTime":true,"limit":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":765,"b":772},{"a":887,"b":894}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":903,"b":910},{"a":1082,"b":1089},{"a":1223,"b":1230}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":937,"b":946},{"a":1009,"b":1018},{"a":1060,"b":1069},{"a":1150,"b":1159}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1294,"b":1300}]}],"statement":"-- Latest activity first (the order of idx_conversations_user_recent: last_message_at DESC NULLS\n-- LAST, conversations without messages at the end), ties broken by id. The cursor is the last\n-- row's (last_message_at or null, id). The preview is the newest message, cut to 200 characters.\nSELECT c.id, c.title, c.created_at AS \"createdAt\", c.updated_at AS \"updatedAt\", c.last_message_at AS \"lastMessageAt\",\n       to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime?\",\n       lm.role AS \"lastMessageRole?\", lm.preview AS \"lastMessagePreview?\"\nFROM app.conversations AS c\nLEFT JOIN LATERAL (\n  SELECT m.role, pg_catalog.left(m.content, 200) AS preview\n  FROM app.messages AS m\n  WHERE m.user_id = c.user_id AND m.user_id = :userId! AND m.conversation_id = c.id\n  ORDER BY m.created_at DESC, m.id DESC\n  LIMIT 1\n) AS lm ON true\nWHERE c.user_id = :userId!\n  AND (:afterId::uuid IS NULL\n       OR (:afterTime::timestamptz IS NOT NULL\n           AND (c.last_message_at < :afterTime\n                OR (c.last_message_at = :afterTime AND c.id < :afterId)\n                OR c.last_message_at IS NULL))\n       OR (:afterTime::timestamptz IS NULL AND c.last_message_at IS NULL AND c.id < :afterId))\nORDER BY c.last_message_at DESC NULLS LAST, c.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -191,11 +195,11 @@ const listConversationsIR: any = {"usedParamSet":{"afterId":true,"afterTime":tru
  * LEFT JOIN LATERAL (
  *   SELECT m.role, pg_catalog.left(m.content, 200) AS preview
  *   FROM app.messages AS m
- *   WHERE m.user_id = c.user_id AND m.conversation_id = c.id
+ *   WHERE m.user_id = c.user_id AND m.user_id = :userId! AND m.conversation_id = c.id
  *   ORDER BY m.created_at DESC, m.id DESC
  *   LIMIT 1
  * ) AS lm ON true
- * WHERE c.user_id = app.current_user_id()
+ * WHERE c.user_id = :userId!
  *   AND (:afterId::uuid IS NULL
  *        OR (:afterTime::timestamptz IS NOT NULL
  *            AND (c.last_message_at < :afterTime
@@ -215,6 +219,7 @@ export interface IListMessagesNewestFirstParams {
   afterTime?: DateOrString | null | void;
   conversationId: string;
   limit: NumberOrString;
+  userId: string;
 }
 
 /** 'ListMessagesNewestFirst' return type */
@@ -238,7 +243,7 @@ export interface IListMessagesNewestFirstQuery {
   result: IListMessagesNewestFirstResult;
 }
 
-const listMessagesNewestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":249,"b":264}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":313,"b":322},{"a":372,"b":381},{"a":411,"b":420}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":423,"b":430}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":485,"b":491}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata AS \"messageMetadata\", m.created_at AS \"createdAt\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.created_at DESC, m.id DESC\nLIMIT :limit!"};
+const listMessagesNewestFirstIR: any = {"usedParamSet":{"conversationId":true,"userId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":249,"b":264}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":284,"b":291}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":300,"b":309},{"a":359,"b":368},{"a":398,"b":407}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":410,"b":417}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":472,"b":478}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata AS \"messageMetadata\", m.created_at AS \"createdAt\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = :userId!\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.created_at DESC, m.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -247,7 +252,7 @@ const listMessagesNewestFirstIR: any = {"usedParamSet":{"conversationId":true,"a
  *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.messages AS m
  * WHERE m.conversation_id = :conversationId!
- *   AND m.user_id = app.current_user_id()
+ *   AND m.user_id = :userId!
  *   AND (:afterTime::timestamptz IS NULL
  *        OR (m.created_at <= :afterTime AND (m.created_at, m.id) < (:afterTime, :afterId::uuid)))
  * ORDER BY m.created_at DESC, m.id DESC
@@ -263,6 +268,7 @@ export interface IListMessagesOldestFirstParams {
   afterTime?: DateOrString | null | void;
   conversationId: string;
   limit: NumberOrString;
+  userId: string;
 }
 
 /** 'ListMessagesOldestFirst' return type */
@@ -286,7 +292,7 @@ export interface IListMessagesOldestFirstQuery {
   result: IListMessagesOldestFirstResult;
 }
 
-const listMessagesOldestFirstIR: any = {"usedParamSet":{"conversationId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":249,"b":264}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":313,"b":322},{"a":372,"b":381},{"a":411,"b":420}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":423,"b":430}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":475,"b":481}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata AS \"messageMetadata\", m.created_at AS \"createdAt\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = app.current_user_id()\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))\nORDER BY m.created_at, m.id\nLIMIT :limit!"};
+const listMessagesOldestFirstIR: any = {"usedParamSet":{"conversationId":true,"userId":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":249,"b":264}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":284,"b":291}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":300,"b":309},{"a":359,"b":368},{"a":398,"b":407}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":410,"b":417}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":462,"b":468}]}],"statement":"SELECT m.id, m.role, m.content, m.message_metadata AS \"messageMetadata\", m.created_at AS \"createdAt\",\n       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.messages AS m\nWHERE m.conversation_id = :conversationId!\n  AND m.user_id = :userId!\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))\nORDER BY m.created_at, m.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -295,7 +301,7 @@ const listMessagesOldestFirstIR: any = {"usedParamSet":{"conversationId":true,"a
  *        to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.messages AS m
  * WHERE m.conversation_id = :conversationId!
- *   AND m.user_id = app.current_user_id()
+ *   AND m.user_id = :userId!
  *   AND (:afterTime::timestamptz IS NULL
  *        OR (m.created_at >= :afterTime AND (m.created_at, m.id) > (:afterTime, :afterId::uuid)))
  * ORDER BY m.created_at, m.id
@@ -315,7 +321,7 @@ export interface IInsertApiUsageParams {
   outputTokens: number;
   provider: string;
   requestId?: string | null | void;
-  userId?: string | null | void;
+  userId: string;
 }
 
 /** 'InsertApiUsage' return type */
@@ -347,14 +353,14 @@ export interface IInsertApiUsageQuery {
   result: IInsertApiUsageResult;
 }
 
-const insertApiUsageIR: any = {"usedParamSet":{"userId":true,"provider":true,"model":true,"inputTokens":true,"outputTokens":true,"costUsd":true,"feature":true,"latencyMs":true,"requestId":true},"params":[{"name":"userId","required":false,"transform":{"type":"scalar"},"locs":[{"a":149,"b":155}]},{"name":"provider","required":true,"transform":{"type":"scalar"},"locs":[{"a":188,"b":197}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":200,"b":206}]},{"name":"inputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":209,"b":221}]},{"name":"outputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":237}]},{"name":"costUsd","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":256}]},{"name":"feature","required":false,"transform":{"type":"scalar"},"locs":[{"a":268,"b":275}]},{"name":"latencyMs","required":false,"transform":{"type":"scalar"},"locs":[{"a":278,"b":287}]},{"name":"requestId","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":299}]}],"statement":"INSERT INTO app.api_usage AS a\n  (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)\nVALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,\n        :costUsd!::numeric, :feature, :latencyMs, :requestId)\nRETURNING a.id, a.provider, a.model, a.input_tokens AS \"inputTokens\", a.output_tokens AS \"outputTokens\",\n          a.cost_usd::text AS \"costUsd!\", a.feature, a.latency_ms AS \"latencyMs\", a.request_id AS \"requestId\",\n          a.created_at AS \"createdAt\""};
+const insertApiUsageIR: any = {"usedParamSet":{"userId":true,"provider":true,"model":true,"inputTokens":true,"outputTokens":true,"costUsd":true,"feature":true,"latencyMs":true,"requestId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":140,"b":147}]},{"name":"provider","required":true,"transform":{"type":"scalar"},"locs":[{"a":150,"b":159}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":162,"b":168}]},{"name":"inputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":171,"b":183}]},{"name":"outputTokens","required":true,"transform":{"type":"scalar"},"locs":[{"a":186,"b":199}]},{"name":"costUsd","required":true,"transform":{"type":"scalar"},"locs":[{"a":210,"b":218}]},{"name":"feature","required":false,"transform":{"type":"scalar"},"locs":[{"a":230,"b":237}]},{"name":"latencyMs","required":false,"transform":{"type":"scalar"},"locs":[{"a":240,"b":249}]},{"name":"requestId","required":false,"transform":{"type":"scalar"},"locs":[{"a":252,"b":261}]}],"statement":"INSERT INTO app.api_usage AS a\n  (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)\nVALUES (:userId!, :provider!, :model!, :inputTokens!, :outputTokens!,\n        :costUsd!::numeric, :feature, :latencyMs, :requestId)\nRETURNING a.id, a.provider, a.model, a.input_tokens AS \"inputTokens\", a.output_tokens AS \"outputTokens\",\n          a.cost_usd::text AS \"costUsd!\", a.feature, a.latency_ms AS \"latencyMs\", a.request_id AS \"requestId\",\n          a.created_at AS \"createdAt\""};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.api_usage AS a
  *   (user_id, provider, model, input_tokens, output_tokens, cost_usd, feature, latency_ms, request_id)
- * VALUES (COALESCE(:userId::uuid, app.current_user_id()), :provider!, :model!, :inputTokens!, :outputTokens!,
+ * VALUES (:userId!, :provider!, :model!, :inputTokens!, :outputTokens!,
  *         :costUsd!::numeric, :feature, :latencyMs, :requestId)
  * RETURNING a.id, a.provider, a.model, a.input_tokens AS "inputTokens", a.output_tokens AS "outputTokens",
  *           a.cost_usd::text AS "costUsd!", a.feature, a.latency_ms AS "latencyMs", a.request_id AS "requestId",
@@ -368,6 +374,7 @@ export const insertApiUsage = new PreparedQuery<IInsertApiUsageParams,IInsertApi
 export interface ICostSummaryParams {
   from: string;
   to: string;
+  userId: string;
 }
 
 /** 'CostSummary' return type */
@@ -389,7 +396,7 @@ export interface ICostSummaryQuery {
   result: ICostSummaryResult;
 }
 
-const costSummaryIR: any = {"usedParamSet":{"from":true,"to":true},"params":[{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":696,"b":701}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":777,"b":780}]}],"statement":"-- Per calendar day in the person's time zone, provider and model, from app.api_usage directly\n-- (exact right after a write). cost_usd is a decimal string (numeric(14,6) sums).\nWITH me AS (\n  SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()\n)\nSELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS \"day!\",\n       a.provider AS \"provider!\", a.model AS \"model!\",\n       count(*)::int AS \"requests!\",\n       sum(a.input_tokens)::float8 AS \"inputTokens!\", sum(a.output_tokens)::float8 AS \"outputTokens!\",\n       sum(a.cost_usd)::text AS \"costUsd!\"\nFROM me\nJOIN app.api_usage AS a ON a.user_id = me.id\nWHERE a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)\n  AND a.created_at < pg_catalog.timezone(me.time_zone, (:to!::date + 1)::timestamp)\nGROUP BY 1, 2, 3\nORDER BY 1, 2, 3"};
+const costSummaryIR: any = {"usedParamSet":{"userId":true,"from":true,"to":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":251,"b":258},{"a":645,"b":652}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":710,"b":715}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":791,"b":794}]}],"statement":"-- Per calendar day in the person's time zone, provider and model, from app.api_usage directly\n-- (exact right after a write). cost_usd is a decimal string (numeric(14,6) sums).\nWITH me AS (\n  SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = :userId!\n)\nSELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS \"day!\",\n       a.provider AS \"provider!\", a.model AS \"model!\",\n       count(*)::int AS \"requests!\",\n       sum(a.input_tokens)::float8 AS \"inputTokens!\", sum(a.output_tokens)::float8 AS \"outputTokens!\",\n       sum(a.cost_usd)::text AS \"costUsd!\"\nFROM me\nJOIN app.api_usage AS a ON a.user_id = me.id\nWHERE a.user_id = :userId!\n  AND a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)\n  AND a.created_at < pg_catalog.timezone(me.time_zone, (:to!::date + 1)::timestamp)\nGROUP BY 1, 2, 3\nORDER BY 1, 2, 3"};
 
 /**
  * Query generated from SQL:
@@ -397,7 +404,7 @@ const costSummaryIR: any = {"usedParamSet":{"from":true,"to":true},"params":[{"n
  * -- Per calendar day in the person's time zone, provider and model, from app.api_usage directly
  * -- (exact right after a write). cost_usd is a decimal string (numeric(14,6) sums).
  * WITH me AS (
- *   SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = app.current_user_id()
+ *   SELECT u.id, u.time_zone FROM app.users AS u WHERE u.id = :userId!
  * )
  * SELECT (pg_catalog.timezone(me.time_zone, a.created_at))::date AS "day!",
  *        a.provider AS "provider!", a.model AS "model!",
@@ -406,7 +413,8 @@ const costSummaryIR: any = {"usedParamSet":{"from":true,"to":true},"params":[{"n
  *        sum(a.cost_usd)::text AS "costUsd!"
  * FROM me
  * JOIN app.api_usage AS a ON a.user_id = me.id
- * WHERE a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)
+ * WHERE a.user_id = :userId!
+ *   AND a.created_at >= pg_catalog.timezone(me.time_zone, :from!::date::timestamp)
  *   AND a.created_at < pg_catalog.timezone(me.time_zone, (:to!::date + 1)::timestamp)
  * GROUP BY 1, 2, 3
  * ORDER BY 1, 2, 3
@@ -446,6 +454,7 @@ export const embeddingDimensions = new PreparedQuery<IEmbeddingDimensionsParams,
 /** 'UpsertPersonEmbeddings' parameters type */
 export interface IUpsertPersonEmbeddingsParams {
   items: Json;
+  userId: string;
 }
 
 /** 'UpsertPersonEmbeddings' return type */
@@ -462,20 +471,20 @@ export interface IUpsertPersonEmbeddingsQuery {
   result: IUpsertPersonEmbeddingsResult;
 }
 
-const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":1094,"b":1100}]}],"statement":"-- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text\n-- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every\n-- source row must exist for that person; if one does not, nothing is written and the \"missing\"\n-- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).\n-- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):\n-- re-embedding replaces; a conflict only ever involves the person's own rows.\nWITH input AS (\n  SELECT e.ord,\n         COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,\n         e.value ->> 'source_kind' AS source_kind,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n), missing AS (\n  SELECT i.ord\n  FROM input AS i\n  WHERE (i.source_kind = 'meal_log'\n         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))\n     OR (i.source_kind = 'message'\n         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))\n), stored AS (\n  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\n  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\n  FROM input AS i\n  WHERE NOT EXISTS (SELECT FROM missing)\n  ORDER BY i.ord\n  ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE\n    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n        created_at = pg_catalog.now()\n  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model\n)\nSELECT i.ord::int AS \"ord!\", s.id AS \"id?\", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS \"missing!\"\nFROM input AS i\nLEFT JOIN stored AS s\n  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model\nORDER BY i.ord"};
+const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"userId":true,"items":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":613,"b":620},{"a":1289,"b":1296},{"a":1431,"b":1438}]},{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":1057,"b":1063}]}],"statement":"-- items: JSON array of {source_kind, source_id, chunk_index, content, embedding (text '[…]'), model,\n-- metadata}, all of the person userId (the worker calls it once per person: one shard on Citus). Every\n-- source row must exist for that person; if one does not, nothing is written and the \"missing\"\n-- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).\n-- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):\n-- re-embedding replaces; a conflict only ever involves the person's own rows.\nWITH input AS (\n  SELECT e.ord,\n         :userId!::uuid AS user_id,\n         e.value ->> 'source_kind' AS source_kind,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n), missing AS (\n  SELECT i.ord\n  FROM input AS i\n  WHERE (i.source_kind = 'meal_log'\n         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = :userId!))\n     OR (i.source_kind = 'message'\n         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = :userId!))\n), stored AS (\n  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\n  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\n  FROM input AS i\n  WHERE NOT EXISTS (SELECT FROM missing)\n  ORDER BY i.ord\n  ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE\n    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n        created_at = pg_catalog.now()\n  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model\n)\nSELECT i.ord::int AS \"ord!\", s.id AS \"id?\", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS \"missing!\"\nFROM input AS i\nLEFT JOIN stored AS s\n  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model\nORDER BY i.ord"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- items: JSON array of {user_id?, source_kind, source_id, chunk_index, content, embedding (text
- * -- '[…]'), model, metadata}. user_id defaults to the current person (the worker passes it). Every
+ * -- items: JSON array of {source_kind, source_id, chunk_index, content, embedding (text '[…]'), model,
+ * -- metadata}, all of the person userId (the worker calls it once per person: one shard on Citus). Every
  * -- source row must exist for that person; if one does not, nothing is written and the "missing"
  * -- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).
  * -- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):
  * -- re-embedding replaces; a conflict only ever involves the person's own rows.
  * WITH input AS (
  *   SELECT e.ord,
- *          COALESCE((e.value ->> 'user_id')::uuid, app.current_user_id()) AS user_id,
+ *          :userId!::uuid AS user_id,
  *          e.value ->> 'source_kind' AS source_kind,
  *          (e.value ->> 'source_id')::uuid AS source_id,
  *          COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,
@@ -488,9 +497,9 @@ const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{
  *   SELECT i.ord
  *   FROM input AS i
  *   WHERE (i.source_kind = 'meal_log'
- *          AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = i.user_id))
+ *          AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = :userId!))
  *      OR (i.source_kind = 'message'
- *          AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = i.user_id))
+ *          AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = :userId!))
  * ), stored AS (
  *   INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
  *   SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata
@@ -566,6 +575,7 @@ export interface ISearchMyEmbeddingsParams {
   limit: NumberOrString;
   model: string;
   sourceKind?: string | null | void;
+  userId: string;
 }
 
 /** 'SearchMyEmbeddings' return type */
@@ -591,7 +601,7 @@ export interface ISearchMyEmbeddingsQuery {
   result: ISearchMyEmbeddingsResult;
 }
 
-const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true,"sourceKind":true,"limit":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312},{"a":798,"b":808}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":542,"b":548}]},{"name":"sourceKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":557,"b":567},{"a":602,"b":612}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":837,"b":843}]}],"statement":"-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects\n-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).\n-- Chunks of soft-deleted meals are skipped (they are kept for undo).\nSELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS \"distance!\",\n       e.source_kind AS \"sourceKind\", e.source_id AS \"sourceId\", e.chunk_index AS \"chunkIndex\", e.metadata\nFROM app.embeddings AS e\nWHERE e.user_id = app.current_user_id()\n  AND e.model = :model!\n  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)\n  AND NOT EXISTS (\n    SELECT FROM app.meal_logs AS m\n    WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.id = e.source_id AND m.is_deleted)\nORDER BY e.embedding <=> :embedding!::public.vector, e.id\nLIMIT :limit!"};
+const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"userId":true,"model":true,"sourceKind":true,"limit":true},"params":[{"name":"embedding","required":true,"transform":{"type":"scalar"},"locs":[{"a":302,"b":312},{"a":810,"b":820}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":504,"b":511},{"a":735,"b":742}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":529,"b":535}]},{"name":"sourceKind","required":false,"transform":{"type":"scalar"},"locs":[{"a":544,"b":554},{"a":589,"b":599}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":849,"b":855}]}],"statement":"-- Exact nearest neighbours among the current person's own chunks: idx_embeddings_user selects\n-- them, the distance is computed for each (no approximate index: HNSW filters after its scan).\n-- Chunks of soft-deleted meals are skipped (they are kept for undo).\nSELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS \"distance!\",\n       e.source_kind AS \"sourceKind\", e.source_id AS \"sourceId\", e.chunk_index AS \"chunkIndex\", e.metadata\nFROM app.embeddings AS e\nWHERE e.user_id = :userId!\n  AND e.model = :model!\n  AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)\n  AND NOT EXISTS (\n    SELECT FROM app.meal_logs AS m\n    WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.user_id = :userId! AND m.id = e.source_id AND m.is_deleted)\nORDER BY e.embedding <=> :embedding!::public.vector, e.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -602,12 +612,12 @@ const searchMyEmbeddingsIR: any = {"usedParamSet":{"embedding":true,"model":true
  * SELECT e.id, e.content, (e.embedding <=> :embedding!::public.vector)::float8 AS "distance!",
  *        e.source_kind AS "sourceKind", e.source_id AS "sourceId", e.chunk_index AS "chunkIndex", e.metadata
  * FROM app.embeddings AS e
- * WHERE e.user_id = app.current_user_id()
+ * WHERE e.user_id = :userId!
  *   AND e.model = :model!
  *   AND (:sourceKind::text IS NULL OR e.source_kind = :sourceKind)
  *   AND NOT EXISTS (
  *     SELECT FROM app.meal_logs AS m
- *     WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.id = e.source_id AND m.is_deleted)
+ *     WHERE e.source_kind = 'meal_log' AND m.user_id = e.user_id AND m.user_id = :userId! AND m.id = e.source_id AND m.is_deleted)
  * ORDER BY e.embedding <=> :embedding!::public.vector, e.id
  * LIMIT :limit!
  * ```

@@ -16,6 +16,7 @@ export interface IInsertMealWithFoodsParams {
   mealType: string;
   notes?: string | null | void;
   nutritionTotals?: Json | null | void;
+  userId: string;
 }
 
 /** 'InsertMealWithFoods' return type */
@@ -51,7 +52,7 @@ export interface IInsertMealWithFoodsQuery {
   result: IInsertMealWithFoodsResult;
 }
 
-const insertMealWithFoodsIR: any = {"usedParamSet":{"foods":true,"mealTime":true,"mealType":true,"nutritionTotals":true,"aiAnalysis":true,"imageUrl":true,"notes":true},"params":[{"name":"foods","required":true,"transform":{"type":"scalar"},"locs":[{"a":593,"b":599}]},{"name":"mealTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":1073,"b":1082}]},{"name":"mealType","required":true,"transform":{"type":"scalar"},"locs":[{"a":1085,"b":1094}]},{"name":"nutritionTotals","required":false,"transform":{"type":"scalar"},"locs":[{"a":1106,"b":1121}]},{"name":"aiAnalysis","required":false,"transform":{"type":"scalar"},"locs":[{"a":1151,"b":1161}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":1171,"b":1179}]},{"name":"notes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1182,"b":1187}]}],"statement":"-- One statement: the meal, its foods (a JSON array, kept in the order given: created_at is the\n-- statement time plus the food's position in microseconds) and, when no totals are given, totals\n-- summed from the foods' nutrition (every numeric key, summed exactly as numeric).\nWITH input AS (\n  SELECT e.ord,\n         e.value ->> 'name' AS name,\n         (e.value ->> 'quantity')::numeric AS quantity,\n         e.value ->> 'unit' AS unit,\n         COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,\n         (e.value ->> 'confidence')::real AS confidence\n  FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)\n), summed AS (\n  SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals\n  FROM (\n    SELECT n.key, sum((n.value)::numeric) AS total\n    FROM input AS i, jsonb_each(i.nutrition) AS n\n    WHERE jsonb_typeof(n.value) = 'number'\n    GROUP BY n.key\n  ) AS k\n), meal AS (\n  INSERT INTO app.meal_logs AS m (user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)\n  SELECT app.current_user_id(), :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),\n         :aiAnalysis::jsonb, :imageUrl, :notes\n  FROM summed AS s\n  RETURNING m.*\n), foods AS (\n  INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  SELECT m.id, m.user_id, i.name, i.quantity, i.unit, i.nutrition, i.confidence,\n         pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'\n  FROM meal AS m, input AS i\n  RETURNING f.id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at\n)\nSELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.ai_analysis AS \"aiAnalysis\", m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\",\n       m.deleted_at AS \"deletedAt\", m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                     'nutrition', f.nutrition, 'confidence', f.confidence)\n                                  ORDER BY f.created_at, f.id)\n                 FROM foods AS f), '[]'::jsonb) AS \"foods!\"\nFROM meal AS m"};
+const insertMealWithFoodsIR: any = {"usedParamSet":{"foods":true,"userId":true,"mealTime":true,"mealType":true,"nutritionTotals":true,"aiAnalysis":true,"imageUrl":true,"notes":true},"params":[{"name":"foods","required":true,"transform":{"type":"scalar"},"locs":[{"a":593,"b":599}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1050,"b":1057}]},{"name":"mealTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":1066,"b":1075}]},{"name":"mealType","required":true,"transform":{"type":"scalar"},"locs":[{"a":1078,"b":1087}]},{"name":"nutritionTotals","required":false,"transform":{"type":"scalar"},"locs":[{"a":1099,"b":1114}]},{"name":"aiAnalysis","required":false,"transform":{"type":"scalar"},"locs":[{"a":1144,"b":1154}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":1164,"b":1172}]},{"name":"notes","required":false,"transform":{"type":"scalar"},"locs":[{"a":1175,"b":1180}]}],"statement":"-- One statement: the meal, its foods (a JSON array, kept in the order given: created_at is the\n-- statement time plus the food's position in microseconds) and, when no totals are given, totals\n-- summed from the foods' nutrition (every numeric key, summed exactly as numeric).\nWITH input AS (\n  SELECT e.ord,\n         e.value ->> 'name' AS name,\n         (e.value ->> 'quantity')::numeric AS quantity,\n         e.value ->> 'unit' AS unit,\n         COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,\n         (e.value ->> 'confidence')::real AS confidence\n  FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)\n), summed AS (\n  SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals\n  FROM (\n    SELECT n.key, sum((n.value)::numeric) AS total\n    FROM input AS i, jsonb_each(i.nutrition) AS n\n    WHERE jsonb_typeof(n.value) = 'number'\n    GROUP BY n.key\n  ) AS k\n), meal AS (\n  INSERT INTO app.meal_logs AS m (user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)\n  SELECT :userId!::uuid, :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),\n         :aiAnalysis::jsonb, :imageUrl, :notes\n  FROM summed AS s\n  RETURNING m.*\n), foods AS (\n  INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  SELECT m.id, m.user_id, i.name, i.quantity, i.unit, i.nutrition, i.confidence,\n         pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'\n  FROM meal AS m, input AS i\n  RETURNING f.id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at\n)\nSELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.ai_analysis AS \"aiAnalysis\", m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\",\n       m.deleted_at AS \"deletedAt\", m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                     'nutrition', f.nutrition, 'confidence', f.confidence)\n                                  ORDER BY f.created_at, f.id)\n                 FROM foods AS f), '[]'::jsonb) AS \"foods!\"\nFROM meal AS m"};
 
 /**
  * Query generated from SQL:
@@ -77,7 +78,7 @@ const insertMealWithFoodsIR: any = {"usedParamSet":{"foods":true,"mealTime":true
  *   ) AS k
  * ), meal AS (
  *   INSERT INTO app.meal_logs AS m (user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)
- *   SELECT app.current_user_id(), :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),
+ *   SELECT :userId!::uuid, :mealTime!, :mealType!, COALESCE(:nutritionTotals::jsonb, s.totals),
  *          :aiAnalysis::jsonb, :imageUrl, :notes
  *   FROM summed AS s
  *   RETURNING m.*
@@ -105,6 +106,7 @@ export const insertMealWithFoods = new PreparedQuery<IInsertMealWithFoodsParams,
 export interface IGetMealParams {
   id: string;
   includeDeleted: boolean;
+  userId: string;
 }
 
 /** 'GetMeal' return type */
@@ -140,7 +142,7 @@ export interface IGetMealQuery {
   result: IGetMealResult;
 }
 
-const getMealIR: any = {"usedParamSet":{"id":true,"includeDeleted":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":746,"b":749}]},{"name":"includeDeleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":798,"b":813}]}],"statement":"SELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.ai_analysis AS \"aiAnalysis\", m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\",\n       m.deleted_at AS \"deletedAt\", m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                     'nutrition', f.nutrition, 'confidence', f.confidence)\n                                  ORDER BY f.created_at, f.id)\n                 FROM app.meal_foods AS f\n                 WHERE f.meal_log_id = m.id), '[]'::jsonb) AS \"foods!\"\nFROM app.meal_logs AS m\nWHERE m.id = :id!\n  AND m.user_id = app.current_user_id()\n  AND (:includeDeleted! OR NOT m.is_deleted)"};
+const getMealIR: any = {"usedParamSet":{"userId":true,"id":true,"includeDeleted":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":698,"b":705},{"a":794,"b":801}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":771,"b":774}]},{"name":"includeDeleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":810,"b":825}]}],"statement":"SELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.ai_analysis AS \"aiAnalysis\", m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\",\n       m.deleted_at AS \"deletedAt\", m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'quantity', f.quantity, 'unit', f.unit,\n                                                     'nutrition', f.nutrition, 'confidence', f.confidence)\n                                  ORDER BY f.created_at, f.id)\n                 FROM app.meal_foods AS f\n                 WHERE f.meal_log_id = m.id AND f.user_id = :userId!), '[]'::jsonb) AS \"foods!\"\nFROM app.meal_logs AS m\nWHERE m.id = :id!\n  AND m.user_id = :userId!\n  AND (:includeDeleted! OR NOT m.is_deleted)"};
 
 /**
  * Query generated from SQL:
@@ -152,10 +154,10 @@ const getMealIR: any = {"usedParamSet":{"id":true,"includeDeleted":true},"params
  *                                                      'nutrition', f.nutrition, 'confidence', f.confidence)
  *                                   ORDER BY f.created_at, f.id)
  *                  FROM app.meal_foods AS f
- *                  WHERE f.meal_log_id = m.id), '[]'::jsonb) AS "foods!"
+ *                  WHERE f.meal_log_id = m.id AND f.user_id = :userId!), '[]'::jsonb) AS "foods!"
  * FROM app.meal_logs AS m
  * WHERE m.id = :id!
- *   AND m.user_id = app.current_user_id()
+ *   AND m.user_id = :userId!
  *   AND (:includeDeleted! OR NOT m.is_deleted)
  * ```
  */
@@ -170,6 +172,7 @@ export interface IListMealsParams {
   includeDeleted: boolean;
   limit: NumberOrString;
   to?: DateOrString | null | void;
+  userId: string;
 }
 
 /** 'ListMeals' return type */
@@ -203,7 +206,7 @@ export interface IListMealsQuery {
   result: IListMealsResult;
 }
 
-const listMealsIR: any = {"usedParamSet":{"includeDeleted":true,"from":true,"to":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"includeDeleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":800,"b":815}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":845,"b":849},{"a":890,"b":894}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":904,"b":906},{"a":946,"b":948}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":958,"b":967},{"a":1016,"b":1025},{"a":1054,"b":1063}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1066,"b":1073}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1127,"b":1133}]}],"statement":"-- Keyset pagination, newest first, ties on meal_time broken by id: the page after the cursor\n-- (afterTime, afterId) is everything strictly below it in (meal_time, id) order. The extra\n-- \"meal_time <= afterTime\" gives the index idx_meal_logs_user_time a range to start from.\n-- cursorTime is meal_time in UTC with microseconds (a JS Date would drop them).\nSELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\", m.deleted_at AS \"deletedAt\",\n       m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.meal_logs AS m\nWHERE m.user_id = app.current_user_id()\n  AND (:includeDeleted! OR NOT m.is_deleted)\n  AND (:from::timestamptz IS NULL OR m.meal_time >= :from)\n  AND (:to::timestamptz IS NULL OR m.meal_time < :to)\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.meal_time DESC, m.id DESC\nLIMIT :limit!"};
+const listMealsIR: any = {"usedParamSet":{"userId":true,"includeDeleted":true,"from":true,"to":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":771,"b":778}]},{"name":"includeDeleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":787,"b":802}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":832,"b":836},{"a":877,"b":881}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":891,"b":893},{"a":933,"b":935}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":945,"b":954},{"a":1003,"b":1012},{"a":1041,"b":1050}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1053,"b":1060}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1114,"b":1120}]}],"statement":"-- Keyset pagination, newest first, ties on meal_time broken by id: the page after the cursor\n-- (afterTime, afterId) is everything strictly below it in (meal_time, id) order. The extra\n-- \"meal_time <= afterTime\" gives the index idx_meal_logs_user_time a range to start from.\n-- cursorTime is meal_time in UTC with microseconds (a JS Date would drop them).\nSELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\", m.deleted_at AS \"deletedAt\",\n       m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.meal_logs AS m\nWHERE m.user_id = :userId!\n  AND (:includeDeleted! OR NOT m.is_deleted)\n  AND (:from::timestamptz IS NULL OR m.meal_time >= :from)\n  AND (:to::timestamptz IS NULL OR m.meal_time < :to)\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.meal_time DESC, m.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -217,7 +220,7 @@ const listMealsIR: any = {"usedParamSet":{"includeDeleted":true,"from":true,"to"
  *        m.created_at AS "createdAt", m.updated_at AS "updatedAt",
  *        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.meal_logs AS m
- * WHERE m.user_id = app.current_user_id()
+ * WHERE m.user_id = :userId!
  *   AND (:includeDeleted! OR NOT m.is_deleted)
  *   AND (:from::timestamptz IS NULL OR m.meal_time >= :from)
  *   AND (:to::timestamptz IS NULL OR m.meal_time < :to)
@@ -238,6 +241,7 @@ export interface IFindMealsByNutritionParams {
   limit: NumberOrString;
   predicate: string;
   to?: DateOrString | null | void;
+  userId: string;
 }
 
 /** 'FindMealsByNutrition' return type */
@@ -271,7 +275,7 @@ export interface IFindMealsByNutritionQuery {
   result: IFindMealsByNutritionResult;
 }
 
-const findMealsByNutritionIR: any = {"usedParamSet":{"predicate":true,"from":true,"to":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"predicate","required":true,"transform":{"type":"scalar"},"locs":[{"a":941,"b":951}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":976,"b":980},{"a":1021,"b":1025}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":1035,"b":1037},{"a":1077,"b":1079}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":1089,"b":1098},{"a":1147,"b":1156},{"a":1185,"b":1194}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1197,"b":1204}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1258,"b":1264}]}],"statement":"-- predicate is a jsonpath predicate over nutrition_totals built by src/meals.ts from a whitelist\n-- of keys and finite numbers, e.g. '$.protein_g >= 30 && $.calories <= 600'. Equality tests\n-- (==) can use the GIN index idx_meal_logs_nutrition (jsonb_path_ops); range tests cannot (GIN\n-- extracts only equality keys), so for one person the btree idx_meal_logs_user_time drives the\n-- scan and the predicate filters. Same keyset pagination as ListMeals.\nSELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\", m.deleted_at AS \"deletedAt\",\n       m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.meal_logs AS m\nWHERE m.user_id = app.current_user_id()\n  AND NOT m.is_deleted\n  AND m.nutrition_totals @@ :predicate!::text::jsonpath\n  AND (:from::timestamptz IS NULL OR m.meal_time >= :from)\n  AND (:to::timestamptz IS NULL OR m.meal_time < :to)\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.meal_time DESC, m.id DESC\nLIMIT :limit!"};
+const findMealsByNutritionIR: any = {"usedParamSet":{"userId":true,"predicate":true,"from":true,"to":true,"afterTime":true,"afterId":true,"limit":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":868,"b":875}]},{"name":"predicate","required":true,"transform":{"type":"scalar"},"locs":[{"a":928,"b":938}]},{"name":"from","required":false,"transform":{"type":"scalar"},"locs":[{"a":963,"b":967},{"a":1008,"b":1012}]},{"name":"to","required":false,"transform":{"type":"scalar"},"locs":[{"a":1022,"b":1024},{"a":1064,"b":1066}]},{"name":"afterTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":1076,"b":1085},{"a":1134,"b":1143},{"a":1172,"b":1181}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1184,"b":1191}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1245,"b":1251}]}],"statement":"-- predicate is a jsonpath predicate over nutrition_totals built by src/meals.ts from a whitelist\n-- of keys and finite numbers, e.g. '$.protein_g >= 30 && $.calories <= 600'. Equality tests\n-- (==) can use the GIN index idx_meal_logs_nutrition (jsonb_path_ops); range tests cannot (GIN\n-- extracts only equality keys), so for one person the btree idx_meal_logs_user_time drives the\n-- scan and the predicate filters. Same keyset pagination as ListMeals.\nSELECT m.id, m.meal_time AS \"mealTime\", m.meal_type AS \"mealType\", m.nutrition_totals AS \"nutritionTotals\",\n       m.image_url AS \"imageUrl\", m.notes, m.is_deleted AS \"isDeleted\", m.deleted_at AS \"deletedAt\",\n       m.created_at AS \"createdAt\", m.updated_at AS \"updatedAt\",\n       to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.meal_logs AS m\nWHERE m.user_id = :userId!\n  AND NOT m.is_deleted\n  AND m.nutrition_totals @@ :predicate!::text::jsonpath\n  AND (:from::timestamptz IS NULL OR m.meal_time >= :from)\n  AND (:to::timestamptz IS NULL OR m.meal_time < :to)\n  AND (:afterTime::timestamptz IS NULL\n       OR (m.meal_time <= :afterTime AND (m.meal_time, m.id) < (:afterTime, :afterId::uuid)))\nORDER BY m.meal_time DESC, m.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
@@ -286,7 +290,7 @@ const findMealsByNutritionIR: any = {"usedParamSet":{"predicate":true,"from":tru
  *        m.created_at AS "createdAt", m.updated_at AS "updatedAt",
  *        to_char(m.meal_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.meal_logs AS m
- * WHERE m.user_id = app.current_user_id()
+ * WHERE m.user_id = :userId!
  *   AND NOT m.is_deleted
  *   AND m.nutrition_totals @@ :predicate!::text::jsonpath
  *   AND (:from::timestamptz IS NULL OR m.meal_time >= :from)
@@ -312,6 +316,7 @@ export interface IUpdateMealParams {
   setAiAnalysis: boolean;
   setImageUrl: boolean;
   setNotes: boolean;
+  userId: string;
 }
 
 /** 'UpdateMeal' return type */
@@ -326,7 +331,7 @@ export interface IUpdateMealQuery {
   result: IUpdateMealResult;
 }
 
-const updateMealIR: any = {"usedParamSet":{"mealTime":true,"mealType":true,"nutritionTotals":true,"setAiAnalysis":true,"aiAnalysis":true,"setImageUrl":true,"imageUrl":true,"setNotes":true,"notes":true,"id":true},"params":[{"name":"mealTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":239}]},{"name":"mealType","required":false,"transform":{"type":"scalar"},"locs":[{"a":281,"b":289}]},{"name":"nutritionTotals","required":false,"transform":{"type":"scalar"},"locs":[{"a":338,"b":353}]},{"name":"setAiAnalysis","required":true,"transform":{"type":"scalar"},"locs":[{"a":412,"b":426}]},{"name":"aiAnalysis","required":false,"transform":{"type":"scalar"},"locs":[{"a":433,"b":443}]},{"name":"setImageUrl","required":true,"transform":{"type":"scalar"},"locs":[{"a":502,"b":514}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":521,"b":529}]},{"name":"setNotes","required":true,"transform":{"type":"scalar"},"locs":[{"a":575,"b":584}]},{"name":"notes","required":false,"transform":{"type":"scalar"},"locs":[{"a":591,"b":596}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":628,"b":631}]}],"statement":"-- A field that is null keeps its value (mealTime, mealType, nutritionTotals are NOT NULL);\n-- aiAnalysis, imageUrl and notes are set (null included) when their set… flag is true.\nUPDATE app.meal_logs AS m\nSET meal_time = COALESCE(:mealTime, m.meal_time),\n    meal_type = COALESCE(:mealType, m.meal_type),\n    nutrition_totals = COALESCE(:nutritionTotals::jsonb, m.nutrition_totals),\n    ai_analysis = CASE WHEN :setAiAnalysis! THEN :aiAnalysis::jsonb ELSE m.ai_analysis END,\n    image_url = CASE WHEN :setImageUrl! THEN :imageUrl ELSE m.image_url END,\n    notes = CASE WHEN :setNotes! THEN :notes ELSE m.notes END\nWHERE m.id = :id!\n  AND m.user_id = app.current_user_id()\n  AND NOT m.is_deleted\nRETURNING m.id"};
+const updateMealIR: any = {"usedParamSet":{"mealTime":true,"mealType":true,"nutritionTotals":true,"setAiAnalysis":true,"aiAnalysis":true,"setImageUrl":true,"imageUrl":true,"setNotes":true,"notes":true,"id":true,"userId":true},"params":[{"name":"mealTime","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":239}]},{"name":"mealType","required":false,"transform":{"type":"scalar"},"locs":[{"a":281,"b":289}]},{"name":"nutritionTotals","required":false,"transform":{"type":"scalar"},"locs":[{"a":338,"b":353}]},{"name":"setAiAnalysis","required":true,"transform":{"type":"scalar"},"locs":[{"a":412,"b":426}]},{"name":"aiAnalysis","required":false,"transform":{"type":"scalar"},"locs":[{"a":433,"b":443}]},{"name":"setImageUrl","required":true,"transform":{"type":"scalar"},"locs":[{"a":502,"b":514}]},{"name":"imageUrl","required":false,"transform":{"type":"scalar"},"locs":[{"a":521,"b":529}]},{"name":"setNotes","required":true,"transform":{"type":"scalar"},"locs":[{"a":575,"b":584}]},{"name":"notes","required":false,"transform":{"type":"scalar"},"locs":[{"a":591,"b":596}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":628,"b":631}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":651,"b":658}]}],"statement":"-- A field that is null keeps its value (mealTime, mealType, nutritionTotals are NOT NULL);\n-- aiAnalysis, imageUrl and notes are set (null included) when their set… flag is true.\nUPDATE app.meal_logs AS m\nSET meal_time = COALESCE(:mealTime, m.meal_time),\n    meal_type = COALESCE(:mealType, m.meal_type),\n    nutrition_totals = COALESCE(:nutritionTotals::jsonb, m.nutrition_totals),\n    ai_analysis = CASE WHEN :setAiAnalysis! THEN :aiAnalysis::jsonb ELSE m.ai_analysis END,\n    image_url = CASE WHEN :setImageUrl! THEN :imageUrl ELSE m.image_url END,\n    notes = CASE WHEN :setNotes! THEN :notes ELSE m.notes END\nWHERE m.id = :id!\n  AND m.user_id = :userId!\n  AND NOT m.is_deleted\nRETURNING m.id"};
 
 /**
  * Query generated from SQL:
@@ -341,7 +346,7 @@ const updateMealIR: any = {"usedParamSet":{"mealTime":true,"mealType":true,"nutr
  *     image_url = CASE WHEN :setImageUrl! THEN :imageUrl ELSE m.image_url END,
  *     notes = CASE WHEN :setNotes! THEN :notes ELSE m.notes END
  * WHERE m.id = :id!
- *   AND m.user_id = app.current_user_id()
+ *   AND m.user_id = :userId!
  *   AND NOT m.is_deleted
  * RETURNING m.id
  * ```
@@ -354,6 +359,7 @@ export interface IReplaceMealFoodsParams {
   foods: Json;
   mealId: string;
   recomputeTotals: boolean;
+  userId: string;
 }
 
 /** 'ReplaceMealFoods' return type */
@@ -368,7 +374,7 @@ export interface IReplaceMealFoodsQuery {
   result: IReplaceMealFoodsResult;
 }
 
-const replaceMealFoodsIR: any = {"usedParamSet":{"foods":true,"mealId":true,"recomputeTotals":true},"params":[{"name":"foods","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":498}]},{"name":"mealId","required":true,"transform":{"type":"scalar"},"locs":[{"a":887,"b":894},{"a":1088,"b":1095},{"a":1411,"b":1418}]},{"name":"recomputeTotals","required":true,"transform":{"type":"scalar"},"locs":[{"a":1382,"b":1398}]}],"statement":"-- Replaces the foods of a meal (same JSON shape and order rule as InsertMealWithFoods) and, when\n-- recomputeTotals is true, sets nutrition_totals to the sum of the new foods.\nWITH input AS (\n  SELECT e.ord,\n         e.value ->> 'name' AS name,\n         (e.value ->> 'quantity')::numeric AS quantity,\n         e.value ->> 'unit' AS unit,\n         COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,\n         (e.value ->> 'confidence')::real AS confidence\n  FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)\n), summed AS (\n  SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals\n  FROM (\n    SELECT n.key, sum((n.value)::numeric) AS total\n    FROM input AS i, jsonb_each(i.nutrition) AS n\n    WHERE jsonb_typeof(n.value) = 'number'\n    GROUP BY n.key\n  ) AS k\n), removed AS (\n  DELETE FROM app.meal_foods AS f\n  WHERE f.meal_log_id = :mealId! AND f.user_id = app.current_user_id()\n  RETURNING f.id\n), added AS (\n  INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  SELECT :mealId!, app.current_user_id(), i.name, i.quantity, i.unit, i.nutrition, i.confidence,\n         pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'\n  FROM input AS i\n  RETURNING f.id\n), totals AS (\n  UPDATE app.meal_logs AS m\n  SET nutrition_totals = s.totals\n  FROM summed AS s\n  WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = app.current_user_id()\n  RETURNING m.id\n)\nSELECT (SELECT count(*) FROM removed)::int AS \"removed!\", (SELECT count(*) FROM added)::int AS \"added!\""};
+const replaceMealFoodsIR: any = {"usedParamSet":{"foods":true,"mealId":true,"userId":true,"recomputeTotals":true},"params":[{"name":"foods","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":498}]},{"name":"mealId","required":true,"transform":{"type":"scalar"},"locs":[{"a":887,"b":894},{"a":1075,"b":1082},{"a":1391,"b":1398}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":912,"b":919},{"a":1085,"b":1092},{"a":1416,"b":1423}]},{"name":"recomputeTotals","required":true,"transform":{"type":"scalar"},"locs":[{"a":1362,"b":1378}]}],"statement":"-- Replaces the foods of a meal (same JSON shape and order rule as InsertMealWithFoods) and, when\n-- recomputeTotals is true, sets nutrition_totals to the sum of the new foods.\nWITH input AS (\n  SELECT e.ord,\n         e.value ->> 'name' AS name,\n         (e.value ->> 'quantity')::numeric AS quantity,\n         e.value ->> 'unit' AS unit,\n         COALESCE(e.value -> 'nutrition', '{}'::jsonb) AS nutrition,\n         (e.value ->> 'confidence')::real AS confidence\n  FROM jsonb_array_elements(:foods!::jsonb) WITH ORDINALITY AS e (value, ord)\n), summed AS (\n  SELECT COALESCE(jsonb_object_agg(k.key, k.total), '{}'::jsonb) AS totals\n  FROM (\n    SELECT n.key, sum((n.value)::numeric) AS total\n    FROM input AS i, jsonb_each(i.nutrition) AS n\n    WHERE jsonb_typeof(n.value) = 'number'\n    GROUP BY n.key\n  ) AS k\n), removed AS (\n  DELETE FROM app.meal_foods AS f\n  WHERE f.meal_log_id = :mealId! AND f.user_id = :userId!\n  RETURNING f.id\n), added AS (\n  INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)\n  SELECT :mealId!, :userId!::uuid, i.name, i.quantity, i.unit, i.nutrition, i.confidence,\n         pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'\n  FROM input AS i\n  RETURNING f.id\n), totals AS (\n  UPDATE app.meal_logs AS m\n  SET nutrition_totals = s.totals\n  FROM summed AS s\n  WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = :userId!\n  RETURNING m.id\n)\nSELECT (SELECT count(*) FROM removed)::int AS \"removed!\", (SELECT count(*) FROM added)::int AS \"added!\""};
 
 /**
  * Query generated from SQL:
@@ -393,11 +399,11 @@ const replaceMealFoodsIR: any = {"usedParamSet":{"foods":true,"mealId":true,"rec
  *   ) AS k
  * ), removed AS (
  *   DELETE FROM app.meal_foods AS f
- *   WHERE f.meal_log_id = :mealId! AND f.user_id = app.current_user_id()
+ *   WHERE f.meal_log_id = :mealId! AND f.user_id = :userId!
  *   RETURNING f.id
  * ), added AS (
  *   INSERT INTO app.meal_foods AS f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
- *   SELECT :mealId!, app.current_user_id(), i.name, i.quantity, i.unit, i.nutrition, i.confidence,
+ *   SELECT :mealId!, :userId!::uuid, i.name, i.quantity, i.unit, i.nutrition, i.confidence,
  *          pg_catalog.now() + (i.ord - 1) * interval '1 microsecond'
  *   FROM input AS i
  *   RETURNING f.id
@@ -405,7 +411,7 @@ const replaceMealFoodsIR: any = {"usedParamSet":{"foods":true,"mealId":true,"rec
  *   UPDATE app.meal_logs AS m
  *   SET nutrition_totals = s.totals
  *   FROM summed AS s
- *   WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = app.current_user_id()
+ *   WHERE :recomputeTotals! AND m.id = :mealId! AND m.user_id = :userId!
  *   RETURNING m.id
  * )
  * SELECT (SELECT count(*) FROM removed)::int AS "removed!", (SELECT count(*) FROM added)::int AS "added!"
@@ -418,6 +424,7 @@ export const replaceMealFoods = new PreparedQuery<IReplaceMealFoodsParams,IRepla
 export interface ISetMealDeletedParams {
   deleted: boolean;
   id: string;
+  userId: string;
 }
 
 /** 'SetMealDeleted' return type */
@@ -436,7 +443,7 @@ export interface ISetMealDeletedQuery {
   result: ISetMealDeletedResult;
 }
 
-const setMealDeletedIR: any = {"usedParamSet":{"deleted":true,"id":true},"params":[{"name":"deleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":141,"b":149}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":164,"b":167}]}],"statement":"-- Soft delete (deleted = true) and undo (false); trigger meal_logs_soft_delete keeps deleted_at.\nUPDATE app.meal_logs AS m\nSET is_deleted = :deleted!\nWHERE m.id = :id! AND m.user_id = app.current_user_id()\nRETURNING m.id, m.is_deleted AS \"isDeleted\", m.deleted_at AS \"deletedAt\""};
+const setMealDeletedIR: any = {"usedParamSet":{"deleted":true,"id":true,"userId":true},"params":[{"name":"deleted","required":true,"transform":{"type":"scalar"},"locs":[{"a":141,"b":149}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":164,"b":167}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":185,"b":192}]}],"statement":"-- Soft delete (deleted = true) and undo (false); trigger meal_logs_soft_delete keeps deleted_at.\nUPDATE app.meal_logs AS m\nSET is_deleted = :deleted!\nWHERE m.id = :id! AND m.user_id = :userId!\nRETURNING m.id, m.is_deleted AS \"isDeleted\", m.deleted_at AS \"deletedAt\""};
 
 /**
  * Query generated from SQL:
@@ -444,7 +451,7 @@ const setMealDeletedIR: any = {"usedParamSet":{"deleted":true,"id":true},"params
  * -- Soft delete (deleted = true) and undo (false); trigger meal_logs_soft_delete keeps deleted_at.
  * UPDATE app.meal_logs AS m
  * SET is_deleted = :deleted!
- * WHERE m.id = :id! AND m.user_id = app.current_user_id()
+ * WHERE m.id = :id! AND m.user_id = :userId!
  * RETURNING m.id, m.is_deleted AS "isDeleted", m.deleted_at AS "deletedAt"
  * ```
  */
@@ -455,6 +462,7 @@ export const setMealDeleted = new PreparedQuery<ISetMealDeletedParams,ISetMealDe
 export interface IDailyNutritionVsGoalParams {
   from: string;
   to: string;
+  userId: string;
 }
 
 /** 'DailyNutritionVsGoal' return type */
@@ -485,7 +493,7 @@ export interface IDailyNutritionVsGoalQuery {
   result: IDailyNutritionVsGoalResult;
 }
 
-const dailyNutritionVsGoalIR: any = {"usedParamSet":{"from":true,"to":true},"params":[{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":614,"b":619}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":622,"b":625}]}],"statement":"SELECT d.day AS \"day!\", d.meal_count AS \"mealCount!\",\n       d.calories AS \"calories!\", d.protein_g AS \"proteinG!\", d.carbs_g AS \"carbsG!\", d.fat_g AS \"fatG!\",\n       d.fiber_g AS \"fiberG!\", d.sugar_g AS \"sugarG!\", d.sodium_mg AS \"sodiumMg!\",\n       d.goal_id AS \"goalId?\", d.goal_type AS \"goalType?\", d.target_calories AS \"targetCalories?\",\n       d.target_protein_g AS \"targetProteinG?\", d.target_carbs_g AS \"targetCarbsG?\", d.target_fat_g AS \"targetFatG?\",\n       d.target_fiber_g AS \"targetFiberG?\", d.target_sugar_g AS \"targetSugarG?\", d.target_sodium_mg AS \"targetSodiumMg?\"\nFROM app.daily_nutrition_vs_goal(:from!, :to!) AS d"};
+const dailyNutritionVsGoalIR: any = {"usedParamSet":{"userId":true,"from":true,"to":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":614,"b":621}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":624,"b":629}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":632,"b":635}]}],"statement":"SELECT d.day AS \"day!\", d.meal_count AS \"mealCount!\",\n       d.calories AS \"calories!\", d.protein_g AS \"proteinG!\", d.carbs_g AS \"carbsG!\", d.fat_g AS \"fatG!\",\n       d.fiber_g AS \"fiberG!\", d.sugar_g AS \"sugarG!\", d.sodium_mg AS \"sodiumMg!\",\n       d.goal_id AS \"goalId?\", d.goal_type AS \"goalType?\", d.target_calories AS \"targetCalories?\",\n       d.target_protein_g AS \"targetProteinG?\", d.target_carbs_g AS \"targetCarbsG?\", d.target_fat_g AS \"targetFatG?\",\n       d.target_fiber_g AS \"targetFiberG?\", d.target_sugar_g AS \"targetSugarG?\", d.target_sodium_mg AS \"targetSodiumMg?\"\nFROM app.daily_nutrition_vs_goal(:userId!, :from!, :to!) AS d"};
 
 /**
  * Query generated from SQL:
@@ -496,7 +504,7 @@ const dailyNutritionVsGoalIR: any = {"usedParamSet":{"from":true,"to":true},"par
  *        d.goal_id AS "goalId?", d.goal_type AS "goalType?", d.target_calories AS "targetCalories?",
  *        d.target_protein_g AS "targetProteinG?", d.target_carbs_g AS "targetCarbsG?", d.target_fat_g AS "targetFatG?",
  *        d.target_fiber_g AS "targetFiberG?", d.target_sugar_g AS "targetSugarG?", d.target_sodium_mg AS "targetSodiumMg?"
- * FROM app.daily_nutrition_vs_goal(:from!, :to!) AS d
+ * FROM app.daily_nutrition_vs_goal(:userId!, :from!, :to!) AS d
  * ```
  */
 export const dailyNutritionVsGoal = new PreparedQuery<IDailyNutritionVsGoalParams,IDailyNutritionVsGoalResult>(dailyNutritionVsGoalIR);

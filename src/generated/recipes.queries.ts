@@ -10,7 +10,9 @@ export type NumberOrString = number | string;
 export type stringArray = (string)[];
 
 /** 'SearchPreferences' parameters type */
-export type ISearchPreferencesParams = void;
+export interface ISearchPreferencesParams {
+  userId: string;
+}
 
 /** 'SearchPreferences' return type */
 export interface ISearchPreferencesResult {
@@ -25,7 +27,7 @@ export interface ISearchPreferencesQuery {
   result: ISearchPreferencesResult;
 }
 
-const searchPreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT\n  p.diet AS \"diet?\",\n  coalesce(\n    (SELECT array_agg(DISTINCT app.allergen_key(a.allergen)) FROM unnest(p.allergens) AS a (allergen)\n      WHERE app.allergen_key(a.allergen) IS NOT NULL),\n    '{}'\n  ) AS \"allergens!\"\nFROM app.user_preferences AS p\nWHERE p.user_id = (SELECT app.current_user_id())"};
+const searchPreferencesIR: any = {"usedParamSet":{"userId":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":282}]}],"statement":"SELECT\n  p.diet AS \"diet?\",\n  coalesce(\n    (SELECT array_agg(DISTINCT app.allergen_key(a.allergen)) FROM unnest(p.allergens) AS a (allergen)\n      WHERE app.allergen_key(a.allergen) IS NOT NULL),\n    '{}'\n  ) AS \"allergens!\"\nFROM app.user_preferences AS p\nWHERE p.user_id = :userId!"};
 
 /**
  * Query generated from SQL:
@@ -38,7 +40,7 @@ const searchPreferencesIR: any = {"usedParamSet":{},"params":[],"statement":"SEL
  *     '{}'
  *   ) AS "allergens!"
  * FROM app.user_preferences AS p
- * WHERE p.user_id = (SELECT app.current_user_id())
+ * WHERE p.user_id = :userId!
  * ```
  */
 export const searchPreferences = new PreparedQuery<ISearchPreferencesParams,ISearchPreferencesResult>(searchPreferencesIR);
@@ -150,6 +152,7 @@ export const searchRecipes = new PreparedQuery<ISearchRecipesParams,ISearchRecip
 /** 'GetRecipe' parameters type */
 export interface IGetRecipeParams {
   id: string;
+  userId: string;
 }
 
 /** 'GetRecipe' return type */
@@ -197,7 +200,7 @@ export interface IGetRecipeQuery {
   result: IGetRecipeResult;
 }
 
-const getRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":771,"b":774}]}],"statement":"SELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\",\n  ARRAY(\n    SELECT k FROM unnest(app.recipe_allergen_keys(r.recipe_data, r.tags)) AS k\n    INTERSECT\n    SELECT app.allergen_key(a.allergen)\n      FROM app.user_preferences AS p, unnest(p.allergens) AS a (allergen)\n     WHERE p.user_id = (SELECT app.current_user_id())\n    ORDER BY 1\n  ) AS \"containsAllergens!\"\nFROM app.recipes AS r\nWHERE r.id = :id!"};
+const getRecipeIR: any = {"usedParamSet":{"userId":true,"id":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":662,"b":669}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":749,"b":752}]}],"statement":"SELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\",\n  ARRAY(\n    SELECT k FROM unnest(app.recipe_allergen_keys(r.recipe_data, r.tags)) AS k\n    INTERSECT\n    SELECT app.allergen_key(a.allergen)\n      FROM app.user_preferences AS p, unnest(p.allergens) AS a (allergen)\n     WHERE p.user_id = :userId!\n    ORDER BY 1\n  ) AS \"containsAllergens!\"\nFROM app.recipes AS r\nWHERE r.id = :id!"};
 
 /**
  * Query generated from SQL:
@@ -212,7 +215,7 @@ const getRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","req
  *     INTERSECT
  *     SELECT app.allergen_key(a.allergen)
  *       FROM app.user_preferences AS p, unnest(p.allergens) AS a (allergen)
- *      WHERE p.user_id = (SELECT app.current_user_id())
+ *      WHERE p.user_id = :userId!
  *     ORDER BY 1
  *   ) AS "containsAllergens!"
  * FROM app.recipes AS r
@@ -352,6 +355,7 @@ export const syncDeletedIds = new PreparedQuery<ISyncDeletedIdsParams,ISyncDelet
 /** 'RecordSync' parameters type */
 export interface IRecordSyncParams {
   serverTime: DateOrString;
+  userId: string;
 }
 
 /** 'RecordSync' return type */
@@ -366,13 +370,13 @@ export interface IRecordSyncQuery {
   result: IRecordSyncResult;
 }
 
-const recordSyncIR: any = {"usedParamSet":{"serverTime":true},"params":[{"name":"serverTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":93,"b":104}]}],"statement":"INSERT INTO app.user_preferences AS p (user_id, last_sync_at)\nVALUES (app.current_user_id(), :serverTime!)\nON CONFLICT (user_id) DO UPDATE\n  SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)\nRETURNING p.last_sync_at AS \"lastSyncAt!\""};
+const recordSyncIR: any = {"usedParamSet":{"userId":true,"serverTime":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":70,"b":77}]},{"name":"serverTime","required":true,"transform":{"type":"scalar"},"locs":[{"a":80,"b":91}]}],"statement":"INSERT INTO app.user_preferences AS p (user_id, last_sync_at)\nVALUES (:userId!, :serverTime!)\nON CONFLICT (user_id) DO UPDATE\n  SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)\nRETURNING p.last_sync_at AS \"lastSyncAt!\""};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.user_preferences AS p (user_id, last_sync_at)
- * VALUES (app.current_user_id(), :serverTime!)
+ * VALUES (:userId!, :serverTime!)
  * ON CONFLICT (user_id) DO UPDATE
  *   SET last_sync_at = greatest(p.last_sync_at, excluded.last_sync_at)
  * RETURNING p.last_sync_at AS "lastSyncAt!"
