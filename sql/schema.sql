@@ -2139,7 +2139,11 @@ declare
   v_ids uuid[];
   v_users uuid[];
 begin
-  select pg_catalog.array_agg(o.id), pg_catalog.array_agg(distinct o.user_id) into v_ids, v_users from old_rows as o;
+  -- Sessions of a person being purged are left out: the purge deletes all of that person's events
+  -- and checks none is left (app_private.purge_user_core, 000192).
+  select pg_catalog.array_agg(o.id), pg_catalog.array_agg(distinct o.user_id) into v_ids, v_users
+  from old_rows as o
+  where not exists (select from app_private.gdpr_purges_running as r where r.person_id = o.user_id);
   if v_ids is null then
     return null;
   end if;
@@ -2155,7 +2159,7 @@ $$;
 -- Name: FUNCTION cooking_sessions_delete_events(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.cooking_sessions_delete_events() IS 'Statement trigger on app.cooking_sessions (DELETE): deletes the events of the deleted sessions in one statement — the ON DELETE CASCADE of the former foreign key telemetry_events_session_id_user_id_fkey (migration 000082), without visiting every partition once per session. SECURITY DEFINER.';
+COMMENT ON FUNCTION app_private.cooking_sessions_delete_events() IS 'Statement trigger on app.cooking_sessions (DELETE): deletes the events of the deleted sessions in one statement — the ON DELETE CASCADE of the former foreign key telemetry_events_session_id_user_id_fkey (migration 000082), without visiting every partition once per session. Sessions of a person being purged (app_private.gdpr_purges_running, migration 000192) are left out: the purge deletes all their events itself. SECURITY DEFINER.';
 
 --
 -- Name: create_monthly_partition(regclass, date); Type: FUNCTION; Schema: app_private; Owner: -
@@ -2342,10 +2346,13 @@ begin
   if v_ids is null then
     return null;
   end if;
+  -- A join, not source_id = any (v_ids): with 20,000 ids the array form is 20,000 index descents (or a
+  -- linear search of the array per chunk); the join hashes the ids once.
   delete from app.embeddings as e
+   using pg_catalog.unnest(v_ids) as d(id)
    where e.user_id = any (v_users)
      and e.source_kind = tg_argv[0]
-     and e.source_id = any (v_ids);
+     and e.source_id = d.id;
   return null;
 end
 $$;
@@ -3744,6 +3751,7 @@ CREATE FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) RETUR
 declare
   v_id record;
   v_table app_private.gdpr_table;
+  v_tables app_private.gdpr_table[];
   v_counts jsonb := '{}';
   v_count bigint;
   v_total bigint := 0;
@@ -3755,6 +3763,9 @@ begin
     raise exception 'app_private.purge_user_core needs app.owner_access on (call app.purge_user)' using errcode = 'insufficient_privilege';
   end if;
   perform from app.users as u where u.id = p_user_id for update;
+  -- Seen only by this transaction (inserted and deleted in it): tells the session trigger that every
+  -- event of this person goes anyway (000192).
+  insert into app_private.gdpr_purges_running (person_id) values (p_user_id);
   v_id := app_private.gdpr_identity(p_user_id);
   -- Export files: forget who they belong to now; the files go after the commit (000080). Rows
   -- already deleted (retention, failed) lose their path too.
@@ -3769,24 +3780,27 @@ begin
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
+  -- The catalog is read once (it is a query over pg_catalog) and used by both loops.
   -- Within a rank, partitioned tables first: telemetry goes by user_id (an index range per
   -- partition) before the cooking sessions whose deletion would otherwise look for it (000082).
-  for v_table in
-    select g.* from app_private.gdpr_tables() as g
-    order by g.purge_rank, (select c.relkind = 'p' from pg_catalog.pg_class as c where c.oid = g.relation) desc, g.name
+  select pg_catalog.array_agg(g order by g.purge_rank, (select c.relkind = 'p' from pg_catalog.pg_class as c where c.oid = g.relation) desc, g.name)
+    into v_tables
+  from app_private.gdpr_tables() as g;
+  foreach v_table in array coalesce(v_tables, '{}')
   loop
     execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
     v_total := v_total + v_count;
   end loop;
-  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+  foreach v_table in array coalesce(v_tables, '{}') loop
     execute app_private.gdpr_sql(v_table, 'exists') into v_left using p_user_id, v_id.auth_id, v_id.emails;
     if v_left then
       raise exception 'GDPR purge left rows of the person in % — nothing was deleted', v_table.name
         using errcode = 'internal_error';
     end if;
   end loop;
+  delete from app_private.gdpr_purges_running as r where r.person_id = p_user_id;
   perform app_private.gdpr_audit_write('purge', p_user_id,
     pg_catalog.jsonb_build_object('reason', p_reason, 'found', v_id.known, 'tables', v_counts, 'total_rows', v_total,
                                   'jobs', v_jobs, 'export_files', v_files));
@@ -3806,7 +3820,7 @@ $$;
 -- Name: FUNCTION purge_user_core(p_user_id uuid, p_reason text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023 and 000081), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
+COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023, 000081 and 000192), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks itself in app_private.gdpr_purges_running (until it returns), marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
 
 --
 -- Name: recipes_search_sync(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -6167,6 +6181,26 @@ ALTER TABLE app_private.gdpr_export_files ALTER COLUMN id ADD GENERATED ALWAYS A
 );
 
 --
+-- Name: gdpr_purges_running; Type: TABLE; Schema: app_private; Owner: -
+--
+
+CREATE TABLE app_private.gdpr_purges_running (
+    person_id uuid NOT NULL
+);
+
+--
+-- Name: TABLE gdpr_purges_running; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON TABLE app_private.gdpr_purges_running IS 'The person a purge is erasing, while it runs: inserted by app_private.purge_user_core after it locks the person and deleted before it returns, in the same transaction — never committed, so never seen by another transaction (always empty to everyone else). Tells app_private.cooking_sessions_delete_events that the purge deletes every event of that person itself. No application role may read or write it.';
+
+--
+-- Name: COLUMN gdpr_purges_running.person_id; Type: COMMENT; Schema: app_private; Owner: -
+--
+
+COMMENT ON COLUMN app_private.gdpr_purges_running.person_id IS 'app.users.id of the person being purged (no foreign key: the row never outlives the purge, which deletes the person).';
+
+--
 -- Name: gdpr_redactions; Type: TABLE; Schema: app_private; Owner: -
 --
 
@@ -6990,6 +7024,13 @@ ALTER TABLE ONLY app_private.gdpr_audit
 
 ALTER TABLE ONLY app_private.gdpr_export_files
     ADD CONSTRAINT gdpr_export_files_pkey PRIMARY KEY (id);
+
+--
+-- Name: gdpr_purges_running gdpr_purges_running_pkey; Type: CONSTRAINT; Schema: app_private; Owner: -
+--
+
+ALTER TABLE ONLY app_private.gdpr_purges_running
+    ADD CONSTRAINT gdpr_purges_running_pkey PRIMARY KEY (person_id);
 
 --
 -- Name: gdpr_redactions gdpr_redactions_table_name_column_name_key; Type: CONSTRAINT; Schema: app_private; Owner: -

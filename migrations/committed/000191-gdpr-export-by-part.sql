@@ -1,5 +1,5 @@
---! Previous: sha1:5d866e1bdf18b77a84b80a1927f53ffc44f51da1
---! Hash: sha1:7eb73c57a86e6ab50ad21c95cdfdfa20f2ee898d
+--! Previous: sha1:f0878aaa471298fdaa7c4a2438d5ee25e351a5ab
+--! Hash: sha1:7f9c1d6d54a74260b71a88770d3808d9bda8995a
 --! Message: gdpr: the bulk export reads one partition at a time, with lines built column by column
 
 -- Issue 15 (export speed and memory). app.export_user_table_lines (000083) returns a whole table of
