@@ -65,3 +65,7 @@ SELECT f.id::text AS "id!", f.subject AS "subject!", f.written_by AS "writtenBy!
        f.delete_reason AS "deleteReason", f.delete_requested_at AS "deleteRequestedAt", f.deleted_at AS "deletedAt",
        f.delete_attempts AS "deleteAttempts!", f.last_error AS "lastError"
 FROM app.gdpr_export_file_log(:limit!, :userId) AS f;
+
+/* @name ExportTableParts */
+select p.table_name as "table!", p.part as "part!"
+from app.export_user_table_parts() as p;

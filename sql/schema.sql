@@ -643,6 +643,118 @@ $$;
 COMMENT ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) IS 'Compliance: every row of one table of the person''s export as the NDJSON line of the export file, {"table": p_table, "row": {…}} (credentials left out), in storage order (each row carries its primary key); p_table is a name from the manifest (anything else is refused). Meant for COPY (select … from app.export_user_table_lines(…)) TO STDOUT (format csv, quote e''\x01''), which streams it; run every table in one REPEATABLE READ transaction for a consistent export. Audited (action export_page, whole_table true, one row per table).';
 
 --
+-- Name: export_user_table_part_lines(uuid, text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.export_user_table_part_lines(p_user_id uuid, p_table text, p_part text) RETURNS SETOF text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET work_mem TO '64MB'
+    AS $$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_id record;
+  v_table app_private.gdpr_table;
+  v_part regclass;
+  v_prefix text;
+  v_count_sql text;
+  v_cols text;
+  v_sql text;
+  v_rows bigint;
+begin
+  if p_user_id is null or p_table is null or p_part is null then
+    raise exception 'p_user_id, p_table and p_part must not be null' using errcode = 'null_value_not_allowed';
+  end if;
+  -- gdpr_table_named refuses a table that is not in the catalog; the part must be one of its parts.
+  v_table := app_private.gdpr_table_named(p_table);
+  select p.relid into v_part
+  from (select r.relid from pg_catalog.pg_partition_tree(v_table.relation) as r where r.isleaf
+        union all
+        select v_table.relation where (select k.relkind from pg_catalog.pg_class as k where k.oid = v_table.relation) <> 'p') as p
+  join pg_catalog.pg_class as c on c.oid = p.relid
+  join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+  where n.nspname::text || '.' || c.relname::text = p_part;
+  if v_part is null then
+    raise exception 'app.export_user_table_part_lines: % is not a part of %', p_part, p_table
+      using errcode = 'invalid_parameter_value',
+            hint = 'Parts are those of app.export_user_table_parts().';
+  end if;
+  -- One JSON member per exported column, in the parent's column order; NULL is null.
+  select pg_catalog.string_agg(
+           pg_catalog.format('%L || ', case when o.ord = 1 then '' else ',' end || pg_catalog.to_json(a.attname::text)::text || ':')
+           || case
+                when a.atttypid in ('int2'::regtype, 'int4'::regtype, 'int8'::regtype, 'bool'::regtype, 'json'::regtype, 'jsonb'::regtype)
+                  then pg_catalog.format('coalesce(t.%I::text, ''null'')', a.attname)
+                when a.atttypid = 'uuid'::regtype
+                  then pg_catalog.format('coalesce(''"'' || t.%I::text || ''"'', ''null'')', a.attname)
+                else pg_catalog.format('coalesce(pg_catalog.to_json(t.%I)::text, ''null'')', a.attname)
+              end,
+           ' || ' order by o.ord)
+    into v_cols
+  from pg_catalog.pg_attribute as a
+  cross join lateral (select case when v_table.kind = 'reference'
+                                  then pg_catalog.array_position(v_table.pk_columns || v_table.key_column, a.attname::text)
+                                  else a.attnum end as ord) as o
+  where a.attrelid = v_table.relation and a.attnum > 0 and not a.attisdropped
+    and o.ord is not null
+    and not (a.attname::text = any (v_table.redacted));
+  v_prefix := '{"table":' || pg_catalog.to_json(p_table)::text || ',"row":{';
+  -- The catalog's own condition for the table, from its count query (app_private.gdpr_sql, 000021),
+  -- on the part instead of the table.
+  v_count_sql := app_private.gdpr_sql(v_table, 'count');
+  if not pg_catalog.starts_with(v_count_sql, pg_catalog.format('select pg_catalog.count(*)::bigint from %s as t where ', v_table.relation)) then
+    raise exception 'app.export_user_table_part_lines: unexpected catalog query for %', p_table using errcode = 'internal_error';
+  end if;
+  v_sql := pg_catalog.format('select %L || %s || ''}}'' from %s as t where %s', v_prefix, v_cols, v_part,
+    pg_catalog.substr(v_count_sql, pg_catalog.length(pg_catalog.format('select pg_catalog.count(*)::bigint from %s as t where ', v_table.relation)) + 1));
+  perform app_private.owner_access_on();
+  v_id := app_private.gdpr_identity(p_user_id);
+  return query execute v_sql using p_user_id, v_id.auth_id, v_id.emails;
+  get diagnostics v_rows = row_count;
+  perform app_private.gdpr_audit_write('export_page', p_user_id,
+    pg_catalog.jsonb_build_object('table', p_table, 'part', p_part, 'rows', v_rows, 'first_page', true, 'whole_table', false));
+  perform app_private.owner_access_restore(v_prev);
+end
+$$;
+
+--
+-- Name: FUNCTION export_user_table_part_lines(p_user_id uuid, p_table text, p_part text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.export_user_table_part_lines(p_user_id uuid, p_table text, p_part text) IS 'Compliance: every row of one part (app.export_user_table_parts: a leaf partition, or the whole table) of one table of the person''s export as the NDJSON line of the export file, {"table": p_table, "row": {…}} with the columns in the table''s order (credentials left out), in storage order; anything but a table of the manifest and one of its parts is refused (22023). Meant for COPY (select … from app.export_user_table_part_lines(…)) TO STDOUT (format csv, quote e''\x01''); run every part in one REPEATABLE READ snapshot (a second connection imports it with SET TRANSACTION SNAPSHOT) for a consistent export. work_mem 64 MB: a part''s lines stay in memory until COPY has sent them. Audited (action export_page, one row per part).';
+
+--
+-- Name: export_user_table_parts(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.export_user_table_parts() RETURNS TABLE(table_name text, part text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  return query
+  select g.name,
+         n.nspname::text || '.' || c.relname::text
+  from app_private.gdpr_tables() as g
+  cross join lateral (
+    -- A partitioned table: its leaves (none yet: no part); any other table: itself.
+    select r.relid from pg_catalog.pg_partition_tree(g.relation) as r where r.isleaf
+    union all
+    select g.relation where (select k.relkind from pg_catalog.pg_class as k where k.oid = g.relation) <> 'p'
+  ) as leaf
+  join pg_catalog.pg_class as c on c.oid = leaf.relid
+  join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+  order by g.export_rank, 2;
+end
+$$;
+
+--
+-- Name: FUNCTION export_user_table_parts(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.export_user_table_parts() IS 'Compliance: the parts of every table of the GDPR export, in export order: the leaf partitions of a partitioned table (schema.name, ordered by name), or the table itself. Catalog facts only (no person''s data, not audited). A bulk export reads each part with app.export_user_table_part_lines.';
+
+--
 -- Name: gdpr_audit_log(integer, uuid, bigint); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2944,13 +3056,23 @@ CREATE FUNCTION app_private.delete_embeddings() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+  v_user uuid;
+  v_ids uuid[];
 begin
-  -- tg_argv[0] is the source_kind of the table the trigger is attached to; the person's own rows
-  -- (a meal log's or message's chunks have its user_id).
-  delete from app.embeddings as e
-   where e.user_id = old.user_id
-     and e.source_kind = tg_argv[0]
-     and e.source_id = old.id;
+  -- tg_argv[0] is the source_kind of the table the trigger is attached to. One DELETE per person in
+  -- the statement (a purge: one), with that person's id as a constant: on Citus each is routed to the
+  -- person's co-located shard (a statement over several people, or a join with the transition table,
+  -- would be a distributed query from a shard, refused). The index idx_embeddings_person_chunk
+  -- (user_id, source_kind, source_id, …) takes source_id = any (v_ids) as one sorted descent per id.
+  for v_user, v_ids in
+    select o.user_id, pg_catalog.array_agg(o.id) from old_rows as o group by o.user_id
+  loop
+    delete from app.embeddings as e
+     where e.user_id = v_user
+       and e.source_kind = tg_argv[0]
+       and e.source_id = any (v_ids);
+  end loop;
   return null;
 end
 $$;
@@ -2959,7 +3081,7 @@ $$;
 -- Name: FUNCTION delete_embeddings(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.delete_embeddings() IS 'AFTER DELETE trigger on app.meal_logs and app.messages (argument: the source_kind): deletes the embeddings of the deleted row, so no chunk of a deleted message or meal survives it. Runs as the deleting role.';
+COMMENT ON FUNCTION app_private.delete_embeddings() IS 'AFTER DELETE statement trigger on app.meal_logs and app.messages (argument: the source_kind; transition table old_rows): deletes the embeddings of the deleted rows in one statement (migration 000190; it ran per row before), so no chunk of a deleted message or meal survives it. Runs as the deleting role.';
 
 --
 -- Name: embeddings_check_source(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -4444,6 +4566,7 @@ CREATE FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) RETUR
 declare
   v_id record;
   v_table app_private.gdpr_table;
+  v_tables app_private.gdpr_table[];
   v_counts jsonb := '{}';
   v_count bigint;
   v_total bigint := 0;
@@ -4469,18 +4592,20 @@ begin
   get diagnostics v_files = row_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
+  -- The catalog is read once (it is a query over pg_catalog) and used by both loops.
   -- Within a rank, partitioned tables first: telemetry goes by user_id (an index range per
   -- partition) before the cooking sessions whose deletion would otherwise look for it (000082).
-  for v_table in
-    select g.* from app_private.gdpr_tables() as g
-    order by g.purge_rank, (select c.relkind = 'p' from pg_catalog.pg_class as c where c.oid = g.relation) desc, g.name
+  select pg_catalog.array_agg(g order by g.purge_rank, (select c.relkind = 'p' from pg_catalog.pg_class as c where c.oid = g.relation) desc, g.name)
+    into v_tables
+  from app_private.gdpr_tables() as g;
+  foreach v_table in array coalesce(v_tables, '{}')
   loop
     execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
     v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
     v_total := v_total + v_count;
   end loop;
-  for v_table in select g.* from app_private.gdpr_tables() as g order by g.purge_rank, g.name loop
+  foreach v_table in array coalesce(v_tables, '{}') loop
     execute app_private.gdpr_sql(v_table, 'exists') into v_left using p_user_id, v_id.auth_id, v_id.emails;
     if v_left then
       raise exception 'GDPR purge left rows of the person in % — nothing was deleted', v_table.name
@@ -4506,7 +4631,7 @@ $$;
 -- Name: FUNCTION purge_user_core(p_user_id uuid, p_reason text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023 and 000081), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
+COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023, 000081 and 000192), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
 
 --
 -- Name: recipe_write_side_tables(app.recipes, app.recipes); Type: FUNCTION; Schema: app_private; Owner: -
@@ -8861,25 +8986,25 @@ COMMENT ON TRIGGER cooking_sessions_delete_events ON app.cooking_sessions IS 'AF
 -- Name: meal_logs delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER delete_embeddings AFTER DELETE ON app.meal_logs FOR EACH ROW EXECUTE FUNCTION app_private.delete_embeddings('meal_log');
+CREATE TRIGGER delete_embeddings AFTER DELETE ON app.meal_logs REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.delete_embeddings('meal_log');
 
 --
 -- Name: TRIGGER delete_embeddings ON meal_logs; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TRIGGER delete_embeddings ON app.meal_logs IS 'AFTER DELETE: removes the embeddings of the deleted meal log (source_kind meal_log), so no chunk of it stays searchable. Soft deletes keep them (undo).';
+COMMENT ON TRIGGER delete_embeddings ON app.meal_logs IS 'AFTER DELETE, once per statement: removes the embeddings of the deleted meal logs (source_kind meal_log), so no chunk of them stays searchable. Soft deletes keep them (undo).';
 
 --
 -- Name: messages delete_embeddings; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER delete_embeddings AFTER DELETE ON app.messages FOR EACH ROW EXECUTE FUNCTION app_private.delete_embeddings('message');
+CREATE TRIGGER delete_embeddings AFTER DELETE ON app.messages REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.delete_embeddings('message');
 
 --
 -- Name: TRIGGER delete_embeddings ON messages; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TRIGGER delete_embeddings ON app.messages IS 'AFTER DELETE: removes the embeddings of the deleted message (source_kind message), so no chunk of it stays searchable.';
+COMMENT ON TRIGGER delete_embeddings ON app.messages IS 'AFTER DELETE, once per statement: removes the embeddings of the deleted messages (source_kind message), so no chunk of them stays searchable.';
 
 --
 -- Name: embeddings embeddings_check_source_insert; Type: TRIGGER; Schema: app; Owner: -
@@ -11575,6 +11700,20 @@ GRANT ALL ON FUNCTION app.export_user_table(p_user_id uuid, p_table text, p_afte
 
 REVOKE ALL ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.export_user_table_lines(p_user_id uuid, p_table text) TO app_compliance;
+
+--
+-- Name: FUNCTION export_user_table_part_lines(p_user_id uuid, p_table text, p_part text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.export_user_table_part_lines(p_user_id uuid, p_table text, p_part text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.export_user_table_part_lines(p_user_id uuid, p_table text, p_part text) TO app_compliance;
+
+--
+-- Name: FUNCTION export_user_table_parts(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.export_user_table_parts() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.export_user_table_parts() TO app_compliance;
 
 --
 -- Name: FUNCTION gdpr_audit_log(p_limit integer, p_user_id uuid, p_before bigint); Type: ACL; Schema: app; Owner: -

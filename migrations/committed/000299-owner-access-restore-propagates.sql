@@ -1,5 +1,5 @@
---! Previous: sha1:6883259cfa8663d7d01e2021b3a559a7b897c447
---! Hash: sha1:391c9649dafcff0e6acc23e95d52cb0d9c3d8695
+--! Previous: sha1:d63efd2ccedebbc0a3ac74c262d58c409606960c
+--! Hash: sha1:fe2c5384bb0508962ca275836d295d99cc5e98dd
 --! Message: citus: every function restores app.owner_access through app_private.owner_access_restore (propagating SET LOCAL), catalog-driven, after every other migration
 
 set local lock_timeout = '5s';

@@ -553,3 +553,30 @@ const exportFileLogIR: any = {"usedParamSet":{"limit":true,"userId":true},"param
 export const exportFileLog = new PreparedQuery<IExportFileLogParams,IExportFileLogResult>(exportFileLogIR);
 
 
+/** 'ExportTableParts' parameters type */
+export type IExportTablePartsParams = void;
+
+/** 'ExportTableParts' return type */
+export interface IExportTablePartsResult {
+  part: string;
+  table: string;
+}
+
+/** 'ExportTableParts' query type */
+export interface IExportTablePartsQuery {
+  params: IExportTablePartsParams;
+  result: IExportTablePartsResult;
+}
+
+const exportTablePartsIR: any = {"usedParamSet":{},"params":[],"statement":"select p.table_name as \"table!\", p.part as \"part!\"\nfrom app.export_user_table_parts() as p"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select p.table_name as "table!", p.part as "part!"
+ * from app.export_user_table_parts() as p
+ * ```
+ */
+export const exportTableParts = new PreparedQuery<IExportTablePartsParams,IExportTablePartsResult>(exportTablePartsIR);
+
+

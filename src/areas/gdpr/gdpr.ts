@@ -224,6 +224,14 @@ export async function* streamUserTable(
   yield* pages((after) => exportUserTable(client, { userId, table, after, limit: options.pageSize ?? 1000 }), (rows) => rows.map((r) => r.data));
 }
 
+/**
+ * The parts of every table of the export, in export order (app.export_user_table_parts): a partitioned
+ * table's leaf partitions, any other table itself. Catalog facts only; the bulk export reads part by part.
+ */
+export async function exportTableParts(client: DbClient): Promise<{ table: string; part: string }[]> {
+  return runQuery(q.exportTableParts, undefined, client, 'table');
+}
+
 /** Erases the person (app and auth, one transaction: the caller's). Idempotent: zeros when already gone. Audited. */
 export async function purgeUser(client: DbClient, userId: string): Promise<PurgeResult> {
   const id = assertUuid(userId);
