@@ -1,13 +1,13 @@
 // The person context and the role a transaction acts as. Every call a service makes runs in one
 // transaction that starts with `SET LOCAL ROLE <role>` and, for a person, sets the transaction-local
-// `app.user_id`; both end with the transaction. What a callback could leave on the session itself
+// `app.user_id` (in a way Citus propagates to its workers: beginText); both end with the transaction. What a callback could leave on the session itself
 // (temporary objects such as a planted pg_temp.text domain, a session-level SET or set_config(…,
 // false), SET ROLE, prepared statements, advisory locks, LISTEN) is wiped before the connection goes
 // back to the pool, so nothing reaches the next caller: the parts of DISCARD ALL travel in the same
 // simple-query message as the COMMIT or ROLLBACK (one round trip, not two), and DISCARD ALL itself
 // (resetAndRelease) covers the rare paths where that message did not run to its end.
 import pg from 'pg';
-import { isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from './errors.ts';
+import { ForbiddenError, isConnectionFailure, isRetryable, KitchenDbError, mapDbError, ValidationError } from './errors.ts';
 import { APP_ROLES, type AppRole } from './migrate.ts';
 import { assertUuid, describe } from './uuid.ts';
 
@@ -71,14 +71,8 @@ export async function withTransaction<T>(
     // Whether the session state was already reset (the reset statements ran after COMMIT/ROLLBACK).
     let reset = false;
     try {
-      // One round trip: BEGIN, the role and the person. The role is one of AppRole's names and the
-      // person a UUID checked by assertUuid (lower-case hex and dashes), so both are safe inline.
-      let begin = 'begin';
-      if (options.isolation) begin += ` isolation level ${options.isolation}`;
-      if (options.readOnly) begin += ' read only';
-      if (options.role) begin += `; set local role ${options.role}`;
-      if (userId) begin += `; select pg_catalog.set_config('app.user_id', '${userId}', true)`;
-      await client.query(begin);
+      await client.query(beginText(options, userId));
+      if (userId) persons.set(client, userId);
       const result = await fn(client);
       const done = await endTransaction(client, 'commit');
       reset = done.reset;
@@ -100,6 +94,7 @@ export async function withTransaction<T>(
       }
       if (broken || !isRetryable(error) || attempt >= retries) throw mapDbError(error);
     } finally {
+      persons.delete(client);
       client.removeListener('error', onError);
       if (broken) client.release(broken);
       else if (reset) client.release();
@@ -108,6 +103,52 @@ export async function withTransaction<T>(
     // Back off with the connection released: under contention another transaction may use it.
     await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
   }
+}
+
+/**
+ * The BEGIN message: one simple-query string, one round trip. BEGIN, then SET LOCAL ROLE, then
+ * Citus's `citus.propagate_set_commands = 'local'` (replay this transaction's later SET LOCALs on the
+ * workers' connections; a plain placeholder setting on a server without Citus and on PGlite), then the
+ * person as `SET LOCAL app.user_id` — the only form that reaches Citus workers (set_config(…, true)
+ * stays on the coordinator, so RLS on the shards failed closed: docs/scale-out.md section 5).
+ * Propagation goes on AFTER the role, or the role would be replayed on the workers too and a
+ * SECURITY DEFINER body (Citus connects as its owner there) would fail with `permission denied to
+ * set role`. SET takes no bind parameter: the role is one of AppRole's names and the person a UUID
+ * checked by assertUuid (hex and dashes only), so both are safe inline.
+ */
+function beginText(options: TransactionOptions, userId: string | undefined): string {
+  let begin = 'begin';
+  if (options.isolation) begin += ` isolation level ${options.isolation}`;
+  if (options.readOnly) begin += ' read only';
+  if (options.role) begin += `; set local role ${options.role}`;
+  begin += "; set local citus.propagate_set_commands = 'local'";
+  if (userId) begin += `; set local app.user_id = '${userId}'`;
+  return begin;
+}
+
+/**
+ * The person of the transaction each client is in (withTransaction sets it after BEGIN and removes
+ * it before the client goes back to the pool), so area functions can pass the person's id to their
+ * queries (`user_id = :userId!`: Citus routes such a statement to the person's one shard;
+ * `user_id = app.current_user_id()` visits every shard). Row-level security stays the enforcement:
+ * the id given to a query is only a routing hint, a forged one sees nothing.
+ */
+const persons = new WeakMap<DbClient, string>();
+
+/**
+ * The person id of the withUser/asUser transaction `client` is in. A ForbiddenError (field userId)
+ * when the transaction acts for nobody: a person query outside a person's transaction would see
+ * nothing anyway (row-level security fails closed), so say why instead.
+ */
+export function personOf(client: DbClient): string {
+  const id = persons.get(client);
+  if (id === undefined) {
+    throw new ForbiddenError('this call acts for a person: run it inside asUser/withUser (the transaction has no app.user_id)', {
+      field: 'userId',
+      rule: 'person_context',
+    });
+  }
+  return id;
 }
 
 /**
