@@ -190,46 +190,50 @@ function checkBatch(events: readonly TelemetryEventInput[]): void {
   if (events.length > MAX_BATCH_EVENTS) bad('events', 'max_batch', `has ${events.length} events; one call takes at most ${MAX_BATCH_EVENTS}`);
 }
 
+/** `events[i]`: built only for an error message (a string per event would be garbage for the collector). */
+function ev(i: number): string {
+  return `events[${i}]`;
+}
+
 /** Checks events[i] (every rule, in this order), naming `events[i].field` in the error; writes it at out[j]; returns its payload's bytes. */
 function checkEvent(e: unknown, i: number, latest: number, out: EventColumns, j: number): number {
-  const at = `events[${i}]`;
-  if (!isPlainObject(e)) bad(at, 'object', `must be an event object, got ${show(e)}`);
+  if (!isPlainObject(e)) bad(ev(i), 'object', `must be an event object, got ${show(e)}`);
   const { eventType, payload, recordedAt, sessionId } = e as Partial<TelemetryEventInput>;
   if (typeof eventType !== 'string' || !EVENT_TYPE_SET.has(eventType)) {
-    bad(`${at}.eventType`, 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(eventType)}`);
+    bad(`${ev(i)}.eventType`, 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(eventType)}`);
   }
-  if (!isPlainObject(payload)) bad(`${at}.payload`, 'telemetry_events_payload_check', `must be a plain JSON object, got ${show(payload)}`);
+  if (!isPlainObject(payload)) bad(`${ev(i)}.payload`, 'telemetry_events_payload_check', `must be a plain JSON object, got ${show(payload)}`);
   let json: string;
   try {
     json = JSON.stringify(payload);
   } catch (error) {
-    bad(`${at}.payload`, 'json', `cannot be serialised as JSON: ${(error as Error).message}`);
+    bad(`${ev(i)}.payload`, 'json', `cannot be serialised as JSON: ${(error as Error).message}`);
   }
   // jsonb cannot store U+0000 nor a lone surrogate (SQLSTATE 22P05 / 22P02 would reject the whole
   // statement without naming the event). JSON.stringify writes both as \u escapes.
   const problem = jsonTextProblem(json);
-  if (problem === 'nul') bad(`${at}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
-  if (problem === 'unicode') bad(`${at}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
+  if (problem === 'nul') bad(`${ev(i)}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
+  if (problem === 'unicode') bad(`${ev(i)}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
   // JSON text of ASCII only is as many bytes as characters: Buffer.byteLength only when it may differ.
   const bytes = isAscii(json) ? json.length : Buffer.byteLength(json);
-  if (bytes > MAX_EVENT_PAYLOAD_BYTES) bad(`${at}.payload`, 'size', `is ${bytes} bytes of JSON; an event's payload may have at most ${MAX_EVENT_PAYLOAD_BYTES}`);
+  if (bytes > MAX_EVENT_PAYLOAD_BYTES) bad(`${ev(i)}.payload`, 'size', `is ${bytes} bytes of JSON; an event's payload may have at most ${MAX_EVENT_PAYLOAD_BYTES}`);
   // NaN and ±Infinity became null in the JSON: refuse them, naming where they are.
   if (json.includes('null')) {
-    const path = nonFinitePath(payload, `${at}.payload`);
+    const path = nonFinitePath(payload, `${ev(i)}.payload`);
     if (path) bad(path, 'finite', 'must be a finite number: JSON cannot hold NaN or Infinity');
   }
   if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
-    bad(`${at}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
+    bad(`${ev(i)}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
   }
-  assertYearInRange(recordedAt, `${at}.recordedAt`);
+  assertYearInRange(recordedAt, `${ev(i)}.recordedAt`);
   if (recordedAt.getTime() > latest) {
-    bad(`${at}.recordedAt`, 'not_in_future', `is ${recordedAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60000} minutes ahead of the server's clock`);
+    bad(`${ev(i)}.recordedAt`, 'not_in_future', `is ${recordedAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60000} minutes ahead of the server's clock`);
   }
   let session = '';
   if (sessionId !== undefined && sessionId !== null) {
     if (sessionId === lastSession.raw) session = lastSession.lower;
     else {
-      if (!isUuid(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
+      if (!isUuid(sessionId)) bad(`${ev(i)}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
       session = sessionId.toLowerCase();
       lastSession.raw = sessionId;
       lastSession.lower = session;
