@@ -103,7 +103,8 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
   for (let i = 0; i < n; i++) {
     const id = benchPersonId(1 + Math.floor(Math.random() * people));
     // Latest page: the API call and the same statement, alternating which goes first.
-    const latestParams = { includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21 };
+    // userId: for the statement once it filters user_id = :userId! (Citus routing); unused before.
+    const latestParams = { userId: id, includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21 };
     const latest = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, latestParams as never);
     let cursor: string | null = null;
     const api1 = async () => {
@@ -132,6 +133,7 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
     // The raw side serialises the query vector inside the timed call too (a raw-pg caller must).
     const q = randomVector();
     const search = processSQLQueryIR((searchMyEmbeddings as unknown as { queryIR: never }).queryIR, {
+      userId: id,
       embedding: '',
       model: MODEL,
       sourceKind: null,
@@ -140,8 +142,10 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
     const api3 = async () => {
       s.apiSearch.push(await time(() => kdb.asUser(id, (me) => me.assistant.searchMine({ embedding: q, model: MODEL, limit: 10 }))));
     };
+    // Where the vector goes among the bind values (not necessarily $1: the person's id may come first).
+    const at = search.bindings.indexOf('');
     const raw3 = async () => {
-      s.rawSearch.push(await time(() => raw(id, search.query, [pgvector.toSql(q), ...search.bindings.slice(1)])));
+      s.rawSearch.push(await time(() => raw(id, search.query, search.bindings.map((b, k) => (k === at ? pgvector.toSql(q) : b)))));
     };
     await inTurn(i, api3, raw3);
   }
@@ -175,10 +179,10 @@ async function plans(ctx: BenchContext, log: (m: string) => void): Promise<void>
       .map((l) => l.trim().replace(/\s+\(cost=.*$/, '').replace(/'\[[^\]]*\]'/g, "'[…]'"))
       .join(' → ');
   const latest = processSQLQueryIR((listMeals as unknown as { queryIR: never }).queryIR, {
-    includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21,
+    userId: id, includeDeleted: false, from: null, to: null, afterTime: null, afterId: null, limit: 21,
   } as never);
   const search = processSQLQueryIR((searchMyEmbeddings as unknown as { queryIR: never }).queryIR, {
-    embedding: pgvector.toSql(randomVector()), model: MODEL, sourceKind: null, limit: 10,
+    userId: id, embedding: pgvector.toSql(randomVector()), model: MODEL, sourceKind: null, limit: 10,
   } as never);
   await withTransaction(ctx.db.pool, { role: 'app_user', userId: id }, async (c) => {
     log(`plan meal history: ${first((await c.query(`explain ${latest.query}`, latest.bindings)).rows)}`);
