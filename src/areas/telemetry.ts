@@ -455,20 +455,37 @@ export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBat
       return { index, error: error instanceof KitchenDbError ? error : mapDbError(error) };
     }
   };
-  const stream = async () => {
-    let current = prepare();
-    if (!current) return;
+  /** A connection of the pool for a stream's batches; `broken` once it failed (then it is discarded). */
+  type Connection = { client: pg.PoolClient; broken?: Error; onError: (error: Error) => void };
+  const open = async (): Promise<Connection> => {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
     } catch (error) {
       throw mapDbError(error);
     }
-    let broken: Error | undefined;
-    const onError = (error: Error) => {
-      broken ??= error;
+    const c: Connection = {
+      client,
+      // A checked-out client whose connection drops emits 'error': record it (see withTransaction).
+      onError: (error: Error) => {
+        c.broken ??= error;
+      },
     };
-    client.on('error', onError);
+    client.on('error', c.onError);
+    return c;
+  };
+  const close = async (c: Connection): Promise<void> => {
+    c.client.removeListener('error', c.onError);
+    if (c.broken) return c.client.release(c.broken);
+    // Once per stream: the session back to its connection-time state before the pool has it.
+    await c.client.query('discard all').then(
+      () => c.client.release(),
+      (e: Error) => c.client.release(e),
+    );
+  };
+  const stream = async () => {
+    let current = prepare();
+    let conn: Connection | undefined;
     try {
       while (current) {
         if ('error' in current) {
@@ -480,6 +497,8 @@ export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBat
         let upcoming: Prepared | undefined;
         let prepared = false;
         for (let attempt = 0; ; attempt++) {
+          conn ??= await open();
+          const { client } = conn;
           let began = false;
           try {
             // As withTransaction's BEGIN (src/db/context.ts): the role, Citus's propagation of the
@@ -501,12 +520,18 @@ export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBat
             result.batches++;
             break;
           } catch (error) {
-            if (broken || isConnectionFailure(error)) {
-              broken ??= error as Error;
-              throw mapDbError(error);
+            if (!conn.broken && isConnectionFailure(error)) conn.broken = error as Error;
+            if (began && !conn.broken) {
+              await client.query('rollback').catch((e: Error) => {
+                conn!.broken = e;
+              });
             }
-            if (began) await client.query('rollback');
-            if (isRetryable(error) && attempt < 3) {
+            if (conn.broken) {
+              // This batch is reported (as withTransaction would: a ConnectionError); the stream goes
+              // on with the next batch on a new connection.
+              await close(conn);
+              conn = undefined;
+            } else if (isRetryable(error) && attempt < 3) {
               await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
               continue;
             }
@@ -516,19 +541,8 @@ export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBat
         }
         current = prepared ? upcoming : prepare();
       }
-    } catch (error) {
-      broken ??= error as Error;
-      throw error;
     } finally {
-      client.removeListener('error', onError);
-      if (broken) client.release(broken);
-      else {
-        // Once per stream: the session back to its connection-time state before the pool has it.
-        await client.query('discard all').then(
-          () => client.release(),
-          (e: Error) => client.release(e),
-        );
-      }
+      if (conn) await close(conn);
     }
   };
   await Promise.all(Array.from({ length: Math.min(connections, Math.max(1, batches.length)) }, stream));
