@@ -141,8 +141,10 @@ async function measure(ctx: BenchContext, people: number, n: number): Promise<Se
     const api3 = async () => {
       s.apiSearch.push(await time(() => kdb.asUser(id, (me) => me.assistant.searchMine({ embedding: q, model: MODEL, limit: 10 }))));
     };
+    // Where the vector goes among the bind values (not necessarily $1: the person's id may come first).
+    const at = search.bindings.indexOf('');
     const raw3 = async () => {
-      s.rawSearch.push(await time(() => raw(id, search.query, [pgvector.toSql(q), ...search.bindings.slice(1)])));
+      s.rawSearch.push(await time(() => raw(id, search.query, search.bindings.map((b, k) => (k === at ? pgvector.toSql(q) : b)))));
     };
     await inTurn(i, api3, raw3);
   }

@@ -1,6 +1,6 @@
 /* @name InsertEvents */
 INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
-SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
+SELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at
 FROM ROWS FROM (
        unnest(:sessionIds!::text::uuid[]),
        unnest(:eventTypes!::text::text[]),
@@ -9,28 +9,29 @@ FROM ROWS FROM (
      ) AS e (session_id, event_type, payload, recorded_at)
 WHERE EXISTS (
   SELECT FROM app.appliances a
-  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
+  WHERE a.id = :applianceId! AND a.user_id = :userId! AND a.unpaired_at IS NULL
 )
   AND (SELECT count(*) FROM app.cooking_sessions s
-       WHERE s.user_id = (SELECT app.current_user_id()) AND s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
+       WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)
       = cardinality(:sessionCheck!::uuid[]);
 
 /* @name ApplianceForIngest */
 SELECT a.id AS "id!", a.unpaired_at AS "unpairedAt"
 FROM app.appliances a
-WHERE a.id = :applianceId!;
+WHERE a.id = :applianceId! AND a.user_id = :userId!;
 
 /* @name SessionsOfAppliance */
 SELECT s.id AS "id!"
 FROM app.cooking_sessions s
-WHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId!;
+WHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!;
 
 /* @name SessionEvents */
 SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
        e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
-       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.telemetry_events e
-WHERE e.session_id = :sessionId!
+WHERE e.user_id = :userId!
+  AND e.session_id = :sessionId!
   AND (:afterRecordedAt::timestamptz IS NULL
        OR e.recorded_at > :afterRecordedAt
        OR (e.recorded_at = :afterRecordedAt AND e.id > :afterId::bigint))
@@ -40,9 +41,10 @@ LIMIT :limit!;
 /* @name ApplianceEvents */
 SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
        e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
-       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
 FROM app.telemetry_events e
-WHERE e.appliance_id = :applianceId!
+WHERE e.user_id = :userId!
+  AND e.appliance_id = :applianceId!
   AND e.recorded_at >= :from!::timestamptz
   AND e.recorded_at < :to!::timestamptz
   AND (:beforeRecordedAt::timestamptz IS NULL
@@ -60,12 +62,13 @@ FROM app.appliances a
 CROSS JOIN LATERAL (
   SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at
   FROM app.telemetry_events t
-  WHERE t.user_id = a.user_id AND t.appliance_id = a.id
+  WHERE t.user_id = a.user_id AND t.user_id = :userId!
+    AND t.appliance_id = a.id
     AND (:eventType::text IS NULL OR t.event_type = :eventType)
   ORDER BY t.recorded_at DESC, t.id DESC
   LIMIT 1
 ) e
-WHERE a.unpaired_at IS NULL
+WHERE a.user_id = :userId! AND a.unpaired_at IS NULL
 ORDER BY a.paired_at, a.id;
 
 /* @name MaintainPartitions */

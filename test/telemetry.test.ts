@@ -5,6 +5,7 @@ import { ForbiddenError, KitchenDbError, NotFoundError, ValidationError } from '
 import * as q from '../src/generated/telemetry.queries.ts';
 import type { DbClient } from '../src/db/context.ts';
 import { EVENT_TYPES, ingestTelemetry, MAX_CLOCK_SKEW_MS, type TelemetryEventInput } from '../src/areas/telemetry.ts';
+import { timeBigintCursor } from '../src/areas/shared/input.ts';
 import { useTestDatabase } from './support/db.ts';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { createAppliance, createSession, monthStart, payloadFor, suffix } from './support/telemetry.ts';
@@ -205,6 +206,27 @@ describe('ingestTelemetry (a service receiving batches from many appliances at o
     );
     expect(rows).toEqual(appliances.map((a, i) => ({ a, u: people[i]!.id, n: 50 + 51 + 52 })).sort((x, y) => x.a.localeCompare(y.a)));
   });
+
+  it('is kdb.telemetry.ingest; its connections go back to the pool without the role or person of the last batch', async () => {
+    const pool = db().pool;
+    const people = [await createPerson(pool), await createPerson(pool)];
+    const appliances = await Promise.all(people.map(async (p) => (await createAppliance(pool, p.id)).id));
+    const start = new Date(Date.now() - 3600_000);
+    const batches = people.map((p, i) => ({ userId: p.id, applianceId: appliances[i]!, events: batch(20, start, { sessionId: null }) }));
+    const result = await db().kdb.telemetry.ingest(batches, { connections: 2 });
+    expect(result).toEqual({ inserted: 40, batches: 2, failed: [] });
+    const { rows: [login] } = await pool.query<{ u: string }>('select session_user::text as u');
+    const seen = await Promise.all(Array.from({ length: 4 }, async () => {
+      const c = await pool.connect();
+      try {
+        return (await c.query<{ r: string; p: string | null }>(`select current_user::text as r, nullif(current_setting('app.user_id', true), '') as p`)).rows[0];
+      } finally {
+        c.release();
+      }
+    }));
+    expect(seen).toEqual(Array.from({ length: 4 }, () => ({ r: login!.u, p: null })));
+    await expect(db().kdb.telemetry.ingest(batches, { connections: 0 })).rejects.toMatchObject({ field: 'connections', rule: 'range' });
+  });
 });
 
 describe('reads (as the person)', () => {
@@ -340,18 +362,18 @@ describe('reads (as the person)', () => {
   it('a one-day range query scans exactly one partition (pruning on recorded_at), through its index', async () => {
     const from = new Date(dayStart.getTime() + 86_400_000);
     const to = new Date(from.getTime() + 86_400_000);
-    const plan = await explain(q.applianceEvents, { applianceId: readsOven.id, from: from.toISOString(), to: to.toISOString(), limit: 50 });
+    const plan = await explain(q.applianceEvents, { userId: asha.id, applianceId: readsOven.id, from: from.toISOString(), to: to.toISOString(), limit: 50 });
     expect(scanned(plan)).toEqual([`telemetry_events_${suffix(monthStart(0, from))}`]);
     expect(plan).toMatch(/Index Scan using telemetry_events_\d{4}_\d{2}_appliance_id_recorded_at_idx/);
     // And with a cursor (the second page) still one partition.
     const page = await db().kdb.asUser(asha.id, (me) => me.telemetry.applianceEvents({ applianceId: readsOven.id, from, to, limit: 10 }));
-    const [at, id] = page.nextCursor!.split('~');
-    const plan2 = await explain(q.applianceEvents, { applianceId: readsOven.id, from: from.toISOString(), to: to.toISOString(), beforeRecordedAt: at!, beforeId: id!, limit: 10 });
+    const { time: at, id } = timeBigintCursor(page.nextCursor, 'before');
+    const plan2 = await explain(q.applianceEvents, { userId: asha.id, applianceId: readsOven.id, from: from.toISOString(), to: to.toISOString(), beforeRecordedAt: at, beforeId: id, limit: 10 });
     expect(scanned(plan2)).toEqual([`telemetry_events_${suffix(monthStart(0, from))}`]);
   });
 
   it('latest reading per appliance uses the (appliance_id, recorded_at desc) index in a LATERAL top-1', async () => {
-    const plan = await explain(q.latestReadings, { eventType: null });
+    const plan = await explain(q.latestReadings, { userId: asha.id, eventType: null });
     expect(plan).toMatch(/Limit/);
     expect(plan).toMatch(/appliance_id_recorded_at_idx/);
     expect(plan).not.toMatch(/Seq Scan on telemetry_events/);

@@ -117,6 +117,18 @@ export interface KitchenDb {
   asWorker<T>(fn: (worker: WorkerScope) => Promise<T>, options?: TxOptions): Promise<T>;
   /** Runs `fn` in one transaction as app_compliance: GDPR export, purge, deletion requests, audit trail (every call audited). */
   asCompliance<T>(fn: (compliance: ComplianceScope) => Promise<T>, options?: TxOptions): Promise<T>;
+  /** Telemetry of many appliances (many people) at once: a service's ingestion entry point. */
+  telemetry: {
+    /**
+     * Writes batches of events from many appliances (each batch one appliance of one person) over
+     * `connections` connections of the pool (default 1, at most the pool's size): each batch is one
+     * transaction as its person (app_user, row-level security, all or nothing), validated first, and
+     * on each connection the next batch is encoded while the server inserts the current one. A refused
+     * batch does not stop the others: `failed` lists it with its index and typed error.
+     * @example const r = await kdb.telemetry.ingest([{ userId, applianceId, events }], { connections: 2 });
+     */
+    ingest(batches: readonly telemetry.IngestBatch[], options?: { connections?: number }): Promise<telemetry.IngestResult>;
+  };
   /** Ends the pool (when kitchen-db made it) and stops an embedded engine. */
   close(): Promise<void>;
 }
@@ -130,6 +142,7 @@ export function kitchenDbFromPool(pool: pg.Pool, owned = false): KitchenDb {
     asAdmin: (fn, options) => asAdmin(pool, (c) => fn(scope('forAdmin', c)), options),
     asWorker: (fn, options) => asWorker(pool, (c) => fn(scope('forWorker', c)), options),
     asCompliance: (fn, options) => asCompliance(pool, (c) => fn(scope('forCompliance', c)), options),
+    telemetry: { ingest: (batches, options) => telemetry.ingestTelemetry(pool, batches, options) },
     close: async () => {
       if (owned) await pool.end();
     },

@@ -16,15 +16,20 @@
 //   COPY into a temporary staging table, then INSERT … SELECT into app.telemetry_events (COPY FROM
 //   is refused on a table with row-level security for a role subject to it) — slower: every row is
 //   written twice and the COPY costs an extra round trip and a temp table.
-// ingestTelemetry (a service receiving many appliances' batches) pipelines: it encodes the next
-// batch while the server inserts the current one, on one or several connections.
+// ingestTelemetry (kdb.telemetry.ingest: a service receiving many appliances' batches) keeps one
+// connection per stream for all its batches and pipelines: it encodes the next batch while the
+// server inserts the current one, on one or several connections.
+// Every person query takes the person's id (`user_id = :userId!`, from the transaction: personOf)
+// so that Citus routes it to one shard; row-level security stays the enforcement.
 // Figures (rows/s, medians, against `psql \copy` of the same rows) are in BENCHMARKS.md.
 import type pg from 'pg';
 import type { DbClient } from '../db/context.ts';
-import { assertUuid, withUser } from '../db/context.ts';
-import { ForbiddenError, KitchenDbError, mapDbError, NotFoundError, ValidationError } from '../db/errors.ts';
+import { assertUuid, beginText, personOf } from '../db/context.ts';
+import { ForbiddenError, isConnectionFailure, isRetryable, KitchenDbError, mapDbError, NotFoundError } from '../db/errors.ts';
 import * as q from '../generated/telemetry.queries.ts';
-import { assertYearInRange, describe, isUuid, isCursorTime, isPlainObject, jsonTextProblem, nonFinitePath } from './shared/input.ts';
+import {
+  assertYearInRange, describe, encodeCursor, fail, instant, isPlainObject, isUuid, jsonTextProblem, nonFinitePath, pageSize, timeBigintCursor,
+} from './shared/input.ts';
 import { runQuery } from '../db/run-query.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -152,12 +157,9 @@ export interface PartitionInfo {
 
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
 
-// show(): the one describe() of the input module, by its old name here.
+// show(): the one describe() of the input module, by its old name here; bad(): its fail().
 const show = describe;
-
-function bad(field: string, rule: string, message: string): never {
-  throw new ValidationError(field, rule, `${field} ${message}`);
-}
+const bad: (field: string, rule: string, message: string) => never = fail;
 
 interface Columns {
   sessionIds: string[];
@@ -168,61 +170,80 @@ interface Columns {
   sessions: Map<string, number>;
 }
 
-/** One checked event: its session ('' = none), type, payload JSON and ISO time. */
-interface CheckedEvent {
-  session: string;
-  eventType: string;
-  json: string;
-  bytes: number;
-  recordedAt: string;
+/**
+ * Where checkEvent writes one checked event (no object per event: a batch of 1,000 events would
+ * otherwise leave 1,000 short-lived objects to the garbage collector, which on a 2-core machine
+ * takes CPU from the server): its session ('' = none), type, payload JSON and ISO time at `j`.
+ */
+interface EventColumns {
+  sessions: string[];
+  types: string[];
+  payloads: string[];
+  times: string[];
 }
+
+/** The last session id seen and its lower-case form: a batch's events mostly share one session. */
+const lastSession: { raw: unknown; lower: string } = { raw: null, lower: '' };
 
 function checkBatch(events: readonly TelemetryEventInput[]): void {
   if (!Array.isArray(events)) bad('events', 'array', `must be an array of events, got ${show(events)}`);
   if (events.length > MAX_BATCH_EVENTS) bad('events', 'max_batch', `has ${events.length} events; one call takes at most ${MAX_BATCH_EVENTS}`);
 }
 
-/** Checks events[i] (every rule, in this order), naming `events[i].field` in the error. */
-function checkEvent(e: unknown, i: number, latest: number): CheckedEvent {
-  const at = `events[${i}]`;
-  if (!isPlainObject(e)) bad(at, 'object', `must be an event object, got ${show(e)}`);
+/** `events[i]`: built only for an error message (a string per event would be garbage for the collector). */
+function ev(i: number): string {
+  return `events[${i}]`;
+}
+
+/** Checks events[i] (every rule, in this order), naming `events[i].field` in the error; writes it at out[j]; returns its payload's bytes. */
+function checkEvent(e: unknown, i: number, latest: number, out: EventColumns, j: number): number {
+  if (!isPlainObject(e)) bad(ev(i), 'object', `must be an event object, got ${show(e)}`);
   const { eventType, payload, recordedAt, sessionId } = e as Partial<TelemetryEventInput>;
   if (typeof eventType !== 'string' || !EVENT_TYPE_SET.has(eventType)) {
-    bad(`${at}.eventType`, 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(eventType)}`);
+    bad(`${ev(i)}.eventType`, 'telemetry_events_event_type_check', `must be one of ${EVENT_TYPES.join(', ')}, got ${show(eventType)}`);
   }
-  if (!isPlainObject(payload)) bad(`${at}.payload`, 'telemetry_events_payload_check', `must be a plain JSON object, got ${show(payload)}`);
+  if (!isPlainObject(payload)) bad(`${ev(i)}.payload`, 'telemetry_events_payload_check', `must be a plain JSON object, got ${show(payload)}`);
   let json: string;
   try {
     json = JSON.stringify(payload);
   } catch (error) {
-    bad(`${at}.payload`, 'json', `cannot be serialised as JSON: ${(error as Error).message}`);
+    bad(`${ev(i)}.payload`, 'json', `cannot be serialised as JSON: ${(error as Error).message}`);
   }
   // jsonb cannot store U+0000 nor a lone surrogate (SQLSTATE 22P05 / 22P02 would reject the whole
   // statement without naming the event). JSON.stringify writes both as \u escapes.
   const problem = jsonTextProblem(json);
-  if (problem === 'nul') bad(`${at}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
-  if (problem === 'unicode') bad(`${at}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
+  if (problem === 'nul') bad(`${ev(i)}.payload`, 'nul_character', 'contains a NUL character (\\u0000), which PostgreSQL cannot store');
+  if (problem === 'unicode') bad(`${ev(i)}.payload`, 'unicode', 'contains a lone UTF-16 surrogate (not well-formed Unicode), which PostgreSQL cannot store');
   // JSON text of ASCII only is as many bytes as characters: Buffer.byteLength only when it may differ.
   const bytes = isAscii(json) ? json.length : Buffer.byteLength(json);
-  if (bytes > MAX_EVENT_PAYLOAD_BYTES) bad(`${at}.payload`, 'size', `is ${bytes} bytes of JSON; an event's payload may have at most ${MAX_EVENT_PAYLOAD_BYTES}`);
+  if (bytes > MAX_EVENT_PAYLOAD_BYTES) bad(`${ev(i)}.payload`, 'size', `is ${bytes} bytes of JSON; an event's payload may have at most ${MAX_EVENT_PAYLOAD_BYTES}`);
   // NaN and ±Infinity became null in the JSON: refuse them, naming where they are.
   if (json.includes('null')) {
-    const path = nonFinitePath(payload, `${at}.payload`);
+    const path = nonFinitePath(payload, `${ev(i)}.payload`);
     if (path) bad(path, 'finite', 'must be a finite number: JSON cannot hold NaN or Infinity');
   }
   if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
-    bad(`${at}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
+    bad(`${ev(i)}.recordedAt`, 'date', `must be a valid Date, got ${show(recordedAt)}`);
   }
-  assertYearInRange(recordedAt, `${at}.recordedAt`);
+  assertYearInRange(recordedAt, `${ev(i)}.recordedAt`);
   if (recordedAt.getTime() > latest) {
-    bad(`${at}.recordedAt`, 'not_in_future', `is ${recordedAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60000} minutes ahead of the server's clock`);
+    bad(`${ev(i)}.recordedAt`, 'not_in_future', `is ${recordedAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60000} minutes ahead of the server's clock`);
   }
   let session = '';
   if (sessionId !== undefined && sessionId !== null) {
-    if (!isUuid(sessionId)) bad(`${at}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
-    session = sessionId.toLowerCase();
+    if (sessionId === lastSession.raw) session = lastSession.lower;
+    else {
+      if (!isUuid(sessionId)) bad(`${ev(i)}.sessionId`, 'uuid', `must be a UUID or null, got ${show(sessionId)}`);
+      session = sessionId.toLowerCase();
+      lastSession.raw = sessionId;
+      lastSession.lower = session;
+    }
   }
-  return { session, eventType, json, bytes, recordedAt: recordedAt.toISOString() };
+  out.sessions[j] = session;
+  out.types[j] = eventType;
+  out.payloads[j] = json;
+  out.times[j] = recordedAt.toISOString();
+  return bytes;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -249,15 +270,12 @@ export function validateEvents(events: readonly TelemetryEventInput[], now = Dat
     recordedAts: new Array<string>(n),
     sessions: new Map(),
   };
+  const out: EventColumns = { sessions: cols.sessionIds, types: cols.eventTypes, payloads: cols.payloads, times: cols.recordedAts };
   for (let i = 0; i < n; i++) {
-    const c = checkEvent(events[i], i, latest);
-    batchBytes += c.bytes;
+    batchBytes += checkEvent(events[i], i, latest, out, i);
     checkBatchBytes(batchBytes, i);
-    if (c.session && !cols.sessions.has(c.session)) cols.sessions.set(c.session, i);
-    cols.sessionIds[i] = c.session;
-    cols.eventTypes[i] = c.eventType;
-    cols.payloads[i] = c.json;
-    cols.recordedAts[i] = c.recordedAt;
+    const session = out.sessions[i]!;
+    if (session && !cols.sessions.has(session)) cols.sessions.set(session, i);
   }
   return cols;
 }
@@ -295,26 +313,27 @@ export function encodeEvents(events: readonly TelemetryEventInput[], now = Date.
   let batchBytes = 0;
   for (let start = 0; start < n; start += ROWS_PER_STATEMENT) {
     const end = Math.min(n, start + ROWS_PER_STATEMENT);
-    const ids = new Array<string>(end - start);
-    const types = new Array<string>(end - start);
-    const payloads = new Array<string>(end - start);
-    const times = new Array<string>(end - start);
+    const out: EventColumns = {
+      sessions: new Array<string>(end - start),
+      types: new Array<string>(end - start),
+      payloads: new Array<string>(end - start),
+      times: new Array<string>(end - start),
+    };
+    let previous = '';
     for (let i = start; i < end; i++) {
-      const c = checkEvent(events[i], i, latest);
-      batchBytes += c.bytes;
+      batchBytes += checkEvent(events[i], i, latest, out, i - start);
       checkBatchBytes(batchBytes, i);
-      if (c.session && !sessions.has(c.session)) sessions.set(c.session, i);
-      ids[i - start] = c.session || 'NULL';
-      types[i - start] = c.eventType;
-      payloads[i - start] = c.json;
-      times[i - start] = c.recordedAt;
+      const session = out.sessions[i - start]!;
+      if (!session) out.sessions[i - start] = 'NULL';
+      else if (session !== previous && !sessions.has(session)) sessions.set(session, i);
+      if (session) previous = session;
     }
     chunks.push({
       rows: end - start,
-      sessionIds: `{${ids.join(',')}}`,
-      eventTypes: `{${types.join(',')}}`,
-      recordedAts: `{${times.join(',')}}`,
-      payloads: `[${payloads.join(',')}]`,
+      sessionIds: `{${out.sessions.join(',')}}`,
+      eventTypes: `{${out.types.join(',')}}`,
+      recordedAts: `{${out.times.join(',')}}`,
+      payloads: `[${out.payloads.join(',')}]`,
     });
   }
   return { rows: n, chunks, sessions };
@@ -352,7 +371,7 @@ class PartitionRaceError extends Error {
 export async function recordEvents(client: DbClient, input: RecordEventsInput): Promise<{ inserted: number }> {
   if (!isPlainObject(input)) bad('input', 'object', `must be { applianceId, events }, got ${show(input)}`);
   const applianceId = assertUuid(input.applianceId, 'applianceId');
-  return insertEncoded(client, applianceId, encodeEvents(input.events));
+  return insertEncoded(client, personOf(client), applianceId, encodeEvents(input.events));
 }
 
 /**
@@ -360,7 +379,7 @@ export async function recordEvents(client: DbClient, input: RecordEventsInput): 
  * its promise (node-postgres writes a query at once on an idle connection), so a caller may encode
  * the next batch while the server inserts this one (ingestTelemetry).
  */
-async function insertEncoded(client: DbClient, applianceId: string, encoded: EncodedEvents): Promise<{ inserted: number }> {
+async function insertEncoded(client: DbClient, userId: string, applianceId: string, encoded: EncodedEvents): Promise<{ inserted: number }> {
   if (encoded.rows === 0) return { inserted: 0 };
   // The statement itself checks the appliance (the person's current pairing) and the sessions (of
   // that pairing): one round trip in the normal case; only a refused batch pays for the look-ups
@@ -371,7 +390,7 @@ async function insertEncoded(client: DbClient, applianceId: string, encoded: Enc
     let count: number;
     try {
       const result = await q.insertEvents.runWithCounts(
-        { applianceId, sessionIds: chunk.sessionIds, eventTypes: chunk.eventTypes, payloads: chunk.payloads, recordedAts: chunk.recordedAts, sessionCheck },
+        { userId, applianceId, sessionIds: chunk.sessionIds, eventTypes: chunk.eventTypes, payloads: chunk.payloads, recordedAts: chunk.recordedAts, sessionCheck },
         client,
       );
       count = result.rowCount ?? 0;
@@ -380,7 +399,7 @@ async function insertEncoded(client: DbClient, applianceId: string, encoded: Enc
       throw mapDbError(error, { field: 'events' });
     }
     // Nothing inserted although there were events: the guard refused the appliance or a session.
-    if (count === 0) await explainRefusal(client, applianceId, encoded.sessions);
+    if (count === 0) await explainRefusal(client, userId, applianceId, encoded.sessions);
     inserted += count;
   }
   return { inserted };
@@ -405,14 +424,19 @@ export interface IngestResult {
 
 /**
  * The ingestion entry point of a service that receives telemetry from many appliances (many people)
- * at once. Each batch is its own transaction as its person (kdb.asUser: role app_user, row-level
- * security, all or nothing), over `connections` pooled connections (default 1; at most the pool's
- * size). On each connection the batches are pipelined: the next batch is validated and encoded while
- * the server inserts the current one, so a stream costs max(client, server) per batch rather than
- * their sum. A refused batch does not stop the others: it is reported in `failed` with its index.
+ * at once (also `kdb.telemetry.ingest`). Each batch is its own transaction as its person (role
+ * app_user, `app.user_id`: row-level security, all or nothing), over `connections` connections of
+ * the pool (default 1; at most the pool's size). Each connection is taken once for all the batches
+ * of its stream (no pool round trip and no session reset per batch: the transaction sets only SET
+ * LOCAL state, and the session is reset once, when the stream ends). On each connection the batches
+ * are pipelined: the next batch is validated and encoded while the server inserts the current one,
+ * so a stream costs max(client, server) per batch rather than their sum. A refused batch does not
+ * stop the others: it is reported in `failed` with its index and typed error. A batch that raced
+ * with partition maintenance (SQLSTATE 40001) is retried up to 3 times, as withTransaction does.
  */
 export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBatch[], options: { connections?: number } = {}): Promise<IngestResult> {
   if (!Array.isArray(batches)) bad('batches', 'array', `must be an array of { userId, applianceId, events }, got ${show(batches)}`);
+  if (!isPlainObject(options)) bad('options', 'object', `must be { connections? }, got ${show(options)}`);
   const connections = options.connections ?? 1;
   if (!Number.isInteger(connections) || connections < 1 || connections > 64) bad('connections', 'range', `must be an integer from 1 to 64, got ${show(connections)}`);
   const result: IngestResult = { inserted: 0, batches: 0, failed: [] };
@@ -431,34 +455,92 @@ export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBat
       return { index, error: error instanceof KitchenDbError ? error : mapDbError(error) };
     }
   };
+  /** A connection of the pool for a stream's batches; `broken` once it failed (then it is discarded). */
+  type Connection = { client: pg.PoolClient; broken?: Error; onError: (error: Error) => void };
+  const open = async (): Promise<Connection> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw mapDbError(error);
+    }
+    const c: Connection = {
+      client,
+      // A checked-out client whose connection drops emits 'error': record it (see withTransaction).
+      onError: (error: Error) => {
+        c.broken ??= error;
+      },
+    };
+    client.on('error', c.onError);
+    return c;
+  };
+  const close = async (c: Connection): Promise<void> => {
+    c.client.removeListener('error', c.onError);
+    if (c.broken) return c.client.release(c.broken);
+    // Once per stream: the session back to its connection-time state before the pool has it.
+    await c.client.query('discard all').then(
+      () => c.client.release(),
+      (e: Error) => c.client.release(e),
+    );
+  };
   const stream = async () => {
     let current = prepare();
-    while (current) {
-      if ('error' in current) {
-        result.failed.push({ index: current.index, error: current.error });
-        current = prepare();
-        continue;
-      }
-      const { index, userId, applianceId, encoded } = current;
-      let upcoming: Prepared | undefined;
-      let prepared = false;
-      try {
-        const { inserted } = await withUser(pool, userId, async (client) => {
-          const sent = insertEncoded(client, applianceId, encoded);
-          // While the server inserts this batch: validate and encode the next (once, even if this
-          // transaction is retried).
-          if (!prepared) {
-            prepared = true;
-            upcoming = prepare();
+    let conn: Connection | undefined;
+    try {
+      while (current) {
+        if ('error' in current) {
+          result.failed.push({ index: current.index, error: current.error });
+          current = prepare();
+          continue;
+        }
+        const { index, userId, applianceId, encoded } = current;
+        let upcoming: Prepared | undefined;
+        let prepared = false;
+        for (let attempt = 0; ; attempt++) {
+          conn ??= await open();
+          const { client } = conn;
+          let began = false;
+          try {
+            // withTransaction's own BEGIN message (src/db/context.ts): the role, then app.act_as(person),
+            // which sets the person the way Citus replays on its workers. One round trip.
+            await client.query(beginText({ role: 'app_user' }, userId));
+            began = true;
+            const sent = insertEncoded(client, userId, applianceId, encoded);
+            // While the server inserts this batch: validate and encode the next (once, even if this
+            // batch is retried).
+            if (!prepared) {
+              prepared = true;
+              upcoming = prepare();
+            }
+            const { inserted } = await sent;
+            await client.query('commit');
+            result.inserted += inserted;
+            result.batches++;
+            break;
+          } catch (error) {
+            if (!conn.broken && isConnectionFailure(error)) conn.broken = error as Error;
+            if (began && !conn.broken) {
+              await client.query('rollback').catch((e: Error) => {
+                conn!.broken = e;
+              });
+            }
+            if (conn.broken) {
+              // This batch is reported (as withTransaction would: a ConnectionError); the stream goes
+              // on with the next batch on a new connection.
+              await close(conn);
+              conn = undefined;
+            } else if (isRetryable(error) && attempt < 3) {
+              await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+              continue;
+            }
+            result.failed.push({ index, error: error instanceof KitchenDbError ? error : mapDbError(error) });
+            break;
           }
-          return sent;
-        });
-        result.inserted += inserted;
-        result.batches++;
-      } catch (error) {
-        result.failed.push({ index, error: error instanceof KitchenDbError ? error : mapDbError(error) });
+        }
+        current = prepared ? upcoming : prepare();
       }
-      current = prepared ? upcoming : prepare();
+    } finally {
+      if (conn) await close(conn);
     }
   };
   await Promise.all(Array.from({ length: Math.min(connections, Math.max(1, batches.length)) }, stream));
@@ -467,8 +549,8 @@ export async function ingestTelemetry(pool: pg.Pool, batches: readonly IngestBat
 }
 
 /** Nothing was inserted although there were events: say why (the appliance, else the first bad session). */
-async function explainRefusal(client: DbClient, applianceId: string, sessions: Map<string, number>): Promise<never> {
-  const [appliance] = await runQuery(q.applianceForIngest, { applianceId }, client);
+async function explainRefusal(client: DbClient, userId: string, applianceId: string, sessions: Map<string, number>): Promise<never> {
+  const [appliance] = await runQuery(q.applianceForIngest, { userId, applianceId }, client);
   if (!appliance) {
     throw new NotFoundError('applianceId', 'appliance_of_person', `applianceId ${applianceId} is not one of your appliances`);
   }
@@ -478,7 +560,7 @@ async function explainRefusal(client: DbClient, applianceId: string, sessions: M
       rule: 'current_pairing',
     });
   }
-  const found = new Set((await runQuery(q.sessionsOfAppliance, { applianceId, sessionIds: [...sessions.keys()] }, client)).map((r) => r.id));
+  const found = new Set((await runQuery(q.sessionsOfAppliance, { userId, applianceId, sessionIds: [...sessions.keys()] }, client)).map((r) => r.id));
   for (const [id, index] of sessions) {
     if (!found.has(id)) {
       throw new NotFoundError(`events[${index}].sessionId`, 'session_of_appliance',
@@ -494,24 +576,10 @@ async function explainRefusal(client: DbClient, applianceId: string, sessions: M
 
 const DEFAULT_LIMIT = 500;
 const MAX_LIMIT = 10_000;
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)~(\d{1,19})$/;
 
+/** The page size of the reads: an integer from 1 to MAX_LIMIT, DEFAULT_LIMIT when absent. */
 function limitOf(limit: unknown): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    bad('limit', 'range', `must be an integer from 1 to ${MAX_LIMIT}, got ${show(limit)}`);
-  }
-  return limit;
-}
-
-const BIGINT_MAX = 9_223_372_036_854_775_807n;
-
-function cursorOf(cursor: unknown, field: string): { at: string; id: string } | undefined {
-  if (cursor === undefined || cursor === null) return undefined;
-  const m = typeof cursor === 'string' ? CURSOR.exec(cursor) : null;
-  // A tampered date (month 13, year 0) or an id above bigint fails here, naming the cursor.
-  if (!m || !isCursorTime(m[1]) || BigInt(m[2]!) > BIGINT_MAX) bad(field, 'cursor', `must be a cursor returned by a previous page, got ${show(cursor)}`);
-  return { at: m[1]!, id: m[2]! };
+  return pageSize(limit, 'limit', DEFAULT_LIMIT, MAX_LIMIT);
 }
 
 /** An optional event-type filter of the reads: null/absent = every type. */
@@ -523,12 +591,6 @@ function eventTypeFilter(value: unknown): EventType | null {
   return value as EventType;
 }
 
-function dateOf(value: unknown, field: string): Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) bad(field, 'date', `must be a valid Date, got ${show(value)}`);
-  assertYearInRange(value, field);
-  return value;
-}
-
 function eventOf(r: q.ISessionEventsResult): TelemetryEvent {
   return {
     id: r.id,
@@ -537,8 +599,15 @@ function eventOf(r: q.ISessionEventsResult): TelemetryEvent {
     eventType: r.eventType as EventType,
     payload: r.payload as Record<string, unknown>,
     recordedAt: r.recordedAt,
-    cursor: r.cursor,
+    // The one cursor format of the API (src/areas/shared/input.ts): base64url JSON [time, id].
+    cursor: encodeCursor([r.cursorTime, r.id]),
   };
+}
+
+/** A cursor of a previous page (timeBigintCursor), absent → undefined. */
+function cursorOf(cursor: unknown, field: string): { time: string; id: string } | undefined {
+  if (cursor === undefined || cursor === null) return undefined;
+  return timeBigintCursor(cursor, field);
 }
 
 function page(rows: q.ISessionEventsResult[], limit: number): EventPage {
@@ -552,7 +621,7 @@ export async function sessionEvents(client: DbClient, input: { sessionId: string
   const limit = limitOf(input.limit);
   const after = cursorOf(input.after, 'after');
   const rows = await runQuery(q.sessionEvents,
-    { sessionId, afterRecordedAt: after?.at ?? null, afterId: after?.id ?? null, limit },
+    { userId: personOf(client), sessionId, afterRecordedAt: after?.time ?? null, afterId: after?.id ?? null, limit },
     client,
   );
   return page(rows, limit);
@@ -568,19 +637,20 @@ export async function applianceEvents(
   input: { applianceId: string; from: Date; to: Date; eventType?: EventType | null; before?: string | null; limit?: number },
 ): Promise<EventPage> {
   const applianceId = assertUuid(input?.applianceId, 'applianceId');
-  const from = dateOf(input.from, 'from');
-  const to = dateOf(input.to, 'to');
+  const from = instant(input.from, 'from');
+  const to = instant(input.to, 'to');
   if (from.getTime() >= to.getTime()) bad('to', 'after_from', `must be later than from (${from.toISOString()}), got ${to.toISOString()}`);
   const eventType = eventTypeFilter(input.eventType);
   const limit = limitOf(input.limit);
   const before = cursorOf(input.before, 'before');
   const rows = await runQuery(q.applianceEvents,
     {
+      userId: personOf(client),
       applianceId,
       from: from.toISOString(),
       to: to.toISOString(),
       eventType,
-      beforeRecordedAt: before?.at ?? null,
+      beforeRecordedAt: before?.time ?? null,
       beforeId: before?.id ?? null,
       limit,
     },
@@ -592,7 +662,7 @@ export async function applianceEvents(
 /** The latest event (optionally of one type) of each of the person's current appliances that has one. */
 export async function latestReadings(client: DbClient, input: { eventType?: EventType | null } = {}): Promise<LatestReading[]> {
   const eventType = eventTypeFilter(input.eventType);
-  const rows = await runQuery(q.latestReadings, { eventType }, client);
+  const rows = await runQuery(q.latestReadings, { userId: personOf(client), eventType }, client);
   return rows.map((r) => ({
     applianceId: r.applianceId,
     deviceId: r.deviceId,

@@ -119,7 +119,7 @@ export async function withTransaction<T>(
  * only), so both are safe inline. Without role and person (the owner's own transactions: migrations,
  * tests, the demo loader) nothing is added, so the function need not exist yet.
  */
-function beginText(options: TransactionOptions, userId: string | undefined): string {
+export function beginText(options: TransactionOptions, userId: string | undefined): string {
   let begin = 'begin';
   if (options.isolation) begin += ` isolation level ${options.isolation}`;
   if (options.readOnly) begin += ' read only';

@@ -17,6 +17,7 @@ export interface IInsertEventsParams {
   recordedAts: string;
   sessionCheck: stringArray;
   sessionIds: string;
+  userId: string;
 }
 
 /** 'InsertEvents' return type */
@@ -28,13 +29,13 @@ export interface IInsertEventsQuery {
   result: IInsertEventsResult;
 }
 
-const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":548,"b":560},{"a":805,"b":817}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":254,"b":265}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":308}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":353,"b":362}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":392,"b":404}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":760,"b":773},{"a":840,"b":853}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s\n       WHERE s.user_id = (SELECT app.current_user_id()) AND s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)\n      = cardinality(:sessionCheck!::uuid[])"};
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"userId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122},{"a":532,"b":544},{"a":720,"b":732}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":152},{"a":562,"b":569},{"a":750,"b":757}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":238,"b":249}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":281,"b":292}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":337,"b":346}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":376,"b":388}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":675,"b":688},{"a":780,"b":793}]}],"statement":"INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = :userId! AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s\n       WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)\n      = cardinality(:sessionCheck!::uuid[])"};
 
 /**
  * Query generated from SQL:
  * ```
  * INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
- * SELECT :applianceId!::uuid, e.session_id, (SELECT app.current_user_id()), e.event_type, e.payload::jsonb, e.recorded_at
+ * SELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at
  * FROM ROWS FROM (
  *        unnest(:sessionIds!::text::uuid[]),
  *        unnest(:eventTypes!::text::text[]),
@@ -43,10 +44,10 @@ const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"sessionIds":tru
  *      ) AS e (session_id, event_type, payload, recorded_at)
  * WHERE EXISTS (
  *   SELECT FROM app.appliances a
- *   WHERE a.id = :applianceId! AND a.user_id = (SELECT app.current_user_id()) AND a.unpaired_at IS NULL
+ *   WHERE a.id = :applianceId! AND a.user_id = :userId! AND a.unpaired_at IS NULL
  * )
  *   AND (SELECT count(*) FROM app.cooking_sessions s
- *        WHERE s.user_id = (SELECT app.current_user_id()) AND s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId!)
+ *        WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)
  *       = cardinality(:sessionCheck!::uuid[])
  * ```
  */
@@ -56,6 +57,7 @@ export const insertEvents = new PreparedQuery<IInsertEventsParams,IInsertEventsR
 /** 'ApplianceForIngest' parameters type */
 export interface IApplianceForIngestParams {
   applianceId: string;
+  userId: string;
 }
 
 /** 'ApplianceForIngest' return type */
@@ -72,14 +74,14 @@ export interface IApplianceForIngestQuery {
   result: IApplianceForIngestResult;
 }
 
-const applianceForIngestIR: any = {"usedParamSet":{"applianceId":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":87,"b":99}]}],"statement":"SELECT a.id AS \"id!\", a.unpaired_at AS \"unpairedAt\"\nFROM app.appliances a\nWHERE a.id = :applianceId!"};
+const applianceForIngestIR: any = {"usedParamSet":{"applianceId":true,"userId":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":87,"b":99}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":117,"b":124}]}],"statement":"SELECT a.id AS \"id!\", a.unpaired_at AS \"unpairedAt\"\nFROM app.appliances a\nWHERE a.id = :applianceId! AND a.user_id = :userId!"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT a.id AS "id!", a.unpaired_at AS "unpairedAt"
  * FROM app.appliances a
- * WHERE a.id = :applianceId!
+ * WHERE a.id = :applianceId! AND a.user_id = :userId!
  * ```
  */
 export const applianceForIngest = new PreparedQuery<IApplianceForIngestParams,IApplianceForIngestResult>(applianceForIngestIR);
@@ -89,6 +91,7 @@ export const applianceForIngest = new PreparedQuery<IApplianceForIngestParams,IA
 export interface ISessionsOfApplianceParams {
   applianceId: string;
   sessionIds: stringArray;
+  userId: string;
 }
 
 /** 'SessionsOfAppliance' return type */
@@ -103,14 +106,14 @@ export interface ISessionsOfApplianceQuery {
   result: ISessionsOfApplianceResult;
 }
 
-const sessionsOfApplianceIR: any = {"usedParamSet":{"sessionIds":true,"applianceId":true},"params":[{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":67,"b":78}]},{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122}]}],"statement":"SELECT s.id AS \"id!\"\nFROM app.cooking_sessions s\nWHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId!"};
+const sessionsOfApplianceIR: any = {"usedParamSet":{"sessionIds":true,"applianceId":true,"userId":true},"params":[{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":67,"b":78}]},{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":110,"b":122}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":140,"b":147}]}],"statement":"SELECT s.id AS \"id!\"\nFROM app.cooking_sessions s\nWHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT s.id AS "id!"
  * FROM app.cooking_sessions s
- * WHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId!
+ * WHERE s.id = ANY (:sessionIds!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!
  * ```
  */
 export const sessionsOfAppliance = new PreparedQuery<ISessionsOfApplianceParams,ISessionsOfApplianceResult>(sessionsOfApplianceIR);
@@ -122,13 +125,14 @@ export interface ISessionEventsParams {
   afterRecordedAt?: DateOrString | null | void;
   limit: NumberOrString;
   sessionId: string;
+  userId: string;
 }
 
 /** 'SessionEvents' return type */
 export interface ISessionEventsResult {
   /** Source appliance pairing. */
   applianceId: string;
-  cursor: string;
+  cursorTime: string;
   /** temperature, status, stage_change, alert or heartbeat. */
   eventType: string;
   id: string;
@@ -146,16 +150,17 @@ export interface ISessionEventsQuery {
   result: ISessionEventsResult;
 }
 
-const sessionEventsIR: any = {"usedParamSet":{"sessionId":true,"afterRecordedAt":true,"afterId":true,"limit":true},"params":[{"name":"sessionId","required":true,"transform":{"type":"scalar"},"locs":[{"a":355,"b":365}]},{"name":"afterRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":374,"b":389},{"a":438,"b":453},{"a":482,"b":497}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":510,"b":517}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":564,"b":570}]}],"statement":"SELECT e.id::text AS \"id!\", e.appliance_id AS \"applianceId!\", e.session_id AS \"sessionId\",\n       e.event_type AS \"eventType!\", e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\",\n       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '~' || e.id AS \"cursor!\"\nFROM app.telemetry_events e\nWHERE e.session_id = :sessionId!\n  AND (:afterRecordedAt::timestamptz IS NULL\n       OR e.recorded_at > :afterRecordedAt\n       OR (e.recorded_at = :afterRecordedAt AND e.id > :afterId::bigint))\nORDER BY e.recorded_at, e.id\nLIMIT :limit!"};
+const sessionEventsIR: any = {"usedParamSet":{"userId":true,"sessionId":true,"afterRecordedAt":true,"afterId":true,"limit":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":341,"b":348}]},{"name":"sessionId","required":true,"transform":{"type":"scalar"},"locs":[{"a":371,"b":381}]},{"name":"afterRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":390,"b":405},{"a":454,"b":469},{"a":498,"b":513}]},{"name":"afterId","required":false,"transform":{"type":"scalar"},"locs":[{"a":526,"b":533}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":580,"b":586}]}],"statement":"SELECT e.id::text AS \"id!\", e.appliance_id AS \"applianceId!\", e.session_id AS \"sessionId\",\n       e.event_type AS \"eventType!\", e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\",\n       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.telemetry_events e\nWHERE e.user_id = :userId!\n  AND e.session_id = :sessionId!\n  AND (:afterRecordedAt::timestamptz IS NULL\n       OR e.recorded_at > :afterRecordedAt\n       OR (e.recorded_at = :afterRecordedAt AND e.id > :afterId::bigint))\nORDER BY e.recorded_at, e.id\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
  *        e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
- *        pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+ *        pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.telemetry_events e
- * WHERE e.session_id = :sessionId!
+ * WHERE e.user_id = :userId!
+ *   AND e.session_id = :sessionId!
  *   AND (:afterRecordedAt::timestamptz IS NULL
  *        OR e.recorded_at > :afterRecordedAt
  *        OR (e.recorded_at = :afterRecordedAt AND e.id > :afterId::bigint))
@@ -175,13 +180,14 @@ export interface IApplianceEventsParams {
   from: DateOrString;
   limit: NumberOrString;
   to: DateOrString;
+  userId: string;
 }
 
 /** 'ApplianceEvents' return type */
 export interface IApplianceEventsResult {
   /** Source appliance pairing. */
   applianceId: string;
-  cursor: string;
+  cursorTime: string;
   /** temperature, status, stage_change, alert or heartbeat. */
   eventType: string;
   id: string;
@@ -199,16 +205,17 @@ export interface IApplianceEventsQuery {
   result: IApplianceEventsResult;
 }
 
-const applianceEventsIR: any = {"usedParamSet":{"applianceId":true,"from":true,"to":true,"beforeRecordedAt":true,"beforeId":true,"eventType":true,"limit":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":357,"b":369}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":394,"b":399}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":436,"b":439}]},{"name":"beforeRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":461,"b":477},{"a":526,"b":542},{"a":571,"b":587}]},{"name":"beforeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":600,"b":608}]},{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":627,"b":636},{"a":670,"b":679}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":727,"b":733}]}],"statement":"SELECT e.id::text AS \"id!\", e.appliance_id AS \"applianceId!\", e.session_id AS \"sessionId\",\n       e.event_type AS \"eventType!\", e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\",\n       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '~' || e.id AS \"cursor!\"\nFROM app.telemetry_events e\nWHERE e.appliance_id = :applianceId!\n  AND e.recorded_at >= :from!::timestamptz\n  AND e.recorded_at < :to!::timestamptz\n  AND (:beforeRecordedAt::timestamptz IS NULL\n       OR e.recorded_at < :beforeRecordedAt\n       OR (e.recorded_at = :beforeRecordedAt AND e.id < :beforeId::bigint))\n  AND (:eventType::text IS NULL OR e.event_type = :eventType)\nORDER BY e.recorded_at DESC, e.id DESC\nLIMIT :limit!"};
+const applianceEventsIR: any = {"usedParamSet":{"userId":true,"applianceId":true,"from":true,"to":true,"beforeRecordedAt":true,"beforeId":true,"eventType":true,"limit":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":341,"b":348}]},{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":373,"b":385}]},{"name":"from","required":true,"transform":{"type":"scalar"},"locs":[{"a":410,"b":415}]},{"name":"to","required":true,"transform":{"type":"scalar"},"locs":[{"a":452,"b":455}]},{"name":"beforeRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":477,"b":493},{"a":542,"b":558},{"a":587,"b":603}]},{"name":"beforeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":616,"b":624}]},{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":643,"b":652},{"a":686,"b":695}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":743,"b":749}]}],"statement":"SELECT e.id::text AS \"id!\", e.appliance_id AS \"applianceId!\", e.session_id AS \"sessionId\",\n       e.event_type AS \"eventType!\", e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\",\n       pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"cursorTime!\"\nFROM app.telemetry_events e\nWHERE e.user_id = :userId!\n  AND e.appliance_id = :applianceId!\n  AND e.recorded_at >= :from!::timestamptz\n  AND e.recorded_at < :to!::timestamptz\n  AND (:beforeRecordedAt::timestamptz IS NULL\n       OR e.recorded_at < :beforeRecordedAt\n       OR (e.recorded_at = :beforeRecordedAt AND e.id < :beforeId::bigint))\n  AND (:eventType::text IS NULL OR e.event_type = :eventType)\nORDER BY e.recorded_at DESC, e.id DESC\nLIMIT :limit!"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT e.id::text AS "id!", e.appliance_id AS "applianceId!", e.session_id AS "sessionId",
  *        e.event_type AS "eventType!", e.payload AS "payload!", e.recorded_at AS "recordedAt!",
- *        pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || e.id AS "cursor!"
+ *        pg_catalog.to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorTime!"
  * FROM app.telemetry_events e
- * WHERE e.appliance_id = :applianceId!
+ * WHERE e.user_id = :userId!
+ *   AND e.appliance_id = :applianceId!
  *   AND e.recorded_at >= :from!::timestamptz
  *   AND e.recorded_at < :to!::timestamptz
  *   AND (:beforeRecordedAt::timestamptz IS NULL
@@ -225,6 +232,7 @@ export const applianceEvents = new PreparedQuery<IApplianceEventsParams,IApplian
 /** 'LatestReadings' parameters type */
 export interface ILatestReadingsParams {
   eventType?: string | null | void;
+  userId: string;
 }
 
 /** 'LatestReadings' return type */
@@ -252,7 +260,7 @@ export interface ILatestReadingsQuery {
   result: ILatestReadingsResult;
 }
 
-const latestReadingsIR: any = {"usedParamSet":{"eventType":true},"params":[{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":447,"b":456},{"a":490,"b":499}]}],"statement":"SELECT a.id AS \"applianceId!\", a.device_id AS \"deviceId!\", a.name AS \"applianceName\",\n       e.id::text AS \"eventId!\", e.session_id AS \"sessionId\", e.event_type AS \"eventType!\",\n       e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\"\nFROM app.appliances a\nCROSS JOIN LATERAL (\n  SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at\n  FROM app.telemetry_events t\n  WHERE t.user_id = a.user_id AND t.appliance_id = a.id\n    AND (:eventType::text IS NULL OR t.event_type = :eventType)\n  ORDER BY t.recorded_at DESC, t.id DESC\n  LIMIT 1\n) e\nWHERE a.unpaired_at IS NULL\nORDER BY a.paired_at, a.id"};
+const latestReadingsIR: any = {"usedParamSet":{"userId":true,"eventType":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":428,"b":435},{"a":604,"b":611}]},{"name":"eventType","required":false,"transform":{"type":"scalar"},"locs":[{"a":476,"b":485},{"a":519,"b":528}]}],"statement":"SELECT a.id AS \"applianceId!\", a.device_id AS \"deviceId!\", a.name AS \"applianceName\",\n       e.id::text AS \"eventId!\", e.session_id AS \"sessionId\", e.event_type AS \"eventType!\",\n       e.payload AS \"payload!\", e.recorded_at AS \"recordedAt!\"\nFROM app.appliances a\nCROSS JOIN LATERAL (\n  SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at\n  FROM app.telemetry_events t\n  WHERE t.user_id = a.user_id AND t.user_id = :userId!\n    AND t.appliance_id = a.id\n    AND (:eventType::text IS NULL OR t.event_type = :eventType)\n  ORDER BY t.recorded_at DESC, t.id DESC\n  LIMIT 1\n) e\nWHERE a.user_id = :userId! AND a.unpaired_at IS NULL\nORDER BY a.paired_at, a.id"};
 
 /**
  * Query generated from SQL:
@@ -264,12 +272,13 @@ const latestReadingsIR: any = {"usedParamSet":{"eventType":true},"params":[{"nam
  * CROSS JOIN LATERAL (
  *   SELECT t.id, t.session_id, t.event_type, t.payload, t.recorded_at
  *   FROM app.telemetry_events t
- *   WHERE t.user_id = a.user_id AND t.appliance_id = a.id
+ *   WHERE t.user_id = a.user_id AND t.user_id = :userId!
+ *     AND t.appliance_id = a.id
  *     AND (:eventType::text IS NULL OR t.event_type = :eventType)
  *   ORDER BY t.recorded_at DESC, t.id DESC
  *   LIMIT 1
  * ) e
- * WHERE a.unpaired_at IS NULL
+ * WHERE a.user_id = :userId! AND a.unpaired_at IS NULL
  * ORDER BY a.paired_at, a.id
  * ```
  */

@@ -331,6 +331,20 @@ export function timeIdCursor(value: unknown, field = 'cursor', timeMayBeNull = f
   return { time, id };
 }
 
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+const BIGINT_TEXT = /^[1-9]\d{0,18}$/;
+
+/** A positive bigint id (an identity column) as the API returns it: decimal text up to 2^63 − 1. */
+export function isBigintId(value: unknown): value is string {
+  return typeof value === 'string' && BIGINT_TEXT.test(value) && BigInt(value) <= BIGINT_MAX;
+}
+
+/** timeIdCursor's format for a row whose id is a bigint (as text): [time, id]. */
+export function timeBigintCursor(value: unknown, field = 'cursor'): { time: string; id: string } {
+  const [time, id] = decodeCursor(value, field, (p) => p.length === 2 && isCursorTime(p[0]) && isBigintId(p[1])) as [string, string];
+  return { time, id };
+}
+
 export interface Page<T> {
   items: T[];
   /** Pass as `cursor` to get the next page; null on the last page. */
