@@ -1,5 +1,5 @@
 --! Previous: sha1:68f1265138ac47efd40ed0dd99574b81aabf6f0f
---! Hash: sha1:969ea6b5444bc376b4f37f9a2c762b0175164962
+--! Hash: sha1:f053565292b221218a4fd0421b82e06eb08859e2
 --! Message: app_private.distribute(): the Citus distribution step (reference, person and lookup tables), a no-op without Citus
 
 set local lock_timeout = '5s';
