@@ -5,10 +5,27 @@
 // nothing in schema app left local, forced row-level security and the policies on every shard,
 // partitions made later by maintenance distributed too, and a worker refusing a role mapped to an
 // error that names the worker and the role.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { citusRemoteNodeError } from '../src/db/errors.ts';
+import { createCitusDatabase } from './support/citus.ts';
 import { CITUS, useTestDatabase } from './support/db.ts';
+import { createPerson } from './support/fixtures.ts';
+
+const BIN = fileURLToPath(new URL('../bin/kitchen-db.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** `kitchen-db <args>` against `url`. */
+function cli(args: string[], url: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
 
 const db = useTestDatabase();
 const q = async <T>(sql: string, values: unknown[] = []) => (await db().pool.query(sql, values)).rows as T[];
@@ -25,6 +42,15 @@ describe.skipIf(CITUS)('distribute() without Citus', () => {
     const [r] = await q<{ r: unknown }>('select app_private.distribute() as r');
     expect(r!.r).toEqual({ citus: false });
     expect((await q<{ n: number }>(`select count(*)::int as n from pg_extension where extname = 'citus'`))[0]!.n).toBe(0);
+  });
+
+  it('kitchen-db distribute says so and exits 0', async () => {
+    const r = await cli(['distribute'], db().url);
+    expect(r.stderr).not.toMatch(/^kitchen-db:/m);
+    expect(r.stdout).toMatch(/^no Citus on this (server|embedded engine): nothing to distribute/);
+    expect(r.code).toBe(0);
+    const json = await cli(['--json', 'distribute'], db().url);
+    expect(JSON.parse(json.stdout)).toMatchObject({ citus: false });
   });
 
   it('is not executable by the application roles', async () => {
@@ -79,6 +105,42 @@ describe.runIf(CITUS)('distribute() on a Citus cluster', () => {
     expect(r!.r).toMatchObject({ citus: true, converted: [] });
     expect(r!.r.already).toBeGreaterThan(10);
     expect((await q<{ n: number }>('select count(*)::int as n from pg_dist_partition'))[0]!.n).toBe(before!.n);
+  });
+
+  it('kitchen-db distribute reports that everything is distributed already', async () => {
+    const r = await cli(['distribute'], db().url);
+    expect(r.stdout).toMatch(/^already distributed: \d+ table\(s\), nothing to do$/m);
+    expect(r.code).toBe(0);
+  });
+
+  it('kitchen-db distribute copies existing rows into the shards without firing their triggers', async () => {
+    // A database with data, migrated but not yet distributed: what a DBA moving to Citus has. The
+    // enqueue triggers would fail on a worker (pg-boss lives on the coordinator) and would enqueue
+    // every existing row again: distribute() pauses them while Citus copies the rows.
+    const fresh = await createCitusDatabase({ distribute: false });
+    const pool = new pg.Pool({ connectionString: fresh.url, max: 2 });
+    try {
+      const person = await createPerson(pool);
+      await pool.query(`insert into app.meal_logs (user_id, meal_time, meal_type, notes) values ($1, now(), 'lunch', 'soup'), ($1, now(), 'dinner', 'rice')`, [person.id]);
+      const jobs = async () => Number((await pool.query('select count(*) as n from pgboss.job')).rows[0].n);
+      const jobsBefore = await jobs();
+      const r = await cli(['distribute'], fresh.url);
+      expect(r.stderr).not.toMatch(/^kitchen-db:/m);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^distributed by user_id, co-located with app\.users \(\d+\): app\.users, /m);
+      expect(r.stdout).toMatch(/^reference tables \(\d+\): auth\."user", app\.recipes/m);
+      // Two statements: Citus does not join a distributed table with the catalog.
+      const [m] = (await pool.query('select count(*)::int as n from app.meal_logs where user_id = $1', [person.id])).rows;
+      expect(m.n).toBe(2);
+      const [d] = (await pool.query(`select count(*)::int as n from pg_dist_partition where logicalrelid = 'app.meal_logs'::regclass`)).rows;
+      expect(d.n).toBe(1);
+      expect(await jobs()).toBe(jobsBefore);
+      const [t] = (await pool.query(`select count(*)::int as n from pg_trigger where tgrelid = 'app.meal_logs'::regclass and not tgisinternal and tgenabled = 'D'`)).rows;
+      expect(t.n, 'triggers enabled again').toBe(0);
+    } finally {
+      await pool.end();
+      await fresh.drop();
+    }
   });
 
   it('forces row-level security and keeps every policy on every shard of every person table', async () => {
