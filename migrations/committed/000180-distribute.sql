@@ -1,5 +1,5 @@
 --! Previous: sha1:68f1265138ac47efd40ed0dd99574b81aabf6f0f
---! Hash: sha1:f053565292b221218a4fd0421b82e06eb08859e2
+--! Hash: sha1:2d6aa05b679ce9ffebd927c571b85355a8cf7ece
 --! Message: app_private.distribute(): the Citus distribution step (reference, person and lookup tables), a no-op without Citus
 
 set local lock_timeout = '5s';
@@ -21,7 +21,8 @@ set local statement_timeout = '60s';
 --     coordinator; Citus itself turns auth tables that reference auth."user" into Citus local tables.
 -- Foreign keys between the tables it converts are dropped first and added again at the end (Citus
 -- checks each key at each step, and a key between a local and a reference table converts the whole
--- foreign-key graph), and the tables' own triggers are disabled while Citus copies existing rows
+-- foreign-key graph) — except a lookup table's key to app.users, which Citus cannot keep (not
+-- co-located) and which stays dropped (reported) —, and the tables' own triggers are disabled while Citus copies existing rows
 -- into the shards: copying is not a change, so it must not enqueue jobs or re-stamp rows.
 -- Everything happens in the caller's transaction: all or nothing. The Citus calls are dynamic SQL so
 -- that the body compiles (and plpgsql_check passes) on a server without Citus.
@@ -41,6 +42,7 @@ declare
   v_convert regclass[];
   v_managed regclass[];
   v_fks jsonb := '[]';
+  v_dropped text[] := '{}';
   v_triggers jsonb := '[]';
   v_left regclass[];
   v_ready regclass[];
@@ -137,16 +139,24 @@ begin
             hint = 'drop the key in a migration (docs/scale-out.md, "Distribution plan")';
   end loop;
 
-  -- Drop the keys between the tables being converted (and those already converted), re-added below.
+  -- Drop the keys between the tables being converted (and those already converted), re-added below,
+  -- except a lookup table's key to a distributed table: Citus allows keys between distributed tables
+  -- only within one co-location group, and a lookup table is distributed by its own key (migration
+  -- 000120: the writers and the GDPR purge keep the rows in step instead).
   for r in
-    select f.conrelid::regclass as child, f.conname, pg_catalog.pg_get_constraintdef(f.oid) as def
+    select f.conrelid::regclass as child, f.conname, pg_catalog.pg_get_constraintdef(f.oid) as def,
+           not (f.conrelid = any (v_lookups) and f.confrelid <> all (v_refs)) as keep
       from pg_catalog.pg_constraint f
      where f.contype = 'f' and f.conparentid = 0
        and f.conrelid = any (v_managed) and f.confrelid = any (v_managed)
        and (f.conrelid = any (v_convert) or f.confrelid = any (v_convert))
      order by f.conrelid::regclass::text, f.conname
   loop
-    v_fks := v_fks || jsonb_build_object('table', r.child::text, 'name', r.conname, 'def', r.def);
+    if r.keep then
+      v_fks := v_fks || jsonb_build_object('table', r.child::text, 'name', r.conname, 'def', r.def);
+    else
+      v_dropped := v_dropped || pg_catalog.format('%s.%I', r.child, r.conname);
+    end if;
     execute pg_catalog.format('alter table %s drop constraint %I', r.child, r.conname);
   end loop;
 
@@ -198,6 +208,7 @@ begin
     'lookup', (select coalesce(jsonb_agg(x::text), '[]') from pg_catalog.unnest(v_lookups) as x where x = any (v_convert)),
     'already', pg_catalog.cardinality(v_managed) - pg_catalog.cardinality(v_convert),
     'foreign_keys_readded', pg_catalog.jsonb_array_length(v_fks),
+    'foreign_keys_dropped', pg_catalog.to_jsonb(v_dropped),
     'triggers_paused', pg_catalog.jsonb_array_length(v_triggers),
     'local', (select coalesce(jsonb_agg(x::text), '[]') from pg_catalog.unnest(v_local) as x));
 end

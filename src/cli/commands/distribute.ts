@@ -19,6 +19,8 @@ export interface DistributeResult {
   /** Set when nothing was left to convert. */
   converted?: string[];
   foreign_keys_readded?: number;
+  /** Keys Citus cannot keep (a lookup table's key to app.users), dropped for good. */
+  foreign_keys_dropped?: string[];
   triggers_paused?: number;
   /** Tables of schema app left as plain tables on the coordinator (expected: none). */
   local?: string[];
@@ -69,6 +71,7 @@ export function registerDistributeCommand(program: Command): void {
           list('lookup tables, distributed by their own key', r.lookup);
           if (r.already) out.line(`already distributed before: ${r.already} table(s)`);
           out.line(`foreign keys re-added: ${r.foreign_keys_readded ?? 0}; triggers paused while rows were copied: ${r.triggers_paused ?? 0}`);
+          if (r.foreign_keys_dropped?.length) out.line(`foreign keys dropped (not co-located; the writers and the GDPR purge keep the rows in step): ${r.foreign_keys_dropped.join(', ')}`);
           if (r.local?.length) out.line(`left local on the coordinator (schema app): ${r.local.join(', ')}`);
           out.line(`done in ${seconds.toFixed(1)} s`);
         });
