@@ -65,8 +65,10 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * A fresh database on every node, migrated as kitchen_owner and distributed. Returns its URL on the
  * coordinator and a function that drops it everywhere.
  */
-export async function createCitusDatabase(options: { distribute?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void>; distributed: unknown }> {
-  const nodes = citusNodes();
+export async function createCitusDatabase(
+  options: { distribute?: boolean; nodes?: CitusNodes } = {},
+): Promise<{ url: string; drop: () => Promise<void>; distributed: unknown }> {
+  const nodes = options.nodes ?? citusNodes();
   const name = `kitchen_db_citus_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const all = [nodes.coordinator, ...nodes.workers];
   const drop = async () => {
