@@ -141,7 +141,8 @@ describe.runIf(CITUS)('distribute() on a Citus cluster', () => {
       await pool.end();
       await fresh.drop();
     }
-  });
+    // A second database on three nodes, migrated and distributed: minutes on a busy 2-core machine.
+  }, 300_000);
 
   it('forces row-level security and keeps every policy on every shard of every person table', async () => {
     for (const { t } of await q<{ t: string }>(personTablesSql)) {
