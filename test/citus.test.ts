@@ -51,7 +51,8 @@ describe.skipIf(CITUS)('distribute() without Citus', () => {
     expect(r.code).toBe(0);
     const json = await cli(['--json', 'distribute'], db().url);
     expect(JSON.parse(json.stdout)).toMatchObject({ citus: false });
-  });
+    // Two CLI processes: each starts Node and compiles the CLI, slow on a busy machine.
+  }, 180_000);
 
   it('is not executable by the application roles', async () => {
     const [r] = await q<{ ok: boolean }>(
@@ -111,7 +112,7 @@ describe.runIf(CITUS)('distribute() on a Citus cluster', () => {
     const r = await cli(['distribute'], db().url);
     expect(r.stdout).toMatch(/^already distributed: \d+ table\(s\), nothing to do$/m);
     expect(r.code).toBe(0);
-  });
+  }, 180_000);
 
   it('kitchen-db distribute copies existing rows into the shards without firing their triggers', async () => {
     // A database with data, migrated but not yet distributed: what a DBA moving to Citus has. The
