@@ -1,5 +1,5 @@
---! Previous: sha1:6883259cfa8663d7d01e2021b3a559a7b897c447
---! Hash: sha1:2174d65a9ce37d8f4d54460ce26607d05aa9546b
+--! Previous: sha1:f17221a21e358d92171073de5791858ab0a63990
+--! Hash: sha1:9ab14e3a83396b5d34338a934a9ab846d28f8925
 --! Message: assistant: the embeddings of deleted meal logs and messages go in one statement per DELETE instead of one per row
 
 -- Issue 15 (purge speed). The AFTER DELETE triggers delete_embeddings on app.meal_logs and

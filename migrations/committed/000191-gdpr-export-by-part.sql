@@ -1,5 +1,5 @@
---! Previous: sha1:2174d65a9ce37d8f4d54460ce26607d05aa9546b
---! Hash: sha1:c71e6813a121a4a90bfa103fdd7929a873745f21
+--! Previous: sha1:9ab14e3a83396b5d34338a934a9ab846d28f8925
+--! Hash: sha1:2184073b855871cdd60184d07750d1d8e46629b2
 --! Message: gdpr: the bulk export reads one partition at a time, with lines built column by column
 
 -- Issue 15 (export speed and memory). app.export_user_table_lines (000083) returns a whole table of

@@ -1,5 +1,5 @@
---! Previous: sha1:c71e6813a121a4a90bfa103fdd7929a873745f21
---! Hash: sha1:d63efd2ccedebbc0a3ac74c262d58c409606960c
+--! Previous: sha1:2184073b855871cdd60184d07750d1d8e46629b2
+--! Hash: sha1:768ab7f00dc6aff40de66b9d24474cb890d87090
 --! Message: gdpr: the purge reads the catalog (app_private.gdpr_tables()) once instead of twice
 
 -- Issue 15 (purge speed). app_private.purge_user_core (000081) ran app_private.gdpr_tables() — a

@@ -1,5 +1,5 @@
---! Previous: sha1:d63efd2ccedebbc0a3ac74c262d58c409606960c
---! Hash: sha1:fe2c5384bb0508962ca275836d295d99cc5e98dd
+--! Previous: sha1:768ab7f00dc6aff40de66b9d24474cb890d87090
+--! Hash: sha1:1cc4564d24132647a2ec55318fb5410eedaefbab
 --! Message: citus: every function restores app.owner_access through app_private.owner_access_restore (propagating SET LOCAL), catalog-driven, after every other migration
 
 set local lock_timeout = '5s';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerDistributeCommand } from './commands/distribute.ts';
 import { registerDocsCommand } from './commands/docs.ts';
 import { registerGdprCommands } from './commands/gdpr.ts';
 import { registerPartitionCommands } from './commands/partitions.ts';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerDocsCommand(program);
   registerDemoCommand(program);
+  registerDistributeCommand(program);
   registerGdprCommands(program);
   registerPartitionCommands(program);
   registerWorkerCommand(program);

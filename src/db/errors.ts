@@ -74,11 +74,38 @@ export interface PgErrorFields {
 const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
 
+/**
+ * Citus: the coordinator could not open its own connection to a worker ("connection to the remote
+ * node app_user@127.0.0.1:5433 failed with the following error: FATAL: role "app_user" is not
+ * permitted to log in"). It arrives as a class-08 SQLSTATE on a healthy connection to the
+ * coordinator, so it is not "cannot connect to <DATABASE_URL>": it names the worker, the role Citus
+ * connected as, and what the DBA must set up (docs/scale-out.md, "Roles and node-to-node
+ * authentication"). Undefined for any other error.
+ */
+export function citusRemoteNodeError(error: unknown): ConnectionError | undefined {
+  const e = (error ?? {}) as PgErrorFields;
+  if (!e.code?.startsWith('08')) return undefined;
+  const m = /connection to the remote node (?:(\S+)@)?(\S+?) failed(?: with the following error: ([^\n]*))?/.exec(e.message ?? '');
+  if (!m) return undefined;
+  const [, role, address, reason] = m;
+  return new ConnectionError(
+    `the Citus coordinator could not connect to the worker ${address}${role ? ` as role ${role}` : ''}: ${(reason ?? e.message ?? '').trim()}`,
+    {
+      engine: 'Citus worker',
+      address: address!,
+      hint: `give ${role ?? 'the role'} LOGIN on every node and a way for the coordinator to authenticate as it (pg_dist_authinfo, a .pgpass, or pg_hba.conf trust for the cluster's own addresses); see docs/scale-out.md`,
+      cause: error,
+    },
+  );
+}
+
 export function isConnectionFailure(error: unknown): boolean {
   // An area function may already have mapped the driver's error into a ConnectionError.
   if (error instanceof ConnectionError) return true;
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
+  // A worker that refused the coordinator: the client's own connection is fine.
+  if (citusRemoteNodeError(error)) return false;
   if (e.code && (CONNECTION_CODES.has(e.code) || NETWORK_CODES.has(e.code))) return true;
   return /Connection terminated|connection is closed|Client has encountered a connection error|Client was closed/i.test(
     e.message ?? '',
@@ -260,6 +287,8 @@ export function mapDbErrorOrRetry(error: unknown, context: ErrorContext = {}): K
     const field = (e.column && camelField(e.column)) ?? context.field ?? fieldOfConstraint(e.constraint, e.table) ?? 'input';
     return new ValidationError(field, `sqlstate_${code}`, `${field}: ${e.message ?? 'invalid value'}`, error);
   }
+  const remote = citusRemoteNodeError(error);
+  if (remote) return remote;
   if (isConnectionFailure(error)) {
     return new ConnectionError(`the database connection failed: ${e.message ?? String(error)}`, {
       engine: 'server',

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Logger, migrate as gmMigrate, type Settings } from 'graphile-migrate';
-import { KitchenDbError } from './errors.ts';
+import { citusRemoteNodeError, KitchenDbError } from './errors.ts';
 import { connectionError, describeUrl } from './resolve.ts';
 
 /** The package root (works from src/ in a clone and from dist/ in an installed package). */
@@ -208,6 +208,8 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
   } catch (error) {
     if (error instanceof KitchenDbError) throw error;
     const e = error as { code?: string; message?: string };
+    const remote = citusRemoteNodeError(error);
+    if (remote) throw remote;
     if (e.code && /^(08|57P|28|3D)/.test(e.code)) throw connectionError(error, 'PostgreSQL', url, 'the connection');
     const last = applied.length ? ` (last migration started: ${applied.at(-1)})` : '';
     throw new KitchenDbError('internal', `migration failed: ${e.message ?? String(error)}${last}`, {

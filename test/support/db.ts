@@ -1,12 +1,15 @@
 // Each test file: `const db = useTestDatabase();` then use `db()` inside tests. The file gets its
-// own migrated database (copied from the run's template) in beforeAll, dropped in afterAll.
+// own migrated database (copied from the run's template) in beforeAll, dropped in afterAll. On a
+// Citus cluster (TEST_CITUS=1, test/support/citus.ts) it is a fresh database on every node,
+// migrated and distributed, since a Citus database cannot serve as a template.
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../src/testing.ts';
+import { CITUS, createCitusTestDatabase } from './citus.ts';
 
 export function useTestDatabase(): () => TestDatabase {
   let db: TestDatabase | undefined;
   beforeAll(async () => {
-    db = await createTestDatabase({ template: inject('kitchenTemplate') });
+    db = CITUS ? await createCitusTestDatabase() : await createTestDatabase({ template: inject('kitchenTemplate') });
   });
   afterAll(async () => {
     await db?.close();
@@ -21,3 +24,5 @@ export function useTestDatabase(): () => TestDatabase {
 export function engine(): TestDatabase['engine'] {
   return inject('kitchenTemplate').kind;
 }
+
+export { CITUS, NOT_ON_CITUS } from './citus.ts';

@@ -8,7 +8,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { withClient } from '../../src/db/migrate.ts';
 import { prepareTestTemplate, type PreparedTemplate, type TestTemplate } from '../../src/testing.ts';
+import { citusNodes } from './citus.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +25,15 @@ export async function setup(project: TestProject): Promise<void> {
   runTmp = mkdtempSync(join(tmpdir(), 'kitchen-db-run-'));
   process.env.TMPDIR = runTmp;
   const t0 = Date.now();
+  if (process.env.TEST_CITUS === '1') {
+    // Citus: no template (a Citus database cannot be copied); each file builds its own (test/support/citus.ts).
+    const { coordinator, workers } = citusNodes();
+    const version = await withClient(coordinator, 'TEST_DATABASE_URL', async (c) => (await c.query('show server_version')).rows[0].server_version as string);
+    const line = `engine: Citus cluster, coordinator ${new URL(coordinator).host} + ${workers.length} workers (PostgreSQL ${version}; a fresh database per test file)`;
+    console.log(line);
+    project.provide('kitchenTemplate', { kind: 'server', line, version, serverUrl: coordinator });
+    return;
+  }
   template = await prepareTestTemplate({ log: (line) => console.log(line) });
   console.log(`migrated template ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const { dispose: _dispose, ...data } = template;
