@@ -197,7 +197,7 @@ with input as materialized (
   group by k.meal_id
 ), meal as (
   insert into app.meal_logs as m (id, user_id, meal_time, meal_type, nutrition_totals, ai_analysis, image_url, notes)
-  select i.id, app.current_user_id(), (i.meal ->> 'mealTime')::timestamptz, i.meal ->> 'mealType',
+  select i.id, :userId!::uuid, (i.meal ->> 'mealTime')::timestamptz, i.meal ->> 'mealType',
          coalesce(nullif(i.meal -> 'nutritionTotals', 'null'::jsonb), s.totals, '{}'::jsonb),
          nullif(i.meal -> 'aiAnalysis', 'null'::jsonb), i.meal ->> 'imageUrl', i.meal ->> 'notes'
   from input as i left join summed as s on s.meal_id = i.id
@@ -205,7 +205,7 @@ with input as materialized (
   returning m.*
 ), foods as (
   insert into app.meal_foods as f (meal_log_id, user_id, name, quantity, unit, nutrition, confidence, created_at)
-  select m.id, m.user_id, fd.name, fd.quantity, fd.unit, fd.nutrition, fd.confidence,
+  select m.id, :userId!::uuid, fd.name, fd.quantity, fd.unit, fd.nutrition, fd.confidence,
          pg_catalog.now() + (fd.ord - 1) * interval '1 microsecond'
   from meal as m join food as fd on fd.meal_id = m.id
   returning f.id, f.meal_log_id, f.name, f.quantity, f.unit, f.nutrition, f.confidence, f.created_at

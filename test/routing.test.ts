@@ -181,7 +181,7 @@ function baseValues(dimensions: number): Record<string, unknown> {
   return {
     id: randomUUID(), mealId: randomUUID(), conversationId: randomUUID(), afterId: null, afterTime: null,
     includeDeleted: false, from: '2026-01-01', to: '2026-01-31', limit: 10,
-    mealTime: '2026-01-15T12:00:00Z', mealType: 'lunch', foods: '[{"name":"x"}]', nutritionTotals: null, aiAnalysis: null,
+    mealTime: '2026-01-15T12:00:00Z', mealType: 'lunch', foods: '[{"name":"x"}]', meals: '[{"mealTime":"2026-01-15T12:00:00Z","mealType":"lunch","foods":[{"name":"x"}]}]', nutritionTotals: null, aiAnalysis: null,
     imageUrl: null, notes: null, setAiAnalysis: false, setImageUrl: false, setNotes: false, recomputeTotals: true, deleted: true,
     predicate: '$.calories > 1', name: 'Forged', timeZone: null, patch: '{"theme":"dark"}', clientUpdatedAt: new Date(),
     goalType: 'maintain', targetCalories: 2000, targetProteinG: null, targetCarbsG: null, targetFatG: null, targetFiberG: null,

@@ -882,14 +882,13 @@ describe('distribution by person (issue 17: every person table can be distribute
    * entry must still exist: the change that removes one removes it here too, until the list is empty.
    */
   const GLOBAL_KEYS: Record<string, string> = {
-    'app.users idx_users_email': 'e-mail, unique across people',
-    'app.users users_auth_id_key': 'Better-Auth id, one person per identity',
-    'app.push_tokens push_tokens_token_key': 'a phone token belongs to one person',
-    'app.appliances idx_appliances_device_id': 'a device has one current pairing',
-    'app.appliances idx_appliances_serial_number': 'a serial number has one current pairing',
-    'app.embeddings embeddings_pkey': 'knowledge rows have user_id NULL until they leave app.embeddings',
-    'app.embeddings idx_embeddings_knowledge_chunk': 'the knowledge base\'s own key',
+    'app.person_emails person_emails_pkey': 'lookup table (issue 17): e-mail, unique across people, distributed by the e-mail itself',
+    'app.person_auth_ids person_auth_ids_pkey': 'lookup table: Better-Auth id, one person per identity',
+    'app.push_token_owners push_token_owners_pkey': 'lookup table: a phone token (its SHA-256) belongs to one person',
+    'app.appliance_devices appliance_devices_pkey': 'lookup table: a device has one current pairing',
+    'app.appliance_serials appliance_serials_pkey': 'lookup table: a serial number has one current pairing',
   };
+
   /** Every unique key (constraint or index) of app's tables with a person column, with that column (id on app.users). */
   const keysSql = `
     select c.oid::regclass::text || ' ' || ic.relname as key,

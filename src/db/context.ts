@@ -124,7 +124,9 @@ export function beginText(options: TransactionOptions, userId: string | undefine
   if (options.isolation) begin += ` isolation level ${options.isolation}`;
   if (options.readOnly) begin += ' read only';
   if (options.role) begin += `; set local role ${options.role}`;
-  if (options.role || userId) begin += userId ? `; select app.act_as('${userId}'::uuid)` : '; select app.act_as(null)';
+  // auth_service (Better-Auth's role) has no USAGE on schema app and acts for nobody: no act_as.
+  if (userId) begin += `; select app.act_as('${userId}'::uuid)`;
+  else if (options.role && options.role !== 'auth_service') begin += '; select app.act_as(null)';
   return begin;
 }
 

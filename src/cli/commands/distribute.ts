@@ -3,7 +3,8 @@
 // superuser: create_distributed_table needs ownership) and prints what it did. Without Citus it
 // changes nothing and says so; run again, it reports that everything is already distributed.
 import type { Command } from 'commander';
-import { mapDbError, KitchenDbError } from '../../db/errors.ts';
+import { KitchenDbError } from '../../db/errors.ts';
+import { withTransaction } from '../../db/context.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
 import { createOutput } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
@@ -41,18 +42,10 @@ export function registerDistributeCommand(program: Command): void {
           throw new KitchenDbError('internal', `${pending.length} migration(s) pending (${pending[0]}${pending.length > 1 ? ' …' : ''}): run \`kitchen-db migrate\` first`);
         }
         const started = performance.now();
-        const client = await pool.connect();
-        let result: DistributeResult;
-        try {
-          await client.query('begin');
-          result = (await client.query<{ r: DistributeResult }>('select app_private.distribute() as r')).rows[0]!.r;
-          await client.query('commit');
-        } catch (error) {
-          await client.query('rollback').catch(() => {});
-          throw mapDbError(error);
-        } finally {
-          client.release();
-        }
+        // One transaction as the connection's own role (the DBA); withTransaction maps errors (one table).
+        const result = await withTransaction(pool, { retries: 0 }, async (client) =>
+          (await client.query<{ r: DistributeResult }>('select app_private.distribute() as r')).rows[0]!.r,
+        );
         const seconds = (performance.now() - started) / 1000;
         out.result({ ...result, seconds: Number(seconds.toFixed(1)) }, (r) => {
           if (!r.citus) {
