@@ -51,7 +51,7 @@ async function load(pool: pg.Pool, people: number, meals: number, embeddings: nu
   await pool.query('vacuum (analyze) app.meal_logs');
 
   // Embeddings: one 384-dimension chunk per meal (random directions), as the embed job would store them.
-  await pool.query('drop index app.idx_embeddings_knowledge_hnsw');
+  // (The knowledge base and its HNSW index live in app.knowledge_embeddings since migration 000133.)
   await pool.query(`alter table app.embeddings alter column embedding type public.vector(${DIM})`);
   await inChunks(embeddings, 50_000, async (from, to) => {
     await bulk(
