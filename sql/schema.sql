@@ -4785,6 +4785,10 @@ begin
          sha256 = case when f.state = 'deleted' then null else f.sha256 end
    where f.person_id = p_user_id;
   get diagnostics v_files = row_count;
+  -- The person's job outbox rows (000140) first: a drain that is moving some of them into pg-boss
+  -- holds their row locks, so this waits for it to commit; the next statement (a new snapshot) then
+  -- sees the jobs it made. Without it a job drained during the purge would outlive the person.
+  delete from app.job_outbox as o where o.user_id = p_user_id;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
   -- The catalog is read once (it is a query over pg_catalog) and used by both loops.
@@ -4826,7 +4830,7 @@ $$;
 -- Name: FUNCTION purge_user_core(p_user_id uuid, p_reason text); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023, 000081 and 000192), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
+COMMENT ON FUNCTION app_private.purge_user_core(p_user_id uuid, p_reason text) IS 'The purge itself (migrations 000023, 000081 and 000192), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their job outbox rows (waiting for a drain that is moving them) and then their pg-boss jobs (app_private.gdpr_purge_jobs), deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';
 
 --
 -- Name: recipe_write_side_tables(app.recipes, app.recipes); Type: FUNCTION; Schema: app_private; Owner: -

@@ -56,6 +56,43 @@ describe('the enqueue triggers write the outbox', () => {
   });
 });
 
+describe('a drain racing a GDPR purge', () => {
+  it.skipIf(engine() === 'embedded')(
+    'the purge waits for a drain that is moving the person\'s outbox rows into pg-boss, then deletes the jobs it made (native only: PGlite runs one transaction at a time)',
+    async () => {
+      await drainOutbox(db().pool);
+      const p = await createPerson(db().pool);
+      const id = await addMessage(p, 'drained while the purge runs');
+      const drainer = await db().pool.connect();
+      try {
+        await drainer.query('begin');
+        await drainer.query('set local role app_worker');
+        const { rows } = await drainer.query<{ n: number }>('select app.drain_job_outbox(10000) as n');
+        expect(rows[0]!.n).toBeGreaterThan(0);
+        const purging = db().asCompliance((c) => c.query('select app.purge_user($1)', [p.id]));
+        // The purge's delete of the person's outbox rows waits for the drain's row locks.
+        let waited = false;
+        for (let i = 0; i < 400 && !waited; i++) {
+          const { rows: w } = await db().pool.query<{ n: number }>(
+            `select count(*)::int as n from pg_catalog.pg_stat_activity where wait_event_type = 'Lock' and query like '%purge_user%'`,
+          );
+          waited = w[0]!.n > 0;
+          if (!waited) await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(waited).toBe(true);
+        await drainer.query('commit');
+        await purging;
+      } finally {
+        await drainer.query('rollback').catch(() => {});
+        drainer.release();
+      }
+      // The job the drain committed during the purge is gone with the person.
+      expect((await db().pool.query(`select 1 from pgboss.job where singleton_key = $1`, [`message:${id}`])).rowCount).toBe(0);
+      expect(await outboxOf(p.id)).toEqual([]);
+    },
+  );
+});
+
 describe('rights', () => {
   it('app_user can neither read nor write the outbox (no forged jobs for someone else), nor drain it; app_worker may drain', async () => {
     const { rows } = await db().pool.query(

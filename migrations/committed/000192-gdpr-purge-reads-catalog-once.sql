@@ -1,12 +1,14 @@
 --! Previous: sha1:2184073b855871cdd60184d07750d1d8e46629b2
---! Hash: sha1:768ab7f00dc6aff40de66b9d24474cb890d87090
---! Message: gdpr: the purge reads the catalog (app_private.gdpr_tables()) once instead of twice
+--! Hash: sha1:c750be7a9a7bb63acaf24a9dca3f10a028009989
+--! Message: gdpr: the purge reads the catalog once, and deletes the job outbox before the pg-boss jobs (a concurrent drain is waited for)
 
 -- Issue 15 (purge speed). app_private.purge_user_core (000081) ran app_private.gdpr_tables() — a
 -- query over pg_catalog — twice, once for the deletes and once for the "nothing left" checks; it now
 -- reads it once into an array used by both loops. Within a rank, partitioned tables go first, so the
 -- person's telemetry is deleted by user_id (an index range per partition) before the cooking sessions
 -- whose statement trigger (cooking_sessions_delete_events) would otherwise look for their events.
+-- It also deletes the person's app.job_outbox rows before their pg-boss jobs, so a job a concurrent
+-- drain (app.drain_job_outbox) moves into pg-boss while the purge runs is waited for and deleted too.
 -- Redefines app_private.purge_user_core only; nothing else of it changes.
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
@@ -43,6 +45,10 @@ begin
          sha256 = case when f.state = 'deleted' then null else f.sha256 end
    where f.person_id = p_user_id;
   get diagnostics v_files = row_count;
+  -- The person's job outbox rows (000140) first: a drain that is moving some of them into pg-boss
+  -- holds their row locks, so this waits for it to commit; the next statement (a new snapshot) then
+  -- sees the jobs it made. Without it a job drained during the purge would outlive the person.
+  delete from app.job_outbox as o where o.user_id = p_user_id;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
   -- The catalog is read once (it is a query over pg_catalog) and used by both loops.
@@ -81,6 +87,6 @@ end
 $$;
 
 comment on function app_private.purge_user_core(uuid, text) is
-  'The purge itself (migrations 000023, 000081 and 000192), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their pg-boss jobs (app_private.gdpr_purge_jobs), '
+  'The purge itself (migrations 000023, 000081 and 000192), for app.purge_user and app_private.purge_due_accounts, which switch app.owner_access on first. In one transaction: locks the person''s row, marks their export files pending deletion (and forgets whose they were), deletes their job outbox rows (waiting for a drain that is moving them) and then their pg-boss jobs (app_private.gdpr_purge_jobs), '
   'deletes their rows from every table of app_private.gdpr_tables() in purge order (auth.verification by app_private.gdpr_verification_matches), checks nothing is left, audits. '
   'Returns {"user_id", "found", "purged_at", "reason", "tables": {"<schema.table>": rows deleted}, "total_rows", "jobs": pg-boss jobs deleted, "export_files": file records marked}; reference tables count rows whose reference was set to NULL.';

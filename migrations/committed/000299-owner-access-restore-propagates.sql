@@ -1,5 +1,5 @@
---! Previous: sha1:768ab7f00dc6aff40de66b9d24474cb890d87090
---! Hash: sha1:1cc4564d24132647a2ec55318fb5410eedaefbab
+--! Previous: sha1:c750be7a9a7bb63acaf24a9dca3f10a028009989
+--! Hash: sha1:f5ddd6a2611cb61821783a2c53dc3ec6a46ae5cf
 --! Message: citus: every function restores app.owner_access through app_private.owner_access_restore (propagating SET LOCAL), catalog-driven, after every other migration
 
 set local lock_timeout = '5s';
