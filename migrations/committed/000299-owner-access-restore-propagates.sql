@@ -1,5 +1,5 @@
---! Previous: sha1:768ab7f00dc6aff40de66b9d24474cb890d87090
---! Hash: sha1:1cc4564d24132647a2ec55318fb5410eedaefbab
+--! Previous: sha1:b00a1c2d5b58c09c018faf94d2cb987f3dc3fae3
+--! Hash: sha1:ddab60192f1e256880a19675ad98cb62108efbab
 --! Message: citus: every function restores app.owner_access through app_private.owner_access_restore (propagating SET LOCAL), catalog-driven, after every other migration
 
 set local lock_timeout = '5s';
