@@ -187,6 +187,7 @@ function baseValues(dimensions: number): Record<string, unknown> {
     goalType: 'maintain', targetCalories: 2000, targetProteinG: null, targetCarbsG: null, targetFatG: null, targetFiberG: null,
     targetSugarG: null, targetSodiumMg: null, targetWeightKg: null, startsOn: null, endsOn: null,
     token: 'forged-token', title: 'forged', messages: '[{"role":"user","content":"x"}]',
+    meals: '[{"mealTime":"2026-01-15T12:00:00Z","mealType":"lunch","foods":[{"name":"x"}]}]',
     provider: 'p', model: 'm', inputTokens: 1, outputTokens: 1, costUsd: '0.01', feature: null, latencyMs: null, requestId: null,
     embedding: `[${new Array(dimensions).fill(0.1).join(',')}]`, sourceKind: null, items: '[]', serverTime: new Date(),
   };

@@ -194,7 +194,7 @@ export async function logMeals(client: DbClient, meals: LogMealInput[]): Promise
       notes: optionalText(input.notes, `${at}.notes`, { max: 4000, min: 0 }) ?? null,
     };
   });
-  const rows = await runQuery(insertMealsWithFoods, { meals: JSON.stringify(items) }, client, 'meals');
+  const rows = await runQuery(insertMealsWithFoods, { meals: JSON.stringify(items), userId: personOf(client) }, client, 'meals');
   return rows.map(({ ord: _ord, ...row }) => toMeal(row));
 }
 
