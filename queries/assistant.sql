@@ -9,18 +9,17 @@ RETURNING c.id, c.title, c.created_at AS "createdAt", c.updated_at AS "updatedAt
 -- position in microseconds, so a batch, and the next batch, sort after what is already there even
 -- on a clock with millisecond resolution (the embedded engine's). The trigger
 -- messages_after_insert moves last_message_at and titles an untitled conversation from its first
--- user message.
-WITH latest AS (
-  SELECT max(m.created_at) AS at
-  FROM app.messages AS m
-  WHERE m.conversation_id = :conversationId!::uuid AND m.user_id = :userId!
-)
+-- user message. The newest message is a scalar subquery, not a CTE joined to the function: Citus
+-- fails on that form with XX000 "no relation entry for relid 2".
 INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)
 SELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',
        COALESCE(e.value -> 'metadata', '{}'::jsonb),
-       greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')
+       greatest(pg_catalog.clock_timestamp(),
+                (SELECT max(l.created_at)
+                 FROM app.messages AS l
+                 WHERE l.conversation_id = :conversationId!::uuid AND l.user_id = :userId!) + interval '1 microsecond')
          + (e.ord - 1) * interval '1 microsecond'
-FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest
+FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
 ORDER BY e.ord
 RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.message_metadata AS "messageMetadata",
           m.created_at AS "createdAt";
@@ -117,7 +116,8 @@ WHERE a.attrelid = 'app.embeddings'::regclass AND a.attname = 'embedding';
 -- source row must exist for that person; if one does not, nothing is written and the "missing"
 -- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).
 -- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):
--- re-embedding replaces; a conflict only ever involves the person's own rows.
+-- re-embedding replaces; a conflict only ever involves the person's own rows. created_at =
+-- excluded.created_at (the default, now()): Citus refuses a non-IMMUTABLE function in DO UPDATE SET.
 WITH input AS (
   SELECT e.ord,
          :userId!::uuid AS user_id,
@@ -144,7 +144,7 @@ WITH input AS (
   ORDER BY i.ord
   ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE
     SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
-        created_at = pg_catalog.now()
+        created_at = excluded.created_at
   RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model
 )
 SELECT i.ord::int AS "ord!", s.id AS "id?", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS "missing!"
@@ -156,7 +156,8 @@ ORDER BY i.ord;
 /* @name InsertKnowledgeEmbeddings */
 -- Shared knowledge base (app.knowledge_embeddings). Rows with a source_id (a stable document uuid)
 -- are upserted on idx_knowledge_embeddings_chunk (source_id, chunk_index, model); rows without one
--- are always inserted (NULLs are distinct).
+-- are always inserted (NULLs are distinct). created_at = excluded.created_at (the default, now()):
+-- Citus refuses a non-IMMUTABLE function in DO UPDATE SET.
 with input as (
   select e.ord,
          (e.value ->> 'source_id')::uuid as source_id,
@@ -173,7 +174,7 @@ from input as i
 order by i.ord
 on conflict (source_id, chunk_index, model) do update
   set content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
-      created_at = pg_catalog.now()
+      created_at = excluded.created_at
 returning x.id;
 
 /* @name SearchMyEmbeddings */
@@ -229,13 +230,15 @@ from app.lock_embedding_sources(:kind!, :userIds!::uuid[], :ids!::uuid[]) as s;
   @name UpsertEmbeddings
   @param rows -> ((userId!, sourceKind!, sourceId!, chunkIndex!, content!, embedding!, model!, metadata!)...)
 */
+-- created_at = excluded.created_at: the proposed row's default, now() of this transaction, as before;
+-- Citus refuses a non-IMMUTABLE function (now()) in DO UPDATE SET.
 insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
 values :rows
 on conflict (user_id, source_kind, source_id, chunk_index, model) where user_id is not null do update
   set content = excluded.content,
       embedding = excluded.embedding,
       metadata = excluded.metadata,
-      created_at = pg_catalog.now();
+      created_at = excluded.created_at;
 
 /* @name DeleteSurplusChunks */
 delete from app.embeddings as e

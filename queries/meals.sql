@@ -174,7 +174,8 @@ select app.rebuild_daily_metrics(:userId!::uuid) as "days!";
 -- logMeals: several meals with their foods in one statement, each as InsertMealWithFoods would
 -- write it. :meals is a JSON array of {mealTime, mealType, foods, nutritionTotals, aiAnalysis,
 -- imageUrl, notes} validated by the caller; the result has one row per meal, in the array's order
--- (ord). Ids are drawn before the insert so the foods can name their meal.
+-- (ord). Ids are drawn before the insert so the foods can name their meal. The person is :userId
+-- (personOf), as in InsertMealWithFoods: Citus routes the statement to the person's shard.
 with input as materialized (
   select e.ord, e.value as meal, pg_catalog.gen_random_uuid() as id
   from pg_catalog.jsonb_array_elements(:meals!::jsonb) with ordinality as e (value, ord)

@@ -108,15 +108,23 @@ SELECT
 FROM app.recipes AS r
 WHERE r.id = :id!;
 
+/* @name AdminRecipeWriteLock */
+-- The EXCLUSIVE sync lock every recipe writer takes (app.recipe_admin_*, the stamp trigger), before
+-- AdminLockRecipe reads the row for the expectedVersion check: with it held, no writer can change the
+-- row until this transaction ends. Not a row lock (FOR UPDATE): on Citus the admin's connection would
+-- hold the row of every copy of the reference table, and app.recipe_admin_update, running as the
+-- owner on other connections of the same transaction, would wait for it (a distributed deadlock, 40P01).
+SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync')) AS "locked";
+
 /* @name AdminLockRecipe */
+-- After AdminRecipeWriteLock, in a later statement (READ COMMITTED: a snapshot taken after the lock).
 SELECT
   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version, r.is_published AS "isPublished",
   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
 FROM app.recipes AS r
-WHERE r.id = :id!
-FOR UPDATE;
+WHERE r.id = :id!;
 
 /* @name AdminInsertRecipe */
 -- Through app.recipe_admin_create (000143): sync lock, version/updated_at, search row, tombstone.
@@ -153,6 +161,13 @@ SELECT
   r.carbs_g AS "carbsG", r.fats_g AS "fatsG", r.image_url AS "imageUrl", r.version AS "version!", r.is_published AS "isPublished!",
   r.created_by AS "createdBy", r.created_at AS "createdAt!", r.updated_at AS "updatedAt!"
 FROM app.recipe_admin_update(:id!::uuid, jsonb_build_object('is_published', :isPublished!::boolean)) AS r;
+
+/* @name AdminSequentialShards */
+-- Before AdminCountCookingSessions: on Citus that count reads every shard of cooking_sessions, and a
+-- parallel read would forbid deleting from the reference table app.recipes later in the transaction
+-- (XX000 "cannot modify table recipes because there was a parallel operation on a distributed table").
+-- One connection per node instead, for the rest of the transaction. Elsewhere an unread placeholder.
+SELECT pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true) AS "mode!";
 
 /* @name AdminDeleteRecipe */
 -- Through app.recipe_admin_delete (000143): a 'deleted' tombstone in the same transaction.

@@ -1,4 +1,10 @@
 /* @name InsertEvents */
+-- ON CONFLICT DO NOTHING never meets a conflict (the only unique key contains the identity id). It is
+-- there for Citus: an INSERT … SELECT into a distributed table with an identity column is pulled to
+-- the coordinator and, without ON CONFLICT, written into the shards with COPY, which PostgreSQL
+-- refuses on a table with row-level security (0A000 "COPY FROM not supported with row-level
+-- security"); with ON CONFLICT Citus sends the rows as INSERT … SELECT from an intermediate result,
+-- checked by the policies as here.
 INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
 SELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at
 FROM ROWS FROM (
@@ -13,7 +19,8 @@ WHERE EXISTS (
 )
   AND (SELECT count(*) FROM app.cooking_sessions s
        WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)
-      = cardinality(:sessionCheck!::uuid[]);
+      = cardinality(:sessionCheck!::uuid[])
+ON CONFLICT DO NOTHING;
 
 /* @name ApplianceForIngest */
 SELECT a.id AS "id!", a.unpaired_at AS "unpairedAt"

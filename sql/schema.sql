@@ -1595,6 +1595,8 @@ begin
   if p_user_id is null then
     raise exception 'p_user_id must not be null' using errcode = 'null_value_not_allowed';
   end if;
+  -- Citus: one connection per node before the first multi-shard statement (see the header).
+  perform pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
   perform app_private.owner_access_on();
   v_result := app_private.purge_user_core(p_user_id, 'compliance');
   perform app_private.owner_access_restore(v_prev);
@@ -1904,6 +1906,8 @@ declare
   v_deleted boolean;
 begin
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync'));
+  -- Citus: one connection per node before the first multi-shard statement (see the header).
+  perform pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
   perform app_private.owner_access_on();
   delete from app.recipes as r where r.id = p_id returning r.* into v_old;
   v_deleted := found;
@@ -1938,6 +1942,7 @@ declare
   v_old app.recipes;
   v_new app.recipes;
   v_row app.recipes;
+  v_updated_at timestamptz;
 begin
   if p_changes is null or pg_catalog.jsonb_typeof(p_changes) <> 'object' then
     raise exception 'recipe_admin_update: p_changes must be a JSON object' using errcode = 'invalid_parameter_value';
@@ -1962,13 +1967,15 @@ begin
     return next v_old;  -- nothing changed: not an edit
     return;
   end if;
+  -- Computed here, once: Citus refuses a volatile function in an UPDATE of the reference table.
+  v_updated_at := greatest(pg_catalog.clock_timestamp(), v_old.updated_at + interval '1 microsecond');
   update app.recipes as r
      set name = v_new.name, category = v_new.category, cuisine = v_new.cuisine, recipe_data = v_new.recipe_data,
          tags = v_new.tags, difficulty = v_new.difficulty, time_minutes = v_new.time_minutes, servings = v_new.servings,
          calories = v_new.calories, protein_g = v_new.protein_g, carbs_g = v_new.carbs_g, fats_g = v_new.fats_g,
          image_url = v_new.image_url, is_published = v_new.is_published,
          version = v_old.version + 1,
-         updated_at = greatest(pg_catalog.clock_timestamp(), v_old.updated_at + interval '1 microsecond')
+         updated_at = v_updated_at
    where r.id = p_id
   returning r.* into v_row;
   perform app_private.recipe_write_side_tables(v_old, v_row);
@@ -3733,7 +3740,8 @@ begin
   if p_mode = 'count' then
     return pg_catalog.format('select pg_catalog.count(*)::bigint from %s as t where %s', t.relation, v_cond);
   elsif p_mode = 'exists' then
-    return pg_catalog.format('select exists (select from %s as t where %s)', t.relation, v_cond);
+    -- select 1, not an empty select list: Citus (see the header).
+    return pg_catalog.format('select exists (select 1 from %s as t where %s)', t.relation, v_cond);
   elsif p_mode = 'delete' then
     if t.kind = 'reference' then
       return pg_catalog.format('update %s as t set %I = null where %s', t.relation, t.key_column, v_cond);
@@ -4010,8 +4018,9 @@ begin
       from (select pg_catalog.substr(v_left, i) as s from pg_catalog.generate_series(1, pg_catalog.length(v_left) + 1) as i) as l
       cross join (select pg_catalog.left(v_right, j) as s from pg_catalog.generate_series(0, pg_catalog.length(v_right)) as j) as r
       where l.s || r.s <> '' and l.s !~ '^[-.]' and r.s !~ '[-.]$';
-      if not exists (select from app.users as u where u.email operator(public.=) any (v_cands::public.citext[]))
-         and not exists (select from auth."user" as au where au.email = any (v_cands)) then
+      -- select 1, not an empty select list: Citus (see the header).
+      if not exists (select 1 from app.users as u where u.email operator(public.=) any (v_cands::public.citext[]))
+         and not exists (select 1 from auth."user" as au where au.email = any (v_cands)) then
         return true;
       end if;
     end loop;
@@ -4719,6 +4728,8 @@ begin
   if p_limit is null or p_limit < 1 or p_limit > 1000 then
     raise exception 'p_limit must be between 1 and 1000 (got %)', p_limit using errcode = 'invalid_parameter_value';
   end if;
+  -- Citus: one connection per node before the first multi-shard statement (see the header).
+  perform pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
   perform app_private.owner_access_on();
   -- Candidates without a lock (may include people another worker is purging), then one person at a time.
   for v_candidate in
@@ -4789,6 +4800,10 @@ begin
   -- holds their row locks, so this waits for it to commit; the next statement (a new snapshot) then
   -- sees the jobs it made. Without it a job drained during the purge would outlive the person.
   delete from app.job_outbox as o where o.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  -- Counted as the catalog's app.job_outbox (the loop below finds none left and adds 0).
+  v_counts := pg_catalog.jsonb_build_object('app.job_outbox', v_count);
+  v_total := v_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
   -- The catalog is read once (it is a query over pg_catalog) and used by both loops.
@@ -4801,7 +4816,7 @@ begin
   loop
     execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
-    v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
+    v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count + coalesce((v_counts ->> v_table.name)::bigint, 0));
     v_total := v_total + v_count;
   end loop;
   foreach v_table in array coalesce(v_tables, '{}') loop

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction, withUser } from '../src/db/context.ts';
 import type { GdprExport, GdprManifest, PurgeResult } from '../src/areas/gdpr/gdpr.ts';
 import { streamUserTable } from '../src/areas/gdpr/gdpr.ts';
+import { CITUS } from './support/citus.ts';
 import { engine, useTestDatabase } from './support/db.ts';
 import { createPerson, type Person } from './support/fixtures.ts';
 import { buildPersonData, catalogTables, missingBuilders } from './support/person-data.ts';
@@ -393,6 +394,22 @@ describe('export, purge, export', () => {
 });
 
 describe('atomicity', () => {
+  // On Citus a trigger on a distributed table needs citus.enable_unsafe_triggers (it then fires on the shards).
+  const triggerDdl = async (sql: string) => {
+    if (!CITUS) return void (await db().pool.query(sql));
+    const c = await db().pool.connect();
+    try {
+      await c.query('begin');
+      await c.query('set local citus.enable_unsafe_triggers = on');
+      await c.query(sql);
+      await c.query('commit');
+    } catch (error) {
+      await c.query('rollback').catch(() => {});
+      throw error;
+    } finally {
+      c.release();
+    }
+  };
   for (const where of ['the last table of the purge', 'app.users'] as const) {
     it(`a purge that fails on ${where} leaves every row in place (and no audit row)`, async () => {
       const C = await personWithData();
@@ -403,12 +420,12 @@ describe('atomicity', () => {
       const target = rows[0]!.relation;
       if (where !== 'app.users') expect(target).toBe('auth."user"');
       await db().pool.query(`create function public.gdpr_test_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
-      await db().pool.query(`create trigger gdpr_test_fail before delete on ${target} for each row execute function public.gdpr_test_fail()`);
+      await triggerDdl(`create trigger gdpr_test_fail before delete on ${target} for each row execute function public.gdpr_test_fail()`);
       const audits = await auditCount(db().pool);
       try {
         await expect(purge(C.id)).rejects.toThrow(/injected failure/);
       } finally {
-        await db().pool.query(`drop trigger gdpr_test_fail on ${target}`);
+        await triggerDdl(`drop trigger gdpr_test_fail on ${target}`);
         await db().pool.query(`drop function public.gdpr_test_fail()`);
       }
       expect(await snapshot(db().pool, C)).toEqual(before);

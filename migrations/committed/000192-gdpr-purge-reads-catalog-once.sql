@@ -1,5 +1,5 @@
 --! Previous: sha1:2184073b855871cdd60184d07750d1d8e46629b2
---! Hash: sha1:c750be7a9a7bb63acaf24a9dca3f10a028009989
+--! Hash: sha1:33fa25257216035b8dc1053760e47a186f8022c5
 --! Message: gdpr: the purge reads the catalog once, and deletes the job outbox before the pg-boss jobs (a concurrent drain is waited for)
 
 -- Issue 15 (purge speed). app_private.purge_user_core (000081) ran app_private.gdpr_tables() — a
@@ -49,6 +49,10 @@ begin
   -- holds their row locks, so this waits for it to commit; the next statement (a new snapshot) then
   -- sees the jobs it made. Without it a job drained during the purge would outlive the person.
   delete from app.job_outbox as o where o.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  -- Counted as the catalog's app.job_outbox (the loop below finds none left and adds 0).
+  v_counts := pg_catalog.jsonb_build_object('app.job_outbox', v_count);
+  v_total := v_count;
   -- pg-boss jobs, before the meal logs and messages their embedding jobs are found through.
   v_jobs := app_private.gdpr_purge_jobs(p_user_id, v_id.auth_id, v_id.emails);
   -- The catalog is read once (it is a query over pg_catalog) and used by both loops.
@@ -61,7 +65,7 @@ begin
   loop
     execute app_private.gdpr_sql(v_table, 'delete') using p_user_id, v_id.auth_id, v_id.emails;
     get diagnostics v_count = row_count;
-    v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count);
+    v_counts := v_counts || pg_catalog.jsonb_build_object(v_table.name, v_count + coalesce((v_counts ->> v_table.name)::bigint, 0));
     v_total := v_total + v_count;
   end loop;
   foreach v_table in array coalesce(v_tables, '{}') loop

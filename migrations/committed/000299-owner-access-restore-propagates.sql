@@ -1,5 +1,5 @@
---! Previous: sha1:c750be7a9a7bb63acaf24a9dca3f10a028009989
---! Hash: sha1:f5ddd6a2611cb61821783a2c53dc3ec6a46ae5cf
+--! Previous: sha1:2507d56c2428bae145cfcc9004b8e8d53c763a38
+--! Hash: sha1:3378c9b0e9c4d2213020dbe685d4119b4f63a8dc
 --! Message: citus: every function restores app.owner_access through app_private.owner_access_restore (propagating SET LOCAL), catalog-driven, after every other migration
 
 set local lock_timeout = '5s';

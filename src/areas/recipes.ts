@@ -18,6 +18,8 @@ import {
   adminGetRecipe,
   adminInsertRecipe,
   adminLockRecipe,
+  adminRecipeWriteLock,
+  adminSequentialShards,
   adminSetPublished,
   adminUpdateRecipe,
   getRecipe,
@@ -404,6 +406,7 @@ export async function update(client: DbClient, recipeId: string, patch: RecipePa
   const allowed = ['name', 'category', 'cuisine', 'recipeData', 'tags', 'difficulty', 'timeMinutes', 'servings', 'calories', 'proteinG', 'carbsG', 'fatsG', 'imageUrl', 'expectedVersion'];
   for (const key of Object.keys(patch)) if (!allowed.includes(key)) fail(key, 'unknown_field', 'cannot be changed by update (publish/unpublish change isPublished)');
   const expectedVersion = optionalNum(patch.expectedVersion, 'expectedVersion', { min: 1, integer: true }) ?? null;
+  await runQuery(adminRecipeWriteLock, undefined, client);
   const [current] = await runQuery(adminLockRecipe, { id }, client);
   if (!current) throw new NotFoundError('recipeId', 'recipe', `recipeId: no recipe ${id}`);
   if (expectedVersion !== null && current.version !== expectedVersion) {
@@ -447,6 +450,8 @@ function cookedError(id: string, sessions: number | null, cause?: unknown): Conf
 /** Deletes a recipe that nobody has cooked; a cooked one is refused (ConflictError): unpublish it instead. */
 async function deleteRecipe(client: DbClient, recipeId: string): Promise<{ id: string }> {
   const id = uuid(recipeId, 'recipeId');
+  // Citus: one connection per node, so the count does not forbid the delete (queries/recipes.sql).
+  await runQuery(adminSequentialShards, undefined, client);
   const [count] = await runQuery(adminCountCookingSessions, { recipeId: id }, client);
   if (count && count.sessions > 0) throw cookedError(id, count.sessions);
   // A session recorded between the count and the delete: a ConflictError (src/db/errors.ts).

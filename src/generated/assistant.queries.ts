@@ -79,7 +79,7 @@ export interface IInsertMessagesQuery {
   result: IInsertMessagesResult;
 }
 
-const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"userId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":590,"b":605},{"a":749,"b":764}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":629,"b":636},{"a":773,"b":780}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1045,"b":1054}]}],"statement":"-- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is\n-- the clock (clock_timestamp()), but never before the conversation's newest message, plus the\n-- position in microseconds, so a batch, and the next batch, sort after what is already there even\n-- on a clock with millisecond resolution (the embedded engine's). The trigger\n-- messages_after_insert moves last_message_at and titles an untitled conversation from its first\n-- user message.\nWITH latest AS (\n  SELECT max(m.created_at) AS at\n  FROM app.messages AS m\n  WHERE m.conversation_id = :conversationId!::uuid AND m.user_id = :userId!\n)\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)\nSELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb),\n       greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')\n         + (e.ord - 1) * interval '1 microsecond'\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
+const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"userId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":743,"b":758},{"a":1050,"b":1065}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":767,"b":774},{"a":1089,"b":1096}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1203,"b":1212}]}],"statement":"-- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is\n-- the clock (clock_timestamp()), but never before the conversation's newest message, plus the\n-- position in microseconds, so a batch, and the next batch, sort after what is already there even\n-- on a clock with millisecond resolution (the embedded engine's). The trigger\n-- messages_after_insert moves last_message_at and titles an untitled conversation from its first\n-- user message. The newest message is a scalar subquery, not a CTE joined to the function: Citus\n-- fails on that form with XX000 \"no relation entry for relid 2\".\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)\nSELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb),\n       greatest(pg_catalog.clock_timestamp(),\n                (SELECT max(l.created_at)\n                 FROM app.messages AS l\n                 WHERE l.conversation_id = :conversationId!::uuid AND l.user_id = :userId!) + interval '1 microsecond')\n         + (e.ord - 1) * interval '1 microsecond'\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
 
 /**
  * Query generated from SQL:
@@ -89,18 +89,17 @@ const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"userId":tr
  * -- position in microseconds, so a batch, and the next batch, sort after what is already there even
  * -- on a clock with millisecond resolution (the embedded engine's). The trigger
  * -- messages_after_insert moves last_message_at and titles an untitled conversation from its first
- * -- user message.
- * WITH latest AS (
- *   SELECT max(m.created_at) AS at
- *   FROM app.messages AS m
- *   WHERE m.conversation_id = :conversationId!::uuid AND m.user_id = :userId!
- * )
+ * -- user message. The newest message is a scalar subquery, not a CTE joined to the function: Citus
+ * -- fails on that form with XX000 "no relation entry for relid 2".
  * INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)
  * SELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',
  *        COALESCE(e.value -> 'metadata', '{}'::jsonb),
- *        greatest(pg_catalog.clock_timestamp(), latest.at + interval '1 microsecond')
+ *        greatest(pg_catalog.clock_timestamp(),
+ *                 (SELECT max(l.created_at)
+ *                  FROM app.messages AS l
+ *                  WHERE l.conversation_id = :conversationId!::uuid AND l.user_id = :userId!) + interval '1 microsecond')
  *          + (e.ord - 1) * interval '1 microsecond'
- * FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord), latest
+ * FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
  * ORDER BY e.ord
  * RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.message_metadata AS "messageMetadata",
  *           m.created_at AS "createdAt"
@@ -471,7 +470,7 @@ export interface IUpsertPersonEmbeddingsQuery {
   result: IUpsertPersonEmbeddingsResult;
 }
 
-const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"userId":true,"items":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":613,"b":620},{"a":1289,"b":1296},{"a":1431,"b":1438}]},{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":1057,"b":1063}]}],"statement":"-- items: JSON array of {source_kind, source_id, chunk_index, content, embedding (text '[…]'), model,\n-- metadata}, all of the person userId (the worker calls it once per person: one shard on Citus). Every\n-- source row must exist for that person; if one does not, nothing is written and the \"missing\"\n-- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).\n-- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):\n-- re-embedding replaces; a conflict only ever involves the person's own rows.\nWITH input AS (\n  SELECT e.ord,\n         :userId!::uuid AS user_id,\n         e.value ->> 'source_kind' AS source_kind,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n), missing AS (\n  SELECT i.ord\n  FROM input AS i\n  WHERE (i.source_kind = 'meal_log'\n         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = :userId!))\n     OR (i.source_kind = 'message'\n         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = :userId!))\n), stored AS (\n  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\n  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\n  FROM input AS i\n  WHERE NOT EXISTS (SELECT FROM missing)\n  ORDER BY i.ord\n  ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE\n    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n        created_at = pg_catalog.now()\n  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model\n)\nSELECT i.ord::int AS \"ord!\", s.id AS \"id?\", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS \"missing!\"\nFROM input AS i\nLEFT JOIN stored AS s\n  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model\nORDER BY i.ord"};
+const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"userId":true,"items":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":728,"b":735},{"a":1404,"b":1411},{"a":1546,"b":1553}]},{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":1172,"b":1178}]}],"statement":"-- items: JSON array of {source_kind, source_id, chunk_index, content, embedding (text '[…]'), model,\n-- metadata}, all of the person userId (the worker calls it once per person: one shard on Citus). Every\n-- source row must exist for that person; if one does not, nothing is written and the \"missing\"\n-- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).\n-- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):\n-- re-embedding replaces; a conflict only ever involves the person's own rows. created_at =\n-- excluded.created_at (the default, now()): Citus refuses a non-IMMUTABLE function in DO UPDATE SET.\nWITH input AS (\n  SELECT e.ord,\n         :userId!::uuid AS user_id,\n         e.value ->> 'source_kind' AS source_kind,\n         (e.value ->> 'source_id')::uuid AS source_id,\n         COALESCE((e.value ->> 'chunk_index')::int, 0) AS chunk_index,\n         e.value ->> 'content' AS content,\n         (e.value ->> 'embedding')::public.vector AS embedding,\n         e.value ->> 'model' AS model,\n         COALESCE(e.value -> 'metadata', '{}'::jsonb) AS metadata\n  FROM jsonb_array_elements(:items!::jsonb) WITH ORDINALITY AS e (value, ord)\n), missing AS (\n  SELECT i.ord\n  FROM input AS i\n  WHERE (i.source_kind = 'meal_log'\n         AND NOT EXISTS (SELECT FROM app.meal_logs AS m WHERE m.id = i.source_id AND m.user_id = :userId!))\n     OR (i.source_kind = 'message'\n         AND NOT EXISTS (SELECT FROM app.messages AS g WHERE g.id = i.source_id AND g.user_id = :userId!))\n), stored AS (\n  INSERT INTO app.embeddings AS x (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\n  SELECT i.user_id, i.source_kind, i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\n  FROM input AS i\n  WHERE NOT EXISTS (SELECT FROM missing)\n  ORDER BY i.ord\n  ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE\n    SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n        created_at = excluded.created_at\n  RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model\n)\nSELECT i.ord::int AS \"ord!\", s.id AS \"id?\", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS \"missing!\"\nFROM input AS i\nLEFT JOIN stored AS s\n  ON s.source_kind = i.source_kind AND s.source_id = i.source_id AND s.chunk_index = i.chunk_index AND s.model = i.model\nORDER BY i.ord"};
 
 /**
  * Query generated from SQL:
@@ -481,7 +480,8 @@ const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"userId":true,"items":tru
  * -- source row must exist for that person; if one does not, nothing is written and the "missing"
  * -- rows say which (the trigger embeddings_check_source enforces the same rule for any writer).
  * -- Upsert on idx_embeddings_person_chunk (user_id, source_kind, source_id, chunk_index, model):
- * -- re-embedding replaces; a conflict only ever involves the person's own rows.
+ * -- re-embedding replaces; a conflict only ever involves the person's own rows. created_at =
+ * -- excluded.created_at (the default, now()): Citus refuses a non-IMMUTABLE function in DO UPDATE SET.
  * WITH input AS (
  *   SELECT e.ord,
  *          :userId!::uuid AS user_id,
@@ -508,7 +508,7 @@ const upsertPersonEmbeddingsIR: any = {"usedParamSet":{"userId":true,"items":tru
  *   ORDER BY i.ord
  *   ON CONFLICT (user_id, source_kind, source_id, chunk_index, model) WHERE user_id IS NOT NULL DO UPDATE
  *     SET content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
- *         created_at = pg_catalog.now()
+ *         created_at = excluded.created_at
  *   RETURNING x.id, x.source_kind, x.source_id, x.chunk_index, x.model
  * )
  * SELECT i.ord::int AS "ord!", s.id AS "id?", EXISTS (SELECT FROM missing AS mi WHERE mi.ord = i.ord) AS "missing!"
@@ -538,14 +538,15 @@ export interface IInsertKnowledgeEmbeddingsQuery {
   result: IInsertKnowledgeEmbeddingsResult;
 }
 
-const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":654,"b":660}]}],"statement":"-- Shared knowledge base (app.knowledge_embeddings). Rows with a source_id (a stable document uuid)\n-- are upserted on idx_knowledge_embeddings_chunk (source_id, chunk_index, model); rows without one\n-- are always inserted (NULLs are distinct).\nwith input as (\n  select e.ord,\n         (e.value ->> 'source_id')::uuid as source_id,\n         coalesce((e.value ->> 'chunk_index')::int, 0) as chunk_index,\n         e.value ->> 'content' as content,\n         (e.value ->> 'embedding')::public.vector as embedding,\n         e.value ->> 'model' as model,\n         coalesce(e.value -> 'metadata', '{}'::jsonb) as metadata\n  from pg_catalog.jsonb_array_elements(:items!::jsonb) with ordinality as e (value, ord)\n)\ninsert into app.knowledge_embeddings as x (source_id, chunk_index, content, embedding, model, metadata)\nselect i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\nfrom input as i\norder by i.ord\non conflict (source_id, chunk_index, model) do update\n  set content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n      created_at = pg_catalog.now()\nreturning x.id"};
+const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params":[{"name":"items","required":true,"transform":{"type":"scalar"},"locs":[{"a":769,"b":775}]}],"statement":"-- Shared knowledge base (app.knowledge_embeddings). Rows with a source_id (a stable document uuid)\n-- are upserted on idx_knowledge_embeddings_chunk (source_id, chunk_index, model); rows without one\n-- are always inserted (NULLs are distinct). created_at = excluded.created_at (the default, now()):\n-- Citus refuses a non-IMMUTABLE function in DO UPDATE SET.\nwith input as (\n  select e.ord,\n         (e.value ->> 'source_id')::uuid as source_id,\n         coalesce((e.value ->> 'chunk_index')::int, 0) as chunk_index,\n         e.value ->> 'content' as content,\n         (e.value ->> 'embedding')::public.vector as embedding,\n         e.value ->> 'model' as model,\n         coalesce(e.value -> 'metadata', '{}'::jsonb) as metadata\n  from pg_catalog.jsonb_array_elements(:items!::jsonb) with ordinality as e (value, ord)\n)\ninsert into app.knowledge_embeddings as x (source_id, chunk_index, content, embedding, model, metadata)\nselect i.source_id, i.chunk_index, i.content, i.embedding, i.model, i.metadata\nfrom input as i\norder by i.ord\non conflict (source_id, chunk_index, model) do update\n  set content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,\n      created_at = excluded.created_at\nreturning x.id"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Shared knowledge base (app.knowledge_embeddings). Rows with a source_id (a stable document uuid)
  * -- are upserted on idx_knowledge_embeddings_chunk (source_id, chunk_index, model); rows without one
- * -- are always inserted (NULLs are distinct).
+ * -- are always inserted (NULLs are distinct). created_at = excluded.created_at (the default, now()):
+ * -- Citus refuses a non-IMMUTABLE function in DO UPDATE SET.
  * with input as (
  *   select e.ord,
  *          (e.value ->> 'source_id')::uuid as source_id,
@@ -562,7 +563,7 @@ const insertKnowledgeEmbeddingsIR: any = {"usedParamSet":{"items":true},"params"
  * order by i.ord
  * on conflict (source_id, chunk_index, model) do update
  *   set content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,
- *       created_at = pg_catalog.now()
+ *       created_at = excluded.created_at
  * returning x.id
  * ```
  */
@@ -838,18 +839,20 @@ export interface IUpsertEmbeddingsQuery {
   result: IUpsertEmbeddingsResult;
 }
 
-const upsertEmbeddingsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"userId","required":true},{"name":"sourceKind","required":true},{"name":"sourceId","required":true},{"name":"chunkIndex","required":true},{"name":"content","required":true},{"name":"embedding","required":true},{"name":"model","required":true},{"name":"metadata","required":true}]},"locs":[{"a":118,"b":122}]}],"statement":"insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nvalues :rows\non conflict (user_id, source_kind, source_id, chunk_index, model) where user_id is not null do update\n  set content = excluded.content,\n      embedding = excluded.embedding,\n      metadata = excluded.metadata,\n      created_at = pg_catalog.now()"};
+const upsertEmbeddingsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"userId","required":true},{"name":"sourceKind","required":true},{"name":"sourceId","required":true},{"name":"chunkIndex","required":true},{"name":"content","required":true},{"name":"embedding","required":true},{"name":"model","required":true},{"name":"metadata","required":true}]},"locs":[{"a":289,"b":293}]}],"statement":"-- created_at = excluded.created_at: the proposed row's default, now() of this transaction, as before;\n-- Citus refuses a non-IMMUTABLE function (now()) in DO UPDATE SET.\ninsert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)\nvalues :rows\non conflict (user_id, source_kind, source_id, chunk_index, model) where user_id is not null do update\n  set content = excluded.content,\n      embedding = excluded.embedding,\n      metadata = excluded.metadata,\n      created_at = excluded.created_at"};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- created_at = excluded.created_at: the proposed row's default, now() of this transaction, as before;
+ * -- Citus refuses a non-IMMUTABLE function (now()) in DO UPDATE SET.
  * insert into app.embeddings (user_id, source_kind, source_id, chunk_index, content, embedding, model, metadata)
  * values :rows
  * on conflict (user_id, source_kind, source_id, chunk_index, model) where user_id is not null do update
  *   set content = excluded.content,
  *       embedding = excluded.embedding,
  *       metadata = excluded.metadata,
- *       created_at = pg_catalog.now()
+ *       created_at = excluded.created_at
  * ```
  */
 export const upsertEmbeddings = new PreparedQuery<IUpsertEmbeddingsParams,IUpsertEmbeddingsResult>(upsertEmbeddingsIR);

@@ -480,6 +480,36 @@ const adminGetRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id"
 export const adminGetRecipe = new PreparedQuery<IAdminGetRecipeParams,IAdminGetRecipeResult>(adminGetRecipeIR);
 
 
+/** 'AdminRecipeWriteLock' parameters type */
+export type IAdminRecipeWriteLockParams = void;
+
+/** 'AdminRecipeWriteLock' return type */
+export interface IAdminRecipeWriteLockResult {
+  locked: undefined | null;
+}
+
+/** 'AdminRecipeWriteLock' query type */
+export interface IAdminRecipeWriteLockQuery {
+  params: IAdminRecipeWriteLockParams;
+  result: IAdminRecipeWriteLockResult;
+}
+
+const adminRecipeWriteLockIR: any = {"usedParamSet":{},"params":[],"statement":"-- The EXCLUSIVE sync lock every recipe writer takes (app.recipe_admin_*, the stamp trigger), before\n-- AdminLockRecipe reads the row for the expectedVersion check: with it held, no writer can change the\n-- row until this transaction ends. Not a row lock (FOR UPDATE): on Citus the admin's connection would\n-- hold the row of every copy of the reference table, and app.recipe_admin_update, running as the\n-- owner on other connections of the same transaction, would wait for it (a distributed deadlock, 40P01).\nSELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync')) AS \"locked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The EXCLUSIVE sync lock every recipe writer takes (app.recipe_admin_*, the stamp trigger), before
+ * -- AdminLockRecipe reads the row for the expectedVersion check: with it held, no writer can change the
+ * -- row until this transaction ends. Not a row lock (FOR UPDATE): on Citus the admin's connection would
+ * -- hold the row of every copy of the reference table, and app.recipe_admin_update, running as the
+ * -- owner on other connections of the same transaction, would wait for it (a distributed deadlock, 40P01).
+ * SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('app.recipes.sync')) AS "locked"
+ * ```
+ */
+export const adminRecipeWriteLock = new PreparedQuery<IAdminRecipeWriteLockParams,IAdminRecipeWriteLockResult>(adminRecipeWriteLockIR);
+
+
 /** 'AdminLockRecipe' parameters type */
 export interface IAdminLockRecipeParams {
   id: string;
@@ -531,11 +561,12 @@ export interface IAdminLockRecipeQuery {
   result: IAdminLockRecipeResult;
 }
 
-const adminLockRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":486,"b":489}]}],"statement":"SELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\"\nFROM app.recipes AS r\nWHERE r.id = :id!\nFOR UPDATE"};
+const adminLockRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":589,"b":592}]}],"statement":"-- After AdminRecipeWriteLock, in a later statement (READ COMMITTED: a snapshot taken after the lock).\nSELECT\n  r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS \"cuisine!\", r.recipe_data AS \"recipeData\", coalesce(r.tags, '{}') AS \"tags!\",\n  r.difficulty, r.time_minutes AS \"timeMinutes\", r.servings, r.calories, r.protein_g AS \"proteinG\",\n  r.carbs_g AS \"carbsG\", r.fats_g AS \"fatsG\", r.image_url AS \"imageUrl\", r.version, r.is_published AS \"isPublished\",\n  r.created_by AS \"createdBy\", r.created_at AS \"createdAt\", r.updated_at AS \"updatedAt\"\nFROM app.recipes AS r\nWHERE r.id = :id!"};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- After AdminRecipeWriteLock, in a later statement (READ COMMITTED: a snapshot taken after the lock).
  * SELECT
  *   r.id, r.name, r.category, coalesce(r.cuisine, 'indian') AS "cuisine!", r.recipe_data AS "recipeData", coalesce(r.tags, '{}') AS "tags!",
  *   r.difficulty, r.time_minutes AS "timeMinutes", r.servings, r.calories, r.protein_g AS "proteinG",
@@ -543,7 +574,6 @@ const adminLockRecipeIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id
  *   r.created_by AS "createdBy", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
  * FROM app.recipes AS r
  * WHERE r.id = :id!
- * FOR UPDATE
  * ```
  */
 export const adminLockRecipe = new PreparedQuery<IAdminLockRecipeParams,IAdminLockRecipeResult>(adminLockRecipeIR);
@@ -738,6 +768,35 @@ const adminSetPublishedIR: any = {"usedParamSet":{"id":true,"isPublished":true},
  * ```
  */
 export const adminSetPublished = new PreparedQuery<IAdminSetPublishedParams,IAdminSetPublishedResult>(adminSetPublishedIR);
+
+
+/** 'AdminSequentialShards' parameters type */
+export type IAdminSequentialShardsParams = void;
+
+/** 'AdminSequentialShards' return type */
+export interface IAdminSequentialShardsResult {
+  mode: string;
+}
+
+/** 'AdminSequentialShards' query type */
+export interface IAdminSequentialShardsQuery {
+  params: IAdminSequentialShardsParams;
+  result: IAdminSequentialShardsResult;
+}
+
+const adminSequentialShardsIR: any = {"usedParamSet":{},"params":[],"statement":"-- Before AdminCountCookingSessions: on Citus that count reads every shard of cooking_sessions, and a\n-- parallel read would forbid deleting from the reference table app.recipes later in the transaction\n-- (XX000 \"cannot modify table recipes because there was a parallel operation on a distributed table\").\n-- One connection per node instead, for the rest of the transaction. Elsewhere an unread placeholder.\nSELECT pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true) AS \"mode!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Before AdminCountCookingSessions: on Citus that count reads every shard of cooking_sessions, and a
+ * -- parallel read would forbid deleting from the reference table app.recipes later in the transaction
+ * -- (XX000 "cannot modify table recipes because there was a parallel operation on a distributed table").
+ * -- One connection per node instead, for the rest of the transaction. Elsewhere an unread placeholder.
+ * SELECT pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true) AS "mode!"
+ * ```
+ */
+export const adminSequentialShards = new PreparedQuery<IAdminSequentialShardsParams,IAdminSequentialShardsResult>(adminSequentialShardsIR);
 
 
 /** 'AdminDeleteRecipe' parameters type */
