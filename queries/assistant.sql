@@ -247,8 +247,10 @@ where e.source_kind = :kind! and e.model = :model! and e.source_id = k.source_id
 
 /*
   @name RecordEmbeddingUsage
-  @param rows -> ((userId!, provider!, model!, inputTokens!, costUsd!, latencyMs!, requestId!)...)
+  @param rows -> ((userId!, provider!, model!, inputTokens!, outputTokens!, costUsd!, latencyMs!, requestId!, feature!)...)
 */
-insert into app.api_usage (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id, output_tokens, feature)
-select u.user_id::uuid, u.provider, u.model, u.input_tokens::integer, u.cost_usd::numeric, u.latency_ms::integer, u.request_id, 0, 'embedding'
-from (values :rows) as u (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id);
+-- A plain multi-row VALUES (the parameters take the columns' types): Citus splits it by shard and
+-- inserts under row-level security. An INSERT … SELECT from VALUES was pulled to the coordinator and
+-- COPYed into the shards, which Citus refuses under row-level security (0A000).
+insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, latency_ms, request_id, feature)
+values :rows;

@@ -3456,16 +3456,19 @@ COMMENT ON FUNCTION app_private.enqueue_jobs(p_queue text, p_jobs jsonb, p_delay
 CREATE FUNCTION app_private.enqueue_metrics_rollup() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 declare
   v_access text := pg_catalog.current_setting('app.owner_access', true);
   v_changes jsonb;   -- [{user_id, at}]: the instants whose local day changed, per person
   v_user uuid;
   v_zone text;
   v_day date;
+  -- The table without a Citus shard suffix: on a cluster the trigger fires on the shard
+  -- (app.meal_logs_102081), whose name tg_table_name gives. None of the three names ends in _<digits>.
+  v_table constant text := pg_catalog.regexp_replace(tg_table_name, '_[0-9]+$', '');
 begin
   -- Which instants changed, from whichever transition tables this event has.
-  if tg_table_name = 'users' then
+  if v_table = 'users' then
     perform app_private.owner_access_on();
     for v_user in
       select n.id from new_rows as n join old_rows as o on o.id = n.id
@@ -3476,10 +3479,10 @@ begin
     end loop;
     perform app_private.owner_access_restore(v_access);
     return null;
-  elsif tg_table_name = 'meal_logs' and tg_op = 'INSERT' then
+  elsif v_table = 'meal_logs' and tg_op = 'INSERT' then
     select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('user_id', n.user_id, 'at', n.meal_time))
       into v_changes from new_rows as n where not n.is_deleted;
-  elsif tg_table_name = 'meal_logs' then
+  elsif v_table = 'meal_logs' then
     select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('user_id', c.user_id, 'at', c.meal_time)) into v_changes
     from (
       select n.user_id, n.meal_time from new_rows as n join old_rows as o on o.id = n.id and o.user_id = n.user_id
@@ -3488,7 +3491,7 @@ begin
       select o.user_id, o.meal_time from new_rows as n join old_rows as o on o.id = n.id and o.user_id = n.user_id
        where (n.meal_time, n.nutrition_totals, n.is_deleted) is distinct from (o.meal_time, o.nutrition_totals, o.is_deleted)
     ) as c;
-  elsif tg_table_name = 'api_usage' then
+  elsif v_table = 'api_usage' then
     select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('user_id', n.user_id, 'at', n.created_at))
       into v_changes from new_rows as n;
   end if;
@@ -3515,13 +3518,13 @@ begin
   perform app_private.owner_access_restore(v_access);
   return null;
 end
-$$;
+$_$;
 
 --
 -- Name: FUNCTION enqueue_metrics_rollup(); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.enqueue_metrics_rollup() IS 'Statement trigger on app.meal_logs (INSERT, UPDATE), app.api_usage (INSERT) and app.users (UPDATE): adds to the person''s app.job_outbox a metrics.rollup job, 5 seconds deferred, for each person-day whose daily metrics the statement changed (the local day in the person''s time zone, read from that person''s app.users row; an updated meal counts for its old and its new day), or a rebuild of all the person''s days when their time zone changed. One waiting job per person-day (singleton key metrics:<user>:<day>). SECURITY DEFINER.';
+COMMENT ON FUNCTION app_private.enqueue_metrics_rollup() IS 'Statement trigger on app.meal_logs (INSERT, UPDATE), app.api_usage (INSERT) and app.users (UPDATE): adds to the person''s app.job_outbox a metrics.rollup job, 5 seconds deferred, for each person-day whose daily metrics the statement changed (the local day in the person''s time zone, read from that person''s app.users row; an updated meal counts for its old and its new day), or a rebuild of all the person''s days when their time zone changed. One waiting job per person-day (singleton key metrics:<user>:<day>). The table is told by its name without a Citus shard suffix (on a cluster the trigger fires on the shards). SECURITY DEFINER.';
 
 --
 -- Name: gdpr_audit_append_only(); Type: FUNCTION; Schema: app_private; Owner: -
@@ -4991,9 +4994,13 @@ begin
   v_from  := pg_catalog.timezone(v_zone, p_day::timestamp);
   v_until := pg_catalog.timezone(v_zone, (p_day + 1)::timestamp);
 
+  -- Both inserts select the source's user_id and group by it (not the constant p_user_id): Citus
+  -- then pushes the INSERT … SELECT down to the person's shard. With a constant it pulled the rows
+  -- to the coordinator and COPYed them into the shard, which it refuses under row-level security
+  -- (0A000). Same rows everywhere: one group, the person's, or none.
   insert into app.daily_nutrition
     (user_id, day, meal_count, calories, protein_g, carbs_g, fat_g, fiber_g, sugar_g, sodium_mg)
-  select p_user_id, p_day, count(*)::integer,
+  select m.user_id, p_day, count(*)::integer,
          coalesce(sum((m.nutrition_totals ->> 'calories')::numeric), 0),
          coalesce(sum((m.nutrition_totals ->> 'protein_g')::numeric), 0),
          coalesce(sum((m.nutrition_totals ->> 'carbs_g')::numeric), 0),
@@ -5006,17 +5013,17 @@ begin
     and not m.is_deleted
     and m.meal_time >= v_from
     and m.meal_time < v_until
-  having count(*) > 0;
+  group by m.user_id;
 
   insert into app.daily_ai_cost
     (user_id, day, provider, model, requests, input_tokens, output_tokens, cost_usd)
-  select p_user_id, p_day, a.provider, a.model, count(*)::integer,
+  select a.user_id, p_day, a.provider, a.model, count(*)::integer,
          sum(a.input_tokens), sum(a.output_tokens), sum(a.cost_usd)
   from app.api_usage as a
   where a.user_id = p_user_id
     and a.created_at >= v_from
     and a.created_at < v_until
-  group by a.provider, a.model;
+  group by a.user_id, a.provider, a.model;
 end
 $$;
 

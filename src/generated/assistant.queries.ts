@@ -894,10 +894,12 @@ export interface IRecordEmbeddingUsageParams {
     userId: string,
     provider: string,
     model: string,
-    inputTokens: string,
-    costUsd: string,
-    latencyMs: string,
-    requestId: string
+    inputTokens: number,
+    outputTokens: number,
+    costUsd: NumberOrString,
+    latencyMs: number,
+    requestId: string,
+    feature: string
   })[];
 }
 
@@ -910,14 +912,16 @@ export interface IRecordEmbeddingUsageQuery {
   result: IRecordEmbeddingUsageResult;
 }
 
-const recordEmbeddingUsageIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"userId","required":true},{"name":"provider","required":true},{"name":"model","required":true},{"name":"inputTokens","required":true},{"name":"costUsd","required":true},{"name":"latencyMs","required":true},{"name":"requestId","required":true}]},"locs":[{"a":281,"b":285}]}],"statement":"insert into app.api_usage (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id, output_tokens, feature)\nselect u.user_id::uuid, u.provider, u.model, u.input_tokens::integer, u.cost_usd::numeric, u.latency_ms::integer, u.request_id, 0, 'embedding'\nfrom (values :rows) as u (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id)"};
+const recordEmbeddingUsageIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"userId","required":true},{"name":"provider","required":true},{"name":"model","required":true},{"name":"inputTokens","required":true},{"name":"outputTokens","required":true},{"name":"costUsd","required":true},{"name":"latencyMs","required":true},{"name":"requestId","required":true},{"name":"feature","required":true}]},"locs":[{"a":414,"b":418}]}],"statement":"-- A plain multi-row VALUES (the parameters take the columns' types): Citus splits it by shard and\n-- inserts under row-level security. An INSERT … SELECT from VALUES was pulled to the coordinator and\n-- COPYed into the shards, which Citus refuses under row-level security (0A000).\ninsert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, latency_ms, request_id, feature)\nvalues :rows"};
 
 /**
  * Query generated from SQL:
  * ```
- * insert into app.api_usage (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id, output_tokens, feature)
- * select u.user_id::uuid, u.provider, u.model, u.input_tokens::integer, u.cost_usd::numeric, u.latency_ms::integer, u.request_id, 0, 'embedding'
- * from (values :rows) as u (user_id, provider, model, input_tokens, cost_usd, latency_ms, request_id)
+ * -- A plain multi-row VALUES (the parameters take the columns' types): Citus splits it by shard and
+ * -- inserts under row-level security. An INSERT … SELECT from VALUES was pulled to the coordinator and
+ * -- COPYed into the shards, which Citus refuses under row-level security (0A000).
+ * insert into app.api_usage (user_id, provider, model, input_tokens, output_tokens, cost_usd, latency_ms, request_id, feature)
+ * values :rows
  * ```
  */
 export const recordEmbeddingUsage = new PreparedQuery<IRecordEmbeddingUsageParams,IRecordEmbeddingUsageResult>(recordEmbeddingUsageIR);

@@ -254,11 +254,12 @@ async function storeBatch(c: DbClient, embedded: Embedded[], all: Source[], mode
       userId: e.userId,
       provider,
       model,
-      // A VALUES list of parameters is text; the statement casts each column.
-      inputTokens: String(Math.round(e.usage.inputTokens)),
+      inputTokens: Math.round(e.usage.inputTokens),
+      outputTokens: 0,
       costUsd: e.usage.costUsd.toFixed(6),
-      latencyMs: String(Math.round(e.usage.latencyMs)),
+      latencyMs: Math.round(e.usage.latencyMs),
       requestId: e.requestId,
+      feature: 'embedding',
     })),
   );
   return alive;
