@@ -200,6 +200,11 @@ async function snapshotHelpers(pool: pg.Pool, main: pg.PoolClient, count: number
     if (first) throw first;
   };
   if (count <= 0) return { clients, end };
+  // Citus: an imported snapshot holds on the coordinator only; each helper's connections to the workers
+  // would start snapshots of their own (a job outbox row drained meanwhile: the counts disagree with
+  // the manifest). There, the main connection reads every part, in its one snapshot.
+  const { rows: citus } = await main.query<{ citus: boolean }>(`select exists (select from pg_catalog.pg_extension where extname = 'citus') as citus`);
+  if (citus[0]!.citus) return { clients, end };
   const { rows } = await main.query<{ snapshot: string }>('select pg_catalog.pg_export_snapshot() as snapshot');
   const snapshot = rows[0]!.snapshot;
   // It goes into the statement's text (SET TRANSACTION SNAPSHOT takes no parameter): the server's own format only.
