@@ -60,7 +60,7 @@ describe('the ingest statement of a connection', () => {
 
   it(CITUS ? 'the plain form is refused on Citus under row-level security (why the distributed form exists)' : 'the plain form writes the rows', async () => {
     if (CITUS) {
-      await expect(insertWith(q.insertEvents, 'plain')).rejects.toMatchObject({ code: '0A000' });
+      await expect(insertWith(q.insertEvents, 'plain')).rejects.toThrow(/0A000.*COPY FROM not supported with row-level security/);
       expect(await countTagged('plain')).toBe(0);
     } else {
       expect(await insertWith(q.insertEvents, 'plain')).toBe(3);
