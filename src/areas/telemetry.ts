@@ -7,7 +7,8 @@
 // Ingestion path — measured, see bench/telemetry.ts (native PostgreSQL 15, 2 cores, every index of
 // the document, the three foreign-key checks per row):
 //   one INSERT … SELECT FROM ROWS FROM (unnest(uuid[]), unnest(text[]), json_array_elements(json),
-//   unnest(timestamptz[])) per batch (≤ 10,000 rows a statement), each element cast to jsonb — the
+//   unnest(timestamptz[])) per batch (≤ 10,000 rows a statement; ON CONFLICT DO NOTHING only on Citus,
+//   see insertFormOf), each element cast to jsonb — the
 //   path used here (json_array_elements only splits the text: 10,000 payloads took 17 ms of the
 //   server's time against 23 ms as text[]::jsonb and 43 ms through jsonb_array_elements). The client
 //   validates and encodes each event in one pass (encodeEvents): array literals of values that need
