@@ -193,12 +193,13 @@ async function measureAll(ctx: BenchContext, devices: Device[], dir: string, app
   const pool = ctx.db.pool;
   const tsv = join(dir, 'events.tsv');
   await writeTsv(devices, tsv);
-  // The informational variants' sample: the first 200 appliances (20 for single-row INSERT).
-  const sampleDevices = devices.slice(0, Math.min(200, devices.length));
+  // The informational variants' sample: the first 200 appliances (20 for single-row INSERT) at scale 1.
+  // Scaled with the run (--quick: 4 and 2 appliances), so that a quick check stays quick on a busy machine.
+  const sampleDevices = devices.slice(0, Math.min(scaled(200, ctx, 2), devices.length));
   const sampleRows = sampleDevices.length * perAppliance;
   const sampleTsv = join(dir, 'sample.tsv');
   await writeTsv(sampleDevices, sampleTsv);
-  const singleDevices = devices.slice(0, Math.min(20, devices.length));
+  const singleDevices = devices.slice(0, Math.min(scaled(20, ctx, 2), devices.length));
   const singleRows = singleDevices.length * perAppliance;
   const psql = psqlBinary();
   const rate = (rows: number, ms: number) => rows / (ms / 1000);
@@ -246,12 +247,12 @@ async function measureAll(ctx: BenchContext, devices: Device[], dir: string, app
   const measure = async (r: number, [name, fn, cpuName, rows = total]: Method) => {
     await reset(pool);
     const before = await serverCpuSeconds(pool);
-    let own: number | null | void = undefined;
+    const out: { own?: number | null | void } = {};
     const ms = await time(async () => {
-      own = await fn();
+      out.own = await fn();
     });
     // psql \copy reports its own backend's CPU; the others are the backends of this database.
-    const cpu = typeof own === 'number' ? own : own === null ? null : cpuBetween(before, await serverCpuSeconds(pool));
+    const cpu = out.own !== undefined ? out.own : cpuBetween(before, await serverCpuSeconds(pool));
     if ((await count(pool)) !== rows) throw new Error(`${name}: expected ${rows} rows`);
     samples[name].push(rate(rows, ms));
     if (cpuName && cpu !== null) samples[cpuName].push((cpu * 1e6) / rows);
