@@ -7,7 +7,8 @@
 // Ingestion path — measured, see bench/telemetry.ts (native PostgreSQL 15, 2 cores, every index of
 // the document, the three foreign-key checks per row):
 //   one INSERT … SELECT FROM ROWS FROM (unnest(uuid[]), unnest(text[]), json_array_elements(json),
-//   unnest(timestamptz[])) per batch (≤ 10,000 rows a statement), each element cast to jsonb — the
+//   unnest(timestamptz[])) per batch (≤ 10,000 rows a statement; ON CONFLICT DO NOTHING only on Citus,
+//   see insertFormOf), each element cast to jsonb — the
 //   path used here (json_array_elements only splits the text: 10,000 payloads took 17 ms of the
 //   server's time against 23 ms as text[]::jsonb and 43 ms through jsonb_array_elements). The client
 //   validates and encodes each event in one pass (encodeEvents): array literals of values that need
@@ -375,6 +376,26 @@ export async function recordEvents(client: DbClient, input: RecordEventsInput): 
 }
 
 /**
+ * Which ingest statement a connection uses (queries/telemetry.sql): 'plain' (InsertEvents, no ON
+ * CONFLICT) on native PostgreSQL and the embedded engine, 'distributed' (InsertEventsDistributed, ON
+ * CONFLICT DO NOTHING) on a database with the citus extension, where the plain form would be written
+ * into the shards with COPY, refused under row-level security. The clause costs a speculative
+ * insertion per row (~7% more server CPU, bench/telemetry.ts), so it is used only where it is needed.
+ * Chosen once per connection from the catalog (one round trip, on its first batch) and kept with it.
+ */
+export type InsertForm = 'plain' | 'distributed';
+const insertForms = new WeakMap<DbClient, InsertForm>();
+
+export async function insertFormOf(client: DbClient): Promise<InsertForm> {
+  const known = insertForms.get(client);
+  if (known) return known;
+  const [r] = await runQuery(q.citusInstalled, undefined, client);
+  const form: InsertForm = r?.citus ? 'distributed' : 'plain';
+  insertForms.set(client, form);
+  return form;
+}
+
+/**
  * Sends an encoded batch: one INSERT per chunk. The first INSERT is on the wire when this returns
  * its promise (node-postgres writes a query at once on an idle connection), so a caller may encode
  * the next batch while the server inserts this one (ingestTelemetry).
@@ -385,17 +406,20 @@ async function insertEncoded(client: DbClient, userId: string, applianceId: stri
   // that pairing): one round trip in the normal case; only a refused batch pays for the look-ups
   // that say why (explainRefusal).
   const sessionCheck = [...encoded.sessions.keys()];
+  // Known (every batch but a connection's first): no await before the INSERT, so it is on the wire
+  // when this returns (see above).
+  const form = insertForms.get(client) ?? (await insertFormOf(client));
   let inserted = 0;
   for (const chunk of encoded.chunks) {
     let count: number;
     try {
-      const result = await q.insertEvents.runWithCounts(
-        { userId, applianceId, sessionIds: chunk.sessionIds, eventTypes: chunk.eventTypes, payloads: chunk.payloads, recordedAts: chunk.recordedAts, sessionCheck },
-        client,
-      );
+      const params = { userId, applianceId, sessionIds: chunk.sessionIds, eventTypes: chunk.eventTypes, payloads: chunk.payloads, recordedAts: chunk.recordedAts, sessionCheck };
+      const result = await (form === 'distributed' ? q.insertEventsDistributed : q.insertEvents).runWithCounts(params, client);
       count = result.rowCount ?? 0;
     } catch (error) {
       if (isPartitionRace(error)) throw new PartitionRaceError(error);
+      // Citus installed after this connection chose the plain form: choose again on its next batch.
+      if ((error as { code?: string }).code === '0A000') insertForms.delete(client);
       throw mapDbError(error, { field: 'events' });
     }
     // Nothing inserted although there were events: the guard refused the appliance or a session.

@@ -29,17 +29,67 @@ export interface IInsertEventsQuery {
   result: IInsertEventsResult;
 }
 
-const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"userId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":641,"b":653},{"a":1063,"b":1075},{"a":1251,"b":1263}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":676,"b":683},{"a":1093,"b":1100},{"a":1281,"b":1288}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":769,"b":780}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":812,"b":823}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":868,"b":877}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":907,"b":919}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":1206,"b":1219},{"a":1311,"b":1324}]}],"statement":"-- ON CONFLICT DO NOTHING never meets a conflict (the only unique key contains the identity id). It is\n-- there for Citus: an INSERT … SELECT into a distributed table with an identity column is pulled to\n-- the coordinator and, without ON CONFLICT, written into the shards with COPY, which PostgreSQL\n-- refuses on a table with row-level security (0A000 \"COPY FROM not supported with row-level\n-- security\"); with ON CONFLICT Citus sends the rows as INSERT … SELECT from an intermediate result,\n-- checked by the policies as here.\nINSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = :userId! AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s\n       WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)\n      = cardinality(:sessionCheck!::uuid[])\nON CONFLICT DO NOTHING"};
+const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"userId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":610,"b":622},{"a":1032,"b":1044},{"a":1220,"b":1232}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":645,"b":652},{"a":1062,"b":1069},{"a":1250,"b":1257}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":738,"b":749}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":781,"b":792}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":837,"b":846}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":876,"b":888}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":1175,"b":1188},{"a":1280,"b":1293}]}],"statement":"-- The ingest statement where app.telemetry_events is a plain (partitioned) table: native PostgreSQL,\n-- the embedded engine. No ON CONFLICT: the clause makes every row a speculative insertion (a probe\n-- of the unique index before the insert, then the insert's own check), measured at ~7% more server\n-- CPU per row (bench/telemetry.ts); it could never meet a conflict here (the only unique key holds\n-- the identity id). insertFormOf (src/areas/telemetry.ts) picks this or InsertEventsDistributed.\nINSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = :userId! AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s\n       WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)\n      = cardinality(:sessionCheck!::uuid[])"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- ON CONFLICT DO NOTHING never meets a conflict (the only unique key contains the identity id). It is
- * -- there for Citus: an INSERT … SELECT into a distributed table with an identity column is pulled to
- * -- the coordinator and, without ON CONFLICT, written into the shards with COPY, which PostgreSQL
- * -- refuses on a table with row-level security (0A000 "COPY FROM not supported with row-level
- * -- security"); with ON CONFLICT Citus sends the rows as INSERT … SELECT from an intermediate result,
- * -- checked by the policies as here.
+ * -- The ingest statement where app.telemetry_events is a plain (partitioned) table: native PostgreSQL,
+ * -- the embedded engine. No ON CONFLICT: the clause makes every row a speculative insertion (a probe
+ * -- of the unique index before the insert, then the insert's own check), measured at ~7% more server
+ * -- CPU per row (bench/telemetry.ts); it could never meet a conflict here (the only unique key holds
+ * -- the identity id). insertFormOf (src/areas/telemetry.ts) picks this or InsertEventsDistributed.
+ * INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
+ * SELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at
+ * FROM ROWS FROM (
+ *        unnest(:sessionIds!::text::uuid[]),
+ *        unnest(:eventTypes!::text::text[]),
+ *        json_array_elements(:payloads!::text::json),
+ *        unnest(:recordedAts!::text::timestamptz[])
+ *      ) AS e (session_id, event_type, payload, recorded_at)
+ * WHERE EXISTS (
+ *   SELECT FROM app.appliances a
+ *   WHERE a.id = :applianceId! AND a.user_id = :userId! AND a.unpaired_at IS NULL
+ * )
+ *   AND (SELECT count(*) FROM app.cooking_sessions s
+ *        WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)
+ *       = cardinality(:sessionCheck!::uuid[])
+ * ```
+ */
+export const insertEvents = new PreparedQuery<IInsertEventsParams,IInsertEventsResult>(insertEventsIR);
+
+
+/** 'InsertEventsDistributed' parameters type */
+export interface IInsertEventsDistributedParams {
+  applianceId: string;
+  eventTypes: string;
+  payloads: string;
+  recordedAts: string;
+  sessionCheck: stringArray;
+  sessionIds: string;
+  userId: string;
+}
+
+/** 'InsertEventsDistributed' return type */
+export type IInsertEventsDistributedResult = void;
+
+/** 'InsertEventsDistributed' query type */
+export interface IInsertEventsDistributedQuery {
+  params: IInsertEventsDistributedParams;
+  result: IInsertEventsDistributedResult;
+}
+
+const insertEventsDistributedIR: any = {"usedParamSet":{"applianceId":true,"userId":true,"sessionIds":true,"eventTypes":true,"payloads":true,"recordedAts":true,"sessionCheck":true},"params":[{"name":"applianceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":702,"b":714},{"a":1124,"b":1136},{"a":1312,"b":1324}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":737,"b":744},{"a":1154,"b":1161},{"a":1342,"b":1349}]},{"name":"sessionIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":830,"b":841}]},{"name":"eventTypes","required":true,"transform":{"type":"scalar"},"locs":[{"a":873,"b":884}]},{"name":"payloads","required":true,"transform":{"type":"scalar"},"locs":[{"a":929,"b":938}]},{"name":"recordedAts","required":true,"transform":{"type":"scalar"},"locs":[{"a":968,"b":980}]},{"name":"sessionCheck","required":true,"transform":{"type":"scalar"},"locs":[{"a":1267,"b":1280},{"a":1372,"b":1385}]}],"statement":"-- The same statement for a database with Citus (insertFormOf). ON CONFLICT DO NOTHING never meets a\n-- conflict (the only unique key contains the identity id). It is there for Citus: an INSERT … SELECT\n-- into a distributed table with an identity column is pulled to the coordinator and, without ON\n-- CONFLICT, written into the shards with COPY, which PostgreSQL refuses on a table with row-level\n-- security (0A000 \"COPY FROM not supported with row-level security\"); with ON CONFLICT Citus sends\n-- the rows as INSERT … SELECT from an intermediate result, checked by the policies as here.\nINSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)\nSELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at\nFROM ROWS FROM (\n       unnest(:sessionIds!::text::uuid[]),\n       unnest(:eventTypes!::text::text[]),\n       json_array_elements(:payloads!::text::json),\n       unnest(:recordedAts!::text::timestamptz[])\n     ) AS e (session_id, event_type, payload, recorded_at)\nWHERE EXISTS (\n  SELECT FROM app.appliances a\n  WHERE a.id = :applianceId! AND a.user_id = :userId! AND a.unpaired_at IS NULL\n)\n  AND (SELECT count(*) FROM app.cooking_sessions s\n       WHERE s.id = ANY (:sessionCheck!::uuid[]) AND s.appliance_id = :applianceId! AND s.user_id = :userId!)\n      = cardinality(:sessionCheck!::uuid[])\nON CONFLICT DO NOTHING"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The same statement for a database with Citus (insertFormOf). ON CONFLICT DO NOTHING never meets a
+ * -- conflict (the only unique key contains the identity id). It is there for Citus: an INSERT … SELECT
+ * -- into a distributed table with an identity column is pulled to the coordinator and, without ON
+ * -- CONFLICT, written into the shards with COPY, which PostgreSQL refuses on a table with row-level
+ * -- security (0A000 "COPY FROM not supported with row-level security"); with ON CONFLICT Citus sends
+ * -- the rows as INSERT … SELECT from an intermediate result, checked by the policies as here.
  * INSERT INTO app.telemetry_events (appliance_id, session_id, user_id, event_type, payload, recorded_at)
  * SELECT :applianceId!::uuid, e.session_id, :userId!::uuid, e.event_type, e.payload::jsonb, e.recorded_at
  * FROM ROWS FROM (
@@ -58,7 +108,33 @@ const insertEventsIR: any = {"usedParamSet":{"applianceId":true,"userId":true,"s
  * ON CONFLICT DO NOTHING
  * ```
  */
-export const insertEvents = new PreparedQuery<IInsertEventsParams,IInsertEventsResult>(insertEventsIR);
+export const insertEventsDistributed = new PreparedQuery<IInsertEventsDistributedParams,IInsertEventsDistributedResult>(insertEventsDistributedIR);
+
+
+/** 'CitusInstalled' parameters type */
+export type ICitusInstalledParams = void;
+
+/** 'CitusInstalled' return type */
+export interface ICitusInstalledResult {
+  citus: boolean;
+}
+
+/** 'CitusInstalled' query type */
+export interface ICitusInstalledQuery {
+  params: ICitusInstalledParams;
+  result: ICitusInstalledResult;
+}
+
+const citusInstalledIR: any = {"usedParamSet":{},"params":[],"statement":"-- The catalog fact insertFormOf chooses the ingest statement by (once per connection).\nSELECT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') AS \"citus!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The catalog fact insertFormOf chooses the ingest statement by (once per connection).
+ * SELECT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = 'citus') AS "citus!"
+ * ```
+ */
+export const citusInstalled = new PreparedQuery<ICitusInstalledParams,ICitusInstalledResult>(citusInstalledIR);
 
 
 /** 'ApplianceForIngest' parameters type */
