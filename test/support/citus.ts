@@ -168,11 +168,13 @@ async function dropEverywhere(nodes: CitusNodes, name: string): Promise<void> {
 // comment `kitchen-db pool <run> <state>` (building → ready → claimed → used), changed under a
 // transaction-level advisory lock of the run, so two files never claim the same database; the
 // comments go with their databases. While the pool means to build more, it holds a session-level
-// advisory lock (POOL_LOCK, the run's hash): a file that finds nothing ready waits only while that
+// advisory lock (POOL_WILLING, the run's hash): a file that finds nothing ready waits only while that
 // lock is held, otherwise it builds a database of its own as before (no pool, a failed build).
 
 const POOL = 'kitchen-db pool';
+/** Advisory lock keys (with the run's hash): claims and state changes; "the pool builds more". */
 const POOL_LOCK = 17_017;
+const POOL_WILLING = 17_018;
 type PoolState = 'building' | 'ready' | 'claimed' | 'used';
 
 async function poolDatabases(c: pg.Client, run: string): Promise<{ name: string; state: PoolState }[]> {
@@ -227,12 +229,12 @@ export async function startCitusPool(options: { files?: number; ahead?: number; 
   // Held while the pool means to build more: files wait for a database instead of building one.
   const willing = new pg.Client({ connectionString: nodes.coordinator, connectionTimeoutMillis: 10_000 });
   await willing.connect();
-  await willing.query('select pg_advisory_lock($1, hashtext($2))', [POOL_LOCK, run]);
+  await willing.query('select pg_advisory_lock($1, hashtext($2))', [POOL_WILLING, run]);
   let unwilling = false;
   const noMore = async () => {
     if (unwilling) return;
     unwilling = true;
-    await willing.query('select pg_advisory_unlock($1, hashtext($2))', [POOL_LOCK, run]).catch(() => {});
+    await willing.query('select pg_advisory_unlock($1, hashtext($2))', [POOL_WILLING, run]).catch(() => {});
   };
   let stopping = false;
   let built = 0;
@@ -311,7 +313,7 @@ async function claimCitusDatabase(run: string, nodes: CitusNodes): Promise<strin
       const { rows } = await c.query<{ held: boolean }>(
         `select exists (select from pg_locks where locktype = 'advisory' and granted and objsubid = 2
                           and classid = $1::int4::oid and objid = hashtext($2)::oid) as held`,
-        [POOL_LOCK, run],
+        [POOL_WILLING, run],
       );
       return rows[0]!.held;
     });
