@@ -6,10 +6,10 @@
 #
 # Every file gets a migrated, distributed database of its own on all three nodes. Building one is
 # most of a file's cost (about a minute under load: docs/scale-out.md, section 10), so the run's
-# pool (test/support/citus.ts) builds them one after another while the files run, and
-# KITCHEN_DB_CITUS_JOBS files (default 2) run at once, each on its own database.
+# pool (test/support/citus.ts) builds them while the files run, and KITCHEN_DB_CITUS_JOBS files
+# run at once, each on its own database.
 #   KITCHEN_DB_CITUS_JOBS   test files at once on the cluster (default 2; 1 = one after another)
-#   KITCHEN_DB_CITUS_AHEAD  databases the pool keeps ready (default 1)
+#   KITCHEN_DB_CITUS_AHEAD  databases ready or being built at a time (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${CITUS_ROOT_URL:?run eval \"\$(bash scripts/ci/start-citus.sh)\" first}" "${CITUS_WORKER_URLS:?}"

@@ -216,15 +216,15 @@ export interface CitusPool {
 }
 
 /**
- * Starts building databases for the files of this run (globalSetup, main process): one at a time,
- * keeping `ahead` of them ready, `files` in all when the number of files is known; drops the ones
- * the files hand back. Resolves once the first build has started.
+ * Starts building databases for the files of this run (globalSetup, main process): `ahead` of them
+ * ready or being built at any time (the builds run side by side), `files` in all when the number
+ * of files is known; drops the ones the files hand back. Resolves once the first build has started.
  */
 export async function startCitusPool(options: { files?: number; ahead?: number; log?: (line: string) => void } = {}): Promise<CitusPool> {
   const nodes = citusNodes();
   const run = randomBytes(6).toString('hex');
   const limit = options.files ?? Number.POSITIVE_INFINITY;
-  const ahead = Math.max(1, options.ahead ?? 1);
+  const ahead = Math.max(1, options.ahead ?? 2);
   const log = options.log ?? (() => {});
   // Held while the pool means to build more: files wait for a database instead of building one.
   const willing = new pg.Client({ connectionString: nodes.coordinator, connectionTimeoutMillis: 10_000 });
@@ -243,13 +243,22 @@ export async function startCitusPool(options: { files?: number; ahead?: number; 
   const started = new Promise<void>((resolve) => (firstStarted = resolve));
   const mark = (name: string, state: PoolState) => underPoolLock(nodes.coordinator, run, (c) => markAs(c, name, run, state));
 
-  const loop = (async () => {
-    while (!stopping) {
+  // `ahead` lanes: each builds a database whenever fewer than `ahead` are ready or being built.
+  let inflight = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!stopping && !failed) {
       const dbs = await onNode(nodes.coordinator, (c) => poolDatabases(c, run));
-      for (const d of dbs.filter((x) => x.state === 'used')) await dropEverywhere(nodes, d.name);
+      for (const d of dbs.filter((x) => x.state === 'used')) {
+        if (dropping.has(d.name)) continue;
+        dropping.add(d.name);
+        await dropEverywhere(nodes, d.name);
+      }
       const ready = dbs.filter((x) => x.state === 'ready').length;
-      if (built < limit && ready < ahead) {
+      if (built < limit && ready + inflight < ahead) {
         built++;
+        inflight++;
+        const n = built;
         const timings: Record<string, number> = {};
         const t0 = Date.now();
         try {
@@ -263,19 +272,35 @@ export async function startCitusPool(options: { files?: number; ahead?: number; 
           });
           await mark(db.name, 'ready');
           builds.push(Date.now() - t0);
-          log(`citus pool: database ${built} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')})`);
+          log(`citus pool: database ${n} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')})`);
         } catch (error) {
           // The files build their own and show the error where it belongs.
           log(`citus pool: a build failed, the files build their own databases: ${(error as Error).message}`);
+          failed = true;
           firstStarted();
-          break;
+        } finally {
+          inflight--;
         }
         continue;
       }
-      if (built >= limit) await noMore();
+      if (built >= limit || failed) break;
       await sleep(300);
     }
+  };
+  const dropping = new Set<string>();
+  const loop = (async () => {
+    await Promise.all(Array.from({ length: ahead }, lane));
+    // No more builds: the files waiting find out from the lock and build their own; the used ones
+    // are dropped as they come back, until stop().
     await noMore();
+    while (!stopping) {
+      const dbs = await onNode(nodes.coordinator, (c) => poolDatabases(c, run));
+      for (const d of dbs.filter((x) => x.state === 'used' && !dropping.has(x.name))) {
+        dropping.add(d.name);
+        await dropEverywhere(nodes, d.name);
+      }
+      await sleep(300);
+    }
   })();
   loop.catch(() => firstStarted());
   await started;

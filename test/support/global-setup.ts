@@ -35,9 +35,9 @@ export async function setup(project: TestProject): Promise<void> {
     const line = `engine: Citus cluster, coordinator ${new URL(coordinator).host} + ${workers.length} workers (PostgreSQL ${version}; a fresh database per test file)`;
     console.log(line);
     project.provide('kitchenTemplate', { kind: 'server', line, version, serverUrl: coordinator });
-    // The databases are built one after another while the files run, as many as there are files
-    // (KITCHEN_DB_CITUS_AHEAD of them kept ready, default 1). Counting the files uses the run's
-    // file filters (Vitest's filenamePattern, not public): without them the pool builds on demand.
+    // The databases are built while the files run, as many as there are files, KITCHEN_DB_CITUS_AHEAD
+    // of them (default 2) ready or being built at a time. Counting the files uses the run's file
+    // filters (Vitest's filenamePattern, not public); without a count the pool builds on demand.
     let files: number | undefined;
     try {
       const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? [];
@@ -45,7 +45,8 @@ export async function setup(project: TestProject): Promise<void> {
     } catch {
       files = undefined;
     }
-    citusPool = await startCitusPool({ files, ahead: Number(process.env.KITCHEN_DB_CITUS_AHEAD ?? 1), log: (l) => console.log(l) });
+    citusPool = await startCitusPool({ files, ahead: Number(process.env.KITCHEN_DB_CITUS_AHEAD ?? 2), log: (l) => console.log(l) });
+    project.provide('kitchenCitusPool', citusPool.run);
     return;
   }
   template = await prepareTestTemplate({ log: (line) => console.log(line) });
