@@ -224,10 +224,11 @@ export async function startCitusPool(options: { files?: number; ahead?: number; 
   const nodes = citusNodes();
   const run = randomBytes(6).toString('hex');
   const limit = options.files ?? Number.POSITIVE_INFINITY;
-  const ahead = Math.max(1, options.ahead ?? 2);
+  const ahead = Number.isInteger(options.ahead) && options.ahead! > 0 ? options.ahead! : 2;
   const log = options.log ?? (() => {});
   // Held while the pool means to build more: files wait for a database instead of building one.
   const willing = new pg.Client({ connectionString: nodes.coordinator, connectionTimeoutMillis: 10_000 });
+  willing.on('error', () => {}); // a lost connection releases the lock: the files build their own
   await willing.connect();
   await willing.query('select pg_advisory_lock($1, hashtext($2))', [POOL_WILLING, run]);
   let unwilling = false;
