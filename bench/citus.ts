@@ -117,6 +117,16 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const batches = Math.max(5, scaled(20, ctx, 5));
   const queries = Math.max(50, scaled(300, ctx, 50));
   const c = cluster(ctx.log);
+  // Where a Citus test file's set-up goes (test/support/citus.ts builds one such database per file):
+  // an empty database built, distributed and dropped, phase by phase.
+  const setup: Record<string, number> = {};
+  const s0 = Date.now();
+  const empty = await createCitusDatabase({ nodes: c.nodes, timings: setup });
+  setup['total (built and distributed)'] = Date.now() - s0;
+  const d0 = Date.now();
+  await empty.drop();
+  setup['drop on every node'] = Date.now() - d0;
+  ctx.log(`a test file's database: ${Object.entries(setup).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
   const citus = await createCitusDatabase({ nodes: c.nodes, distribute: false });
   const cpool = new pg.Pool({ connectionString: citus.url, max: 2 });
   try {
@@ -169,6 +179,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
         note: `${tasks.person} / ${tasks.all} / ${tasks.ingest} (${shards} shards per table)`,
       }),
       row(`distribute() of the loaded database (${people} people, ${meals.toLocaleString('en-US')} meal logs)`, 's', [distributeSeconds]),
+      ...Object.entries(setup).map(([phase, ms]) => row(`a test file's empty database: ${phase}`, 's', [ms / 1000])),
     ];
   } finally {
     await cpool.end();

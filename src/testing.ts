@@ -165,6 +165,16 @@ export async function createTestDatabase(options: { template?: TestTemplate } = 
     url = withDatabase(template.serverUrl!, name);
     drop = () => admin(template.serverUrl!, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {});
   }
+  return testDatabaseOn(template.kind, url, drop);
+}
+
+/**
+ * The TestDatabase handle on a database made for a test: a pool on `url` and the role helpers;
+ * close() ends the pool, then calls `drop`. If the pool cannot be made, `drop` runs and the error
+ * is thrown. Shared with the Citus harness (test/support/citus.ts), whose databases are made otherwise.
+ * @internal
+ */
+export async function testDatabaseOn(engine: EngineKind, url: string, drop: () => Promise<void>): Promise<TestDatabase> {
   let pool: pg.Pool;
   try {
     pool = await createPool(url, { max: 8, source: 'the test database' });
@@ -174,7 +184,7 @@ export async function createTestDatabase(options: { template?: TestTemplate } = 
   }
   let closed = false;
   return {
-    engine: template.kind,
+    engine,
     url,
     pool,
     kdb: kitchenDbFromPool(pool),

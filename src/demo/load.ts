@@ -183,14 +183,21 @@ async function loadPersonsRows(s: DemoLoad): Promise<void> {
           if (usage) await me.assistant.recordUsage(usage);
         }
       }
-      const mine = deviceOf.get(p.id);
-      if (mine) {
-        const { device: a, index } = mine;
-        // First pairing of a device: the code is accepted as given (the one the device displays).
-        const pairing = await me.appliances.pair({ deviceId: a.deviceId, serialNumber: a.serial, pairingCode: `D${String(index + 1).padStart(5, '0')}`, name: a.name, wifiMac: a.mac });
-        s.applianceIds.set(a.id, pairing.id);
-      }
     });
+    // The pairing in a transaction of its own, as the app does it (a separate request). On Citus it
+    // must be: app.pair_appliance (SECURITY DEFINER, kitchen_owner) looks the device up on every
+    // shard, and shards this transaction already wrote as app_user cannot be read by another role in
+    // it (25001 "cannot perform query on placements that were modified in this transaction by a
+    // different user").
+    const mine = deviceOf.get(p.id);
+    if (mine) {
+      const { device: a, index } = mine;
+      // First pairing of a device: the code is accepted as given (the one the device displays).
+      const pairing = await kdb.asUser(userId, (me) =>
+        me.appliances.pair({ deviceId: a.deviceId, serialNumber: a.serial, pairingCode: `D${String(index + 1).padStart(5, '0')}`, name: a.name, wifiMac: a.mac }),
+      );
+      s.applianceIds.set(a.id, pairing.id);
+    }
     if (++done % 10 === 0 || done === persons.length) log(`people's own rows: ${done} of ${persons.length}`);
   });
   const meals = s.mealList;
@@ -261,8 +268,12 @@ async function loadCookingLogs(s: DemoLoad): Promise<void> {
         });
         add(counts, 'app.cooking_sessions', 1);
       }
-      await me.appliances.heartbeat({ deviceId: a.deviceId, status: 'online', firmwareVersionCm5: '1.4.2', firmwareVersionStm32: '2.1.0' });
     });
+    // The report in a transaction of its own (a separate request of the device; on Citus it must be,
+    // as the pairing above: app.heartbeat runs as the owner on shards this transaction wrote as app_user).
+    await kdb.asUser(s.userIds.get(a.userId)!, (me) =>
+      me.appliances.heartbeat({ deviceId: a.deviceId, status: 'online', firmwareVersionCm5: '1.4.2', firmwareVersionStm32: '2.1.0' }),
+    );
   });
   log(`appliances: ${devices.length}, cooking sessions: ${counts['app.cooking_sessions'] ?? 0}`);
 }

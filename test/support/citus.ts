@@ -12,13 +12,17 @@
 //   kitchen_owner, as everywhere else in the tests; then app_private.distribute().
 // The database is dropped on every node after the file (`with (force)`): each one costs a background
 // worker (its Citus maintenance daemon) on every node until then.
+//
+// Building one costs about a minute on this 2-core machine under load (measured 07:38, load 6–13:
+// create on 3 nodes 4.4 s, roles and nodes 5.8 s, 109 migrations 19.4 s, distribute() 28.3 s; the
+// drop 11.2 s more), so a run does not make the files wait for it: globalSetup starts a pool
+// (startCitusPool) that builds the databases one after another while the files run, and each file
+// claims a ready one (createCitusTestDatabase) and hands it back when done; the pool drops it in
+// the background. Every file still gets a database of its own, never used by another file.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { asAdmin, asCompliance, asWorker, withUser } from '../../src/db/context.ts';
 import { APP_ROLES, ensureRoles, migrateDatabase, OWNER_ROLE } from '../../src/db/migrate.ts';
-import { createPool } from '../../src/db/pool.ts';
-import { kitchenDbFromPool } from '../../src/api/kitchen.ts';
-import type { TestDatabase } from '../../src/testing.ts';
+import { testDatabaseOn, type TestDatabase } from '../../src/testing.ts';
 
 /** TEST_CITUS=1: run the suites on a Citus cluster (needs TEST_DATABASE_URL at the coordinator). */
 export const CITUS = process.env.TEST_CITUS === '1';
@@ -66,17 +70,25 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * coordinator and a function that drops it everywhere.
  */
 export async function createCitusDatabase(
-  options: { distribute?: boolean; nodes?: CitusNodes } = {},
-): Promise<{ url: string; drop: () => Promise<void>; distributed: unknown }> {
+  options: {
+    distribute?: boolean;
+    nodes?: CitusNodes;
+    /** Filled with the milliseconds of each phase. */
+    timings?: Record<string, number>;
+    /** Called once the database exists on every node, before it is migrated. */
+    onCreated?: (name: string) => Promise<void>;
+  } = {},
+): Promise<{ url: string; name: string; drop: () => Promise<void>; distributed: unknown }> {
   const nodes = options.nodes ?? citusNodes();
+  // Where the set-up's time goes (bench and CI logs): milliseconds per phase, when asked.
+  let t = Date.now();
+  const lap = (phase: string) => {
+    if (options.timings) options.timings[phase] = Date.now() - t;
+    t = Date.now();
+  };
   const name = `kitchen_db_citus_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const all = [nodes.coordinator, ...nodes.workers];
-  const drop = async () => {
-    // Workers first: the coordinator's maintenance daemon may still hold connections to them.
-    for (const node of [...nodes.workers, nodes.coordinator]) {
-      await onNode(node, (c) => c.query(`drop database if exists ${name} with (force)`)).catch(() => {});
-    }
-  };
+  const drop = () => dropEverywhere(nodes, name);
   const url = withDatabase(nodes.coordinator, name);
   try {
     await Promise.all(
@@ -87,6 +99,8 @@ export async function createCitusDatabase(
         }),
       ),
     );
+    lap('create database + extension citus on 3 nodes');
+    await options.onCreated?.(name);
     // Roles are per node (cluster-wide): created on the coordinator by sql/roles.sql if missing,
     // and on the workers by Citus once they are "distributed objects" of this database (below).
     await ensureRoles(url);
@@ -105,6 +119,7 @@ export async function createCitusDatabase(
       for (const r of roles) await c.query(`alter function public.kitchen_db_role_probe() owner to ${ident(r)}`);
       await c.query('drop function public.kitchen_db_role_probe()');
     });
+    lap('roles, nodes, extensions');
     await Promise.all(
       all.map(async (node) => {
         // Through each node's maintenance database (no Citus there, so nothing is intercepted):
@@ -119,7 +134,9 @@ export async function createCitusDatabase(
         );
       }),
     );
+    lap('login, grants, extension owner');
     await migrateDatabase(url, { owner: OWNER_ROLE });
+    lap('migrations');
     let distributed: unknown;
     if (options.distribute !== false) {
       // As the tables' owner, as a DBA would: create_distributed_table needs ownership.
@@ -130,39 +147,221 @@ export async function createCitusDatabase(
         await c.query('commit');
         return rows[0]!.r;
       });
+      lap('distribute()');
     }
-    return { url, drop, distributed };
+    return { url, name, drop, distributed };
   } catch (error) {
     await drop();
     throw error;
   }
 }
 
-/** createTestDatabase's Citus counterpart (test/support/db.ts calls it when TEST_CITUS=1). */
-export async function createCitusTestDatabase(): Promise<TestDatabase> {
-  const { url, drop } = await createCitusDatabase();
-  let pool: pg.Pool;
-  try {
-    pool = await createPool(url, { max: 8, source: 'the test database' });
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-  let closed = false;
+/** Drops a database on every node (workers first, in parallel: the coordinator's maintenance daemon may still hold connections to them). */
+async function dropEverywhere(nodes: CitusNodes, name: string): Promise<void> {
+  const dropOn = (node: string) => onNode(node, (c) => c.query(`drop database if exists ${ident(name)} with (force)`)).catch(() => {});
+  await Promise.all(nodes.workers.map(dropOn));
+  await dropOn(nodes.coordinator);
+}
+
+// ---- The run's pool of prepared databases --------------------------------------------------------
+// Bookkeeping lives on the coordinator, in its maintenance database: each pooled database carries the
+// comment `kitchen-db pool <run> <state>` (building → ready → claimed → used), changed under a
+// transaction-level advisory lock of the run, so two files never claim the same database; the
+// comments go with their databases. While the pool means to build more, it holds a session-level
+// advisory lock (POOL_WILLING, the run's hash): a file that finds nothing ready waits only while that
+// lock is held, otherwise it builds a database of its own as before (no pool, a failed build).
+
+const POOL = 'kitchen-db pool';
+/** Advisory lock keys (with the run's hash): claims and state changes; "the pool builds more". */
+const POOL_LOCK = 17_017;
+const POOL_WILLING = 17_018;
+type PoolState = 'building' | 'ready' | 'claimed' | 'used';
+
+async function poolDatabases(c: pg.Client, run: string): Promise<{ name: string; state: PoolState }[]> {
+  const { rows } = await c.query<{ name: string; state: PoolState }>(
+    `select d.datname as name, split_part(s.description, ' ', 4) as state
+       from pg_database d join pg_shdescription s on s.objoid = d.oid and s.classoid = 'pg_database'::regclass
+      where s.description like $1 order by d.datname`,
+    [`${POOL} ${run} %`],
+  );
+  return rows;
+}
+
+const markAs = (c: pg.Client, name: string, run: string, state: PoolState) =>
+  c.query(`comment on database ${ident(name)} is '${POOL} ${run} ${state}'`);
+
+/** Runs fn in a transaction holding the run's advisory lock (claims and state changes are serialised). */
+async function underPoolLock<T>(url: string, run: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  return onNode(url, async (c) => {
+    await c.query('begin');
+    try {
+      await c.query('select pg_advisory_xact_lock($1, hashtext($2))', [POOL_LOCK, run]);
+      const result = await fn(c);
+      await c.query('commit');
+      return result;
+    } catch (error) {
+      await c.query('rollback').catch(() => {});
+      throw error;
+    }
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface CitusPool {
+  /** The run's tag (globalSetup provides it to the files as kitchenCitusPool). */
+  run: string;
+  /** Stops building, waits for the build under way, drops every database of the run on every node. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts building databases for the files of this run (globalSetup, main process): `ahead` of them
+ * ready or being built at any time (the builds run side by side), `files` in all when the number
+ * of files is known; drops the ones the files hand back. Resolves once the first build has started.
+ */
+export async function startCitusPool(options: { files?: number; ahead?: number; log?: (line: string) => void } = {}): Promise<CitusPool> {
+  const nodes = citusNodes();
+  const run = randomBytes(6).toString('hex');
+  const limit = options.files ?? Number.POSITIVE_INFINITY;
+  const ahead = Number.isInteger(options.ahead) && options.ahead! > 0 ? options.ahead! : 2;
+  const log = options.log ?? (() => {});
+  // Held while the pool means to build more: files wait for a database instead of building one.
+  const willing = new pg.Client({ connectionString: nodes.coordinator, connectionTimeoutMillis: 10_000 });
+  willing.on('error', () => {}); // a lost connection releases the lock: the files build their own
+  await willing.connect();
+  await willing.query('select pg_advisory_lock($1, hashtext($2))', [POOL_WILLING, run]);
+  let unwilling = false;
+  const noMore = async () => {
+    if (unwilling) return;
+    unwilling = true;
+    await willing.query('select pg_advisory_unlock($1, hashtext($2))', [POOL_WILLING, run]).catch(() => {});
+  };
+  let stopping = false;
+  let built = 0;
+  const builds: number[] = [];
+  let firstStarted!: () => void;
+  const started = new Promise<void>((resolve) => (firstStarted = resolve));
+  const mark = (name: string, state: PoolState) => underPoolLock(nodes.coordinator, run, (c) => markAs(c, name, run, state));
+
+  // `ahead` lanes: each builds a database whenever fewer than `ahead` are ready or being built.
+  let inflight = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!stopping && !failed) {
+      const dbs = await onNode(nodes.coordinator, (c) => poolDatabases(c, run));
+      for (const d of dbs.filter((x) => x.state === 'used')) {
+        if (dropping.has(d.name)) continue;
+        dropping.add(d.name);
+        await dropEverywhere(nodes, d.name);
+      }
+      const ready = dbs.filter((x) => x.state === 'ready').length;
+      if (built < limit && ready + inflight < ahead) {
+        built++;
+        inflight++;
+        const n = built;
+        const timings: Record<string, number> = {};
+        const t0 = Date.now();
+        try {
+          const db = await createCitusDatabase({
+            nodes,
+            timings,
+            onCreated: async (name) => {
+              await mark(name, 'building');
+              firstStarted();
+            },
+          });
+          await mark(db.name, 'ready');
+          builds.push(Date.now() - t0);
+          log(`citus pool: database ${n} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')})`);
+        } catch (error) {
+          // The files build their own and show the error where it belongs.
+          log(`citus pool: a build failed, the files build their own databases: ${(error as Error).message}`);
+          failed = true;
+          firstStarted();
+        } finally {
+          inflight--;
+        }
+        continue;
+      }
+      if (built >= limit || failed) break;
+      await sleep(300);
+    }
+  };
+  const dropping = new Set<string>();
+  const loop = (async () => {
+    await Promise.all(Array.from({ length: ahead }, lane));
+    // No more builds: the files waiting find out from the lock and build their own; the used ones
+    // are dropped as they come back, until stop().
+    await noMore();
+    while (!stopping) {
+      const dbs = await onNode(nodes.coordinator, (c) => poolDatabases(c, run));
+      for (const d of dbs.filter((x) => x.state === 'used' && !dropping.has(x.name))) {
+        dropping.add(d.name);
+        await dropEverywhere(nodes, d.name);
+      }
+      await sleep(300);
+    }
+  })();
+  loop.catch(() => firstStarted());
+  await started;
+
   return {
-    engine: 'server',
-    url,
-    pool,
-    kdb: kitchenDbFromPool(pool),
-    asUser: (userId, fn) => withUser(pool, userId, fn),
-    asAdmin: (fn) => asAdmin(pool, fn),
-    asWorker: (fn) => asWorker(pool, fn),
-    asCompliance: (fn) => asCompliance(pool, fn),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await pool.end();
-      await drop();
+    run,
+    async stop() {
+      stopping = true;
+      await loop.catch((error: unknown) => log(`citus pool: ${(error as Error).message}`));
+      await noMore();
+      await willing.end().catch(() => {});
+      const left = await onNode(nodes.coordinator, (c) => poolDatabases(c, run));
+      await Promise.all(left.map((d) => dropEverywhere(nodes, d.name)));
+      if (builds.length) {
+        const mean = builds.reduce((a, b) => a + b, 0) / builds.length / 1000;
+        log(`citus pool: ${builds.length} database(s) built, ${mean.toFixed(1)} s each on average; ${left.length} dropped at the end`);
+      }
     },
   };
+}
+
+/**
+ * A ready database of the pool `run`, claimed for this file; waits while the pool is building one.
+ * Undefined when the pool will build no more (then the file builds its own).
+ */
+async function claimCitusDatabase(run: string, nodes: CitusNodes): Promise<string | undefined> {
+  for (;;) {
+    const claimed = await underPoolLock(nodes.coordinator, run, async (c) => {
+      const ready = (await poolDatabases(c, run)).find((d) => d.state === 'ready');
+      if (ready) await markAs(c, ready.name, run, 'claimed');
+      return ready?.name;
+    });
+    if (claimed) return claimed;
+    const building = await onNode(nodes.coordinator, async (c) => {
+      const { rows } = await c.query<{ held: boolean }>(
+        `select exists (select from pg_locks where locktype = 'advisory' and granted and objsubid = 2
+                          and classid = $1::int4::oid and objid = hashtext($2)::oid) as held`,
+        [POOL_WILLING, run],
+      );
+      return rows[0]!.held;
+    });
+    if (!building) return undefined;
+    await sleep(300);
+  }
+}
+
+/** createTestDatabase's Citus counterpart (test/support/db.ts calls it when TEST_CITUS=1). */
+export async function createCitusTestDatabase(options: { pool?: string } = {}): Promise<TestDatabase> {
+  const nodes = citusNodes();
+  const name = options.pool ? await claimCitusDatabase(options.pool, nodes) : undefined;
+  if (name) {
+    const run = options.pool!;
+    // Handed back to the pool, which drops it while the next file runs.
+    const handBack = () =>
+      underPoolLock(nodes.coordinator, run, (c) => markAs(c, name, run, 'used')).then(
+        () => {},
+        () => dropEverywhere(nodes, name),
+      );
+    return testDatabaseOn('server', withDatabase(nodes.coordinator, name), handBack);
+  }
+  const { url, drop } = await createCitusDatabase({ nodes });
+  return testDatabaseOn('server', url, drop);
 }

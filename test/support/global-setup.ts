@@ -10,15 +10,18 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { withClient } from '../../src/db/migrate.ts';
 import { prepareTestTemplate, type PreparedTemplate, type TestTemplate } from '../../src/testing.ts';
-import { citusNodes } from './citus.ts';
+import { citusNodes, startCitusPool, type CitusPool } from './citus.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     kitchenTemplate: TestTemplate;
+    /** TEST_CITUS=1: the run's pool of prepared Citus databases (test/support/citus.ts). */
+    kitchenCitusPool: string;
   }
 }
 
 let template: PreparedTemplate | undefined;
+let citusPool: CitusPool | undefined;
 let runTmp: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
@@ -32,6 +35,18 @@ export async function setup(project: TestProject): Promise<void> {
     const line = `engine: Citus cluster, coordinator ${new URL(coordinator).host} + ${workers.length} workers (PostgreSQL ${version}; a fresh database per test file)`;
     console.log(line);
     project.provide('kitchenTemplate', { kind: 'server', line, version, serverUrl: coordinator });
+    // The databases are built while the files run, as many as there are files, KITCHEN_DB_CITUS_AHEAD
+    // of them (default 2) ready or being built at a time. Counting the files uses the run's file
+    // filters (Vitest's filenamePattern, not public); without a count the pool builds on demand.
+    let files: number | undefined;
+    try {
+      const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? [];
+      files = (await project.globTestFiles(filters)).testFiles.length || undefined;
+    } catch {
+      files = undefined;
+    }
+    citusPool = await startCitusPool({ files, ahead: Number(process.env.KITCHEN_DB_CITUS_AHEAD ?? 2), log: (l) => console.log(l) });
+    project.provide('kitchenCitusPool', citusPool.run);
     return;
   }
   template = await prepareTestTemplate({ log: (line) => console.log(line) });
@@ -42,6 +57,7 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await template?.dispose();
+  await citusPool?.stop();
   if (!runTmp) return;
   // Node's and npm's own caches (the CLI processes' compile cache) are not the tests' files.
   const left = readdirSync(runTmp).filter((f) => !/^(node-compile-cache|v8-compile-cache)/.test(f));

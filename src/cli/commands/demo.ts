@@ -74,11 +74,13 @@ export function registerDemoCommand(program: Command): void {
           working.done();
           const done = Object.values(jobs.queues).reduce((s, q) => s + q.completed, 0);
           const failed = Object.values(jobs.queues).reduce((s, q) => s + q.failed, 0);
+          // Jobs still queued when runOnce gave up (KITCHEN_DB_ONCE_TIMEOUT_MS): the exit code is 1, say why.
+          const pending = Object.values(jobs.queues).reduce((s, q) => s + q.pending, 0);
           const busy = Object.entries(jobs.queues)
             .filter(([, q]) => q.completed > 0)
             .map(([name, q]) => `${name} ${q.completed}`)
             .join(', ');
-          rowLine('jobs (pg-boss)', `${done.toLocaleString('en-US')} jobs completed${failed ? `, ${failed} FAILED` : ''} in ${Object.keys(jobs.queues).length} queues`, performance.now() - t0);
+          rowLine('jobs (pg-boss)', `${done.toLocaleString('en-US')} jobs completed${failed ? `, ${failed} FAILED` : ''}${pending ? `, ${pending.toLocaleString('en-US')} still PENDING (timed out)` : ''} in ${Object.keys(jobs.queues).length} queues`, performance.now() - t0);
           if (busy) out.line(`${''.padEnd(14)} ${busy}`);
           report.jobs = jobs;
 
