@@ -54,6 +54,19 @@ const EXCEPTIONS: Record<string, string> = {
   AdminCountCookingSessions: 'admin oversight: the cooking sessions of a recipe across every person',
 };
 
+/**
+ * Person queries that Citus runs in several steps, each one task on the person's shard (distributed
+ * subplans: the coordinator passes intermediate results between them), and why. Not yet one task:
+ * issue 17 follow-up (a function delegated to the person's shard, or one statement per table).
+ */
+const CTE_INSERT = 'INSERT in a WITH query: Citus router-plans only SELECT, UPDATE and DELETE CTEs ("only SELECT, UPDATE, or DELETE common table expressions may be router planned")';
+const STAGED_ON_CITUS: Record<string, string> = {
+  InsertMealWithFoods: CTE_INSERT,
+  InsertMealsWithFoods: CTE_INSERT,
+  ReplaceMealFoods: CTE_INSERT,
+  UpsertPersonEmbeddings: CTE_INSERT,
+};
+
 interface Query {
   file: string;
   name: string;
@@ -292,6 +305,7 @@ describe('routing on Citus: EXPLAIN shows one task (a database with the citus ex
     const a = await createPerson(db().pool);
     const values = { ...baseValues(await dimensions()), userId: a.id };
     const problems: string[] = [];
+    const seenStaged = new Set<string>();
     await withUser(db().pool, a.id, async (c: DbClient) => {
       for (const q of await personQueries()) {
         const { query, bindings } = processSQLQueryIR(q.ir as never, sampleParams(q.ir, values) as never);
@@ -307,10 +321,14 @@ describe('routing on Citus: EXPLAIN shows one task (a database with the citus ex
           await c.query('deallocate routing_plan');
           const counts = [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1]));
           if (counts.length === 0 || counts.some((n) => n !== 1)) problems.push(`${q.name}: Task Count ${counts.join(', ') || 'none'}\n${plan}`);
-          // One task is not enough: an INSERT ... SELECT pulled to the coordinator (or repartitioned),
-          // or a plan with a distributed subplan, reads on the shard and writes in a second step.
-          const staged = /INSERT\/SELECT method: \S.*|Distributed Subplan.*/.exec(plan);
-          if (staged) problems.push(`${q.name}: ${staged[0]}\n${plan}`);
+          // One task is not enough: an INSERT ... SELECT pulled to the coordinator (or repartitioned)
+          // reads on the shard and writes in a second step through the coordinator.
+          const pulled = /INSERT\/SELECT method: .*/.exec(plan);
+          if (pulled) problems.push(`${q.name}: ${pulled[0]}\n${plan}`);
+          // Nor are distributed subplans, unless the query is listed with its reason.
+          const staged = /Distributed Subplan/.test(plan);
+          if (staged) seenStaged.add(q.name);
+          if (staged && !(q.name in STAGED_ON_CITUS)) problems.push(`${q.name}: distributed subplans (several steps)\n${plan}`);
           await c.query('release savepoint plan');
         } catch (error) {
           await c.query('rollback to savepoint plan');
@@ -321,5 +339,7 @@ describe('routing on Citus: EXPLAIN shows one task (a database with the citus ex
       }
     });
     expect(problems).toEqual([]);
+    // A listed query that now plans in one step should leave the list.
+    expect(Object.keys(STAGED_ON_CITUS).filter((n) => !seenStaged.has(n))).toEqual([]);
   });
 });

@@ -133,7 +133,9 @@ export function fieldOfConstraint(constraint: string | undefined, table: string 
   let rest = constraint.startsWith('idx_') ? constraint.slice(4) : constraint;
   if (table && rest.startsWith(table + '_')) rest = rest.slice(table.length + 1);
   // <table>_pkey without a Key (…) detail (which callers read first): the primary key, `id` on nearly every table.
-  if (rest === 'pkey') return 'id';
+  // Without a table (Citus relays a worker's unique violation with neither table nor detail), a
+  // `_pkey` is still a primary key.
+  if (rest === 'pkey' || (!table && rest.endsWith('_pkey'))) return 'id';
   rest = rest.replace(/_(check|key|fkey|pkey|excl)$/, '');
   return camelField(rest || constraint);
 }
@@ -253,7 +255,7 @@ function withoutShardNames(e: PgErrorFields): PgErrorFields {
   const out: PgErrorFields = { ...e };
   if (constraint !== undefined) out.constraint = shardless(constraint, code);
   // A table read from the message is the shard's (a single server sends the table field);
-  // a shard of a telemetry partition keeps the partition's name (telemetry_events_p2026_12_102300).
+  // a shard of a telemetry partition keeps the partition's name (telemetry_events_2026_12_102300).
   if (table !== undefined) out.table = e.table ?? table.replace(SHARD_SUFFIX, '');
   return out;
 }
