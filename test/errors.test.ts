@@ -43,6 +43,12 @@ describe('errors relayed by Citus (shard names, message only)', () => {
     expect(p.message).toMatch(/ on telemetry_events_2026_12:/);
   });
 
+  it('a row-level security refusal keeps its message (read back for the table, then mapped by it)', () => {
+    const e = mapDbError(relayed('42501', 'new row violates row-level security policy for table "meal_logs_102086"'));
+    expect(e).toMatchObject({ name: 'ForbiddenError', rule: 'row_level_security' });
+    expect(e.message).toBe('not allowed: the row is not yours on meal_logs (row-level security)');
+  });
+
   it('a foreign-key violation with a shard suffix finds its BY_CONSTRAINT line', () => {
     const e = mapDbError(relayed('23503', 'insert or update on table "messages_102129" violates foreign key constraint "messages_conversation_id_user_id_fkey_102129"'));
     expect(e).toBeInstanceOf(NotFoundError);

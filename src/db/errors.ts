@@ -252,7 +252,8 @@ function withoutShardNames(e: PgErrorFields): PgErrorFields {
   const constraint = e.constraint ?? /\bconstraint "([^"]+)"/.exec(msg)?.[1];
   const table = e.table ?? /\b(?:relation|table) "([^"]+)"/.exec(msg)?.[1];
   if (constraint === e.constraint && table === e.table && !SHARD_SUFFIX.test(constraint ?? '')) return e;
-  const out: PgErrorFields = { ...e };
+  // Field by field: an Error's message is not an own enumerable property, so `{ ...e }` would drop it.
+  const out: PgErrorFields = { code: e.code, message: e.message, detail: e.detail, table: e.table, column: e.column, constraint: e.constraint, schema: e.schema };
   if (constraint !== undefined) out.constraint = shardless(constraint, code);
   // A table read from the message is the shard's (a single server sends the table field);
   // a shard of a telemetry partition keeps the partition's name (telemetry_events_2026_12_102300).
