@@ -8,7 +8,9 @@
 //   (b) every engine: row-level security stays the enforcement — a forged :userId sees nothing and
 //       writes nothing;
 //   (c) a database with the citus extension and distributed person tables only (skipped otherwise;
-//       wt-17-cluster runs this file on the cluster): EXPLAIN of each person query shows one task.
+//       TEST_CITUS=1 runs this file on a cluster): EXPLAIN EXECUTE of each person query, with its
+//       bind values, shows one task and no INSERT ... SELECT through the coordinator; the queries
+//       Citus runs in several single-shard steps are listed below with their reason.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { processSQLQueryIR } from '@pgtyped/runtime';
