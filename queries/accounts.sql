@@ -97,11 +97,14 @@ RETURNING g.id;
 /* @name InsertGoal */
 -- INSERT ... SELECT from the person's row, not a subquery inside VALUES (Citus refuses subqueries
 -- in INSERT ... VALUES; from app.users, co-located with app.user_goals, the insert stays on the shard).
+-- The id comes from the caller, not the gen_random_uuid() default: with a volatile function in
+-- the inserted row Citus pulls the INSERT ... SELECT to the coordinator instead of running it on
+-- the person's shard as one task.
 INSERT INTO app.user_goals AS g
-  (user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g,
+  (id, user_id, goal_type, target_calories, target_protein_g, target_carbs_g, target_fat_g, target_fiber_g,
    target_sugar_g, target_sodium_mg, target_weight_kg, starts_on, ends_on, is_active)
 SELECT
-  u.id, :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,
+  :id!::uuid, u.id, :goalType!, :targetCalories!, :targetProteinG, :targetCarbsG, :targetFatG, :targetFiberG,
   :targetSugarG, :targetSodiumMg, :targetWeightKg,
   COALESCE(:startsOn::date, (pg_catalog.timezone(u.time_zone, pg_catalog.now()))::date),
   :endsOn, true

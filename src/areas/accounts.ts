@@ -2,6 +2,7 @@
 // Every function takes the transaction's client first (see src/api/bind.ts); the person is the
 // transaction's (personOf(client), passed as :userId so Citus routes to one shard; row-level security
 // enforces it). SQL lives in queries/accounts.sql.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { personOf, withTransaction, type DbClient } from '../db/context.ts';
 import { NotFoundError } from '../db/errors.ts';
@@ -323,7 +324,8 @@ export async function setGoal(client: DbClient, input: GoalInput): Promise<Goal>
   if (params.startsOn && params.endsOn && params.endsOn < params.startsOn) fail('endsOn', 'user_goals_period_check', 'must not be before startsOn');
   await runQuery(lockGoals, undefined, client);
   await runQuery(deactivateGoals, { userId: personOf(client) }, client);
-  const [row] = await runQuery(insertGoal, { ...params, userId: personOf(client) }, client);
+  // The id is made here: a gen_random_uuid() default would keep Citus from running the insert on the shard.
+  const [row] = await runQuery(insertGoal, { ...params, id: randomUUID(), userId: personOf(client) }, client);
   return toGoal(row!);
 }
 

@@ -1,5 +1,6 @@
 // assistant area: conversations and messages, API usage and cost, embeddings and similarity
 // search. SQL lives in queries/assistant.sql; app.search_knowledge in migrations/committed/000032.
+import { randomUUID } from 'node:crypto';
 import { personOf, type DbClient } from '../db/context.ts';
 import { NotFoundError, ValidationError } from '../db/errors.ts';
 import {
@@ -104,13 +105,17 @@ export async function addMessages(client: DbClient, conversationId: string, mess
     const at = `messages[${i}]`;
     if (!isPlainObject(m)) fail(at, 'object', 'must be an object');
     return {
+      // The id is made here, not by the column's gen_random_uuid() default: a volatile function
+      // would make Citus pull the INSERT ... SELECT to the coordinator (queries/assistant.sql).
+      id: randomUUID(),
       role: oneOf(m.role, `${at}.role`, ['user', 'assistant'] as const),
       content: text(m.content, `${at}.content`, { max: 100_000 }),
       metadata: m.metadata === undefined ? {} : JSON.parse(jsonObject(m.metadata, `${at}.metadata`, 65_536)),
     };
   });
-  // messages_conversation_id_user_id_fkey: no such conversation of this person (NotFoundError).
+  // The rows come from the person's conversation: none when it is not theirs (or does not exist).
   const rows = await runQuery(insertMessages, { userId: personOf(client), conversationId: id, messages: JSON.stringify(items) }, client);
+  if (rows.length === 0) throw new NotFoundError('conversationId', 'conversation', 'no conversation with this id');
   return rows.map(toMessage).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 

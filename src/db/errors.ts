@@ -133,7 +133,9 @@ export function fieldOfConstraint(constraint: string | undefined, table: string 
   let rest = constraint.startsWith('idx_') ? constraint.slice(4) : constraint;
   if (table && rest.startsWith(table + '_')) rest = rest.slice(table.length + 1);
   // <table>_pkey without a Key (…) detail (which callers read first): the primary key, `id` on nearly every table.
-  if (rest === 'pkey') return 'id';
+  // Without a table (Citus relays a worker's unique violation with neither table nor detail), a
+  // `_pkey` is still a primary key.
+  if (rest === 'pkey' || (!table && rest.endsWith('_pkey'))) return 'id';
   rest = rest.replace(/_(check|key|fkey|pkey|excl)$/, '');
   return camelField(rest || constraint);
 }
@@ -225,6 +227,40 @@ const BY_CONSTRAINT: Record<string, Mapping> = {
     new ConflictError('version', 'idx_firmware_target_version', `version: ${v.target} ${v.version} is already published`, cause),
 };
 
+/** `_<shard id>`: the suffix Citus gives a shard's relations and constraints (meal_logs_pkey_102008). */
+const SHARD_SUFFIX = /_\d+$/;
+
+/** The name without a shard suffix, unless the full name has its own line in BY_CONSTRAINT. */
+function shardless(name: string | undefined, code: string): string | undefined {
+  if (!name || BY_CONSTRAINT[`${code} ${name}`]) return name;
+  // No constraint, index or table of ours ends in `_<digits>` (test/errors.test.ts checks the
+  // catalog), so such a suffix can only be a shard's.
+  return name.replace(SHARD_SUFFIX, '');
+}
+
+/**
+ * Citus relays a worker's error with its message (and where) only: no constraint, table or detail
+ * field, and the names in the message are the shard's (`duplicate key value violates unique
+ * constraint "recipes_pkey_102012"`, `new row for relation "messages_102129" violates check
+ * constraint "messages_role_check"`). The constraint and table are read back from the message when
+ * the driver has none, and a shard suffix is removed, so the mapping below sees our own names on
+ * every engine. An error with its own fields (a single server) keeps them as they are.
+ */
+function withoutShardNames(e: PgErrorFields): PgErrorFields {
+  const code = e.code ?? '';
+  const msg = e.message ?? '';
+  const constraint = e.constraint ?? /\bconstraint "([^"]+)"/.exec(msg)?.[1];
+  const table = e.table ?? /\b(?:relation|table) "([^"]+)"/.exec(msg)?.[1];
+  if (constraint === e.constraint && table === e.table && !SHARD_SUFFIX.test(constraint ?? '')) return e;
+  // Field by field: an Error's message is not an own enumerable property, so `{ ...e }` would drop it.
+  const out: PgErrorFields = { code: e.code, message: e.message, detail: e.detail, table: e.table, column: e.column, constraint: e.constraint, schema: e.schema };
+  if (constraint !== undefined) out.constraint = shardless(constraint, code);
+  // A table read from the message is the shard's (a single server sends the table field);
+  // a shard of a telemetry partition keeps the partition's name (telemetry_events_2026_12_102300).
+  if (table !== undefined) out.table = e.table ?? table.replace(SHARD_SUFFIX, '');
+  return out;
+}
+
 /** What each SQLSTATE means when its constraint has no line of its own in BY_CONSTRAINT. */
 const BY_SQLSTATE: Record<string, Mapping> = {
   '23505': (e, cause, _v, field) => {
@@ -253,6 +289,16 @@ const BY_SQLSTATE: Record<string, Mapping> = {
       { ...(field ? { field } : {}), rule: rls ? 'row_level_security' : 'privilege', cause },
     );
   },
+  // active_sql_transaction. Citus: the transaction wrote a shard as one role (app_user) and then
+  // reached it as another (the owner, inside a SECURITY DEFINER function such as
+  // app.register_push_token), or the other way round; Citus keeps one connection per shard and
+  // role in a transaction and refuses this. Not a race: the same transaction fails again.
+  '25001': (e, cause) =>
+    /modified in this transaction by a different user/.test(e.message ?? '')
+      ? new KitchenDbError('internal',
+          `on a Citus cluster one transaction cannot write a person's data both directly and through a kitchen-db function that runs as the owner (${e.message}): make that call (e.g. accounts.registerPushToken) in a transaction of its own`,
+          { rule: 'citus_one_role_per_shard', cause })
+      : internal(cause),
   // object_not_in_prerequisite_state: app.cancel_account_deletion once the grace period is over.
   '55000': (e, cause, _v, field) =>
     new ConflictError(field ?? 'state', field === 'deletion' ? 'grace_period_over' : 'prerequisite_state', e.message ?? 'not in the required state', cause),
@@ -278,7 +324,7 @@ function internal(error: unknown): KitchenDbError {
 /** mapDbError, which may also yield a RetryTransactionError (a race that a new attempt resolves). */
 export function mapDbErrorOrRetry(error: unknown, context: ErrorContext = {}): KitchenDbError | RetryTransactionError {
   if (error instanceof KitchenDbError || error instanceof RetryTransactionError) return error;
-  const e = (error ?? {}) as PgErrorFields;
+  const e = withoutShardNames((error ?? {}) as PgErrorFields);
   const code = e.code ?? '';
   const mapping = (e.constraint && BY_CONSTRAINT[`${code} ${e.constraint}`]) || BY_SQLSTATE[code];
   if (mapping) return mapping(e, error, context.values ?? {}, context.field);

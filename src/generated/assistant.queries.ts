@@ -79,28 +79,30 @@ export interface IInsertMessagesQuery {
   result: IInsertMessagesResult;
 }
 
-const insertMessagesIR: any = {"usedParamSet":{"conversationId":true,"userId":true,"messages":true},"params":[{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":743,"b":758},{"a":1050,"b":1065}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":767,"b":774},{"a":1089,"b":1096}]},{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1203,"b":1212}]}],"statement":"-- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is\n-- the clock (clock_timestamp()), but never before the conversation's newest message, plus the\n-- position in microseconds, so a batch, and the next batch, sort after what is already there even\n-- on a clock with millisecond resolution (the embedded engine's). The trigger\n-- messages_after_insert moves last_message_at and titles an untitled conversation from its first\n-- user message. The newest message is a scalar subquery, not a CTE joined to the function: Citus\n-- fails on that form with XX000 \"no relation entry for relid 2\".\nINSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)\nSELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb),\n       greatest(pg_catalog.clock_timestamp(),\n                (SELECT max(l.created_at)\n                 FROM app.messages AS l\n                 WHERE l.conversation_id = :conversationId!::uuid AND l.user_id = :userId!) + interval '1 microsecond')\n         + (e.ord - 1) * interval '1 microsecond'\nFROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)\nORDER BY e.ord\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
+const insertMessagesIR: any = {"usedParamSet":{"messages":true,"conversationId":true,"userId":true},"params":[{"name":"messages","required":true,"transform":{"type":"scalar"},"locs":[{"a":1489,"b":1498}]},{"name":"conversationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1555,"b":1570}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":1594,"b":1601}]}],"statement":"-- messages is a JSON array of {id, role, content, metadata} (the area makes each id), stored in\n-- the order given: created_at is the statement's start (statement_timestamp()), but never before\n-- the conversation's newest message (last_message_at, which the trigger messages_after_insert\n-- moves), plus the position in microseconds, so a batch, and the next batch, sort after what is\n-- already there even on a clock with millisecond resolution (the embedded engine's). The trigger\n-- also titles an untitled conversation from its first user message. The rows come from the\n-- person's conversation (no row: no such conversation of this person, and nothing is inserted),\n-- co-located with app.messages and filtered on user_id, with no volatile function (ids come from\n-- the caller, not the gen_random_uuid() default; statement_timestamp() is stable, clock_timestamp()\n-- is not): so Citus runs the whole INSERT ... SELECT on the person's shard as one task instead of\n-- pulling the rows to the coordinator (issue 17).\nINSERT INTO app.messages AS m (id, conversation_id, user_id, role, content, message_metadata, created_at)\nSELECT (e.value ->> 'id')::uuid, c.id, c.user_id, e.value ->> 'role', e.value ->> 'content',\n       COALESCE(e.value -> 'metadata', '{}'::jsonb),\n       greatest(pg_catalog.statement_timestamp(), c.last_message_at + interval '1 microsecond')\n         + (e.ord - 1) * interval '1 microsecond'\nFROM app.conversations AS c\nCROSS JOIN LATERAL jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)\nWHERE c.id = :conversationId!::uuid AND c.user_id = :userId!::uuid\nRETURNING m.id, m.conversation_id AS \"conversationId\", m.role, m.content, m.message_metadata AS \"messageMetadata\",\n          m.created_at AS \"createdAt\""};
 
 /**
  * Query generated from SQL:
  * ```
- * -- messages is a JSON array of {role, content, metadata}, stored in the order given: created_at is
- * -- the clock (clock_timestamp()), but never before the conversation's newest message, plus the
- * -- position in microseconds, so a batch, and the next batch, sort after what is already there even
- * -- on a clock with millisecond resolution (the embedded engine's). The trigger
- * -- messages_after_insert moves last_message_at and titles an untitled conversation from its first
- * -- user message. The newest message is a scalar subquery, not a CTE joined to the function: Citus
- * -- fails on that form with XX000 "no relation entry for relid 2".
- * INSERT INTO app.messages AS m (conversation_id, user_id, role, content, message_metadata, created_at)
- * SELECT :conversationId!::uuid, :userId!::uuid, e.value ->> 'role', e.value ->> 'content',
+ * -- messages is a JSON array of {id, role, content, metadata} (the area makes each id), stored in
+ * -- the order given: created_at is the statement's start (statement_timestamp()), but never before
+ * -- the conversation's newest message (last_message_at, which the trigger messages_after_insert
+ * -- moves), plus the position in microseconds, so a batch, and the next batch, sort after what is
+ * -- already there even on a clock with millisecond resolution (the embedded engine's). The trigger
+ * -- also titles an untitled conversation from its first user message. The rows come from the
+ * -- person's conversation (no row: no such conversation of this person, and nothing is inserted),
+ * -- co-located with app.messages and filtered on user_id, with no volatile function (ids come from
+ * -- the caller, not the gen_random_uuid() default; statement_timestamp() is stable, clock_timestamp()
+ * -- is not): so Citus runs the whole INSERT ... SELECT on the person's shard as one task instead of
+ * -- pulling the rows to the coordinator (issue 17).
+ * INSERT INTO app.messages AS m (id, conversation_id, user_id, role, content, message_metadata, created_at)
+ * SELECT (e.value ->> 'id')::uuid, c.id, c.user_id, e.value ->> 'role', e.value ->> 'content',
  *        COALESCE(e.value -> 'metadata', '{}'::jsonb),
- *        greatest(pg_catalog.clock_timestamp(),
- *                 (SELECT max(l.created_at)
- *                  FROM app.messages AS l
- *                  WHERE l.conversation_id = :conversationId!::uuid AND l.user_id = :userId!) + interval '1 microsecond')
+ *        greatest(pg_catalog.statement_timestamp(), c.last_message_at + interval '1 microsecond')
  *          + (e.ord - 1) * interval '1 microsecond'
- * FROM jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
- * ORDER BY e.ord
+ * FROM app.conversations AS c
+ * CROSS JOIN LATERAL jsonb_array_elements(:messages!::jsonb) WITH ORDINALITY AS e (value, ord)
+ * WHERE c.id = :conversationId!::uuid AND c.user_id = :userId!::uuid
  * RETURNING m.id, m.conversation_id AS "conversationId", m.role, m.content, m.message_metadata AS "messageMetadata",
  *           m.created_at AS "createdAt"
  * ```
