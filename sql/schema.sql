@@ -4072,7 +4072,7 @@ begin
       cross join (select pg_catalog.left(v_right, j) as s from pg_catalog.generate_series(0, pg_catalog.length(v_right)) as j) as r
       where l.s || r.s <> '' and l.s !~ '^[-.]' and r.s !~ '[-.]$';
       -- select 1, not an empty select list: Citus (see the header).
-      if not exists (select 1 from app.users as u where u.email operator(public.=) any (v_cands::public.citext[]))
+      if not exists (select 1 from app.person_emails as e where e.email operator(public.=) any (v_cands::public.citext[]))
          and not exists (select 1 from auth."user" as au where au.email = any (v_cands)) then
         return true;
       end if;
@@ -4086,7 +4086,7 @@ $_$;
 -- Name: FUNCTION gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) IS 'True when p_text names the person: contains their id (any case), contains their auth id as a token, or contains one of their e-mail addresses (any case) not glued to more address characters, unless the longer address around it belongs to another person (app.users, auth."user"). Used on auth.verification identifiers and values and on every string of a pg-boss job. Callers need app.owner_access on (row-level security on app.users).';
+COMMENT ON FUNCTION app_private.gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) IS 'True when p_text names the person: contains their id (any case), contains their auth id as a token, or contains one of their e-mail addresses (any case) not glued to more address characters, unless the longer address around it belongs to another person (app.person_emails — on Citus only the shards of the candidate addresses, 000312 — or auth."user"). Used on auth.verification identifiers and values and on every string of a pg-boss job. Callers need app.owner_access on (row-level security on app.person_emails).';
 
 --
 -- Name: gdpr_value_names_person(text, uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -

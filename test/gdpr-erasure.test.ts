@@ -328,9 +328,13 @@ describe('the telemetry → cooking session reference (statement triggers since 
     const one = async (sql: string, params: unknown[]) => (await db().pool.query(sql, params)).rows[0];
     const p = await one(`select s.id as session, s.appliance_id as appliance from app.cooking_sessions s where s.user_id = $1 limit 1`, [P.id]);
     const q = await one(`select s.id as session from app.cooking_sessions s where s.user_id = $1 limit 1`, [Q.id]);
+    // Three rows in one statement (the trigger checks per statement). Multi-row VALUES, not
+    // INSERT … SELECT: on Citus the latter goes through the coordinator's COPY to the shards, which
+    // relays a worker's error with SQLSTATE XX000 and no constraint name (Citus's ReportCopyError).
     const insert = (session: string) =>
       db().pool.query(
-        `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload) select $1, $2, $3, 'temperature', '{}' from generate_series(1, 3)`,
+        `insert into app.telemetry_events (appliance_id, session_id, user_id, event_type, payload)
+         values ($1, $2, $3, 'temperature', '{}'), ($1, $2, $3, 'temperature', '{}'), ($1, $2, $3, 'temperature', '{}')`,
         [p.appliance, session, P.id],
       );
     await expect(insert(q.session)).rejects.toMatchObject({ code: '23503', constraint: 'telemetry_events_session_id_user_id_fkey' });
