@@ -460,7 +460,7 @@ describe('atomicity', () => {
   );
 
   it.skipIf(engine() === 'embedded')(
-    'a purge that deadlocks with the person\'s own transaction is run again and completes (native only)',
+    'a purge that deadlocks with the person\'s own transaction is run again and completes (servers only: PGlite runs one transaction at a time)',
     async () => {
       const E = await personWithData();
       // On Citus the two transactions meet on the worker that holds E's shards: its deadlock detector
