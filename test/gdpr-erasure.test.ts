@@ -260,7 +260,8 @@ describe('export files have a lifecycle', () => {
   });
 });
 
-describe('after a purge the person is nowhere', () => {
+// Three CLI processes and a scan of every text column: on a loaded machine (or a Citus cluster) minutes.
+describe('after a purge the person is nowhere', { timeout: 300_000 }, () => {
   let exportDir: string;
   let cliDir: string;
   afterAll(() => {
