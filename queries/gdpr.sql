@@ -2,6 +2,10 @@
 SELECT f.user_id AS "userId!", f.email AS "email!", f.name AS "name!", f.is_active AS "isActive!", f.created_at AS "createdAt!"
 FROM app.gdpr_find_user(:key!) AS f;
 
+/* @name FindPerson */
+SELECT f.user_id AS "userId!", f.email AS "email!", f.name AS "name!", f.is_active AS "isActive!", f.created_at AS "createdAt!"
+FROM app.gdpr_find_person(:kind!, :key!) AS f;
+
 /* @name UserSummary */
 SELECT app.gdpr_user_summary(:userId!, :purpose!) AS "manifest!";
 

@@ -982,6 +982,61 @@ $$;
 COMMENT ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) IS 'The export files of host p_host waiting to be deleted (pending_deletion), oldest request first, at most p_limit (1–1000): path, who wrote it, whether it was complete (state_before), size and SHA-256 (NULL if it never completed). The caller decides whether it may delete each path (src/gdpr-files.ts) and reports with app.gdpr_export_file_deleted.';
 
 --
+-- Name: gdpr_find_person(text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.gdpr_find_person(p_kind text, p_key text) RETURNS TABLE(user_id uuid, email text, name text, is_active boolean, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_prev text := pg_catalog.current_setting('app.owner_access', true);
+  v_user_id uuid;
+begin
+  if p_kind is null or p_kind not in ('id', 'email', 'auth_id', 'device_id', 'serial_number', 'push_token') then
+    raise exception 'p_kind must be one of id, email, auth_id, device_id, serial_number, push_token (got %)', coalesce(p_kind, 'null')
+      using errcode = 'invalid_parameter_value';
+  end if;
+  if p_key is null or p_key = '' then
+    raise exception 'p_key must not be empty' using errcode = 'invalid_parameter_value';
+  end if;
+  if p_kind = 'id' and p_key !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    raise exception 'p_key must be a person id (a UUID) for p_kind id' using errcode = 'invalid_text_representation';
+  end if;
+  perform app_private.owner_access_on();
+  -- Each statement names its table's distribution column with the key: one shard on Citus.
+  case p_kind
+    when 'id' then
+      v_user_id := p_key::uuid;
+    when 'email' then
+      -- OPERATOR(public.=): a bare = would compare citext as text, case-sensitively.
+      select e.user_id into v_user_id from app.person_emails as e where e.email operator(public.=) p_key::public.citext;
+    when 'auth_id' then
+      select a.user_id into v_user_id from app.person_auth_ids as a where a.auth_id = p_key;
+    when 'device_id' then
+      select d.user_id into v_user_id from app.appliance_devices as d where d.device_id = p_key;
+    when 'serial_number' then
+      select s.user_id into v_user_id from app.appliance_serials as s where s.serial_number = p_key;
+    else
+      -- Tokens are kept only as their SHA-256 (they are credentials), as app.register_push_token stores them.
+      select o.user_id into v_user_id from app.push_token_owners as o
+       where o.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(p_key, 'UTF8'));
+  end case;
+  if v_user_id is not null then
+    return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
+      from app.users as u where u.id = v_user_id;
+  end if;
+  perform app_private.owner_access_restore(v_prev);
+end
+$_$;
+
+--
+-- Name: FUNCTION gdpr_find_person(p_kind text, p_key text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.gdpr_find_person(p_kind text, p_key text) IS 'Compliance: the person a key names — p_kind id (a UUID), email (case-insensitive), auth_id (the Better-Auth user id), device_id or serial_number (of an appliance paired now; an unpaired one names nobody any more), push_token (a registered token, compared by its SHA-256) — as id, e-mail, name, active flag, registration time; no row when nobody holds it. Looks the key up in its lookup table (app.person_emails, app.person_auth_ids, app.appliance_devices, app.appliance_serials, app.push_token_owners) and then reads app.users by id: on Citus each is one shard, never a scan of every shard. Not audited (nothing beyond who the person is); the export and purge that follow are. Errors: another p_kind or an empty key (22023), a p_kind id that is not a UUID (22P02).';
+
+--
 -- Name: gdpr_find_user(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -989,19 +1044,12 @@ CREATE FUNCTION app.gdpr_find_user(p_key text) RETURNS TABLE(user_id uuid, email
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
-declare
-  v_prev text := pg_catalog.current_setting('app.owner_access', true);
 begin
-  perform app_private.owner_access_on();
-  if p_key ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
-    return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
-      from app.users as u where u.id = p_key::uuid;
-  else
-    return query select u.id, u.email::text, u.name::text, u.is_active, u.created_at
-      -- OPERATOR(public.=): with search_path = '' a bare = would compare citext as text, case-sensitively.
-      from app.users as u where u.email operator(public.=) p_key::public.citext;
-  end if;
-  perform app_private.owner_access_restore(v_prev);
+  -- A UUID is a person id, anything else an e-mail address (as since 000022).
+  return query select f.user_id, f.email, f.name, f.is_active, f.created_at
+    from app.gdpr_find_person(
+      case when p_key ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then 'id' else 'email' end,
+      p_key) as f;
 end
 $_$;
 
@@ -1009,7 +1057,7 @@ $_$;
 -- Name: FUNCTION gdpr_find_user(p_key text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.gdpr_find_user(p_key text) IS 'Compliance: the person with this id (a UUID) or e-mail address (case-insensitive): id, e-mail, name, active flag, registration time; no row when there is none. Not audited (no data beyond who the person is); the export and purge that follow are.';
+COMMENT ON FUNCTION app.gdpr_find_user(p_key text) IS 'Compliance: the person with this id (a UUID) or e-mail address (case-insensitive): id, e-mail, name, active flag, registration time; no row when there is none. app.gdpr_find_person with p_kind id or email: the e-mail through app.person_emails, so on Citus one shard, not every shard of app.users (000310). Not audited (no data beyond who the person is); the export and purge that follow are.';
 
 --
 -- Name: gdpr_pending_deletions(); Type: FUNCTION; Schema: app; Owner: -
@@ -1060,6 +1108,11 @@ begin
   if p_purpose is null or p_purpose not in ('inspect', 'export', 'purge') then
     raise exception 'p_purpose must be inspect, export or purge (got %)', p_purpose using errcode = 'invalid_parameter_value';
   end if;
+  -- Citus: one connection per node before the first multi-shard statement: the purge that follows
+  -- a purge preview in the same transaction updates a reference table (000311).
+  if p_purpose = 'purge' then
+    perform pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
+  end if;
   perform app_private.owner_access_on();
   v_id := app_private.gdpr_identity(p_user_id);
   for v_table in select g.* from app_private.gdpr_tables() as g order by g.export_rank loop
@@ -1078,7 +1131,7 @@ $$;
 -- Name: FUNCTION gdpr_user_summary(p_user_id uuid, p_purpose text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text) IS 'Compliance: the manifest of the person''s export without the rows (rows per table, primary keys, what is left out), e.g. before an export in pages (p_purpose = export) or to show what a purge will delete (purge). An unknown id gives found = false and zero counts. Audited (action summary).';
+COMMENT ON FUNCTION app.gdpr_user_summary(p_user_id uuid, p_purpose text) IS 'Compliance: the manifest of the person''s export without the rows (rows per table, primary keys, what is left out), e.g. before an export in pages (p_purpose = export) or to show what a purge will delete (purge; on Citus it then switches the transaction to sequential multi-shard mode first, so that the purge may follow in the same transaction, 000311). An unknown id gives found = false and zero counts. Audited (action summary).';
 
 --
 -- Name: is_semver(text); Type: FUNCTION; Schema: app; Owner: -
@@ -4022,7 +4075,7 @@ begin
       cross join (select pg_catalog.left(v_right, j) as s from pg_catalog.generate_series(0, pg_catalog.length(v_right)) as j) as r
       where l.s || r.s <> '' and l.s !~ '^[-.]' and r.s !~ '[-.]$';
       -- select 1, not an empty select list: Citus (see the header).
-      if not exists (select 1 from app.users as u where u.email operator(public.=) any (v_cands::public.citext[]))
+      if not exists (select 1 from app.person_emails as e where e.email operator(public.=) any (v_cands::public.citext[]))
          and not exists (select 1 from auth."user" as au where au.email = any (v_cands)) then
         return true;
       end if;
@@ -4036,7 +4089,7 @@ $_$;
 -- Name: FUNCTION gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) IS 'True when p_text names the person: contains their id (any case), contains their auth id as a token, or contains one of their e-mail addresses (any case) not glued to more address characters, unless the longer address around it belongs to another person (app.users, auth."user"). Used on auth.verification identifiers and values and on every string of a pg-boss job. Callers need app.owner_access on (row-level security on app.users).';
+COMMENT ON FUNCTION app_private.gdpr_text_names_person(p_text text, p_user_id uuid, p_auth_id text, p_emails text[]) IS 'True when p_text names the person: contains their id (any case), contains their auth id as a token, or contains one of their e-mail addresses (any case) not glued to more address characters, unless the longer address around it belongs to another person (app.person_emails — on Citus only the shards of the candidate addresses, 000312 — or auth."user"). Used on auth.verification identifiers and values and on every string of a pg-boss job. Callers need app.owner_access on (row-level security on app.person_emails).';
 
 --
 -- Name: gdpr_value_names_person(text, uuid, text, text[]); Type: FUNCTION; Schema: app_private; Owner: -
@@ -11993,6 +12046,13 @@ GRANT ALL ON FUNCTION app.gdpr_export_files_expire(p_retention interval) TO app_
 REVOKE ALL ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) TO app_compliance;
 GRANT ALL ON FUNCTION app.gdpr_export_files_to_delete(p_host text, p_limit integer) TO app_worker;
+
+--
+-- Name: FUNCTION gdpr_find_person(p_kind text, p_key text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.gdpr_find_person(p_kind text, p_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.gdpr_find_person(p_kind text, p_key text) TO app_compliance;
 
 --
 -- Name: FUNCTION gdpr_find_user(p_key text); Type: ACL; Schema: app; Owner: -

@@ -37,6 +37,39 @@ const findUserIR: any = {"usedParamSet":{"key":true},"params":[{"name":"key","re
 export const findUser = new PreparedQuery<IFindUserParams,IFindUserResult>(findUserIR);
 
 
+/** 'FindPerson' parameters type */
+export interface IFindPersonParams {
+  key: string;
+  kind: string;
+}
+
+/** 'FindPerson' return type */
+export interface IFindPersonResult {
+  createdAt: Date;
+  email: string;
+  isActive: boolean;
+  name: string;
+  userId: string;
+}
+
+/** 'FindPerson' query type */
+export interface IFindPersonQuery {
+  params: IFindPersonParams;
+  result: IFindPersonResult;
+}
+
+const findPersonIR: any = {"usedParamSet":{"kind":true,"key":true},"params":[{"name":"kind","required":true,"transform":{"type":"scalar"},"locs":[{"a":154,"b":159}]},{"name":"key","required":true,"transform":{"type":"scalar"},"locs":[{"a":162,"b":166}]}],"statement":"SELECT f.user_id AS \"userId!\", f.email AS \"email!\", f.name AS \"name!\", f.is_active AS \"isActive!\", f.created_at AS \"createdAt!\"\nFROM app.gdpr_find_person(:kind!, :key!) AS f"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT f.user_id AS "userId!", f.email AS "email!", f.name AS "name!", f.is_active AS "isActive!", f.created_at AS "createdAt!"
+ * FROM app.gdpr_find_person(:kind!, :key!) AS f
+ * ```
+ */
+export const findPerson = new PreparedQuery<IFindPersonParams,IFindPersonResult>(findPersonIR);
+
+
 /** 'UserSummary' parameters type */
 export interface IUserSummaryParams {
   purpose: string;

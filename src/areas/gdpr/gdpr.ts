@@ -1,7 +1,7 @@
 // gdpr area: export, purge, deletion requests, audit. Every function here calls one SQL function of
 // migrations 000020–000026 (queries/gdpr.sql); the SQL does the work, checks the rules and writes
 // the audit trail.
-//   forCompliance (role app_compliance): findUser, summary, exportUserData, exportUserTable,
+//   forCompliance (role app_compliance): findUser, findPerson, summary, exportUserData, exportUserTable,
 //                 purgeUser, pendingDeletions, auditLog — and streamUserTable (not bound: an async
 //                 generator over exportUserTable pages, for exports that do not fit in memory);
 //   forUser       (the signed-in person): requestAccountDeletion, cancelAccountDeletion;
@@ -143,6 +143,37 @@ const exportPageSize = (limit: unknown, fallback = 1000) => pageSize(limit, 'lim
 export async function findUser(client: DbClient, key: string): Promise<GdprPerson | null> {
   const parsed = parseUserKey(key);
   const rows = await runQuery(q.findUser, { key: parsed.key }, client, 'user');
+  return rows[0] ?? null;
+}
+
+/** The kinds of key a person can be found by (app.gdpr_find_person): each has a lookup table. */
+export const PERSON_KEY_KINDS = ['id', 'email', 'auth_id', 'device_id', 'serial_number', 'push_token'] as const;
+export type PersonKeyKind = (typeof PERSON_KEY_KINDS)[number];
+
+/**
+ * The person a key names — their id, e-mail address, Better-Auth id, the device id or serial number
+ * of an appliance paired now, or a registered push token — or null. Through the key's lookup table
+ * (on Citus one shard, then app.users by id). Throws ValidationError for an unknown kind or a bad key.
+ */
+export async function findPerson(client: DbClient, input: { kind: PersonKeyKind; key: string }): Promise<GdprPerson | null> {
+  if (!(PERSON_KEY_KINDS as readonly string[]).includes(input.kind)) {
+    throw new ValidationError('kind', 'one_of', `kind must be one of ${PERSON_KEY_KINDS.join(', ')}, got ${JSON.stringify(input.kind)}`);
+  }
+  let key: string;
+  if (input.kind === 'id' || input.kind === 'email') {
+    const parsed = parseUserKey(input.key, 'key');
+    if (parsed.kind !== input.kind) {
+      throw new ValidationError('key', input.kind === 'id' ? 'uuid' : 'email', `key must be ${input.kind === 'id' ? 'a person id (a UUID)' : 'an e-mail address'} for kind ${input.kind}`);
+    }
+    key = parsed.key;
+  } else {
+    // Device ids, serial numbers, auth ids and tokens are opaque: any printable text up to 1000 characters.
+    if (typeof input.key !== 'string' || input.key.trim() === '' || input.key.length > 1000 || /[\p{Cc}\p{Cs}]/u.test(input.key)) {
+      throw new ValidationError('key', 'text', `key must be non-empty printable text of at most 1000 characters`);
+    }
+    key = input.key.trim();
+  }
+  const rows = await runQuery(q.findPerson, { kind: input.kind, key }, client, 'key');
   return rows[0] ?? null;
 }
 
@@ -289,4 +320,4 @@ export async function purgeDueAccounts(client: DbClient, input: { limit?: number
 
 export const forUser = { requestAccountDeletion, cancelAccountDeletion };
 export const forWorker = { purgeDueAccounts };
-export const forCompliance = { findUser, summary, exportUserData, exportUserTable, purgeUser, pendingDeletions, auditLog };
+export const forCompliance = { findUser, findPerson, summary, exportUserData, exportUserTable, purgeUser, pendingDeletions, auditLog };

@@ -1,4 +1,4 @@
-// `kitchen-db gdpr export|purge|requests|audit` — for compliance staff (docs/gdpr.md). Every
+// `kitchen-db gdpr find|export|purge|requests|audit` — for compliance staff (docs/gdpr.md). Every
 // command acts as the role app_compliance, which may only call the GDPR functions; those functions
 // write the audit trail. Errors are one line on stderr with a non-zero exit code (src/cli/output.ts).
 import { Option, type Command } from 'commander';
@@ -7,7 +7,7 @@ import { asCompliance, type DbClient } from '../../db/context.ts';
 import { NotFoundError, ValidationError } from '../../db/errors.ts';
 import { exportPerson, exportTableOrder, type ExportFormat, type ExportOutcome } from '../../areas/gdpr/export.ts';
 import { defaultExportRoots, deletePendingExportFiles, exportFileLog, type ExportFileEntry, type FileDeletionReport } from '../../areas/gdpr/files.ts';
-import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson } from '../../areas/gdpr/gdpr.ts';
+import { forCompliance, parseUserKey, type AuditEntry, type GdprPerson, type PersonKeyKind } from '../../areas/gdpr/gdpr.ts';
 import { createOutput, EXIT, type Output } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -101,10 +101,50 @@ export function registerGdprCommands(program: Command): void {
   const group = program
     .command('gdpr')
     .description('GDPR: export a person\'s data, erase a person, deletion requests, the audit trail (acts as app_compliance; see docs/gdpr.md)');
+  registerFind(group);
   registerExport(group);
   registerPurge(group);
   registerRequests(group);
   registerAudit(group);
+}
+
+/** The options of `gdpr find`, the lookup kind each names, and how the "not found" line says it. */
+const FIND_KEYS: { option: 'user' | 'authId' | 'device' | 'serial' | 'pushToken'; flag: string; kind: PersonKeyKind | 'user'; says: string }[] = [
+  { option: 'user', flag: '--user', kind: 'user', says: '' },
+  { option: 'authId', flag: '--auth-id', kind: 'auth_id', says: 'sign-in id' },
+  { option: 'device', flag: '--device', kind: 'device_id', says: 'a paired appliance with device id' },
+  { option: 'serial', flag: '--serial', kind: 'serial_number', says: 'a paired appliance with serial number' },
+  { option: 'pushToken', flag: '--push-token', kind: 'push_token', says: 'push token' },
+];
+
+/** `kitchen-db gdpr find`: who a key names (through the key's lookup table: one shard on Citus). */
+function registerFind(group: Command): void {
+  group
+    .command('find')
+    .description('the person an id, e-mail address, sign-in id, paired device id or serial number, or push token names (not audited)')
+    .option('--user <id|email>', 'their id (UUID) or e-mail address')
+    .option('--auth-id <id>', 'their sign-in (Better-Auth) user id')
+    .option('--device <device-id>', 'the device id of an appliance paired to them now')
+    .option('--serial <serial-number>', 'the serial number of an appliance paired to them now')
+    .option('--push-token <token>', 'a push token registered for their phone')
+    .action(async (options: Partial<Record<(typeof FIND_KEYS)[number]['option'], string>>, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions>();
+      const out = createOutput(!!global.json);
+      const given = FIND_KEYS.filter((k) => options[k.option] !== undefined);
+      if (given.length !== 1) {
+        throw new ValidationError('user', 'one_key', `give exactly one of ${FIND_KEYS.map((k) => k.flag).join(', ')}`);
+      }
+      const { option, kind, says } = given[0]!;
+      const value = options[option]!;
+      await withSession(global, async ({ pool }) => {
+        const person = await asCompliance(pool, (c) => (kind === 'user' ? resolvePerson(c, value) : gdpr.findPerson(c, { kind, key: value })));
+        if (!person) {
+          // A token is a credential: not repeated in the message.
+          throw new NotFoundError(given[0]!.flag.slice(2), 'unknown_user', `no person with ${says}${kind === 'push_token' ? '' : ` ${value}`}`);
+        }
+        out.result(person, (p) => out.line(`person ${p.userId} <${p.email}> ${p.name}${p.isActive ? '' : ' (inactive)'}, since ${p.createdAt.toISOString().slice(0, 10)}`));
+      });
+    });
 }
 
 /** `kitchen-db gdpr export`: a person's data, to standard output or a file. */
