@@ -1,5 +1,5 @@
---! Previous: sha1:3378c9b0e9c4d2213020dbe685d4119b4f63a8dc
---! Hash: sha1:373ec36f335f296a62b67e91e49cc8b48081537c
+--! Previous: sha1:8d561d3bced70a38b405ab1b5933f0267bedc6fd
+--! Hash: sha1:271cc16a38a870dce2aa2632fd09b6379ef2f1c9
 --! Message: gdpr: find a person through the global-key lookup tables (e-mail, auth id, device id, serial number, push token), one shard each on Citus
 
 set local lock_timeout = '5s';

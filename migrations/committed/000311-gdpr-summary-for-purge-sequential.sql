@@ -1,5 +1,5 @@
---! Previous: sha1:373ec36f335f296a62b67e91e49cc8b48081537c
---! Hash: sha1:e4b351de5ccdf310676b6ac143f365b79d7699d8
+--! Previous: sha1:271cc16a38a870dce2aa2632fd09b6379ef2f1c9
+--! Hash: sha1:f14db18150a152e847b68f4943d68dd9faac3a03
 --! Message: gdpr: a purge preview (app.gdpr_user_summary purpose purge) switches Citus to sequential multi-shard mode before its first statement
 
 set local lock_timeout = '5s';

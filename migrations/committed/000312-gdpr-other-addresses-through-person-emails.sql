@@ -1,5 +1,5 @@
---! Previous: sha1:e4b351de5ccdf310676b6ac143f365b79d7699d8
---! Hash: sha1:e681a93aadf9fe914b93ea60573885a6f58f7723
+--! Previous: sha1:f14db18150a152e847b68f4943d68dd9faac3a03
+--! Hash: sha1:eec24f2d6ae06b200a5e75e512c0b8ee2cf6fc7e
 --! Message: gdpr: whether a longer address around the person's e-mail belongs to someone else is asked of app.person_emails (the shards of those addresses on Citus), not of every shard of app.users
 
 set local lock_timeout = '5s';
