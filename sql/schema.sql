@@ -2966,6 +2966,7 @@ declare
   v_cols    text;
   v_moved   bigint := 0;
   v_person  name;
+  v_dist    text;
 begin
   select key_column, key_type into v_key, v_type from app_private.partition_key(p_parent);
   if v_key is null then
@@ -2998,15 +2999,10 @@ begin
   v_to := app_private.partition_bound_literal(v_type, v_month + interval '1 month');
   v_default := (select nullif(pt.partdefid, 0)::regclass from pg_catalog.pg_partitioned_table pt where pt.partrelid = p_parent);
 
-  -- 1. Writes into DEFAULT wait from here to commit (readers do not), so no row for this month can
-  --    slip into DEFAULT between the move and the attach.
-  if v_default is not null then
-    execute pg_catalog.format('lock table only %s in exclusive mode', v_default);
-  end if;
-
-  -- 2. The month as a standalone table: the parent's columns, defaults, CHECKs and indexes (ATTACH
+  -- 1. The month as a standalone table: the parent's columns, defaults, CHECKs and indexes (ATTACH
   --    adopts the matching indexes instead of building new ones, and clones the foreign keys).
-  --    No identity: rows come through the parent, which owns the identity/sequence.
+  --    No identity: rows come through the parent, which owns the identity/sequence. Nobody writes
+  --    to it before the attach, so no lock on the parent's partitions is needed yet.
   execute pg_catalog.format(
     'create table %I.%I (like %s including defaults including constraints including generated including indexes including storage)',
     v_schema, v_name, p_parent);
@@ -3015,22 +3011,22 @@ begin
     execute pg_catalog.format('alter table %s owner to %I', v_part, v_owner);
   end if;
 
-  -- 3. Move this month's rows out of DEFAULT (same transaction: all or nothing).
-  if v_default is not null then
-    select pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' order by a.attnum) into v_cols
-    from pg_catalog.pg_attribute a
-    where a.attrelid = p_parent and a.attnum > 0 and not a.attisdropped and a.attgenerated = '';
+  -- 2. On a Citus cluster, with a distributed parent: its shards now, co-located with the parent's
+  --    (ATTACH would otherwise distribute it while DEFAULT is locked).
+  if exists (select from pg_catalog.pg_extension where extname = 'citus') then
     execute pg_catalog.format(
-      'with moved as (delete from only %1$s where %2$I >= %3$L::%4$s and %2$I < %5$L::%4$s returning %6$s) '
-      'insert into %7$s (%6$s) select %6$s from moved',
-      v_default, v_key, v_from, v_type, v_to, v_cols, v_part);
-    get diagnostics v_moved = row_count;
+      'select pg_catalog.column_to_column_name(d.logicalrelid, d.partkey) from pg_catalog.%I d where d.logicalrelid = $1 and d.partmethod = %L',
+      'pg_dist_partition', 'h')
+      into v_dist using p_parent;
+    if v_dist is not null then
+      -- The name through format(): plpgsql_check would check a constant string, and the function
+      -- exists only with Citus (as in app_private.distribute).
+      execute pg_catalog.format('select pg_catalog.%I($1, $2, colocate_with => $3)', 'create_distributed_table')
+        using v_part, v_dist, p_parent::text;
+    end if;
   end if;
 
-  -- 4. Attach (validates the moved rows and the DEFAULT partition's remaining rows).
-  execute pg_catalog.format('alter table %s attach partition %s for values from (%L) to (%L)', p_parent, v_part, v_from, v_to);
-
-  -- 5. Row-level security (a partition queried directly uses its own), and a comment.
+  -- 3. Row-level security (a partition queried directly uses its own), and a comment.
   select t.person_key into v_person from app_private.partitioned_tables t where t.parent_table = p_parent;
   if v_person is not null then
     perform app_private.enable_person_rls(v_part, v_person);
@@ -3038,6 +3034,35 @@ begin
   execute pg_catalog.format('comment on table %s is %L', v_part,
     pg_catalog.format('Monthly partition of %s: %s in [%s, %s) UTC.', p_parent, v_key,
       pg_catalog.to_char(v_month, 'YYYY-MM-DD'), pg_catalog.to_char(v_month + interval '1 month', 'YYYY-MM-DD')));
+
+  -- 4. Writes into DEFAULT wait from here to commit (readers do not), so no row for this month can
+  --    slip into DEFAULT between the move and the attach.
+  if v_default is not null then
+    execute pg_catalog.format('lock table only %s in exclusive mode', v_default);
+  end if;
+
+  -- 5. Move this month's rows out of DEFAULT (same transaction: all or nothing): copy, then delete.
+  --    Two statements rather than one (DELETE … RETURNING feeding the INSERT): on Citus the copy is
+  --    then an INSERT … SELECT between co-located shards, run on the workers, where the month's
+  --    forced policies apply as to any insert; the one-statement form pulls the rows through the
+  --    coordinator and re-inserts them with COPY, which Citus refuses on a table with row-level
+  --    security ("COPY FROM not supported with row-level security"). Nobody else writes DEFAULT
+  --    meanwhile (the lock above), so the two statements see the same rows.
+  if v_default is not null then
+    select pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' order by a.attnum) into v_cols
+    from pg_catalog.pg_attribute a
+    where a.attrelid = p_parent and a.attnum > 0 and not a.attisdropped and a.attgenerated = '';
+    execute pg_catalog.format(
+      'insert into %7$s (%6$s) select %6$s from only %1$s where %2$I >= %3$L::%4$s and %2$I < %5$L::%4$s',
+      v_default, v_key, v_from, v_type, v_to, v_cols, v_part);
+    get diagnostics v_moved = row_count;
+    execute pg_catalog.format(
+      'delete from only %1$s where %2$I >= %3$L::%4$s and %2$I < %5$L::%4$s',
+      v_default, v_key, v_from, v_type, v_to);
+  end if;
+
+  -- 6. Attach (validates the moved rows and the DEFAULT partition's remaining rows).
+  execute pg_catalog.format('alter table %s attach partition %s for values from (%L) to (%L)', p_parent, v_part, v_from, v_to);
 
   return pg_catalog.jsonb_build_object(
     'partition', v_part::text,
@@ -3051,7 +3076,7 @@ $_$;
 -- Name: FUNCTION create_monthly_partition(p_parent regclass, p_month date); Type: COMMENT; Schema: app_private; Owner: -
 --
 
-COMMENT ON FUNCTION app_private.create_monthly_partition(p_parent regclass, p_month date) IS 'Creates the partition <table>_YYYY_MM of p_parent for the UTC month containing p_month, moving that month''s rows out of the DEFAULT partition in the same transaction (DEFAULT is locked against writes meanwhile), then ATTACHes it (SHARE UPDATE EXCLUSIVE on the parent, not ACCESS EXCLUSIVE), enables row-level security per the registry and comments it. Returns {partition, from, to, moved_rows}, or NULL when a partition already covers the month. The new table belongs to the parent''s owner. Raises if another relation has the name.';
+COMMENT ON FUNCTION app_private.create_monthly_partition(p_parent regclass, p_month date) IS 'Creates the partition <table>_YYYY_MM of p_parent for the UTC month containing p_month: builds it as a standalone table (the parent''s columns, CHECKs and indexes; the parent''s owner; on a Citus cluster distributed co-located with a distributed parent; row-level security per the registry; a comment), then locks the DEFAULT partition against writes, moves that month''s rows out of it in the same transaction, and ATTACHes the month (SHARE UPDATE EXCLUSIVE on the parent, not ACCESS EXCLUSIVE). On Citus every write of the parent waits for that lock, and every read for the attach (Citus locks every partition), so only the move and the attach happen under it. Returns {partition, from, to, moved_rows}, or NULL when a partition already covers the month. Raises if another relation has the name.';
 
 --
 -- Name: create_partitions(regclass, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
