@@ -1,5 +1,5 @@
---! Previous: sha1:3378c9b0e9c4d2213020dbe685d4119b4f63a8dc
---! Hash: sha1:9d3b6dd2931413ff73a57d639fd135d990f33e44
+--! Previous: sha1:eec24f2d6ae06b200a5e75e512c0b8ee2cf6fc7e
+--! Hash: sha1:894f2f184a871f510dff9ff23cac99880d5c098b
 --! Message: partitions: a new month is built (distributed on Citus, row-level security, comment) before the DEFAULT partition is locked, so writers wait only for the move and the attach
 
 -- Issue 17 (Citus). app_private.create_monthly_partition (000014) locked the DEFAULT partition first
