@@ -6,11 +6,15 @@
 # and PostgreSQL 15 with its server headers (scripts/ci/provision-postgres.sh on Debian 12).
 #
 # The source is ../shared/vendor/citus-13.2.2.tar.gz beside the clone (CI has a read-only copy of
-# shared/ there); override with CITUS_TARBALL. Its sha256 is checked. The tarball is never modified:
-# the PostgreSQL 15.20 compatibility fix (below) is applied to a temporary unpacked copy.
+# shared/ there), or beside the repository the clone was made from (a clean clone in /tmp of a
+# local checkout); override with CITUS_TARBALL. Its sha256 is checked. The tarball is only needed
+# for a cold build: the cache key uses the pinned sha256, so a warm cache installs without it. The
+# tarball is never modified: the PostgreSQL 15.20 compatibility fix (below) is applied to a
+# temporary unpacked copy.
 #
 # Environment:
-#   CITUS_TARBALL     path of the source tarball (default ../shared/vendor/citus-13.2.2.tar.gz)
+#   CITUS_TARBALL     path of the source tarball (default ../shared/vendor/citus-13.2.2.tar.gz, then
+#                     the same path beside the local repository the clone's origin points to)
 #   CITUS_PG_CONFIG   pg_config of the target server (default /usr/lib/postgresql/15/bin/pg_config)
 #   CITUS_CACHE       cache root (default ${XDG_CACHE_HOME:-$HOME/.cache}/kitchen-db)
 #   CITUS_WITH_LLVM   yes to also build the LLVM bitcode for JIT inlining (needs clang-14; default no:
@@ -22,7 +26,15 @@ cd "$(dirname "$0")/../.."
 CITUS_VERSION=13.2.2
 CITUS_SHA256=dd2453caec20a830e5e63f1def5c5a98cb6f57ae510407cdcd800916fcdab430
 RECIPE=1   # bump when the build recipe below changes: it is part of the cache key
-tarball=${CITUS_TARBALL:-../shared/vendor/citus-$CITUS_VERSION.tar.gz}
+if [ -n "${CITUS_TARBALL:-}" ]; then
+  tarball=$CITUS_TARBALL
+else
+  tarball=../shared/vendor/citus-$CITUS_VERSION.tar.gz
+  origin=$(git config --get remote.origin.url 2>/dev/null || true)
+  if [ ! -f "$tarball" ] && [ -n "$origin" ] && [ -d "$origin" ] && [ -f "$origin/../shared/vendor/citus-$CITUS_VERSION.tar.gz" ]; then
+    tarball=$origin/../shared/vendor/citus-$CITUS_VERSION.tar.gz
+  fi
+fi
 PG_CONFIG=${CITUS_PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 cache_root=${CITUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kitchen-db}
 with_llvm=${CITUS_WITH_LLVM:-no}
@@ -39,10 +51,8 @@ pg_major=${pg_version%%.*}
 pkglibdir=$("$PG_CONFIG" --pkglibdir)
 sharedir=$("$PG_CONFIG" --sharedir)
 
-[ -f "$tarball" ] || die "no Citus source at $tarball (set CITUS_TARBALL)"
-sha=$(sha256sum "$tarball" | awk '{print $1}')
-[ "$sha" = "$CITUS_SHA256" ] || die "sha256 of $tarball is $sha, expected $CITUS_SHA256: refusing to build it"
-
+# The key names the pinned sha256: a cache entry can only have been built from a tarball that had it.
+sha=$CITUS_SHA256
 key="citus-$CITUS_VERSION-pg$pg_version-${sha:0:16}-r$RECIPE-llvm_$with_llvm"
 cache="$cache_root/$key"
 
@@ -64,6 +74,9 @@ build_deps=("postgresql-server-dev-$pg_major" gcc make libcurl4-openssl-dev libl
 if [ -f "$cache/complete" ]; then
   say "cache hit: $cache"
 else
+  [ -f "$tarball" ] || die "no Citus source at $tarball and no build in $cache (set CITUS_TARBALL)"
+  tar_sha=$(sha256sum "$tarball" | awk '{print $1}')
+  [ "$tar_sha" = "$CITUS_SHA256" ] || die "sha256 of $tarball is $tar_sha, expected $CITUS_SHA256: refusing to build it"
   apt_need "${build_deps[@]}"
   work=$(mktemp -d /tmp/kitchen-db-citus-build.XXXXXX)
   say "cold build of Citus $CITUS_VERSION against PostgreSQL $pg_version in $work (make -j$jobs, LLVM bitcode: $with_llvm)"
