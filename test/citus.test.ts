@@ -111,6 +111,8 @@ describe.runIf(CITUS)('distribute() on a Citus cluster', () => {
   it('kitchen-db distribute reports that everything is distributed already', async () => {
     const r = await cli(['distribute'], db().url);
     expect(r.stdout).toMatch(/^already distributed: \d+ table\(s\), nothing to do$/m);
+    // The engine line tells a DBA they are on a coordinator, not a single server.
+    expect(r.stderr).toMatch(/^engine: native PostgreSQL \d+\.\d+ with Citus \d+\.\d+\S* \(a coordinator\) at /m);
     expect(r.code).toBe(0);
   }, 180_000);
 

@@ -463,17 +463,9 @@ describe('atomicity', () => {
     'a purge that deadlocks with the person\'s own transaction is run again and completes (servers only: PGlite runs one transaction at a time)',
     async () => {
       const E = await personWithData();
-      // On Citus the two transactions meet on the worker that holds E's shards: its deadlock detector
-      // finds the cycle and its counter moves, so count on every node.
-      const deadlocks = async () => {
-        const here = `select deadlocks from pg_catalog.pg_stat_database where datname = current_database()`;
-        let n = Number((await db().pool.query(here)).rows[0].deadlocks);
-        if (CITUS) {
-          const { rows } = await db().pool.query<{ result: string }>(`select result from run_command_on_workers($1)`, [here]);
-          for (const r of rows) n += Number(r.result);
-        }
-        return n;
-      };
+      // The server's deadlock counter (checked natively only: see the end of the test).
+      const deadlocks = async () =>
+        Number((await db().pool.query(`select deadlocks from pg_catalog.pg_stat_database where datname = current_database()`)).rows[0].deadlocks);
       const before = await deadlocks();
       const person = await db().pool.connect();
       try {
@@ -514,8 +506,13 @@ describe('atomicity', () => {
         person.release();
       }
       // Statistics reach pg_stat_database when the aborted backend next reports (at once natively;
-      // a worker's connection may report a few seconds later).
-      await expect.poll(deadlocks, { timeout: 30_000, interval: 250 }).toBeGreaterThan(before);
+      // a worker's connection may report a few seconds later). On Citus the cycle may instead be
+      // broken by Citus's distributed deadlock detector (the coordinator's maintenance daemon, which
+      // cancels the purge with the same 40P01 and counts nothing anywhere): which detector wins is a
+      // race of timers on a loaded machine. There the proof is the two lines above: the cycle was
+      // real (left alone, both would wait until the test's timeout), the person's update went through
+      // and the purge, which waited first, ran again after the commit and erased the person.
+      if (!CITUS) await expect.poll(deadlocks, { timeout: 30_000, interval: 250 }).toBeGreaterThan(before);
       expect(nonEmpty(await snapshot(db().pool, E))).toEqual([]);
     },
   );

@@ -14,8 +14,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${CITUS_ROOT_URL:?run eval \"\$(bash scripts/ci/start-citus.sh)\" first}" "${CITUS_WORKER_URLS:?}"
 jobs=${KITCHEN_DB_CITUS_JOBS:-2}
+# The nine the issue lists, then the Citus-specific checks: the job outbox (drain vs purge), errors
+# relayed by the workers, the ingest statement's form, and the DBA's cluster-roles command.
 suites=(test/citus.test.ts test/rls.test.ts test/gdpr.test.ts test/gdpr-erasure.test.ts
-  test/telemetry.test.ts test/partitions.test.ts test/recipes.test.ts test/jobs.test.ts test/routing.test.ts)
+  test/telemetry.test.ts test/partitions.test.ts test/recipes.test.ts test/jobs.test.ts test/routing.test.ts
+  test/jobs-outbox.test.ts test/errors.test.ts test/telemetry-insert-form.test.ts test/cluster-roles.test.ts)
 present=(); for f in "${suites[@]}"; do [ -f "$f" ] && present+=("$f"); done
 t0=$(date +%s)
 TEST_DATABASE_URL=$CITUS_ROOT_URL TEST_CITUS=1 npx vitest run --maxWorkers="$jobs" "${present[@]}"

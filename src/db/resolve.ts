@@ -111,8 +111,11 @@ export async function resolveDatabase(options: ResolveOptions): Promise<Resolved
 
   if (choice.kind === 'server') {
     const url = choice.url!;
-    const version = await serverVersion(url, 'native PostgreSQL', choice.source!);
-    const line = `engine: native PostgreSQL ${version} at ${describeUrl(url)} (from ${choice.source})`;
+    const { version, citus } = await serverFacts(url, 'native PostgreSQL', choice.source!);
+    // A Citus coordinator says so: what runs there (routing, one role per shard in a transaction,
+    // docs/scale-out.md) differs from a single server.
+    const on = citus ? ` with Citus ${citus} (a coordinator)` : '';
+    const line = `engine: native PostgreSQL ${version}${on} at ${describeUrl(url)} (from ${choice.source})`;
     log(line);
     return { kind: 'server', url, version, line, close: async () => {} };
   }
@@ -194,12 +197,20 @@ export function checkConnectionString(url: string, source: string): void {
 
 /** Connects once, returns "15.20"-style version, or a ConnectionError that says what to try. */
 export async function serverVersion(url: string, engine: string, source: string): Promise<string> {
+  return (await serverFacts(url, engine, source)).version;
+}
+
+/** The server's version and, when the database has the citus extension, its version. */
+async function serverFacts(url: string, engine: string, source: string): Promise<{ version: string; citus: string | null }> {
   checkConnectionString(url, source);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: string }>(`select current_setting('server_version') as v`);
-    return rows[0]!.v.split(' ')[0]!;
+    const { rows } = await client.query<{ v: string; citus: string | null }>(
+      `select current_setting('server_version') as v,
+              (select extversion from pg_catalog.pg_extension where extname = 'citus') as citus`,
+    );
+    return { version: rows[0]!.v.split(' ')[0]!, citus: rows[0]!.citus };
   } catch (error) {
     throw connectionError(error, engine, url, source);
   } finally {
