@@ -38,6 +38,9 @@ function withDatabase(url: string, database: string): string {
 
 async function onNode<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // A FATAL on an idle connection (a DROP DATABASE … WITH (FORCE) elsewhere) is an 'error' event:
+  // without a listener it ends the whole run. A query in flight still rejects with it.
+  c.on('error', () => {});
   await c.connect();
   try {
     return await fn(c);
@@ -101,39 +104,48 @@ export async function createCitusDatabase(
     );
     lap('create database + extension citus on 3 nodes');
     await options.onCreated?.(name);
-    // Roles are per node (cluster-wide): created on the coordinator by sql/roles.sql if missing,
-    // and on the workers by Citus once they are "distributed objects" of this database (below).
-    await ensureRoles(url);
-    const roles = [...APP_ROLES, OWNER_ROLE];
-    await onNode(url, async (c) => {
-      const host = (u: string) => new URL(u);
-      const coord = host(nodes.coordinator);
-      await c.query('select citus_set_coordinator_host($1, $2)', [coord.hostname, Number(coord.port || 5432)]);
-      for (const w of nodes.workers) await c.query('select citus_add_node($1, $2)', [host(w).hostname, Number(host(w).port || 5432)]);
-      await c.query('create extension if not exists vector with schema public');
-      await c.query('create extension if not exists citext with schema public');
-      // Make Citus track (and create on the workers) every application role: owning a distributed
-      // function is enough. Without it, the first DDL that kitchen_owner propagates would make Citus
-      // create the roles on the workers as kitchen_owner ("must be superuser to alter superuser roles").
-      await c.query('create function public.kitchen_db_role_probe() returns int language sql as $$ select 1 $$');
-      for (const r of roles) await c.query(`alter function public.kitchen_db_role_probe() owner to ${ident(r)}`);
-      await c.query('drop function public.kitchen_db_role_probe()');
-    });
-    lap('roles, nodes, extensions');
-    await Promise.all(
-      all.map(async (node) => {
-        // Through each node's maintenance database (no Citus there, so nothing is intercepted):
-        // ALTER ROLE reaches the workers only for roles Citus tracks in the database it runs in.
-        await onNode(node, async (c) => {
-          for (const r of roles) await c.query(`alter role ${ident(r)} login`);
-          await c.query(`grant create on database ${name} to ${OWNER_ROLE}`);
-          await c.query(`revoke temporary on database ${name} from public`);
-        });
-        await onNode(withDatabase(node, name), (c) =>
-          c.query(`update pg_catalog.pg_extension set extowner = $1::regrole where extname in ('vector', 'citext')`, [OWNER_ROLE]),
-        );
-      }),
-    );
+    // Roles are per node (cluster-wide), so the role steps of two builds at once (the pool's lanes,
+    // a file building its own) would update the same pg_authid rows together ("tuple concurrently
+    // updated", a role created twice): they run one build at a time, under an advisory lock in the
+    // coordinator's maintenance database (advisory locks are per database).
+    const releaseRoles = await clusterRoleLock(nodes);
+    try {
+      // Created on the coordinator by sql/roles.sql if missing, and on the workers by Citus once they
+      // are "distributed objects" of this database (below).
+      await ensureRoles(url);
+      const roles = [...APP_ROLES, OWNER_ROLE];
+      await onNode(url, async (c) => {
+        const host = (u: string) => new URL(u);
+        const coord = host(nodes.coordinator);
+        await c.query('select citus_set_coordinator_host($1, $2)', [coord.hostname, Number(coord.port || 5432)]);
+        for (const w of nodes.workers) await c.query('select citus_add_node($1, $2)', [host(w).hostname, Number(host(w).port || 5432)]);
+        await c.query('create extension if not exists vector with schema public');
+        await c.query('create extension if not exists citext with schema public');
+        // Make Citus track (and create on the workers) every application role: owning a distributed
+        // function is enough. Without it, the first DDL that kitchen_owner propagates would make Citus
+        // create the roles on the workers as kitchen_owner ("must be superuser to alter superuser roles").
+        await c.query('create function public.kitchen_db_role_probe() returns int language sql as $$ select 1 $$');
+        for (const r of roles) await c.query(`alter function public.kitchen_db_role_probe() owner to ${ident(r)}`);
+        await c.query('drop function public.kitchen_db_role_probe()');
+      });
+      lap('roles, nodes, extensions');
+      await Promise.all(
+        all.map(async (node) => {
+          // Through each node's maintenance database (no Citus there, so nothing is intercepted):
+          // ALTER ROLE reaches the workers only for roles Citus tracks in the database it runs in.
+          await onNode(node, async (c) => {
+            for (const r of roles) await c.query(`alter role ${ident(r)} login`);
+            await c.query(`grant create on database ${name} to ${OWNER_ROLE}`);
+            await c.query(`revoke temporary on database ${name} from public`);
+          });
+          await onNode(withDatabase(node, name), (c) =>
+            c.query(`update pg_catalog.pg_extension set extowner = $1::regrole where extname in ('vector', 'citext')`, [OWNER_ROLE]),
+          );
+        }),
+      );
+    } finally {
+      await releaseRoles();
+    }
     lap('login, grants, extension owner');
     await migrateDatabase(url, { owner: OWNER_ROLE });
     lap('migrations');
@@ -155,6 +167,16 @@ export async function createCitusDatabase(
     throw error;
   }
 }
+
+/** Holds the cluster's role lock (session advisory lock on the coordinator's maintenance database) until the returned function is called. */
+async function clusterRoleLock(nodes: CitusNodes): Promise<() => Promise<void>> {
+  const c = new pg.Client({ connectionString: nodes.coordinator, connectionTimeoutMillis: 10_000 });
+  c.on('error', () => {});
+  await c.connect();
+  await c.query('select pg_advisory_lock($1)', [ROLE_LOCK]);
+  return () => c.end().catch(() => {}); // ending the session releases the lock
+}
+const ROLE_LOCK = 17_019;
 
 /** Drops a database on every node (workers first, in parallel: the coordinator's maintenance daemon may still hold connections to them). */
 async function dropEverywhere(nodes: CitusNodes, name: string): Promise<void> {
