@@ -104,10 +104,12 @@ export async function createCitusDatabase(
     );
     lap('create database + extension citus on 3 nodes');
     await options.onCreated?.(name);
-    // Roles are per node (cluster-wide), so the role steps of two builds at once (the pool's lanes,
-    // a file building its own) would update the same pg_authid rows together ("tuple concurrently
-    // updated", a role created twice): they run one build at a time, under an advisory lock in the
-    // coordinator's maintenance database (advisory locks are per database).
+    // Roles are per node (cluster-wide), and the migrations and distribute() make Citus propagate
+    // role-dependent objects to the workers: two builds at once (the pool's lanes, a file building its
+    // own) updated the same catalog rows together ("tuple concurrently updated", seen in CI even with
+    // only the role steps serialised). So the rest of a build runs one at a time, under an advisory
+    // lock in the coordinator's maintenance database (advisory locks are per database); the tests
+    // themselves still run side by side.
     const releaseRoles = await clusterRoleLock(nodes);
     try {
       // Created on the coordinator by sql/roles.sql if missing, and on the workers by Citus once they
@@ -143,32 +145,32 @@ export async function createCitusDatabase(
           );
         }),
       );
+      lap('login, grants, extension owner');
+      await migrateDatabase(url, { owner: OWNER_ROLE });
+      lap('migrations');
+      let distributed: unknown;
+      if (options.distribute !== false) {
+        // As the tables' owner, as a DBA would: create_distributed_table needs ownership.
+        distributed = await onNode(url, async (c) => {
+          await c.query('begin');
+          await c.query(`set local role ${OWNER_ROLE}`);
+          const { rows } = await c.query<{ r: unknown }>('select app_private.distribute() as r');
+          await c.query('commit');
+          return rows[0]!.r;
+        });
+        lap('distribute()');
+      }
+      return { url, name, drop, distributed };
     } finally {
       await releaseRoles();
     }
-    lap('login, grants, extension owner');
-    await migrateDatabase(url, { owner: OWNER_ROLE });
-    lap('migrations');
-    let distributed: unknown;
-    if (options.distribute !== false) {
-      // As the tables' owner, as a DBA would: create_distributed_table needs ownership.
-      distributed = await onNode(url, async (c) => {
-        await c.query('begin');
-        await c.query(`set local role ${OWNER_ROLE}`);
-        const { rows } = await c.query<{ r: unknown }>('select app_private.distribute() as r');
-        await c.query('commit');
-        return rows[0]!.r;
-      });
-      lap('distribute()');
-    }
-    return { url, name, drop, distributed };
   } catch (error) {
     await drop();
     throw error;
   }
 }
 
-/** Holds the cluster's role lock (session advisory lock on the coordinator's maintenance database) until the returned function is called. */
+/** Holds the cluster's build lock (session advisory lock on the coordinator's maintenance database) until the returned function is called. */
 async function clusterRoleLock(nodes: CitusNodes): Promise<() => Promise<void>> {
   const c = new pg.Client({ connectionString: nodes.coordinator, connectionTimeoutMillis: 10_000 });
   c.on('error', () => {});
