@@ -27,7 +27,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import pgvector from 'pgvector';
-import { inTurn, isMain, percentile, prng, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { inTurn, isMain, percentile, prng, row, runStandalone, scaled, settle, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'knowledge',
@@ -145,6 +145,7 @@ export async function load(pool: pg.Pool, corpus: Corpus, n: number, log: (m: st
   }
   log(`loaded ${n.toLocaleString('en-US')} chunks of ${DIM} dimensions (${topics} topics) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   await pool.query('vacuum (analyze) app.knowledge_embeddings');
+  await settle(pool, log);
   if (!build) return { buildSeconds: Number.NaN };
   const builder = await pool.connect();
   let buildMs: number;

@@ -187,6 +187,24 @@ export async function bulk(pool: pg.Pool, sql: string, params: unknown[]): Promi
   }
 }
 
+/**
+ * After a load, before timing: CHECKPOINT writes the load's dirty buffers out, and `sync` makes the
+ * operating system write them to disk now. The throwaway server runs with fsync = off, so without
+ * `sync` the kernel writes gigabytes back in bursts during the first minutes of measurement (vmstat:
+ * write bursts of 50–720 MB/s every few seconds through bench/queries.ts's runs), which puts multi-ms stalls
+ * into whichever calls meet them and makes p99 a measure of the write-back, not of the code.
+ */
+export async function settle(pool: pg.Pool, log: (m: string) => void): Promise<void> {
+  const t0 = Date.now();
+  await pool.query('checkpoint');
+  try {
+    execFileSync('sync', { stdio: 'ignore' });
+  } catch {
+    // No `sync` (another platform): the checkpoint alone.
+  }
+  log(`checkpoint and sync after the load: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 /** mulberry32, so generated data is the same on every run. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -10,7 +10,7 @@
 // ("whole call"), without a target.
 import type pg from 'pg';
 import { withUser } from '../src/db/context.ts';
-import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, percentile, row, runStandalone, scaled, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
+import { benchPersonId, bulk, createBenchPeople, inChunks, inTurn, isMain, percentile, row, runStandalone, scaled, settle, time, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
 export const meta: BenchMeta = {
   name: 'rls',
@@ -50,6 +50,7 @@ async function load(pool: pg.Pool, people: number, meals: number, log: (m: strin
   });
   await pool.query('vacuum (analyze) app.meal_logs');
   await pool.query('analyze app.users');
+  await settle(pool, log);
   log(`data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -14,8 +14,22 @@ export type Bound<T extends Api> = {
   [K in keyof T]: T[K] extends (client: DbClient, ...args: infer A) => infer R ? (...args: A) => R : never;
 };
 
+const binders = new WeakMap<Api, (client: DbClient) => Record<string, unknown>>();
+
+/**
+ * The group's functions with `client` supplied. The list of functions is read once per group, not on
+ * every transaction, and the object gets its properties in the same order each time (one shape).
+ */
 export function bind<T extends Api>(api: T, client: DbClient): Bound<T> {
-  const out: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(api)) out[name] = (...args: unknown[]) => fn(client, ...args);
-  return out as Bound<T>;
+  let binder = binders.get(api);
+  if (binder === undefined) {
+    const entries = Object.entries(api);
+    binder = (c) => {
+      const out: Record<string, unknown> = {};
+      for (const [name, fn] of entries) out[name] = (...args: unknown[]) => fn(c, ...args);
+      return out;
+    };
+    binders.set(api, binder);
+  }
+  return binder(client) as Bound<T>;
 }

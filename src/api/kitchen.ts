@@ -29,12 +29,15 @@ type ScopeOf<G extends Group> = G extends 'forUser' ? UserScope : G extends 'for
  * Each area is bound to the transaction's client on first use only: a call touches one or two areas.
  * The lazy getters live on one prototype per group, built once, so a call allocates one object
  * rather than defining seven properties (bench/queries.ts: client CPU per call against raw pg). A
- * scope may lack an area: one without this group (no `forAdmin` in accounts, …) is left out. The
- * client is kept under a symbol, not in the scope's type: raw SQL goes through a client of one's own
- * (tests: `withUser(pool, id, (client) => …)`).
+ * bound area is kept in the scope's own slot object, so the scope keeps the shape it was created
+ * with (defining a property on it per call made every scope a new shape). A scope may lack an area:
+ * one without this group (no `forAdmin` in accounts, …) is left out. The client is kept under a
+ * symbol, not in the scope's type: raw SQL goes through a client of one's own (tests:
+ * `withUser(pool, id, (client) => …)`).
  */
 const CLIENT = Symbol('kitchen-db transaction client');
-type ScopeObject = { [CLIENT]: DbClient };
+const BOUND = Symbol('kitchen-db bound areas');
+type ScopeObject = { [CLIENT]: DbClient; [BOUND]: Record<string, unknown> | undefined };
 const scopePrototypes = new Map<Group, object>();
 
 function scopePrototype(group: Group): object {
@@ -48,9 +51,8 @@ function scopePrototype(group: Group): object {
       enumerable: true,
       configurable: true,
       get(this: ScopeObject) {
-        const bound = bind(api, this[CLIENT]);
-        Object.defineProperty(this, name, { value: bound, enumerable: true });
-        return bound;
+        const bound = (this[BOUND] ??= {});
+        return (bound[name] ??= bind(api, this[CLIENT]));
       },
     });
   }
@@ -65,6 +67,7 @@ function scopePrototype(group: Group): object {
 export function scope<G extends Group>(group: G, client: DbClient): ScopeOf<G> {
   const out = Object.create(scopePrototype(group)) as ScopeObject;
   out[CLIENT] = client;
+  out[BOUND] = undefined;
   // The scope interfaces (src/api/scopes.ts) are checked against bind()'s types at compile time.
   return out as unknown as ScopeOf<G>;
 }

@@ -36,15 +36,21 @@ function compile(query: object): Compiled | null {
  * shape. A database error is mapped here (src/db/errors.ts: by constraint, then SQLSTATE), with the
  * query's parameters and `field` (the input at fault when the error names none).
  */
-export async function runQuery<P, R>(query: PreparedQuery<P, R>, params: P, client: DbClient, field?: string): Promise<R[]> {
-  try {
-    return await execute(query, params, client);
-  } catch (error) {
+export function runQuery<P, R>(query: PreparedQuery<P, R>, params: P, client: DbClient, field?: string): Promise<R[]> {
+  const mapError = (error: unknown) => {
     throw mapDbErrorOrRetry(error, { field, values: (params ?? {}) as Record<string, unknown> });
+  };
+  // Plain promise chaining, no async wrappers: this runs on every call (bench/queries.ts).
+  try {
+    return execute(query, params, client).then(undefined, mapError);
+  } catch (error) {
+    return Promise.reject(error).then(undefined, mapError);
   }
 }
 
-async function execute<P, R>(query: PreparedQuery<P, R>, params: P, client: DbClient): Promise<R[]> {
+const rowsOf = (result: { rows: unknown[] }) => result.rows;
+
+function execute<P, R>(query: PreparedQuery<P, R>, params: P, client: DbClient): Promise<R[]> {
   let c = compiled.get(query);
   if (c === undefined) {
     c = compile(query);
@@ -54,6 +60,5 @@ async function execute<P, R>(query: PreparedQuery<P, R>, params: P, client: DbCl
   const values = new Array<unknown>(c.names.length);
   const p = params as Record<string, unknown> | undefined;
   for (let i = 0; i < values.length; i++) values[i] = p?.[c.names[i]!];
-  const result = await client.query(c.text, values);
-  return result.rows as R[];
+  return client.query(c.text, values).then(rowsOf) as Promise<R[]>;
 }
