@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APP_ROLES, OWNER_ROLE } from '../src/db/migrate.ts';
+import { withClusterLock } from './support/citus.ts';
 import { CITUS, useTestDatabase } from './support/db.ts';
 
 const BIN = fileURLToPath(new URL('../bin/kitchen-db.js', import.meta.url));
@@ -34,7 +35,9 @@ describe('kitchen-db cluster-roles', () => {
   });
 
   it.runIf(CITUS)('on Citus: every role may log in on the coordinator and every worker afterwards', { timeout: 180_000 }, async () => {
-    const r = await cli(['--json', 'cluster-roles'], db().url);
+    // Under the harness's build lock: a database build meanwhile alters the same roles on every node
+    // ("tuple concurrently updated" on whichever of the two came second).
+    const r = await withClusterLock(() => cli(['--json', 'cluster-roles'], db().url));
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { citus: boolean; nodes: { node: string; login: string[]; nologin: string[] }[] };
     expect(out.citus).toBe(true);
