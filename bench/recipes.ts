@@ -14,6 +14,7 @@
 // /proc) and of this process: on a busy machine the percentiles include waiting for a CPU, the CPU
 // times do not.
 import pg from 'pg';
+import type { UserScope } from '../src/api/kitchen.ts';
 import { withUser } from '../src/db/context.ts';
 import { inTurn, isMain, median, percentile, prng, row, runStandalone, scaled, serverCpuSeconds, settle, type BenchContext, type BenchMeta, type BenchRow } from './lib.ts';
 
@@ -223,15 +224,18 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     return first.nextCursor;
   };
   const cursor = await secondPage();
-  const cases: { what: string; call: () => Promise<{ items: unknown[] }> }[] = [
-    { what: 'search "paneer"', call: () => kdb.asUser(plain, (me) => me.recipes.search({ query: 'paneer' })) },
-    { what: 'search "dal lentil"', call: () => kdb.asUser(plain, (me) => me.recipes.search({ query: 'dal lentil' })) },
-    {
-      what: 'filter only (indian curry, vegetarian, ≤ 30 min)',
-      call: () => kdb.asUser(plain, (me) => me.recipes.search({ cuisine: 'indian', category: 'curry', tags: ['vegetarian'], maxTimeMinutes: 30 })),
-    },
-    { what: 'search "paneer", vegetarian + 2 allergens', call: () => kdb.asUser(picky, (me) => me.recipes.search({ query: 'paneer' })) },
-    { what: 'search "chicken curry", page 2', call: () => kdb.asUser(plain, (me) => me.recipes.search({ query: 'chicken curry', cursor })) },
+  // Each case: who searches, and for what; `call` is the API call a service makes.
+  const search = (what: string, who: string, input: Parameters<UserScope['recipes']['search']>[0]) => ({
+    what,
+    who,
+    call: () => kdb.asUser(who, (me) => me.recipes.search(input)),
+  });
+  const cases = [
+    search('search "paneer"', plain, { query: 'paneer' }),
+    search('search "dal lentil"', plain, { query: 'dal lentil' }),
+    search('filter only (indian curry, vegetarian, ≤ 30 min)', plain, { cuisine: 'indian', category: 'curry', tags: ['vegetarian'], maxTimeMinutes: 30 }),
+    search('search "paneer", vegetarian + 2 allergens', picky, { query: 'paneer' }),
+    search('search "chicken curry", page 2', plain, { query: 'chicken curry', cursor }),
   ];
 
   // How many recipes each query matches (context for the figures).
@@ -251,9 +255,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const twins: (() => Promise<unknown[]>)[] = [];
   for (const k of cases) {
     const sent = await statementsOf(k.call); // one at a time: it patches node-postgres while the call runs
-    const who = k.what.includes('allergens') ? picky : plain;
     twins.push(() =>
-      withUser(kdb.pool, who, async (client) => {
+      withUser(kdb.pool, k.who, async (client) => {
         let rows: unknown[] = [];
         for (const [text, values] of sent) rows = (await client.query(text, values)).rows;
         return rows;

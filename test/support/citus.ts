@@ -136,7 +136,7 @@ export async function createCitusDatabase(
           // Through each node's maintenance database (no Citus there, so nothing is intercepted):
           // ALTER ROLE reaches the workers only for roles Citus tracks in the database it runs in.
           await onNode(node, async (c) => {
-            for (const r of roles) await retryConcurrentUpdate(() => c.query(`alter role ${ident(r)} login`));
+            for (const r of roles) await c.query(`alter role ${ident(r)} login`);
             await c.query(`grant create on database ${name} to ${OWNER_ROLE}`);
             await c.query(`revoke temporary on database ${name} from public`);
           });
@@ -171,26 +171,9 @@ export async function createCitusDatabase(
 }
 
 /**
- * Runs an idempotent catalog change again when PostgreSQL reports "tuple concurrently updated"
- * (XX000): the build lock serialises the builds, but a role's pg_authid row is shared by every
- * database of a node, and a test running meanwhile may change the same role (CI saw it once on
- * `alter role … login`, under the lock). A few tries with a short pause; anything else is thrown.
- */
-async function retryConcurrentUpdate<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      const e = error as { code?: string; message?: string };
-      if (attempt >= tries || e.code !== 'XX000' || !/tuple concurrently updated/.test(e.message ?? '')) throw error;
-      await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 100));
-    }
-  }
-}
-
-/**
  * Runs `fn` holding the cluster's build lock: for a test that changes the roles on every node itself
- * (cluster-roles.test.ts runs `kitchen-db cluster-roles`), so no database build alters them meanwhile.
+ * (cluster-roles.test.ts runs `kitchen-db cluster-roles`), so no database build alters them meanwhile
+ * (CI saw "tuple concurrently updated" on a build's `alter role … login` when the two overlapped).
  */
 export async function withClusterLock<T>(fn: () => Promise<T>): Promise<T> {
   const release = await clusterRoleLock(citusNodes());
